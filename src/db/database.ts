@@ -1,0 +1,114 @@
+// Opens dondoc's database: embedded PGlite in a data directory by default,
+// PostgreSQL when DATABASE_URL says so. Migrations are applied on open.
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import lockfile from "proper-lockfile";
+import { PrismaClient } from "../generated/prisma/client.js";
+import type { Config } from "../config/env.js";
+import { AppError } from "../errors.js";
+import type { Logger } from "../log.js";
+import { migrate, type SqlSession } from "./migrate.js";
+
+export type { PrismaClient };
+export type DatabaseConfig = Config["database"] | { kind: "pglite"; dataDir: "memory" };
+
+export interface Database {
+  readonly kind: "pglite" | "postgres";
+  readonly prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(
+  config: DatabaseConfig,
+  log: Logger,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
+  const db = config.kind === "postgres" ? await openPostgres(config.url, log) : await openPglite(config.dataDir, log);
+  if (options.migrate !== false) {
+    try {
+      await db.runMigrations();
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+  }
+  return db;
+}
+
+type OpenDatabase = Database & { runMigrations(): Promise<void> };
+
+async function openPglite(dataDir: string, log: Logger): Promise<OpenDatabase> {
+  let release: (() => Promise<void>) | undefined;
+  let client: PGlite;
+  if (dataDir === "memory") {
+    client = new PGlite();
+  } else {
+    const dir = resolve(dataDir);
+    await mkdir(dir, { recursive: true });
+    // PGlite has one connection and no lock of its own: a second process
+    // opening the same directory would corrupt it, so refuse clearly instead.
+    try {
+      release = await lockfile.lock(dir, {
+        stale: 15_000,
+        update: 5_000,
+        onCompromised: (err) => log.error({ err, dir }, "data directory lock compromised"),
+      });
+    } catch (cause) {
+      throw new AppError("DB_LOCKED", { dir }, { cause });
+    }
+    client = new PGlite(dir);
+  }
+  await client.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const session: SqlSession = {
+    exec: async (sql) => void (await client.exec(sql)),
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
+  };
+  return {
+    kind: "pglite",
+    prisma,
+    runMigrations: async () => void (await migrate(session, log)),
+    async close() {
+      await prisma.$disconnect();
+      await client.close();
+      await release?.();
+    },
+  };
+}
+
+async function openPostgres(url: string, log: Logger): Promise<OpenDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  pool.on("error", (err) => log.error({ err }, "idle PostgreSQL connection failed"));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    async runMigrations() {
+      let conn: pg.PoolClient;
+      try {
+        conn = await pool.connect();
+      } catch (cause) {
+        throw new AppError("DB_UNAVAILABLE", { reason: cause instanceof Error ? cause.message : String(cause) }, { cause });
+      }
+      try {
+        await migrate(
+          {
+            exec: async (sql) => void (await conn.query(sql)),
+            query: async <T>(sql: string, params?: unknown[]) => (await conn.query(sql, params)).rows as T[],
+          },
+          log,
+        );
+      } finally {
+        conn.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

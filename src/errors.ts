@@ -1,0 +1,92 @@
+// The one error type of dondoc. Each code maps to a message in Vietnamese and
+// English that says what went wrong and what to do next; listeners and the CLI
+// show both, Vietnamese first.
+
+type Params = Record<string, string | number>;
+type Text = (p: Params) => string;
+
+const messages = {
+  DB_LOCKED: {
+    vi: (p) => `Thư mục dữ liệu ${p.dir} đang được một tiến trình dondoc khác sử dụng. Hãy dừng tiến trình đó (hoặc dùng PostgreSQL qua DATABASE_URL) rồi thử lại.`,
+    en: (p) => `The data directory ${p.dir} is in use by another dondoc process. Stop that process (or use PostgreSQL via DATABASE_URL) and try again.`,
+  },
+  DB_UNAVAILABLE: {
+    vi: (p) => `Không kết nối được cơ sở dữ liệu (${p.reason}). Kiểm tra DATABASE_URL và máy chủ PostgreSQL.`,
+    en: (p) => `Cannot reach the database (${p.reason}). Check DATABASE_URL and the PostgreSQL server.`,
+  },
+  MIGRATION_FAILED: {
+    vi: (p) => `Không áp dụng được bản cập nhật cơ sở dữ liệu ${p.name}: ${p.reason}. Không có thay đổi nào được ghi.`,
+    en: (p) => `Could not apply database migration ${p.name}: ${p.reason}. Nothing was written.`,
+  },
+  MIGRATION_MODIFIED: {
+    vi: (p) => `Bản cập nhật ${p.name} đã được áp dụng nhưng tệp đã bị sửa sau đó. Hãy khôi phục tệp và tạo bản cập nhật mới thay vì sửa bản cũ.`,
+    en: (p) => `Migration ${p.name} was applied but its file has changed since. Restore the file and add a new migration instead of editing an old one.`,
+  },
+  FILE_NOT_FOUND: {
+    vi: (p) => `Không tìm thấy tệp ${p.file}. Kiểm tra lại đường dẫn.`,
+    en: (p) => `File ${p.file} not found. Check the path.`,
+  },
+  FILE_NOT_UTF8: {
+    vi: (p) => `Tệp ${p.file} không phải văn bản UTF-8 (byte lỗi ở vị trí ${p.offset}). Hãy lưu lại tệp với mã hóa UTF-8.`,
+    en: (p) => `File ${p.file} is not UTF-8 text (bad byte at offset ${p.offset}). Save it again as UTF-8.`,
+  },
+  YAML_SYNTAX: {
+    vi: (p) => `${p.file}:${p.line}:${p.col}: lỗi cú pháp YAML: ${p.reason}. Kiểm tra thụt lề và dấu hai chấm ở dòng này.`,
+    en: (p) => `${p.file}:${p.line}:${p.col}: YAML syntax error: ${p.reason}. Check indentation and colons on this line.`,
+  },
+  FILE_INVALID: {
+    vi: (p) => `Tệp ${p.file} có ${p.count} lỗi, chưa ghi gì vào cơ sở dữ liệu:\n${p.details}`,
+    en: (p) => `File ${p.file} has ${p.count} error(s); nothing was written:\n${p.details}`,
+  },
+  PLAN_NOT_FOUND: {
+    vi: (p) => `Không có kế hoạch số "${p.number}". Xem danh sách bằng \`dondoc plan list\`.`,
+    en: (p) => `No plan numbered "${p.number}". See \`dondoc plan list\`.`,
+  },
+  PLAN_AMBIGUOUS: {
+    vi: (p) => `Có nhiều kế hoạch khớp với "${p.number}": ${p.matches}. Hãy ghi đầy đủ số kế hoạch.`,
+    en: (p) => `Several plans match "${p.number}": ${p.matches}. Give the full plan number.`,
+  },
+  NO_PLANS: {
+    vi: () => `Chưa có kế hoạch nào. Nạp kế hoạch bằng \`dondoc plan import TỆP\`.`,
+    en: () => `No plans yet. Load one with \`dondoc plan import FILE\`.`,
+  },
+  UNIT_NOT_FOUND: {
+    vi: (p) => `Không có đơn vị "${p.unit}". Xem danh sách bằng \`dondoc units list\`.`,
+    en: (p) => `No unit "${p.unit}". See \`dondoc units list\`.`,
+  },
+  ORG_MISSING: {
+    vi: () => `Chưa có cơ cấu tổ chức. Nạp trước bằng \`dondoc org import TỆP\` rồi mới nạp kế hoạch.`,
+    en: () => `No organisation yet. Load it first with \`dondoc org import FILE\`, then the plan.`,
+  },
+  INTERNAL: {
+    vi: (p) => `Đã có lỗi không mong muốn (${p.ref}). Dữ liệu không bị thay đổi; hãy thử lại hoặc báo cho quản trị viên kèm mã này.`,
+    en: (p) => `Something unexpected went wrong (${p.ref}). No data was changed; try again or tell an administrator this reference.`,
+  },
+} satisfies Record<string, { vi: Text; en: Text }>;
+
+export type ErrorCode = keyof typeof messages;
+export type Lang = "vi" | "en";
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Params = {},
+    options?: { cause?: unknown },
+  ) {
+    super(messages[code].en(params), options);
+  }
+
+  text(lang: Lang): string {
+    return messages[this.code][lang](this.params);
+  }
+
+  /** Both languages, Vietnamese first: what the CLI prints. */
+  bilingual(): string {
+    return `${this.text("vi")}\n${this.text("en")}`;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
