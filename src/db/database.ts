@@ -63,7 +63,12 @@ async function openPglite(dataDir: string, log: Logger): Promise<OpenDatabase> {
     client = new PGlite(dir);
   }
   await client.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  // pglite-prisma-adapter 0.6 is typed against an older
+  // @prisma/driver-adapter-utils; the interface it implements is the same at
+  // run time (it ignores the newer argTypes field). test/db covers the types
+  // dondoc stores (dates, arrays, decimals, JSON) on both databases.
+  const adapter = new PrismaPGlite(client) as unknown as PrismaPg;
+  const prisma = new PrismaClient({ adapter });
   const session: SqlSession = {
     exec: async (sql) => void (await client.exec(sql)),
     query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,

@@ -173,6 +173,8 @@ CREATE TABLE "Task" (
     "dueLabel" TEXT NOT NULL,
     "cadence" "Cadence",
     "dueNote" TEXT,
+    "startsOn" DATE NOT NULL,
+    "endsOn" DATE,
     "percent" INTEGER NOT NULL DEFAULT 0,
     "firstReportOn" DATE,
     "lastReportOn" DATE,
@@ -281,6 +283,9 @@ CREATE UNIQUE INDEX "Criterion_indexId_code_key" ON "Criterion"("indexId", "code
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CriterionValue_criterionId_period_key" ON "CriterionValue"("criterionId", "period");
+
+-- CreateIndex
+CREATE INDEX "Task_parentId_idx" ON "Task"("parentId");
 
 -- CreateIndex
 CREATE INDEX "Task_dueOn_idx" ON "Task"("dueOn");

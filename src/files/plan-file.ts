@@ -1,0 +1,136 @@
+// The plan file: one signed plan with its objectives, indices and criteria,
+// and its tasks as a tree. See examples/plan-1565-KH-SLDTBXH.yaml.
+//
+// Children inherit `lead`, `cooperating`, `index`, `due`, `cadence` and
+// `dueNote` from their parent unless they set their own, as plans do when a
+// section says "Phân công thực hiện" once for all its bullets.
+import { z } from "zod";
+import { parseVnDate } from "../domain/day.js";
+import { DEADLINE_FORMS, parseDeadline } from "../domain/deadline.js";
+import { clean } from "../domain/text.js";
+
+const Text = z.string().trim().min(1).transform(clean);
+
+const VnDate = z
+  .string()
+  .trim()
+  .refine((s) => parseVnDate(s) !== undefined, {
+    message: "Ngày không hợp lệ, dùng dạng dd/mm/yyyy và một ngày có thật (ví dụ 13/06/2023) / Invalid date: use dd/mm/yyyy and a real day (e.g. 13/06/2023)",
+  })
+  .transform((s) => parseVnDate(s)!);
+
+const Due = z
+  .string()
+  .trim()
+  .refine((s) => parseDeadline(s) !== undefined, {
+    message: `Thời hạn không đúng dạng; dùng một trong: ${DEADLINE_FORMS} / Unknown deadline form; use one of the forms shown`,
+  });
+
+const Cadence = z.enum(["week", "month", "quarter", "half", "year"]).transform((c) => c.toUpperCase() as "WEEK" | "MONTH" | "QUARTER" | "HALF" | "YEAR");
+
+const UnitRefs = z.union([Text.transform((s) => [s]), z.array(Text).min(1)]);
+
+export interface PlanTaskInput {
+  code: string;
+  title: string;
+  text?: string | undefined;
+  index?: string | undefined;
+  criterion?: string | undefined;
+  lead?: string[] | undefined;
+  cooperating?: string[] | undefined;
+  partners: string[];
+  due?: string | undefined;
+  cadence?: "WEEK" | "MONTH" | "QUARTER" | "HALF" | "YEAR" | undefined;
+  dueNote?: string | undefined;
+  tasks: PlanTaskInput[];
+}
+
+export const PlanTaskSchema: z.ZodType<PlanTaskInput> = z.lazy(() =>
+  z
+    .object({
+      code: Text.describe('Mã nhiệm vụ, cố định giữa các lần nạp, ví dụ "II.2.a.1" / stable task code'),
+      title: Text.describe("Tên ngắn / short title"),
+      text: Text.optional().describe("Nguyên văn trong kế hoạch / the plan's own words"),
+      index: Text.optional().describe("Mã chỉ số / index code (PAR_INDEX, SIPAS, DDCI)"),
+      criterion: Text.optional().describe("Mã tiêu chí / criterion code"),
+      lead: UnitRefs.optional().describe("Đơn vị chủ trì (mã, tên khác hoặc nhóm) / lead unit(s) or group"),
+      cooperating: UnitRefs.optional().describe("Đơn vị phối hợp / cooperating unit(s) or group"),
+      partners: z.array(Text).default([]).describe("Cơ quan ngoài Sở / external bodies"),
+      due: Due.optional().describe(`Thời hạn / deadline: ${DEADLINE_FORMS}`),
+      cadence: Cadence.optional().describe("Kỳ báo cáo của nhiệm vụ thường xuyên / reporting period of an ongoing task"),
+      dueNote: Text.optional().describe("Lý do chọn thời hạn khi kế hoạch không ghi / why this deadline when the plan gives none"),
+      tasks: z.array(PlanTaskSchema).default([]),
+    })
+    .strict(),
+);
+
+const Decimal = z.number().finite();
+
+export const CriterionSchema = z
+  .object({
+    code: Text,
+    name: Text,
+    unit: Text.optional().describe('Đơn vị đo, ví dụ "%" / measure unit'),
+    target: Decimal.optional(),
+    higherIsBetter: z.boolean().default(true),
+    values: z
+      .array(z.object({ period: Text, value: Decimal, source: Text.optional() }).strict())
+      .default([])
+      .describe("Giá trị đo được theo kỳ / measured values per period"),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.unit === "%") {
+      for (const [i, v] of [c.target, ...c.values.map((x) => x.value)].entries()) {
+        if (v !== undefined && (v < 0 || v > 100)) {
+          ctx.addIssue({
+            code: "custom",
+            path: i === 0 ? ["target"] : ["values", i - 1, "value"],
+            message: `Tỷ lệ phải từ 0 đến 100, nhận được ${v} / A percentage must be between 0 and 100, got ${v}`,
+          });
+        }
+      }
+    }
+  });
+
+export const IndexSchema = z
+  .object({
+    code: Text,
+    name: Text,
+    fullName: Text,
+    criteria: z.array(CriterionSchema).default([]),
+  })
+  .strict();
+
+const Objective = z.union([
+  Text.transform((text) => ({ text, target: undefined as { value: number; unit: string } | undefined })),
+  z.object({ text: Text, target: z.object({ value: Decimal, unit: Text }).strict().optional() }).strict(),
+]);
+
+export const PlanFileSchema = z
+  .object({
+    number: Text.describe('Số kế hoạch, ví dụ "1565/KH-SLĐTBXH" / plan number'),
+    title: Text,
+    issuer: Text,
+    place: Text,
+    issuedOn: VnDate,
+    year: z.number().int().min(2000).max(2100),
+    endsOn: VnDate.optional().describe("Ngày kết thúc; mặc định 31/12 của năm kế hoạch / last day, default 31/12 of the year"),
+    signer: z.object({ name: Text, title: Text }).strict(),
+    legalBases: z.array(Text).default([]),
+    purposes: z.array(Text).default([]),
+    recipients: z.array(Text).default([]),
+    objectives: z
+      .object({ general: z.array(Objective).default([]), specific: z.array(Objective).default([]) })
+      .strict()
+      .default({ general: [], specific: [] }),
+    indices: z.array(IndexSchema).default([]),
+    defaults: z
+      .object({ due: Due.optional(), cadence: Cadence.optional(), dueNote: Text.optional() })
+      .strict()
+      .default({}),
+    tasks: z.array(PlanTaskSchema).min(1),
+  })
+  .strict();
+
+export type PlanFile = z.output<typeof PlanFileSchema>;

@@ -1,0 +1,72 @@
+// Records a unit's progress report on a task and keeps the task's progress
+// columns (percent, first/last report day, completion day) in step, in one
+// transaction with the audit entry, so status can be computed in SQL.
+import type { PrismaClient } from "../db/database.js";
+import { localDay, toDate, fromDate } from "../domain/day.js";
+import { periodOf } from "../domain/period.js";
+
+export interface ProgressInput {
+  taskId: number;
+  unitId: number;
+  reporter: string;
+  memberId?: number | null;
+  percent: number;
+  done?: boolean;
+  note?: string;
+  evidenceLinks?: string[];
+  at: Date;
+  source?: "SLACK" | "CLI" | "IMPORT" | "DEMO";
+}
+
+export async function reportProgress(prisma: PrismaClient, input: ProgressInput) {
+  if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100) {
+    throw new RangeError(`percent out of range: ${input.percent}`); // callers validate user input first
+  }
+  const day = localDay(input.at);
+  return prisma.$transaction(async (tx) => {
+    const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { assignments: true } });
+    const lead = task.assignments.some((a) => a.unitId === input.unitId && a.role === "LEAD");
+    const done = Boolean(input.done) || (lead && input.percent === 100);
+    const report = await tx.progressReport.create({
+      data: {
+        taskId: task.id,
+        unitId: input.unitId,
+        memberId: input.memberId ?? null,
+        reporter: input.reporter,
+        percent: input.percent,
+        done,
+        note: input.note ?? "",
+        evidenceLinks: input.evidenceLinks ?? [],
+        period: periodOf(day, task.cadence ?? "QUARTER").key,
+        reportedAt: input.at,
+        reportedOn: toDate(day),
+        source: input.source ?? "SLACK",
+      },
+    });
+    const first = task.firstReportOn ? fromDate(task.firstReportOn) : null;
+    const last = task.lastReportOn ? fromDate(task.lastReportOn) : null;
+    // Only the lead unit moves the task's percent and completes or reopens it;
+    // cooperating units' reports count as activity on the task.
+    await tx.task.update({
+      where: { id: task.id },
+      data: {
+        firstReportOn: toDate(first && first < day ? first : day),
+        lastReportOn: toDate(last && last > day ? last : day),
+        ...(lead
+          ? { percent: input.percent, completedOn: done ? (task.completedOn ?? toDate(day)) : null }
+          : {}),
+      },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actor: input.reporter,
+        action: "report.create",
+        entity: "Task",
+        entityId: String(task.id),
+        at: input.at,
+        detail: { reportId: report.id, unitId: input.unitId, percent: input.percent, done },
+      },
+    });
+    return report;
+  });
+}
