@@ -1,0 +1,73 @@
+// The fake's HTTP front: node:http on 127.0.0.1, whole bodies read as text,
+// JSON answers. Routing lives in http-routes.ts.
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { FakeSlackLogger } from "./types.js";
+import type { HttpAnswer } from "./web-api/dispatch.js";
+
+/** Slack refuses bodies far smaller; this only stops runaway tests. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export type RequestHandler = (req: IncomingMessage, rawBody: string) => HttpAnswer;
+
+export interface RunningServer {
+  /** "http://127.0.0.1:PORT/" */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(opts: {
+  host: string;
+  port: number;
+  latencyMs: number;
+  logger: FakeSlackLogger;
+  handle: RequestHandler;
+}): Promise<RunningServer> {
+  const server = createServer((req, res) => {
+    readBody(req)
+      .then(async (raw) => {
+        const answer = opts.handle(req, raw);
+        if (opts.latencyMs > 0) await sleep(opts.latencyMs);
+        res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...answer.headers });
+        res.end(JSON.stringify(answer.body));
+      })
+      .catch((err: unknown) => {
+        opts.logger.error({ err, url: req.url }, "fake slack request failed");
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+        res.end(JSON.stringify({ ok: false, error: "internal_error" }));
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://${opts.host}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Clients such as @slack/web-api keep connections alive; do not wait for them.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error("request body too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,69 @@
+// conversations.info, conversations.list, conversations.join.
+import { z } from "zod";
+import type { Channel } from "../state/directory.js";
+import type { Workspace } from "../state/workspace.js";
+import { channelJson } from "../wire.js";
+import { args, flag, integer } from "./args.js";
+import { canSee, visibleChannel } from "./channels.js";
+import { ApiFailure, defineMethod } from "./method.js";
+
+function render(workspace: Workspace, channel: Channel, withCount = false) {
+  const { directory, bot } = workspace;
+  const numMembers = channel.members === "everyone" ? directory.users().length : channel.members.length;
+  return channelJson(channel, {
+    isMember: directory.isMember(channel, bot.userId),
+    ...(withCount ? { numMembers } : {}),
+  });
+}
+
+export const info = defineMethod(
+  args({ channel: z.string().optional(), include_num_members: flag.optional() }),
+  (a, { workspace }) => ({ channel: render(workspace, visibleChannel(workspace, a.channel), a.include_num_members) }),
+);
+
+const TYPE_OF_KIND = { public: "public_channel", private: "private_channel", im: "im" } as const;
+
+/** Cursors are opaque to clients; here they carry the offset of the next page. */
+const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64");
+function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, "base64").toString());
+  if (!match?.[1]) throw new ApiFailure("invalid_cursor");
+  return Number(match[1]);
+}
+
+export const list = defineMethod(
+  args({
+    types: z.string().optional(),
+    exclude_archived: flag.optional(),
+    limit: integer.optional(),
+    cursor: z.string().optional(),
+  }),
+  (a, { workspace }) => {
+    const types = new Set((a.types ?? "public_channel").split(",").map((t) => t.trim()));
+    const limit = Math.min(Math.max(a.limit ?? 100, 1), 1000);
+    const offset = decodeCursor(a.cursor);
+    const matching = workspace.directory
+      .channels()
+      .filter((c) => types.has(TYPE_OF_KIND[c.kind]) && canSee(workspace, c) && !(a.exclude_archived && c.archived));
+    const page = matching.slice(offset, offset + limit);
+    const next = offset + limit < matching.length ? encodeCursor(offset + limit) : "";
+    return { channels: page.map((c) => render(workspace, c)), response_metadata: { next_cursor: next } };
+  },
+);
+
+export const join = defineMethod(args({ channel: z.string().optional() }), (a, { workspace }) => {
+  const channel = visibleChannel(workspace, a.channel);
+  if (channel.kind !== "public") throw new ApiFailure("method_not_supported_for_channel_type");
+  if (channel.archived) throw new ApiFailure("is_archived");
+  const { directory, bot } = workspace;
+  if (directory.isMember(channel, bot.userId)) {
+    return {
+      channel: render(workspace, channel),
+      warning: "already_in_channel",
+      response_metadata: { warnings: ["already_in_channel"] },
+    };
+  }
+  directory.join(channel, bot.userId);
+  return { channel: render(workspace, channel) };
+});
