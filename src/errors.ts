@@ -2,6 +2,7 @@
 // English that says what went wrong and what to do next; listeners and the CLI
 // show both, Vietnamese first.
 
+/** `details`, when present, is an itemised list shown once after the message. */
 type Params = Record<string, string | number>;
 type Text = (p: Params) => string;
 
@@ -35,8 +36,8 @@ const messages = {
     en: (p) => `${p.file}:${p.line}:${p.col}: YAML syntax error: ${p.reason}. Check indentation and colons on this line.`,
   },
   FILE_INVALID: {
-    vi: (p) => `Tệp ${p.file} có ${p.count} lỗi, chưa ghi gì vào cơ sở dữ liệu:\n${p.details}`,
-    en: (p) => `File ${p.file} has ${p.count} error(s); nothing was written:\n${p.details}`,
+    vi: (p) => `Tệp ${p.file} có ${p.count} lỗi, chưa ghi gì vào cơ sở dữ liệu:`,
+    en: (p) => `File ${p.file} has ${p.count} error(s); nothing was written:`,
   },
   PLAN_NOT_FOUND: {
     vi: (p) => `Không có kế hoạch số "${p.number}". Xem danh sách bằng \`dondoc plan list\`.`,
@@ -77,13 +78,16 @@ export class AppError extends Error {
     super(messages[code].en(params), options);
   }
 
+  /** The message in one language, followed by the itemised details if any. */
   text(lang: Lang): string {
-    return messages[this.code][lang](this.params);
+    const details = this.params.details;
+    return `${messages[this.code][lang](this.params)}${details ? `\n${details}` : ""}`;
   }
 
-  /** Both languages, Vietnamese first: what the CLI prints. */
+  /** Both languages, Vietnamese first, details once: what the CLI prints. */
   bilingual(): string {
-    return `${this.text("vi")}\n${this.text("en")}`;
+    const details = this.params.details;
+    return `${messages[this.code].vi(this.params)}\n${messages[this.code].en(this.params)}${details ? `\n${details}` : ""}`;
   }
 }
 

@@ -243,9 +243,9 @@ async function flattenAndCheck(prisma: PrismaClient, loaded: LoadedFile<PlanFile
         refs?.forEach((ref, j) => {
           const r = resolver.resolve(ref);
           if (!r) {
+            if (!t[field]) return; // inherited: already reported where it is written
             const hint = closest(ref, resolver.vocabulary);
-            const fieldPath = t[field] ? [...path, field, j] : path;
-            problem(fieldPath, `Không có đơn vị hay nhóm "${ref}"${hint ? ` (có phải "${hint}"?)` : ""}; xem \`dondoc units list\` / No unit or group "${ref}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
+            problem([...path, field, j], `Không có đơn vị hay nhóm "${ref}"${hint ? ` (có phải "${hint}"?)` : ""}; xem \`dondoc units list\` / No unit or group "${ref}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
             return;
           }
           const units = r.kind === "unit" ? [r.unit] : r.units;

@@ -1,0 +1,102 @@
+// The dondoc command line, end to end on an embedded database in a temp dir.
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../src/cli/main.js";
+import { ORG_FILE, PLAN_FILE, variant } from "./support/files.js";
+
+let env: NodeJS.ProcessEnv;
+
+async function cli(...args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await run(["node", "dondoc", ...args], { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) }, env);
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  env = { DONDOC_DATA_DIR: await mkdtemp(join(tmpdir(), "dondoc-cli-")), LOG_LEVEL: "silent" };
+});
+
+describe("dondoc CLI", () => {
+  it("imports the examples and shows who leads each task", async () => {
+    expect((await cli("org", "import", ORG_FILE)).code).toBe(0);
+    const dry = await cli("plan", "import", PLAN_FILE, "--dry-run", "--json");
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ dryRun: true, changes: { tasks: { created: 39 } } });
+    const imported = await cli("plan", "import", PLAN_FILE);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/tasks\s+39\s+0\s+0/);
+    expect(imported.out).toContain("Đã ghi.");
+    const again = await cli("plan", "import", PLAN_FILE, "--lang", "en");
+    expect(again.out).toMatch(/tasks\s+0\s+0\s+39/);
+    expect(again.out).toContain("Nothing changed.");
+
+    const show = await cli("plan", "show", "1565");
+    expect(show.code).toBe(0);
+    expect(show.out).toContain("Kế hoạch số 1565/KH-SLĐTBXH");
+    expect(show.out).toMatch(/II\.2\.c\.2 {2}Cung cấp danh sách doanh nghiệp[^\n]*\n\s+Chủ trì: LĐ-VL \| Phối hợp: VP \| Cơ quan ngoài: Viện nghiên cứu phát triển tỉnh/);
+  });
+
+  it("finds a plan typed without diacritics", async () => {
+    const r = await cli("plan", "show", "1565/kh-sldtbxh", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).plan.number).toBe("1565/KH-SLĐTBXH");
+  });
+
+  it("counts tasks by status, unit and index, as of a day", async () => {
+    const r = await cli("status", "1565", "--at", "01/07/2023", "--json");
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.today).toBe("2023-07-01");
+    expect(s.total).toBe(32);
+    expect(s.counts.NOT_STARTED + s.counts.IN_PROGRESS + s.counts.OVERDUE).toBe(32);
+    expect(s.byIndex.map((i: { code: string }) => i.code).sort()).toEqual(["DDCI", "PAR_INDEX", "SIPAS"]);
+    expect(s.byUnit.find((u: { code: string }) => u.code === "GDNN").lead.NOT_STARTED).toBeGreaterThan(0);
+    const text = await cli("status", "--at", "01/01/2024");
+    expect(text.out).toContain("tính đến ngày 01/01/2024");
+    expect(text.out).toMatch(/Quá hạn/);
+  });
+
+  it("lists units with aliases, channels and workload", async () => {
+    const r = await cli("units", "list", "--json");
+    const units = JSON.parse(r.out) as { code: string; channel: string; leads: number }[];
+    expect(units.map((u) => u.code).sort()).toEqual(["GDNN", "KH-TC", "LĐ-VL", "TTDVVL", "VP"]);
+    expect(units.every((u) => u.channel?.startsWith("#"))).toBe(true);
+    expect((await cli("units", "list")).out).toContain("Văn phòng Sở");
+  });
+
+  it("answers bad input with a bilingual message and a non-zero exit", async () => {
+    const missing = await cli("plan", "import", "no/such/file.yaml");
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.err).toContain("Không tìm thấy tệp no/such/file.yaml");
+    expect(missing.err).toContain("File no/such/file.yaml not found");
+
+    const bad = await variant(PLAN_FILE, (t) => t.replace("lead: GDNN", "lead: Phong Giao duc"));
+    const r = await cli("plan", "import", bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^Tệp .* có 1 lỗi, chưa ghi gì.*\nFile .* has 1 error\(s\); nothing was written:\n {2}- dòng\/line \d+, tasks\[2\]\.tasks\[2\]\.lead\[0\]: Không có đơn vị hay nhóm "Phong Giao duc"/);
+
+    expect((await cli("plan", "show", "9999")).err).toContain('Không có kế hoạch số "9999"');
+    expect((await cli("status", "--at", "31/02/2023")).code).toBe(1);
+    expect((await cli("plan", "frobnicate")).code).toBe(2);
+  });
+
+  it("has --help on every command", async () => {
+    for (const args of [[], ["org", "import"], ["plan", "import"], ["plan", "list"], ["plan", "show"], ["status"], ["units", "list"], ["db", "migrate"]]) {
+      const r = await cli(...args, "--help");
+      expect(r.code, args.join(" ")).toBe(0);
+      expect(r.out).toMatch(/Usage: dondoc/);
+    }
+  });
+
+  it("refuses a broken configuration by naming the variable", async () => {
+    const saved = env;
+    env = { ...env, DATABASE_URL: "mysql://x" };
+    const r = await cli("units", "list");
+    env = saved;
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/DATABASE_URL: .*postgresql:\/\//);
+  });
+});
