@@ -1,0 +1,99 @@
+// /kehoach help, and the answer to a command dondoc does not know.
+import type { KnownBlock } from "@slack/types";
+import { context, header, message, section, type SlackMessage } from "./blocks.js";
+import { esc } from "./format.js";
+import type { Lang } from "./models.js";
+
+export const SLASH_COMMAND = "/kehoach";
+
+interface CommandHelp {
+  /** The subcommand and its arguments as typed in this language. */
+  usage: string;
+  /** The same subcommand in the other language. */
+  alias?: string;
+  what: string;
+}
+
+// Filter words and the them/xoa sub-commands are written the Vietnamese way in
+// both languages (with their meaning in English): they are what people type.
+const vi = {
+  title: "Hướng dẫn dùng /kehoach",
+  intro: "dondoc theo dõi kế hoạch, nhận báo cáo tiến độ của các đơn vị và tổng hợp cho Văn phòng Sở. Gõ lệnh có dấu hay không dấu đều được (`bao cao` = `báo cáo`).",
+  also: "hoặc",
+  everyone: [
+    { usage: "help", what: "Hướng dẫn này." },
+    { usage: "tongquan [SỐ KH]", alias: "overview", what: "Tổng quan kế hoạch: số nhiệm vụ theo trạng thái, theo chỉ số, theo đơn vị; tỷ lệ hoàn thành đúng hạn." },
+    { usage: "viec [ĐƠN VỊ] [quahan|sapdenhan]", alias: "tasks", what: "Nhiệm vụ của đơn vị (mặc định: đơn vị của bạn); lọc quá hạn hoặc sắp đến hạn." },
+    { usage: "xem MÃ", alias: "show", what: "Chi tiết một nhiệm vụ, ví dụ `xem II.2.c.2`." },
+    { usage: "baocao [MÃ]", alias: "report", what: "Mở mẫu báo cáo tiến độ (chọn sẵn nhiệm vụ nếu ghi mã)." },
+    { usage: "vuongmac MÃ nội dung", alias: "obstacle", what: "Báo khó khăn, vướng mắc về Văn phòng Sở để tổng hợp, báo cáo lãnh đạo Sở." },
+    { usage: "chiso", alias: "indicators", what: "Các chỉ số (PAR INDEX, SIPAS, DDCI), tiêu chí và kết quả mới nhất." },
+    { usage: "donvi", alias: "units", what: "Các đơn vị, kênh Slack và số nhiệm vụ chủ trì, phối hợp." },
+    { usage: "thanhvien", alias: "members", what: "Danh sách thành viên theo đơn vị." },
+    { usage: "ngonngu vi|en", alias: "language", what: "Chọn ngôn ngữ trả lời (tiếng Việt hoặc tiếng Anh)." },
+  ] as CommandHelp[],
+  officeTitle: "*Dành cho Văn phòng Sở và quản trị viên*",
+  office: [
+    { usage: "thanhvien them @người ĐƠN_VỊ [vai trò]", alias: "members them", what: "Thêm một người vào đơn vị." },
+    { usage: "thanhvien xoa @người", alias: "members xoa", what: "Xóa một người khỏi danh sách thành viên." },
+    { usage: "kenh ĐƠN_VỊ #kênh", alias: "channel", what: "Đặt kênh Slack nhận thông báo của đơn vị." },
+  ] as CommandHelp[],
+  examples: "Ví dụ: `/kehoach viec LĐ-VL quahan` · `/kehoach baocao II.2.c.2` · `/kehoach tongquan 1565`",
+  unknown: (cmd: string) => `Không có lệnh “${cmd}”.`,
+  didYouMean: (cmd: string, suggestion: string) => `Không có lệnh “${cmd}”. Có phải ý bạn là \`${suggestion}\`?`,
+};
+
+const en: typeof vi = {
+  title: "How to use /kehoach",
+  intro: "dondoc follows the plan, takes the units' progress reports and consolidates them for the Office. Commands work with or without Vietnamese diacritics (`bao cao` = `báo cáo`).",
+  also: "or",
+  everyone: [
+    { usage: "help", what: "This help." },
+    { usage: "overview [PLAN NO.]", alias: "tongquan", what: "Plan overview: tasks by status, by index and by unit; on-time rate." },
+    { usage: "tasks [UNIT] [quahan|sapdenhan]", alias: "viec", what: "A unit's tasks (default: your unit); `quahan` = overdue, `sapdenhan` = due soon." },
+    { usage: "show CODE", alias: "xem", what: "One task in detail, e.g. `show II.2.c.2`." },
+    { usage: "report [CODE]", alias: "baocao", what: "Open the progress report form (with the task chosen if you give its code)." },
+    { usage: "obstacle CODE text", alias: "vuongmac", what: "Raise a difficulty to the Office, which consolidates and reports to the department's leadership." },
+    { usage: "indicators", alias: "chiso", what: "The indices (PAR INDEX, SIPAS, DDCI), their criteria and latest results." },
+    { usage: "units", alias: "donvi", what: "Units, their Slack channels and how many tasks they lead and cooperate on." },
+    { usage: "members", alias: "thanhvien", what: "Members by unit." },
+    { usage: "language vi|en", alias: "ngonngu", what: "Choose the language of answers (Vietnamese or English)." },
+  ],
+  officeTitle: "*For the Office and administrators*",
+  office: [
+    { usage: "members them @person UNIT [role]", alias: "thanhvien them", what: "Add a person to a unit (`them` = add)." },
+    { usage: "members xoa @person", alias: "thanhvien xoa", what: "Remove a person from the members (`xoa` = remove)." },
+    { usage: "channel UNIT #channel", alias: "kenh", what: "Set the Slack channel that receives a unit's notices." },
+  ],
+  examples: "Examples: `/kehoach tasks LĐ-VL quahan` · `/kehoach report II.2.c.2` · `/kehoach overview 1565`",
+  unknown: (cmd) => `Unknown command “${cmd}”.`,
+  didYouMean: (cmd, suggestion) => `Unknown command “${cmd}”. Did you mean \`${suggestion}\`?`,
+};
+
+const STRINGS = { vi, en };
+
+function commandLine(c: CommandHelp, also: string): string {
+  const alias = c.alias === undefined ? "" : ` (${also} \`${c.alias}\`)`;
+  return `• \`${SLASH_COMMAND} ${c.usage}\`${alias} — ${c.what}`;
+}
+
+export function helpMessage(lang: Lang, opts: { unknown?: string; suggestion?: string } = {}): SlackMessage {
+  const s = STRINGS[lang];
+  const blocks: KnownBlock[] = [];
+  let text = s.title;
+  if (opts.unknown !== undefined) {
+    // What the person typed, shown back safely and briefly.
+    const typed = esc(opts.unknown.replace(/[“”`]/g, ""), 100);
+    const suggestion = opts.suggestion?.replace(/`/g, "");
+    text = suggestion ? s.didYouMean(typed, esc(suggestion, 100)) : s.unknown(typed);
+    blocks.push(section(text));
+  }
+  blocks.push(
+    header(s.title),
+    section(s.intro),
+    section(s.everyone.map((c) => commandLine(c, s.also)).join("\n")),
+    section(`${s.officeTitle}\n${s.office.map((c) => commandLine(c, s.also)).join("\n")}`),
+    context(s.examples),
+  );
+  return message(text, blocks, lang);
+}

@@ -1,0 +1,155 @@
+// The data each Slack surface shows. Views (src/views/*.ts) are pure
+// functions from these models to Block Kit; use cases build the models.
+import type { Day } from "../domain/day.js";
+import type { TaskStatus } from "../domain/status.js";
+import type { Lang } from "../errors.js";
+
+export type { Lang };
+
+export type AssignmentRole = "LEAD" | "COOPERATING";
+export type MemberRole = "STAFF" | "UNIT_LEAD" | "OFFICE" | "LEADERSHIP" | "ADMIN";
+
+export interface UnitRef {
+  code: string;
+  name: string;
+}
+
+export type StatusCounts = Record<TaskStatus, number>;
+
+/** One task in a list, from the point of view of a unit (its role on the task). */
+export interface TaskSummary {
+  id: number;
+  code: string;
+  planNumber: string;
+  title: string;
+  /** The viewing unit's role on the task; null when viewed from no unit. */
+  role: AssignmentRole | null;
+  status: TaskStatus;
+  dueLabel: string; // "Quý III/2023", "Thường xuyên"
+  dueOn: Day | null;
+  percent: number;
+  lastReportOn: Day | null;
+  lead: UnitRef[];
+}
+
+export interface OverviewModel {
+  plan: { number: string; title: string; year: number };
+  today: Day;
+  total: number;
+  counts: StatusCounts;
+  onTimeRate: number | null;
+  byIndex: { code: string; name: string; counts: StatusCounts }[];
+  byUnit: { code: string; name: string; lead: StatusCounts; cooperating: number }[];
+}
+
+export type TaskFilter = "all" | "overdue" | "due_soon";
+
+export interface TaskListModel {
+  unit: UnitRef;
+  filter: TaskFilter;
+  today: Day;
+  tasks: TaskSummary[]; // the tasks of this page
+  page: number; // 0-based
+  pageCount: number;
+  totalCount: number;
+  /** Whether the viewer may report on these tasks (shows "Báo cáo" buttons). */
+  canReport: boolean;
+}
+
+export interface ReportEntry {
+  unit: UnitRef;
+  reporter: string; // Slack user id or "cli:name"
+  percent: number;
+  done: boolean;
+  note: string;
+  evidenceLinks: string[];
+  reportedAt: Date;
+}
+
+export interface ObstacleEntry {
+  id: number;
+  unit: UnitRef;
+  text: string;
+  raisedBy: string; // Slack user id
+  raisedAt: Date;
+}
+
+export interface TaskDetailModel {
+  task: TaskSummary & {
+    text: string;
+    index: { code: string; name: string } | null;
+    criterion: { code: string; name: string } | null;
+    cooperating: UnitRef[];
+    partners: string[];
+    dueNote: string | null;
+  };
+  today: Day;
+  reports: ReportEntry[]; // newest first, at most 5
+  openObstacles: ObstacleEntry[];
+  canReport: boolean;
+}
+
+export interface ReportModalModel {
+  unit: UnitRef;
+  /** Tasks the caller's unit leads or cooperates on (at most 100: Slack's static select limit). */
+  tasks: { id: number; code: string; title: string; role: AssignmentRole; percent: number }[];
+  selectedTaskId: number | null;
+  /** Opaque, signed by the caller; at most 3,000 characters (Slack's limit). */
+  privateMetadata: string;
+}
+
+export interface HomeModel {
+  member: { name: string; role: MemberRole; unit: UnitRef | null };
+  today: Day;
+  overdue: TaskSummary[];
+  dueSoon: TaskSummary[]; // within 14 days
+  stale: TaskSummary[]; // the unit leads them and has not reported for 7 days
+  recentlyDone: TaskSummary[];
+  canReport: boolean;
+}
+
+export interface IndicatorsModel {
+  indices: {
+    code: string;
+    name: string;
+    fullName: string;
+    criteria: {
+      code: string;
+      name: string;
+      measureUnit: string | null;
+      target: number | null;
+      higherIsBetter: boolean;
+      latest: { period: string; value: number } | null;
+    }[];
+  }[];
+}
+
+export interface UnitsModel {
+  units: { code: string; name: string; kind: "OFFICE" | "DIVISION" | "CENTER" | "OTHER"; channel: string | null; leads: number; cooperates: number; members: number }[];
+}
+
+export interface MemberListModel {
+  members: { slackUserId: string; name: string; unit: UnitRef | null; role: MemberRole }[];
+}
+
+/** A progress report as posted to the unit's channel. */
+export interface ReportPostedModel {
+  task: { code: string; title: string; planNumber: string };
+  unit: UnitRef;
+  role: AssignmentRole;
+  reporter: string;
+  percent: number;
+  done: boolean;
+  note: string;
+  evidenceLinks: string[];
+  status: TaskStatus;
+}
+
+/** An obstacle as posted to the Office's channel. */
+export interface ObstacleRaisedModel {
+  id: number;
+  task: { code: string; title: string; planNumber: string };
+  unit: UnitRef;
+  raisedBy: string;
+  text: string;
+}

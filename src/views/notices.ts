@@ -1,0 +1,148 @@
+// Short messages: what a unit's channel and the Office's channel are told, and
+// the confirmations and refusals a person sees after a command.
+import type { KnownBlock } from "@slack/types";
+import { ROLE_LABELS } from "../i18n/labels.js";
+import { context, fields, message, section, type SlackMessage } from "./blocks.js";
+import { CAPS, esc, evidenceLine, mention, person, safeMrkdwn, statusText, unitLabel } from "./format.js";
+import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
+import type { Lang, ObstacleRaisedModel, ReportPostedModel } from "./models.js";
+
+/** A person's note or obstacle in a notice: long enough to read, short enough for a channel. */
+const NOTICE_TEXT_MAX = 2_500;
+
+const vi = {
+  reported: (who: string, unit: string, role: string, task: string) => `📝 ${who} (${unit}, ${role}) đã báo cáo tiến độ nhiệm vụ ${task}`,
+  percent: "Tiến độ",
+  done: "Hoàn thành",
+  yes: "Có",
+  no: "Chưa",
+  status: "Trạng thái",
+  evidence: "Minh chứng",
+  moreLinks: (n: number) => `và ${n} liên kết khác`,
+  plan: (number: string) => `Kế hoạch ${number}`,
+  reportedFallback: (code: string, percent: number) => `Báo cáo tiến độ nhiệm vụ ${code}: ${percent}%`,
+  obstacle: (id: number) => `⚠️ *Khó khăn, vướng mắc #${id}*`,
+  obstacleTask: (task: string, who: string) => `Nhiệm vụ ${task}\nNgười báo: ${who}`,
+  obstacleFooter: "Văn phòng Sở tổng hợp, báo cáo lãnh đạo Sở",
+  obstacleFallback: (unit: string, code: string) => `${unit} báo khó khăn, vướng mắc ở nhiệm vụ ${code}`,
+  reportSaved: (code: string, percent: number) => `✅ Đã ghi báo cáo tiến độ nhiệm vụ *${code}*: ${percent}%. Cảm ơn bạn!`,
+  obstacleSaved: (code: string) => `✅ Đã gửi khó khăn, vướng mắc của nhiệm vụ *${code}* đến Văn phòng Sở để tổng hợp, báo cáo lãnh đạo Sở.`,
+  notRegistered: (contacts: string) =>
+    contacts === ""
+      ? "Bạn chưa có trong danh sách thành viên của dondoc. Vui lòng liên hệ Văn phòng Sở để được thêm vào đơn vị."
+      : `Bạn chưa có trong danh sách thành viên của dondoc. Vui lòng liên hệ Văn phòng Sở: ${contacts} để được thêm vào đơn vị.`,
+  forbidden: (what: string) => `⛔ Bạn không có quyền ${what}. Nếu cần, hãy liên hệ Văn phòng Sở.`,
+};
+
+const en: typeof vi = {
+  reported: (who, unit, role, task) => `📝 ${who} (${unit}, ${role}) reported progress on task ${task}`,
+  percent: "Progress",
+  done: "Done",
+  yes: "Yes",
+  no: "Not yet",
+  status: "Status",
+  evidence: "Evidence",
+  moreLinks: (n) => `and ${n} more links`,
+  plan: (number) => `Plan ${number}`,
+  reportedFallback: (code, percent) => `Progress report on task ${code}: ${percent}%`,
+  obstacle: (id) => `⚠️ *Obstacle #${id}*`,
+  obstacleTask: (task, who) => `Task ${task}\nRaised by: ${who}`,
+  obstacleFooter: "The Office consolidates obstacles and reports them to the department's leadership",
+  obstacleFallback: (unit, code) => `${unit} raised an obstacle on task ${code}`,
+  reportSaved: (code, percent) => `✅ Your progress report on task *${code}* is saved: ${percent}%. Thank you!`,
+  obstacleSaved: (code) => `✅ Your obstacle on task *${code}* has gone to the Office, which consolidates and reports to the department's leadership.`,
+  notRegistered: (contacts) =>
+    contacts === ""
+      ? "You are not on dondoc's member list yet. Please contact the Office to be added to your unit."
+      : `You are not on dondoc's member list yet. Please contact the Office: ${contacts} to be added to your unit.`,
+  forbidden: (what) => `⛔ You are not allowed to ${what}. If you need to, please contact the Office.`,
+};
+
+const STRINGS = { vi, en };
+
+function taskRef(task: { code: string; title: string }): string {
+  return `*${esc(task.code, CAPS.code)}* ${esc(task.title, CAPS.title)}`;
+}
+
+/** One section, for the short answers below: no list, nothing to budget. */
+function single(text: string): SlackMessage {
+  return { text: truncate(text, L.sectionText), blocks: [section(text)] };
+}
+
+/** Posted to the reporting unit's channel. */
+export function reportPosted(model: ReportPostedModel, lang: Lang): SlackMessage {
+  const s = STRINGS[lang];
+  const blocks: KnownBlock[] = [
+    section(s.reported(person(model.reporter), `*${esc(model.unit.code, CAPS.code)}*`, ROLE_LABELS[model.role][lang], taskRef(model.task))),
+    ...fields([
+      `*${s.percent}*\n${model.percent}%`,
+      `*${s.done}*\n${model.done ? `✅ ${s.yes}` : s.no}`,
+      `*${s.status}*\n${statusText(model.status, lang)}`,
+    ]),
+  ];
+  if (model.note.trim() !== "") blocks.push(section(esc(model.note.trim(), NOTICE_TEXT_MAX)));
+  const evidence = evidenceLine(model.evidenceLinks, s.evidence, s.moreLinks);
+  if (evidence) blocks.push(section(evidence));
+  blocks.push(context(`${unitLabel(model.unit)} · ${s.plan(esc(model.task.planNumber, CAPS.code))}`));
+  return message(s.reportedFallback(esc(model.task.code, CAPS.code), model.percent), blocks, lang);
+}
+
+/** Posted to the Office's channel. */
+export function obstacleRaised(model: ObstacleRaisedModel, lang: Lang): SlackMessage {
+  const s = STRINGS[lang];
+  const quoted = esc(model.text.trim(), NOTICE_TEXT_MAX)
+    .split("\n")
+    .map((line) => `>${line}`)
+    .join("\n");
+  const blocks: KnownBlock[] = [
+    section(`${s.obstacle(model.id)} — ${unitLabel(model.unit)}`),
+    section(s.obstacleTask(taskRef(model.task), person(model.raisedBy))),
+    section(quoted),
+    context(`${s.obstacleFooter} · ${s.plan(esc(model.task.planNumber, CAPS.code))}`),
+  ];
+  return message(s.obstacleFallback(esc(model.unit.code, CAPS.code), esc(model.task.code, CAPS.code)), blocks, lang);
+}
+
+/** Ephemeral confirmation after a progress report is saved. */
+export function reportSaved(lang: Lang, taskCode: string, percent: number): SlackMessage {
+  return single(STRINGS[lang].reportSaved(esc(taskCode, CAPS.code), percent));
+}
+
+/** Ephemeral confirmation after an obstacle is raised. */
+export function obstacleSaved(lang: Lang, taskCode: string): SlackMessage {
+  return single(STRINGS[lang].obstacleSaved(esc(taskCode, CAPS.code)));
+}
+
+/**
+ * Something went wrong, said in the caller's words (an AppError's text).
+ * Mentions in it (`<@U…>`, `<#C…>`) render; anything else is escaped.
+ */
+export function errorMessage(text: string): SlackMessage {
+  return single(`⚠️ ${safeMrkdwn(text)}`);
+}
+
+/** A command succeeded; `text` in both languages, with mentions allowed (as errorMessage). */
+export function confirmation(lang: Lang, text: Record<Lang, string>): SlackMessage {
+  return single(`✅ ${safeMrkdwn(text[lang])}`);
+}
+
+/** The notRegistered line in one language, also shown on App Home. */
+export function notRegisteredText(lang: Lang, officeContacts: { name: string; slackUserId: string }[]): string {
+  const contacts = officeContacts.map((c) => mention(c.slackUserId)).join(", ");
+  return STRINGS[lang].notRegistered(contacts);
+}
+
+/**
+ * Someone dondoc does not know. Their language is a guess (Slack's locale), so
+ * both languages are shown, theirs first.
+ */
+export function notRegistered(lang: Lang, officeContacts: { name: string; slackUserId: string }[]): SlackMessage {
+  const other: Lang = lang === "vi" ? "en" : "vi";
+  const first = notRegisteredText(lang, officeContacts);
+  return { text: truncate(first, L.sectionText), blocks: [section(first), context(notRegisteredText(other, officeContacts))] };
+}
+
+/** `what` says, in `lang`, what the person tried ("thêm thành viên" / "add members"). */
+export function forbidden(lang: Lang, what: string): SlackMessage {
+  return single(STRINGS[lang].forbidden(esc(what, 200)));
+}
