@@ -86,7 +86,13 @@ async function openPglite(dataDir: string, log: Logger): Promise<OpenDatabase> {
 }
 
 async function openPostgres(url: string, log: Logger): Promise<OpenDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // JIT compilation costs ~0.4 s per status query on a province-scale
+    // dataset and saves nothing on queries this short (BENCHMARKS.md).
+    options: "-c jit=off",
+  });
   pool.on("error", (err) => log.error({ err }, "idle PostgreSQL connection failed"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {

@@ -34,20 +34,24 @@ export async function statusSummary(
   prisma: PrismaClient,
   options: { today: Day; planIds?: number[]; source?: ProgressSource },
 ): Promise<StatusSummary> {
-  const status = taskStatusSql(options.today, options);
-  const [overall, units, indices, resolver] = await Promise.all([
-    prisma.$queryRaw<{ status: TaskStatus; n: number }[]>`
-      SELECT s.status, count(*)::int AS n FROM (${status}) s GROUP BY s.status`,
-    prisma.$queryRaw<{ unitId: number; role: string; status: TaskStatus; n: number }[]>`
-      SELECT a."unitId", a.role::text AS role, s.status, count(*)::int AS n
-      FROM (${status}) s JOIN "Assignment" a ON a."taskId" = s.id
-      GROUP BY a."unitId", a.role, s.status`,
-    prisma.$queryRaw<{ code: string; name: string; status: TaskStatus; n: number }[]>`
-      SELECT i.code, i.name, s.status, count(*)::int AS n
-      FROM (${status}) s JOIN "Index" i ON i.id = s."indexId"
-      GROUP BY i.code, i.name, s.status ORDER BY i.code`,
+  // One statement: the status of each task is computed once and grouped
+  // three ways (overall, per unit and role, per index).
+  const [rows, resolver] = await Promise.all([
+    prisma.$queryRaw<{ grp: "all" | "unit" | "index"; unitId: number | null; role: string | null; code: string | null; name: string | null; status: TaskStatus; n: number }[]>`
+      WITH s AS MATERIALIZED (${taskStatusSql(options.today, options)})
+      SELECT 'all' AS grp, NULL::int AS "unitId", NULL AS role, NULL AS code, NULL AS name, s.status, count(*)::int AS n
+        FROM s GROUP BY s.status
+      UNION ALL
+      SELECT 'unit', a."unitId", a.role::text, NULL, NULL, s.status, count(*)::int
+        FROM s JOIN "Assignment" a ON a."taskId" = s.id GROUP BY a."unitId", a.role, s.status
+      UNION ALL
+      SELECT 'index', NULL, NULL, i.code, i.name, s.status, count(*)::int
+        FROM s JOIN "Index" i ON i.id = s."indexId" GROUP BY i.code, i.name, s.status`,
     UnitResolver.load(prisma),
   ]);
+  const overall = rows.filter((r) => r.grp === "all");
+  const units = rows.filter((r) => r.grp === "unit") as { unitId: number; role: string; status: TaskStatus; n: number }[];
+  const indices = rows.filter((r) => r.grp === "index").sort((a, b) => a.code!.localeCompare(b.code!)) as { code: string; name: string; status: TaskStatus; n: number }[];
   const counts = emptyCounts();
   for (const r of overall) counts[r.status] = r.n;
 

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ProgressReport_taskId_reportedOn_idx" ON "ProgressReport"("taskId", "reportedOn");
+
