@@ -59,6 +59,34 @@ const messages = {
     vi: () => `Chưa có cơ cấu tổ chức. Nạp trước bằng \`dondoc org import TỆP\` rồi mới nạp kế hoạch.`,
     en: () => `No organisation yet. Load it first with \`dondoc org import FILE\`, then the plan.`,
   },
+  TASK_NOT_FOUND: {
+    vi: (p) => `Không có nhiệm vụ mã "${p.code}". Xem mã nhiệm vụ bằng \`/kehoach viec\`.`,
+    en: (p) => `No task with code "${p.code}". See task codes with \`/kehoach tasks\`.`,
+  },
+  NOT_REGISTERED: {
+    vi: () => `Bạn chưa có trong danh sách thành viên của dondoc. Vui lòng liên hệ Văn phòng Sở để được thêm vào đơn vị.`,
+    en: () => `You are not registered in dondoc yet. Please ask the Office to add you to your unit.`,
+  },
+  FORBIDDEN_REPORT: {
+    vi: (p) => `Đơn vị của bạn không chủ trì hay phối hợp nhiệm vụ ${p.code}, nên không báo cáo được. Nếu phân công đã thay đổi, hãy báo Văn phòng Sở.`,
+    en: (p) => `Your unit neither leads nor cooperates on task ${p.code}, so you cannot report on it. If the assignment changed, tell the Office.`,
+  },
+  FORBIDDEN_MANAGE: {
+    vi: () => `Chỉ Văn phòng Sở và quản trị viên được quản lý thành viên và kênh của đơn vị.`,
+    en: () => `Only the Office and administrators can manage members and unit channels.`,
+  },
+  NO_UNIT: {
+    vi: () => `Bạn chưa thuộc đơn vị nào. Hãy ghi tên đơn vị, ví dụ \`/kehoach viec GDNN\`, hoặc nhờ Văn phòng Sở thêm bạn vào đơn vị.`,
+    en: () => `You do not belong to a unit. Name one, e.g. \`/kehoach tasks GDNN\`, or ask the Office to add you to a unit.`,
+  },
+  BAD_ARGUMENT: {
+    vi: (p) => `${p.vi} Cách dùng: \`${p.usage}\``,
+    en: (p) => `${p.en} Usage: \`${p.usage}\``,
+  },
+  SLACK_UNAVAILABLE: {
+    vi: () => `Slack đang bận hoặc không phản hồi; dữ liệu của bạn đã được lưu. Vui lòng thử lại sau ít phút.`,
+    en: () => `Slack is busy or not answering; your data was saved. Please try again in a few minutes.`,
+  },
   INTERNAL: {
     vi: (p) => `Đã có lỗi không mong muốn (${p.ref}). Dữ liệu không bị thay đổi; hãy thử lại hoặc báo cho quản trị viên kèm mã này.`,
     en: (p) => `Something unexpected went wrong (${p.ref}). No data was changed; try again or tell an administrator this reference.`,

@@ -4,18 +4,37 @@ import { z } from "zod";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+const optional = <T extends z.ZodType>(schema: T) => schema.optional();
+
 const EnvSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "phải bắt đầu bằng postgresql:// / must start with postgresql://")
-    .optional(),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, "phải bắt đầu bằng postgresql:// / must start with postgresql://"),
+  ),
   DONDOC_DATA_DIR: z.string().min(1).default("./data"),
   LOG_LEVEL: z.enum(logLevels).default("info"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, "mã bot phải bắt đầu bằng xoxb- / bot token must start with xoxb-")),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, "quá ngắn / too short")),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, "mã ứng dụng phải bắt đầu bằng xapp- / app-level token must start with xapp-")),
+  SLACK_API_URL: optional(z.url({ message: "phải là một URL / must be a URL" })),
+  SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]+$/).default("/kehoach"),
 });
+
+export type SlackConfig = {
+  mode: "socket" | "http";
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl?: string;
+  command: string;
+};
 
 export type Config = {
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
   logLevel: (typeof logLevels)[number];
+  port: number;
+  /** null when no Slack credentials are configured. */
+  slack: SlackConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -26,19 +45,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as shells and .env files often leave them.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (i) => `  ${i.path.join(".")}: ${i.message}`,
-    );
-    throw new ConfigError(
-      `Cấu hình không hợp lệ / Invalid configuration:\n${lines.join("\n")}`,
-    );
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  if (parsed.success) {
+    const e = parsed.data;
+    const anySlack = e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN;
+    if (anySlack && !e.SLACK_BOT_TOKEN) problems.push("  SLACK_BOT_TOKEN: cần cho Slack / required for Slack (xoxb-...)");
+    if (anySlack && !e.SLACK_SIGNING_SECRET) problems.push("  SLACK_SIGNING_SECRET: cần để kiểm tra chữ ký của Slack / required to verify Slack's signatures");
+  }
+  if (!parsed.success || problems.length) {
+    throw new ConfigError(`Cấu hình không hợp lệ / Invalid configuration:\n${problems.join("\n")}`);
   }
   const e = parsed.data;
   return {
-    database: e.DATABASE_URL
-      ? { kind: "postgres", url: e.DATABASE_URL }
-      : { kind: "pglite", dataDir: e.DONDOC_DATA_DIR },
+    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: e.DONDOC_DATA_DIR },
     logLevel: e.LOG_LEVEL,
+    port: e.PORT,
+    slack:
+      e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+        ? {
+            mode: e.SLACK_APP_TOKEN ? "socket" : "http",
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+            command: e.SLACK_COMMAND,
+          }
+        : null,
   };
 }

@@ -94,10 +94,13 @@ export function homeView(model: HomeModel, lang: Lang): HomeView {
   }
   for (const key of LISTS) {
     const tasks = model[key];
-    blocks.push(divider(), section(`${s.lists[key]} (${tasks.length})`));
-    if (tasks.length === 0) blocks.push(context(s.empty[key]));
-    for (const task of tasks.slice(0, HOME_LIST_MAX)) blocks.push(taskBlock(task, model, lang));
-    if (tasks.length > HOME_LIST_MAX) blocks.push(context(s.more(tasks.length - HOME_LIST_MAX)));
+    // The use case may send only the first tasks of a list with its full count.
+    const total = Math.max(model.counts?.[key] ?? 0, tasks.length);
+    const shown = tasks.slice(0, HOME_LIST_MAX);
+    blocks.push(divider(), section(`${s.lists[key]} (${total})`));
+    if (total === 0) blocks.push(context(s.empty[key]));
+    for (const task of shown) blocks.push(taskBlock(task, model, lang));
+    if (total > shown.length) blocks.push(context(s.more(total - shown.length)));
   }
   blocks.push(divider(), context(s.help));
   return fitView(blocks, lang);

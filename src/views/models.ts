@@ -105,6 +105,8 @@ export interface HomeModel {
   dueSoon: TaskSummary[]; // within 14 days
   stale: TaskSummary[]; // the unit leads them and has not reported for 7 days
   recentlyDone: TaskSummary[];
+  /** Full sizes of the lists above when only their first tasks are sent. */
+  counts?: { overdue: number; dueSoon: number; stale: number; recentlyDone: number };
   canReport: boolean;
 }
 

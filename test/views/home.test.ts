@@ -44,3 +44,13 @@ describe("homeView", () => {
     expect(buttonsOf(homeView(homeLeadership, "vi").blocks as KnownBlock[])).toEqual([]);
   });
 });
+
+describe("homeView with list counts", () => {
+  it("shows the full count and says how many more there are", () => {
+    const model = home;
+    const view = homeView({ ...model, counts: { overdue: 37, dueSoon: model.dueSoon.length, stale: model.stale.length, recentlyDone: model.recentlyDone.length } }, "vi");
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain(`(37)`);
+    expect(text).toContain(`và ${37 - Math.min(model.overdue.length, HOME_LIST_MAX)} nhiệm vụ khác`);
+  });
+});

@@ -1,0 +1,69 @@
+// One task in full, with its last reports and open obstacles, as
+// `/kehoach xem` shows it.
+import type { PrismaClient } from "../db/database.js";
+import { fromDate, type Day } from "../domain/day.js";
+import { reportingRole, type Actor } from "../domain/permissions.js";
+import { taskStatus } from "../domain/status.js";
+import type { TaskDetailModel } from "../views/models.js";
+
+export async function taskDetail(prisma: PrismaClient, taskId: number, options: { today: Day; viewer: Actor }): Promise<TaskDetailModel> {
+  const t = await prisma.task.findUniqueOrThrow({
+    where: { id: taskId },
+    include: {
+      plan: true,
+      index: true,
+      criterion: true,
+      assignments: { include: { unit: true }, orderBy: { unit: { code: "asc" } } },
+      reports: { orderBy: { reportedAt: "desc" }, take: 5, include: { unit: true } },
+      obstacles: { where: { resolvedAt: null }, orderBy: { raisedAt: "asc" }, include: { unit: true } },
+      _count: { select: { children: { where: { archivedAt: null } } } },
+    },
+  });
+  const role = reportingRole(options.viewer, t.assignments);
+  const unitRef = (u: { code: string; name: string }) => ({ code: u.code, name: u.name });
+  return {
+    today: options.today,
+    canReport: role !== null && t._count.children === 0,
+    task: {
+      id: t.id,
+      code: t.code,
+      planNumber: t.plan.number,
+      title: t.title,
+      text: t.text,
+      role,
+      status: taskStatus(
+        {
+          dueKind: t.dueKind,
+          dueOn: t.dueOn && fromDate(t.dueOn),
+          cadence: t.cadence,
+          startsOn: fromDate(t.startsOn),
+          endsOn: t.endsOn && fromDate(t.endsOn),
+          firstReportOn: t.firstReportOn && fromDate(t.firstReportOn),
+          lastReportOn: t.lastReportOn && fromDate(t.lastReportOn),
+          completedOn: t.completedOn && fromDate(t.completedOn),
+        },
+        options.today,
+      ),
+      dueLabel: t.dueLabel,
+      dueOn: t.dueOn && fromDate(t.dueOn),
+      dueNote: t.dueNote,
+      percent: t.percent,
+      lastReportOn: t.lastReportOn && fromDate(t.lastReportOn),
+      lead: t.assignments.filter((a) => a.role === "LEAD").map((a) => unitRef(a.unit)),
+      cooperating: t.assignments.filter((a) => a.role === "COOPERATING").map((a) => unitRef(a.unit)),
+      partners: t.partners,
+      index: t.index && { code: t.index.code, name: t.index.name },
+      criterion: t.criterion && { code: t.criterion.code, name: t.criterion.name },
+    },
+    reports: t.reports.map((r) => ({
+      unit: unitRef(r.unit),
+      reporter: r.reporter,
+      percent: r.percent,
+      done: r.done,
+      note: r.note,
+      evidenceLinks: r.evidenceLinks,
+      reportedAt: r.reportedAt,
+    })),
+    openObstacles: t.obstacles.map((o) => ({ id: o.id, unit: unitRef(o.unit), text: o.text, raisedBy: o.raisedBy, raisedAt: o.raisedAt })),
+  };
+}

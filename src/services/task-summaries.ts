@@ -1,0 +1,84 @@
+// Tasks as lists show them: status computed in SQL, from one unit's point
+// of view (its role on each task). Shared by the task list, App Home and the
+// weekly reminders.
+import { Prisma } from "../generated/prisma/client.js";
+import type { PrismaClient } from "../db/database.js";
+import { taskStatusSql } from "../db/status-sql.js";
+import { addDays, fromDate, type Day } from "../domain/day.js";
+import type { TaskStatus } from "../domain/status.js";
+import type { TaskFilter, TaskSummary } from "../views/models.js";
+
+export type SummaryFilter = TaskFilter | "stale" | "recently_done" | "open";
+
+interface Row {
+  id: number;
+  code: string;
+  title: string;
+  planNumber: string;
+  role: "LEAD" | "COOPERATING";
+  status: TaskStatus;
+  dueLabel: string;
+  dueOn: Date | null;
+  percent: number;
+  lastReportOn: Date | null;
+  completedOn: Date | null;
+  lead: { code: string; name: string }[] | null;
+}
+
+/**
+ * A unit's tasks matching a filter, worst first (overdue, then by due day).
+ * `overdue`: past deadline and not done; `due_soon`: due within 14 days and
+ * not done; `stale`: tasks it leads, not done, with no report for 7 days;
+ * `recently_done`: completed in the last 14 days; `open`: not done.
+ */
+export async function unitTaskSummaries(
+  prisma: PrismaClient,
+  options: { unitIds: number[]; filter: SummaryFilter; today: Day; limit?: number; offset?: number },
+): Promise<{ tasks: TaskSummary[]; total: number }> {
+  const { today } = options;
+  const soon = addDays(today, 14);
+  const weekAgo = addDays(today, -7);
+  const where = {
+    all: Prisma.sql`true`,
+    open: Prisma.sql`s.status NOT IN ('DONE_ON_TIME', 'DONE_LATE')`,
+    overdue: Prisma.sql`s.status = 'OVERDUE'`,
+    due_soon: Prisma.sql`s.status IN ('NOT_STARTED', 'IN_PROGRESS') AND t."dueOn" BETWEEN ${today}::date AND ${soon}::date`,
+    stale: Prisma.sql`a.role = 'LEAD' AND s.status NOT IN ('DONE_ON_TIME', 'DONE_LATE') AND (t."lastReportOn" IS NULL OR t."lastReportOn" < ${weekAgo}::date)`,
+    recently_done: Prisma.sql`s.status IN ('DONE_ON_TIME', 'DONE_LATE') AND t."completedOn" >= ${addDays(today, -14)}::date`,
+  }[options.filter];
+  const base = Prisma.sql`
+    FROM (${taskStatusSql(today)}) s
+    JOIN "Task" t ON t.id = s.id
+    JOIN "Plan" p ON p.id = t."planId"
+    JOIN "Assignment" a ON a."taskId" = t.id AND a."unitId" = ANY(${options.unitIds}::int[])
+    WHERE ${where}`;
+  const [rows, count] = await Promise.all([
+    prisma.$queryRaw<Row[]>`
+      SELECT DISTINCT ON (s.status = 'OVERDUE', t."dueOn", t.id)
+        t.id, t.code, t.title, p.number AS "planNumber", a.role::text AS role, s.status, t."dueLabel", t."dueOn",
+        t.percent, t."lastReportOn", t."completedOn",
+        (SELECT json_agg(json_build_object('code', u.code, 'name', u.name) ORDER BY u.code)
+           FROM "Assignment" la JOIN "Unit" u ON u.id = la."unitId"
+          WHERE la."taskId" = t.id AND la.role = 'LEAD') AS lead
+      ${base}
+      ORDER BY s.status = 'OVERDUE' DESC, t."dueOn" ASC NULLS LAST, t.id
+      LIMIT ${options.limit ?? 1000} OFFSET ${options.offset ?? 0}`,
+    prisma.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT t.id)::int AS n ${base}`,
+  ]);
+  return {
+    total: count[0]?.n ?? 0,
+    tasks: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      planNumber: r.planNumber,
+      title: r.title,
+      role: r.role,
+      status: r.status,
+      dueLabel: r.dueLabel,
+      dueOn: r.dueOn ? fromDate(r.dueOn) : null,
+      percent: r.percent,
+      lastReportOn: r.lastReportOn ? fromDate(r.lastReportOn) : null,
+      lead: r.lead ?? [],
+    })),
+  };
+}

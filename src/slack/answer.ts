@@ -1,0 +1,61 @@
+// Answering within Slack's 3-second window, and turning failures into a
+// message the user can act on (never a silent timeout or a stack trace).
+import { AppError, type Lang } from "../errors.js";
+import { errorMessage } from "../views/notices.js";
+import type { Message, SlackDeps } from "./context.js";
+
+/** Under Slack's 3 s, with room for the network on the way back. */
+export const ACK_BUDGET_MS = 2_000;
+
+type Outcome = { ok: true; message: Message | null } | { ok: false; error: unknown };
+
+/**
+ * Work that finishes within the budget answers in the acknowledgement itself
+ * (one round trip); slower work is acknowledged at the budget and answered
+ * through response_url when it is done.
+ */
+export async function answerWithin(options: {
+  ack: (message?: Message & { response_type: "ephemeral" }) => Promise<void>;
+  respond: (message: Message & { response_type: "ephemeral"; replace_original?: boolean }) => Promise<unknown>;
+  work: () => Promise<Message | null>;
+  toMessage: (error: unknown) => Message;
+  budgetMs?: number;
+}): Promise<Outcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), options.budgetMs ?? ACK_BUDGET_MS);
+  });
+  const result: Promise<Outcome> = options.work().then(
+    (message) => ({ ok: true, message }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+  const first = await Promise.race([result, late]);
+  clearTimeout(timer);
+  const reply = (o: Outcome) => (o.ok ? o.message : options.toMessage(o.error));
+  if (first !== "late") {
+    const message = reply(first);
+    await options.ack(message ? { ...message, response_type: "ephemeral" } : undefined);
+    return first;
+  }
+  await options.ack();
+  const outcome = await result;
+  const message = reply(outcome);
+  if (message) await options.respond({ ...message, response_type: "ephemeral" });
+  return outcome;
+}
+
+/** The user-facing message for any failure; unexpected ones are logged with a reference. */
+export function failureMessage(deps: SlackDeps, error: unknown, lang: Lang, where: string, context: object = {}): Message {
+  if (error instanceof AppError) return errorMessage(error.text(lang));
+  // @slack/web-api errors (HTTP 5xx, network, platform errors) carry a code like "slack_webapi_http_error".
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && code.startsWith("slack_")) {
+    deps.log.warn({ err: error, where, ...context }, "Slack API call failed");
+    deps.metrics.errors.inc({ where: `${where}:slack` });
+    return errorMessage(new AppError("SLACK_UNAVAILABLE").text(lang));
+  }
+  const ref = `E${Date.now().toString(36).toUpperCase()}`;
+  deps.log.error({ err: error, ref, where, ...context }, "unexpected error in a Slack handler");
+  deps.metrics.errors.inc({ where });
+  return errorMessage(new AppError("INTERNAL", { ref }).text(lang));
+}

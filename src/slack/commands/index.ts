@@ -1,0 +1,28 @@
+// The /kehoach subcommands, by name.
+import type { Subcommand } from "./parse.js";
+import type { CommandHandler } from "./types.js";
+import { channel } from "./channel.js";
+import { help } from "./help.js";
+import { indicators } from "./indicators.js";
+import { language } from "./language.js";
+import { members } from "./members.js";
+import { obstacle } from "./obstacle.js";
+import { overview } from "./overview.js";
+import { report } from "./report.js";
+import { show } from "./show.js";
+import { tasks } from "./tasks.js";
+import { units } from "./units.js";
+
+export const HANDLERS: Record<Subcommand, CommandHandler> = {
+  help,
+  overview,
+  tasks,
+  show,
+  report,
+  obstacle,
+  indicators,
+  units,
+  members,
+  channel,
+  language,
+};

@@ -1,0 +1,94 @@
+// Parses the text after /kehoach. Subcommands are matched folded (with or
+// without diacritics, spaces between syllables or not) in Vietnamese and
+// English: "báo cáo", "bao cao", "baocao" and "report" are the same.
+import { closest, fold } from "../../domain/text.js";
+
+export const SUBCOMMANDS = {
+  help: ["help", "trogiup", "huongdan", "giupdo", "?"],
+  overview: ["tongquan", "overview", "tinhhinh"],
+  tasks: ["viec", "tasks", "nhiemvu", "congviec"],
+  show: ["xem", "show", "chitiet"],
+  report: ["baocao", "report"],
+  obstacle: ["vuongmac", "obstacle", "khokhan"],
+  indicators: ["chiso", "indicators", "tieuchi"],
+  units: ["donvi", "units"],
+  members: ["thanhvien", "members", "member"],
+  channel: ["kenh", "channel"],
+  language: ["ngonngu", "language", "lang"],
+} as const;
+
+export type Subcommand = keyof typeof SUBCOMMANDS;
+
+const BY_WORD = new Map<string, Subcommand>(
+  Object.entries(SUBCOMMANDS).flatMap(([name, words]) => words.map((w) => [w, name as Subcommand])),
+);
+
+export type ParsedCommand =
+  | { kind: "command"; name: Subcommand; rest: string }
+  | { kind: "unknown"; word: string; suggestion?: string };
+
+export function parseCommand(text: string): ParsedCommand {
+  const clean = text.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (clean === "") return { kind: "command", name: "help", rest: "" };
+  const words = clean.split(" ");
+  // Two-syllable Vietnamese words may come with a space: "báo cáo", "tổng quan".
+  for (const n of [2, 1]) {
+    if (words.length < n) continue;
+    const key = fold(words.slice(0, n).join("")).replace(/[^a-z?]/g, "");
+    const name = BY_WORD.get(key);
+    if (name) return { kind: "command", name, rest: words.slice(n).join(" ") };
+  }
+  const word = words[0]!.slice(0, 40);
+  const suggestion = closest(word, [...BY_WORD.keys()].filter((w) => w.length > 2));
+  return suggestion ? { kind: "unknown", word, suggestion } : { kind: "unknown", word };
+}
+
+export type TaskListArgs = { unit: string | null; filter: "all" | "overdue" | "due_soon" };
+
+/** "GDNN quá hạn", "sap den han", "LĐ-VL", "overdue": a unit and/or a filter, in any order. */
+export function parseTaskListArgs(rest: string): TaskListArgs {
+  let text = ` ${fold(rest)} `;
+  let filter: TaskListArgs["filter"] = "all";
+  const filters: [RegExp, TaskListArgs["filter"]][] = [
+    [/ (qua ?han|overdue|tre ?han) /, "overdue"],
+    [/ (sap ?den ?han|sap ?han|due ?soon|due|sap ?toi) /, "due_soon"],
+    [/ (tat ?ca|all) /, "all"],
+  ];
+  for (const [re, f] of filters) {
+    if (re.test(text)) {
+      filter = f;
+      text = text.replace(re, " ");
+    }
+  }
+  // Keep the unit as typed (not folded) so it shows in messages as the user wrote it.
+  const kept = rest.split(/\s+/).filter((w) => text.includes(` ${fold(w)} `) && w !== "");
+  const unit = kept.join(" ").trim();
+  return { unit: unit === "" ? null : unit, filter };
+}
+
+/** A Slack user mention as Slack escapes it: <@U123> or <@U123|name>. */
+export function parseUserMention(word: string): string | null {
+  return /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word)?.[1] ?? null;
+}
+
+/** A channel mention (<#C123|name>), a channel id or a #name. */
+export function parseChannel(word: string): string | null {
+  const m = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word);
+  if (m) return m[1]!;
+  if (/^[CG][A-Z0-9]{6,}$/.test(word)) return word;
+  if (/^#[a-z0-9][a-z0-9_-]{0,79}$/.test(word)) return word;
+  return null;
+}
+
+const ROLES: [RegExp, "STAFF" | "UNIT_LEAD" | "OFFICE" | "LEADERSHIP" | "ADMIN"][] = [
+  [/^(can ?bo|staff|nhan ?vien|chuyen ?vien)$/, "STAFF"],
+  [/^(truong ?phong|lanh ?dao ?(phong|don ?vi)|unit_?lead|lead)$/, "UNIT_LEAD"],
+  [/^(van ?phong|office)$/, "OFFICE"],
+  [/^(lanh ?dao|lanh ?dao ?so|leadership|giam ?doc)$/, "LEADERSHIP"],
+  [/^(quan ?tri|admin)$/, "ADMIN"],
+];
+
+export function parseRole(text: string): "STAFF" | "UNIT_LEAD" | "OFFICE" | "LEADERSHIP" | "ADMIN" | null {
+  const t = fold(text);
+  return ROLES.find(([re]) => re.test(t))?.[1] ?? null;
+}

@@ -1,0 +1,32 @@
+// /kehoach: parse, find out who is asking, run the subcommand, answer.
+import type { App } from "@slack/bolt";
+import { AppError } from "../../errors.js";
+import { officeContacts } from "../../services/members.js";
+import { helpMessage } from "../../views/help.js";
+import { notRegistered } from "../../views/notices.js";
+import { answerWithin, failureMessage } from "../answer.js";
+import { HANDLERS } from "../commands/index.js";
+import { parseCommand } from "../commands/parse.js";
+import { resolveCaller, type Caller, type SlackDeps } from "../context.js";
+
+export function registerCommand(app: App, deps: SlackDeps, command: string): void {
+  app.command(command, async ({ ack, respond, command: cmd, client }) => {
+    const started = performance.now();
+    const parsed = parseCommand(cmd.text ?? "");
+    const name = parsed.kind === "command" ? parsed.name : "unknown";
+    let caller: Caller = { userId: cmd.user_id, member: null, lang: "vi" };
+    const outcome = await answerWithin({
+      ack: (m) => ack(m),
+      respond: (m) => respond(m),
+      work: async () => {
+        caller = await resolveCaller(deps, client, cmd.user_id);
+        if (parsed.kind === "unknown") return helpMessage(caller.lang, { unknown: parsed.word, suggestion: parsed.suggestion });
+        if (!caller.member && parsed.name !== "help") return notRegistered(caller.lang, await officeContacts(deps.prisma));
+        return HANDLERS[parsed.name]({ deps, caller, rest: parsed.rest, client, channelId: cmd.channel_id, triggerId: cmd.trigger_id });
+      },
+      toMessage: (error) => failureMessage(deps, error, caller.lang, `command:${name}`, { user: cmd.user_id, text: cmd.text }),
+    });
+    deps.metrics.commands.inc({ name, outcome: outcome.ok ? "ok" : outcome.error instanceof AppError ? "refused" : "error" });
+    deps.metrics.latency.observe({ name }, (performance.now() - started) / 1000);
+  });
+}

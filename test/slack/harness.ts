@@ -1,0 +1,74 @@
+// dondoc's real Slack app (Bolt HTTP receiver) on a test database, wired to
+// the fake Slack, with the example organisation and plan loaded.
+import type { Database } from "../../src/db/database.js";
+import { importOrg } from "../../src/services/import-org.js";
+import { importPlan } from "../../src/services/import-plan.js";
+import { startSlackApp, type SlackRuntime } from "../../src/slack/app.js";
+import type { SlackDeps } from "../../src/slack/context.js";
+import { LocaleCache } from "../../src/slack/locale.js";
+import { Metrics } from "../../src/slack/metrics.js";
+import { createFakeSlack, type FakeSlack } from "../../src/slack-fake/index.js";
+import { log, type Backend } from "../support/databases.js";
+import { loadOrg, loadPlan } from "../support/files.js";
+
+export const SIGNING_SECRET = "test-signing-secret-0123456789";
+export const BOT_TOKEN = "xoxb-test-dondoc";
+
+/** Members of examples/org.yaml used in the tests. */
+export const USERS = {
+  gdnnStaff: "U0GDNN002", // staff, GDNN
+  ldvlLead: "U0LDVL001", // unit lead, LĐ-VL
+  office: "U0VP00002", // office, VP
+  admin: "U0ADM0001",
+  leadership: "U0LDS0001",
+  stranger: "U0NOBODY1", // in Slack, not in dondoc
+} as const;
+
+export interface Dondoc {
+  db: Database;
+  fake: FakeSlack;
+  deps: SlackDeps;
+  runtime: SlackRuntime;
+  /** Moves dondoc's clock. */
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+export async function startDondoc(backend: Backend, options: { now?: Date } = {}): Promise<Dondoc> {
+  const db = await backend.open();
+  const orgFile = await loadOrg();
+  await importOrg(db.prisma, orgFile, { actor: "test" });
+  await importPlan(db.prisma, await loadPlan(), { actor: "test" });
+  const units = await db.prisma.unit.findMany();
+  const fake = await createFakeSlack({
+    signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    seed: {
+      users: [
+        ...orgFile.data.members.map((m) => ({ id: m.slackUserId, name: m.name, realName: m.name, locale: "vi-VN" })),
+        { id: USERS.stranger, name: "nguoi-la", realName: "Người Lạ", locale: "en-US" },
+      ],
+      channels: units.map((u) => ({ id: `C${u.id.toString().padStart(8, "0")}`, name: u.slackChannel!.replace(/^#/, "") })),
+    },
+  });
+  let now = options.now ?? new Date("2023-09-20T03:00:00Z");
+  const deps: SlackDeps = { prisma: db.prisma, log, metrics: new Metrics({ defaultMetrics: false }), locale: new LocaleCache(log), now: () => now };
+  const runtime = await startSlackApp(
+    { mode: "http", botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, command: "/kehoach" },
+    deps,
+    { port: 0, host: "127.0.0.1", healthy: async () => (await db.prisma.$queryRaw`SELECT 1`, true) },
+  );
+  fake.setAppUrl(`http://127.0.0.1:${runtime.port}/slack/events`);
+  return {
+    db,
+    fake,
+    deps,
+    runtime,
+    setNow: (d) => void (now = d),
+    async close() {
+      await runtime.stop();
+      await fake.close();
+      await db.close();
+    },
+  };
+}
