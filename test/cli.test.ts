@@ -83,8 +83,20 @@ describe("dondoc CLI", () => {
     expect((await cli("plan", "frobnicate")).code).toBe(2);
   });
 
+  it("manages members and unit channels", async () => {
+    expect((await cli("members", "add", "U0NEW0001", "gdnn", "--role", "unit_lead", "--name", "Trần Văn Mới")).code).toBe(0);
+    const list = JSON.parse((await cli("members", "list", "--json")).out) as { slackUserId: string; unit: string; role: string }[];
+    expect(list.find((m) => m.slackUserId === "U0NEW0001")).toMatchObject({ unit: "GDNN", role: "UNIT_LEAD" });
+    expect((await cli("members", "remove", "U0NEW0001")).code).toBe(0);
+    expect((await cli("members", "list")).out).not.toContain("U0NEW0001");
+    expect((await cli("members", "add", "bad-id", "GDNN")).code).toBe(1);
+    expect((await cli("members", "add", "U0NEW0002", "XYZ")).err).toContain('Không có đơn vị "XYZ"');
+    expect((await cli("units", "channel", "GDNN", "#phong-gdnn")).out).toContain("GDNN: #phong-gdnn");
+    expect((await cli("units", "channel", "GDNN", "not a channel")).code).toBe(1);
+  });
+
   it("has --help on every command", async () => {
-    for (const args of [[], ["org", "import"], ["plan", "import"], ["plan", "list"], ["plan", "show"], ["status"], ["units", "list"], ["db", "migrate"]]) {
+    for (const args of [[], ["org", "import"], ["plan", "import"], ["plan", "list"], ["plan", "show"], ["status"], ["units", "list"], ["units", "channel"], ["members", "list"], ["members", "add"], ["members", "remove"], ["db", "migrate"]]) {
       const r = await cli(...args, "--help");
       expect(r.code, args.join(" ")).toBe(0);
       expect(r.out).toMatch(/Usage: dondoc/);

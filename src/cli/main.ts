@@ -13,6 +13,10 @@ import { createLogger, type Logger } from "../log.js";
 import { importOrg } from "../services/import-org.js";
 import { importPlan } from "../services/import-plan.js";
 import { findPlan, listPlans, listUnits, planDetail, statusSummary } from "../services/plan-queries.js";
+import { deactivateMember, listMembers, setUnitChannel, upsertMember } from "../services/members.js";
+import { parseChannel } from "../slack/commands/parse.js";
+import type { MemberRole } from "../domain/permissions.js";
+import { MEMBER_ROLE_LABELS } from "../i18n/labels.js";
 import { formatChanges, formatPlanDetail, formatPlanList, formatStatus, formatUnits } from "./format.js";
 
 interface Io {
@@ -110,6 +114,48 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .action(async (opts: Common) => {
       const list = await withDb((db) => listUnits(db.prisma));
       print(opts, list, () => formatUnits(list, opts.lang));
+    });
+
+  common(units.command("channel").argument("<unit>", "mã đơn vị / unit code").argument("<channel>", "#tên-kênh hoặc mã kênh / #channel-name or channel id"))
+    .description("đặt kênh Slack của đơn vị / set a unit's Slack channel")
+    .action(async (unit: string, channel: string, opts: Common) => {
+      const target = parseChannel(channel);
+      if (!target) throw new AppError("BAD_ARGUMENT", { vi: `"${channel}" không phải kênh Slack.`, en: `"${channel}" is not a Slack channel.`, usage: "dondoc units channel GDNN #dondoc-gdnn" });
+      const u = await withDb((db) => setUnitChannel(db.prisma, { actor, unit, channel: target }));
+      print(opts, { code: u.code, channel: u.slackChannel }, () => `${u.code}: ${u.slackChannel}`);
+    });
+
+  const membersCmd = program.command("members").description("thành viên / members");
+  common(membersCmd.command("list"))
+    .description("danh sách thành viên / list members")
+    .action(async (opts: Common) => {
+      const list = await withDb((db) => listMembers(db.prisma));
+      const rows = list.map((m) => ({ slackUserId: m.slackUserId, name: m.name, unit: m.unit?.code ?? null, role: m.role, locale: m.locale }));
+      print(opts, rows, () => rows.map((m) => `${m.slackUserId}  ${m.unit ?? "—"}  ${MEMBER_ROLE_LABELS[m.role][opts.lang]}  ${m.name}`).join("\n"));
+    });
+  common(
+    membersCmd
+      .command("add")
+      .argument("<slackUserId>", "mã người dùng Slack, ví dụ U0123ABCD / Slack user id")
+      .argument("<unit>", "đơn vị / unit")
+      .addOption(new Option("--role <role>", "vai trò / role").choices(["staff", "unit_lead", "office", "leadership", "admin"]).default("staff"))
+      .option("--name <name>", "họ tên / full name"),
+  )
+    .description("thêm hoặc cập nhật thành viên / add or update a member")
+    .action(async (slackUserId: string, unit: string, opts: Common & { role: string; name?: string }) => {
+      if (!/^[UW][A-Z0-9]{6,}$/.test(slackUserId)) {
+        throw new AppError("BAD_ARGUMENT", { vi: `"${slackUserId}" không phải mã người dùng Slack.`, en: `"${slackUserId}" is not a Slack user id.`, usage: "dondoc members add U0123ABCD GDNN --role staff --name \"Nguyễn Văn A\"" });
+      }
+      const role = opts.role.toUpperCase() as MemberRole;
+      const m = await withDb((db) => upsertMember(db.prisma, { actor, slackUserId, name: opts.name ?? slackUserId, unit, role }));
+      print(opts, { slackUserId, unit: m.unit?.code, role }, () => `${slackUserId}: ${m.unit?.code} · ${MEMBER_ROLE_LABELS[role][opts.lang]}`);
+    });
+  common(membersCmd.command("remove").argument("<slackUserId>", "mã người dùng Slack / Slack user id"))
+    .description("ngừng thành viên (giữ lịch sử báo cáo) / deactivate a member (keeps their reports)")
+    .action(async (slackUserId: string, opts: Common) => {
+      const m = await withDb((db) => deactivateMember(db.prisma, { actor, slackUserId }));
+      if (!m) throw new AppError("BAD_ARGUMENT", { vi: `${slackUserId} chưa là thành viên.`, en: `${slackUserId} is not a member.`, usage: "dondoc members list" });
+      print(opts, { slackUserId, active: false }, () => `${slackUserId}: ${opts.lang === "vi" ? "đã ngừng" : "deactivated"}`);
     });
 
   const dbCmd = program.command("db").description("cơ sở dữ liệu / database");

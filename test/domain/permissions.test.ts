@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { canManageOrganisation, canRaiseObstacle, canRead, reportingRole, type Actor } from "../../src/domain/permissions.js";
+
+const GDNN = 3;
+const VP = 1;
+const assignments = [
+  { unitId: GDNN, role: "LEAD" as const },
+  { unitId: VP, role: "COOPERATING" as const },
+];
+const actor = (over: Partial<Actor>): Actor => ({ role: "STAFF", unitId: GDNN, active: true, ...over });
+
+describe("reporting and obstacles", () => {
+  it("staff report for their own unit, with its role on the task", () => {
+    expect(reportingRole(actor({}), assignments)).toBe("LEAD");
+    expect(reportingRole(actor({ unitId: VP }), assignments)).toBe("COOPERATING");
+  });
+  it("no one reports on a task their unit is not assigned", () => {
+    for (const role of ["STAFF", "UNIT_LEAD", "OFFICE", "LEADERSHIP", "ADMIN"] as const) {
+      expect(reportingRole(actor({ role, unitId: 99 }), assignments)).toBeNull();
+      expect(canRaiseObstacle(actor({ role, unitId: 99 }), assignments)).toBe(false);
+    }
+  });
+  it("a member without a unit, or deactivated, reports on nothing", () => {
+    expect(reportingRole(actor({ role: "LEADERSHIP", unitId: null }), assignments)).toBeNull();
+    expect(reportingRole(actor({ active: false }), assignments)).toBeNull();
+    expect(canRaiseObstacle(actor({ active: false }), assignments)).toBe(false);
+  });
+  it("obstacles follow the reporting rule", () => {
+    expect(canRaiseObstacle(actor({}), assignments)).toBe(true);
+  });
+});
+
+describe("managing the organisation and reading", () => {
+  it("only the Office and admins manage members and channels", () => {
+    expect(canManageOrganisation(actor({ role: "OFFICE" }))).toBe(true);
+    expect(canManageOrganisation(actor({ role: "ADMIN", unitId: null }))).toBe(true);
+    for (const role of ["STAFF", "UNIT_LEAD", "LEADERSHIP"] as const) expect(canManageOrganisation(actor({ role }))).toBe(false);
+    expect(canManageOrganisation(actor({ role: "ADMIN", active: false }))).toBe(false);
+  });
+  it("every active member reads; leadership reads everything", () => {
+    expect(canRead(actor({ role: "LEADERSHIP", unitId: null }))).toBe(true);
+    expect(canRead(actor({ active: false }))).toBe(false);
+  });
+});
