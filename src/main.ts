@@ -18,10 +18,20 @@ import { formatStatus } from "./cli/format.js";
 import { startSlackApp } from "./slack/app.js";
 import { LocaleCache } from "./slack/locale.js";
 import { Metrics } from "./slack/metrics.js";
+import { hostname } from "node:os";
+import { CalendarFileSchema } from "./files/calendar-file.js";
+import { importCalendar } from "./services/calendar.js";
+import { startScheduler } from "./scheduler/scheduler.js";
+import { slackDeliveryClient } from "./scheduler/slack-delivery.js";
 
 const EXAMPLES = fileURLToPath(new URL("../examples/", import.meta.url));
 
 async function loadExamplesOnce(db: Database, log: Logger): Promise<void> {
+  if ((await db.prisma.calendarDay.count()) === 0) {
+    const file = `${EXAMPLES}holidays-vn.yaml`;
+    await importCalendar(db.prisma, parseYaml(file, await readText(file), CalendarFileSchema), "start:examples");
+    log.info({ file }, "loaded the holiday calendar");
+  }
   if ((await db.prisma.plan.count()) > 0) return;
   const org = `${EXAMPLES}org.yaml`;
   const plan = `${EXAMPLES}plan-1565-KH-SLDTBXH.yaml`;
@@ -67,11 +77,25 @@ async function main(): Promise<void> {
     { prisma: db.prisma, log, metrics: new Metrics(), locale: new LocaleCache(log), now: () => new Date() },
     { port: config.port, healthy: async () => (await db.prisma.$queryRaw`SELECT 1`, true) },
   );
+  const scheduler = config.scheduler.enabled
+    ? startScheduler(
+        {
+          prisma: db.prisma,
+          log,
+          client: slackDeliveryClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl }),
+          config: config.scheduler,
+          instance: `${hostname()}:${process.pid}`,
+          now: () => new Date(),
+        },
+        config.scheduler,
+      )
+    : null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping: no new requests, finishing work in flight");
+    await scheduler?.stop().catch((err: unknown) => log.error({ err }, "error while stopping the scheduler"));
     await runtime.stop().catch((err: unknown) => log.error({ err }, "error while stopping the Slack app"));
     await db.close();
     log.info("stopped");

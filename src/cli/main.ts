@@ -17,7 +17,18 @@ import { deactivateMember, listMembers, setUnitChannel, upsertMember } from "../
 import { parseChannel } from "../slack/commands/parse.js";
 import type { MemberRole } from "../domain/permissions.js";
 import { MEMBER_ROLE_LABELS } from "../i18n/labels.js";
-import { formatChanges, formatPlanDetail, formatPlanList, formatStatus, formatUnits } from "./format.js";
+import { formatChanges, formatDeliveries, formatJobOutcome, formatPlanDetail, formatPlanList, formatStatus, formatUnits } from "./format.js";
+import { CalendarFileSchema } from "../files/calendar-file.js";
+import { importCalendar, listCalendar, removeCalendarDay, setCalendarDay } from "../services/calendar.js";
+import { recentDeliveries } from "../services/deliveries.js";
+import { digestModel } from "../services/weekly/digest.js";
+import { JOB_IDS, localInstant, occurrenceAt, type JobId } from "../domain/schedule.js";
+import { formatVnDate } from "../domain/day.js";
+import { retryFailed } from "../scheduler/delivery-store.js";
+import { runJob } from "../scheduler/run-job.js";
+import { loadCalendar } from "../scheduler/scheduler.js";
+import { slackDeliveryClient } from "../scheduler/slack-delivery.js";
+import { digestText } from "../views/digest-text.js";
 
 interface Io {
   out(text: string): void;
@@ -158,6 +169,91 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
       print(opts, { slackUserId, active: false }, () => `${slackUserId}: ${opts.lang === "vi" ? "đã ngừng" : "deactivated"}`);
     });
 
+  const holidays = program.command("holidays").description("ngày nghỉ lễ và ngày làm bù / days off and swapped working days");
+  common(holidays.command("import").argument("<file>", "tệp YAML / YAML file"))
+    .description("nạp lịch ngày nghỉ / load the holiday calendar")
+    .action(async (file: string, opts: Common) => {
+      const loaded = parseYaml(file, await readText(file), CalendarFileSchema);
+      const changes = await withDb((db) => importCalendar(db.prisma, loaded, actor));
+      print(opts, changes, () => formatChanges(`${file}:`, changes, false, opts.lang));
+    });
+  common(holidays.command("list").option("--year <year>", "năm / year"))
+    .description("liệt kê / list")
+    .action(async (opts: Common & { year?: string }) => {
+      const days = await withDb((db) => listCalendar(db.prisma, opts.year ? Number(opts.year) : undefined));
+      print(opts, days, () => days.map((d) => `${formatVnDate(d.day)}  ${d.kind === "HOLIDAY" ? (opts.lang === "vi" ? "nghỉ  " : "off   ") : (opts.lang === "vi" ? "làm bù" : "worked")}  ${d.name}${d.source ? ` (${d.source})` : ""}`).join("\n"));
+    });
+  common(
+    holidays
+      .command("add")
+      .argument("<day>", "dd/mm/yyyy")
+      .argument("<name>", "tên / name")
+      .option("--workday", "ngày cuối tuần phải đi làm bù / a weekend day worked in exchange"),
+  )
+    .description("thêm hoặc sửa một ngày / add or change a day")
+    .action(async (dayText: string, name: string, opts: Common & { workday?: boolean }) => {
+      const day = parseDay(dayText);
+      await withDb((db) => setCalendarDay(db.prisma, { actor, day, kind: opts.workday ? "WORKDAY" : "HOLIDAY", name }));
+      print(opts, { day, name }, () => `${formatVnDate(day)}: ${name}`);
+    });
+  common(holidays.command("remove").argument("<day>", "dd/mm/yyyy"))
+    .description("bỏ một ngày / remove a day")
+    .action(async (dayText: string, opts: Common) => {
+      const day = parseDay(dayText);
+      const removed = await withDb((db) => removeCalendarDay(db.prisma, { actor, day }));
+      print(opts, { day, removed }, () => (removed ? `${formatVnDate(day)} ✓` : `${formatVnDate(day)}: —`));
+    });
+
+  const jobs = program.command("jobs").description("việc định kỳ: nhắc việc, tổng kết, bản tin / scheduled jobs");
+  common(
+    jobs
+      .command("run")
+      .argument("<job>", `một trong / one of: ${JOB_IDS.join(", ")}`)
+      .requiredOption("--at <datetime>", 'thời điểm "dd/mm/yyyy HH:MM" (giờ Việt Nam) / the moment, Vietnam time')
+      .option("--dry-run", "in tin nhắn, không gửi / print the messages, send nothing"),
+  )
+    .description("chạy một việc như thể đang ở thời điểm đó (không gửi trùng) / run a job as if it were that moment (never sends twice)")
+    .action(async (job: string, opts: Common & { at: string; dryRun?: boolean }) => {
+      if (!(JOB_IDS as readonly string[]).includes(job)) {
+        throw new AppError("BAD_ARGUMENT", { vi: `Không có việc "${job}".`, en: `No job "${job}".`, usage: `dondoc jobs run ${JOB_IDS.join("|")} --at "dd/mm/yyyy HH:MM"` });
+      }
+      const at = parseMoment(opts.at);
+      const config = loadConfig(env);
+      if (!config.slack && !opts.dryRun) {
+        throw new AppError("BAD_ARGUMENT", { vi: "Chưa cấu hình Slack (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); dùng --dry-run để xem trước.", en: "Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); use --dry-run to preview.", usage: `dondoc jobs run ${job} --at "${opts.at}" --dry-run` });
+      }
+      const outcome = await withDb(async (db) => {
+        const calendar = await loadCalendar(db.prisma);
+        const occurrence = occurrenceAt(job as JobId, config.scheduler.schedule, calendar, at);
+        const client = config.slack ? slackDeliveryClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl }) : null;
+        return runJob({ prisma: db.prisma, log, client, config: config.scheduler, instance: actor, now: () => at }, occurrence, { dryRun: opts.dryRun });
+      });
+      print(opts, outcome, () => formatJobOutcome(outcome, opts.lang));
+    });
+  common(jobs.command("status").option("--failed", "chỉ các tin lỗi / failed only").option("--limit <n>", "số dòng / rows", "30"))
+    .description("các tin đã gửi, đang chờ, lỗi / deliveries sent, pending and failed")
+    .action(async (opts: Common & { failed?: boolean; limit: string }) => {
+      const r = await withDb((db) => recentDeliveries(db.prisma, { failedOnly: opts.failed, limit: Number(opts.limit) || 30 }));
+      print(opts, r, () => formatDeliveries(r, opts.lang));
+    });
+  common(jobs.command("retry").argument("[ids...]", "mã tin (mặc định: mọi tin lỗi) / delivery ids (default: every failed one)"))
+    .description("gửi lại tin lỗi ở lần chạy tới / resend failed deliveries at the next tick")
+    .action(async (ids: string[], opts: Common) => {
+      const n = await withDb((db) => retryFailed(db.prisma, new Date(), ids.length ? ids.map(Number) : undefined));
+      print(opts, { retried: n }, () => (opts.lang === "vi" ? `${n} tin sẽ được gửi lại.` : `${n} deliveries will be resent.`));
+    });
+
+  const digest = program.command("digest").description("bản tin lãnh đạo / the leadership digest");
+  common(digest.command("preview").option("--plan <number>", "một kế hoạch / one plan").option("--at <date>", "tính đến ngày / as of dd/mm/yyyy"))
+    .description("xem bản tin trong terminal / print the digest in the terminal")
+    .action(async (opts: Common & { plan?: string; at?: string }) => {
+      const model = await withDb(async (db) => {
+        const plan = opts.plan ? await findPlan(db.prisma, opts.plan) : undefined;
+        return digestModel(db.prisma, { today: today(opts.at), planIds: plan ? [plan.id] : undefined });
+      });
+      print(opts, model, () => digestText(model, opts.lang));
+    });
+
   const dbCmd = program.command("db").description("cơ sở dữ liệu / database");
   dbCmd
     .command("migrate")
@@ -186,6 +282,22 @@ function today(at: string | undefined): Day {
     });
   }
   return day;
+}
+
+function parseDay(text: string): Day {
+  const day = parseVnDate(text);
+  if (!day) throw new AppError("BAD_ARGUMENT", { vi: `"${text}" không phải ngày dd/mm/yyyy có thật.`, en: `"${text}" is not a real dd/mm/yyyy date.`, usage: "dondoc holidays add 02/09/2027 \"Quốc khánh\"" });
+  return day;
+}
+
+/** "dd/mm/yyyy HH:MM" in Vietnam time, or an ISO instant. */
+function parseMoment(text: string): Date {
+  const m = /^(\d{1,2}\/\d{1,2}\/\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text.trim());
+  const day = m ? parseVnDate(m[1]!) : undefined;
+  if (m && day && Number(m[2] ?? 0) < 24 && Number(m[3] ?? 0) < 60) return localInstant(day, Number(m[2] ?? 8), Number(m[3] ?? 0));
+  const iso = new Date(text);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(iso.getTime())) return iso;
+  throw new AppError("BAD_ARGUMENT", { vi: `"${text}" không phải thời điểm hợp lệ.`, en: `"${text}" is not a valid moment.`, usage: 'dondoc jobs run reminders --at "18/09/2023 08:00"' });
 }
 
 function reportError(e: unknown, io: Io, log: Logger): number {

@@ -1,10 +1,16 @@
 // Configuration, parsed once at start-up. A wrong variable stops start-up with
 // a message that names it (in Vietnamese and English).
 import { z } from "zod";
+import { parseWeeklyTime, type ScheduleConfig } from "../domain/schedule.js";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional();
+
+const weeklyTime = z
+  .string()
+  .refine((t) => parseWeeklyTime(t) !== undefined, { message: 'dạng "MON 08:00" hoặc "T2 08:00" / like "MON 08:00" or "T2 08:00"' })
+  .transform((t) => parseWeeklyTime(t)!);
 
 const EnvSchema = z.object({
   DATABASE_URL: optional(
@@ -18,6 +24,16 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, "mã ứng dụng phải bắt đầu bằng xapp- / app-level token must start with xapp-")),
   SLACK_API_URL: optional(z.url({ message: "phải là một URL / must be a URL" })),
   SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]+$/).default("/kehoach"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DONDOC_REMINDERS_AT: weeklyTime.prefault("MON 08:00"),
+  DONDOC_SUMMARIES_AT: weeklyTime.prefault("FRI 16:00"),
+  DONDOC_DIGEST_AT: weeklyTime.prefault("FRI 16:30"),
+  DONDOC_REPORT_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  DONDOC_CATCH_UP_HOURS: z.coerce.number().min(0).max(168).default(6),
+  DONDOC_LEADERSHIP_CHANNEL: z.string().regex(/^([CG][A-Z0-9]{6,}|#[a-z0-9][a-z0-9_-]{0,79})$/, "kênh dạng #ten-kenh hoặc mã kênh / a #channel-name or a channel id").default("#dondoc-lanhdao"),
+  DONDOC_DIGEST_DM: z.enum(["true", "false"]).default("false"),
+  DONDOC_SLACK_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(300),
+  DONDOC_SCHEDULER: z.enum(["on", "off"]).default("on"),
 });
 
 export type SlackConfig = {
@@ -29,8 +45,18 @@ export type SlackConfig = {
   command: string;
 };
 
+export type SchedulerConfig = {
+  enabled: boolean;
+  schedule: ScheduleConfig;
+  catchUpMs: number;
+  leadershipChannel: string;
+  digestDm: boolean;
+  messagesPerMinute: number;
+};
+
 export type Config = {
-  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dataDir: string };
+  scheduler: SchedulerConfig;
   logLevel: (typeof logLevels)[number];
   port: number;
   /** null when no Slack credentials are configured. */
@@ -57,7 +83,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   return {
-    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: e.DONDOC_DATA_DIR },
+    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } : { kind: "pglite", dataDir: e.DONDOC_DATA_DIR },
+    scheduler: {
+      enabled: e.DONDOC_SCHEDULER === "on",
+      schedule: { reminders: e.DONDOC_REMINDERS_AT, summaries: e.DONDOC_SUMMARIES_AT, digest: e.DONDOC_DIGEST_AT, reportReminderDays: e.DONDOC_REPORT_REMINDER_DAYS },
+      catchUpMs: e.DONDOC_CATCH_UP_HOURS * 3_600_000,
+      leadershipChannel: e.DONDOC_LEADERSHIP_CHANNEL,
+      digestDm: e.DONDOC_DIGEST_DM === "true",
+      messagesPerMinute: e.DONDOC_SLACK_MESSAGES_PER_MINUTE,
+    },
     logLevel: e.LOG_LEVEL,
     port: e.PORT,
     slack:

@@ -14,7 +14,7 @@ import type { Logger } from "../log.js";
 import { migrate, type SqlSession } from "./migrate.js";
 
 export type { PrismaClient };
-export type DatabaseConfig = Config["database"] | { kind: "pglite"; dataDir: "memory" };
+export type DatabaseConfig = Config["database"] | { kind: "pglite"; dataDir: "memory" } | { kind: "postgres"; url: string; poolSize?: number };
 
 export interface Database {
   readonly kind: "pglite" | "postgres";
@@ -27,7 +27,7 @@ export async function openDatabase(
   log: Logger,
   options: { migrate?: boolean } = {},
 ): Promise<Database> {
-  const db = config.kind === "postgres" ? await openPostgres(config.url, log) : await openPglite(config.dataDir, log);
+  const db = config.kind === "postgres" ? await openPostgres(config.url, log, config.poolSize) : await openPglite(config.dataDir, log);
   if (options.migrate !== false) {
     try {
       await db.runMigrations();
@@ -85,10 +85,10 @@ async function openPglite(dataDir: string, log: Logger): Promise<OpenDatabase> {
   };
 }
 
-async function openPostgres(url: string, log: Logger): Promise<OpenDatabase> {
+async function openPostgres(url: string, log: Logger, poolSize = 10): Promise<OpenDatabase> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: poolSize,
     // JIT compilation costs ~0.4 s per status query on a province-scale
     // dataset and saves nothing on queries this short (BENCHMARKS.md).
     options: "-c jit=off",

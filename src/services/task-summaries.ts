@@ -8,14 +8,14 @@ import { addDays, fromDate, type Day } from "../domain/day.js";
 import type { TaskStatus } from "../domain/status.js";
 import type { TaskFilter, TaskSummary } from "../views/models.js";
 
-export type SummaryFilter = TaskFilter | "stale" | "recently_done" | "open";
+export type SummaryFilter = TaskFilter | "stale" | "recently_done" | "open" | "done_since";
 
 interface Row {
   id: number;
   code: string;
   title: string;
   planNumber: string;
-  role: "LEAD" | "COOPERATING";
+  role: "LEAD" | "COOPERATING" | null;
   status: TaskStatus;
   dueLabel: string;
   dueOn: Date | null;
@@ -29,11 +29,13 @@ interface Row {
  * A unit's tasks matching a filter, worst first (overdue, then by due day).
  * `overdue`: past deadline and not done; `due_soon`: due within 14 days and
  * not done; `stale`: tasks it leads, not done, with no report for 7 days;
- * `recently_done`: completed in the last 14 days; `open`: not done.
+ * `recently_done`: completed in the last 14 days; `done_since`: completed on
+ * or after `since`; `open`: not done. Without `unitIds`, every unit's tasks
+ * (and `role` is null).
  */
 export async function unitTaskSummaries(
   prisma: PrismaClient,
-  options: { unitIds: number[]; filter: SummaryFilter; today: Day; limit?: number; offset?: number },
+  options: { unitIds?: number[]; leadOnly?: boolean; filter: SummaryFilter; today: Day; since?: Day; planIds?: number[]; limit?: number; offset?: number },
 ): Promise<{ tasks: TaskSummary[]; total: number }> {
   const { today } = options;
   const soon = addDays(today, 14);
@@ -45,13 +47,17 @@ export async function unitTaskSummaries(
     due_soon: Prisma.sql`s.status IN ('NOT_STARTED', 'IN_PROGRESS') AND t."dueOn" BETWEEN ${today}::date AND ${soon}::date`,
     stale: Prisma.sql`a.role = 'LEAD' AND s.status NOT IN ('DONE_ON_TIME', 'DONE_LATE') AND (t."lastReportOn" IS NULL OR t."lastReportOn" < ${weekAgo}::date)`,
     recently_done: Prisma.sql`s.status IN ('DONE_ON_TIME', 'DONE_LATE') AND t."completedOn" >= ${addDays(today, -14)}::date`,
+    done_since: Prisma.sql`s.status IN ('DONE_ON_TIME', 'DONE_LATE') AND t."completedOn" >= ${options.since ?? today}::date`,
   }[options.filter];
+  const unitJoin = options.unitIds
+    ? Prisma.sql`JOIN "Assignment" a ON a."taskId" = t.id AND a."unitId" = ANY(${options.unitIds}::int[])`
+    : Prisma.sql`CROSS JOIN LATERAL (SELECT NULL::text AS role) a`;
   const base = Prisma.sql`
-    FROM (${taskStatusSql(today)}) s
+    FROM (${taskStatusSql(today, { planIds: options.planIds })}) s
     JOIN "Task" t ON t.id = s.id
     JOIN "Plan" p ON p.id = t."planId"
-    JOIN "Assignment" a ON a."taskId" = t.id AND a."unitId" = ANY(${options.unitIds}::int[])
-    WHERE ${where}`;
+    ${unitJoin}
+    WHERE ${where} ${options.leadOnly ? Prisma.sql`AND a.role = 'LEAD'` : Prisma.empty}`;
   const [rows, count] = await Promise.all([
     prisma.$queryRaw<Row[]>`
       SELECT DISTINCT ON (s.status = 'OVERDUE', t."dueOn", t.id)

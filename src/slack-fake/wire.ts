@@ -54,7 +54,7 @@ export function channelJson(channel: Channel, opts: { isMember: boolean; numMemb
   };
 }
 
-export function messageJson(message: Message, team: Team, bot: BotIdentity): JsonObject {
+export function messageJson(message: Message, team: Team, bot: BotIdentity, opts: { includeMetadata?: boolean } = {}): JsonObject {
   const byBot = message.botId !== undefined;
   return {
     type: "message",
@@ -66,6 +66,7 @@ export function messageJson(message: Message, team: Team, bot: BotIdentity): Jso
     ...(byBot ? { bot_id: message.botId, app_id: bot.appId } : {}),
     ...(message.threadTs === undefined ? {} : { thread_ts: message.threadTs }),
     ...(message.edited ? { edited: { user: bot.userId, ts: message.edited.ts } } : {}),
+    ...(opts.includeMetadata && message.metadata ? { metadata: message.metadata as unknown as JsonObject } : {}),
   };
 }
 

@@ -155,3 +155,87 @@ export interface ObstacleRaisedModel {
   raisedBy: string;
   text: string;
 }
+
+// ---- Weekly messages (scheduled jobs) ----
+
+/** Monday's reminder in a unit's channel. */
+export interface UnitReminderModel {
+  unit: UnitRef;
+  /** Slack ids of the unit's leads, mentioned in the message. */
+  unitLeads: string[];
+  week: string; // "2023-W38"
+  today: Day;
+  overdue: TaskSummary[]; // worst first, first N
+  dueSoon: TaskSummary[]; // due within 14 days
+  stale: TaskSummary[]; // led by the unit, no report for 7 days
+  counts: { overdue: number; dueSoon: number; stale: number };
+  openObstacles: { task: { code: string; title: string }; text: string; raisedAt: Date }[];
+}
+
+/** Friday's summary in a unit's channel: what the unit achieved this week. */
+export interface UnitSummaryModel {
+  unit: UnitRef;
+  week: string;
+  from: Day; // Monday
+  to: Day; // the day of the summary
+  reports: {
+    task: { code: string; title: string };
+    role: AssignmentRole;
+    reporter: string;
+    percent: number;
+    /** The unit's previous percent on the task before this week, null if it had none. */
+    previousPercent: number | null;
+    done: boolean;
+    reportedAt: Date;
+  }[];
+  reportCount: number;
+  doneThisWeek: TaskSummary[];
+  overdue: TaskSummary[];
+  overdueCount: number;
+}
+
+export interface StatusSnapshot {
+  total: number;
+  counts: StatusCounts;
+  onTimeRate: number | null;
+}
+
+/** Friday's digest for leadership: the whole plan on one page. */
+export interface DigestModel {
+  today: Day;
+  week: string;
+  plans: { number: string; title: string }[];
+  now: StatusSnapshot;
+  /** The same figures a week earlier, for the change. */
+  lastWeek: StatusSnapshot;
+  byIndex: { code: string; name: string; counts: StatusCounts; lastWeekDone: number }[];
+  criteria: {
+    index: string;
+    code: string;
+    name: string;
+    measureUnit: string | null;
+    target: number | null;
+    higherIsBetter: boolean;
+    latest: { period: string; value: number } | null;
+    previous: { period: string; value: number } | null;
+  }[];
+  byUnit: { unit: UnitRef; lead: StatusCounts; reportsThisWeek: number }[];
+  /** Worst first: longest overdue. */
+  overdue: (TaskSummary & { daysOverdue: number | null })[];
+  overdueCount: number;
+  openObstacles: { id: number; task: { code: string; title: string }; unit: UnitRef; text: string; raisedAt: Date; days: number }[];
+  /** Units that lead open tasks and sent no report this week. */
+  silentUnits: UnitRef[];
+  reportsThisWeek: number;
+}
+
+/** A reminder ahead of a quarterly, six-monthly or annual reform report (guidance 581/BNV-CCHC). */
+export interface ReportDeadlineModel {
+  unit: UnitRef;
+  unitLeads: string[];
+  period: { key: string; kind: "QUARTER" | "HALF_YEAR" | "YEAR"; quarter: number; year: number };
+  cutoff: Day; // data cut-off, the 14th
+  due: Day; // report due to the Office, the 20th
+  openLeadTasks: number;
+  overdueLeadTasks: number;
+}

@@ -19,6 +19,8 @@ export interface Message {
   text: string;
   blocks: Block[];
   edited?: { ts: string };
+  /** Message metadata (event_type, event_payload) as chat.postMessage takes it. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
   via: MessageVia;
 }
 

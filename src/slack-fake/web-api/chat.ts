@@ -12,15 +12,20 @@ const content = {
   attachments: jsonField.optional(),
 };
 
+const Metadata = z.object({ event_type: z.string().min(1), event_payload: z.record(z.string(), z.unknown()) });
+
 export const postMessage = defineMethod(
-  args({ channel: z.string().optional(), thread_ts: z.string().optional(), ...content }),
+  args({ channel: z.string().optional(), thread_ts: z.string().optional(), metadata: jsonField.optional(), ...content }),
   (a, { workspace }) => {
     const channel = writableChannel(workspace, a.channel);
+    const metadata = a.metadata === undefined ? undefined : Metadata.safeParse(a.metadata);
+    if (metadata && !metadata.success) throw new ApiFailure("invalid_metadata_format");
     const message = workspace.conversations.post({
       channelId: channel.id,
       botId: workspace.bot.botId,
       ...messageContent(a),
       ...(a.thread_ts ? { threadTs: a.thread_ts } : {}),
+      ...(metadata?.success ? { metadata: metadata.data } : {}),
       via: "web_api",
     });
     return { channel: channel.id, ts: message.ts, message: messageJson(message, workspace.team, workspace.bot) };

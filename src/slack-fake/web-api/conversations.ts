@@ -1,8 +1,8 @@
-// conversations.info, conversations.list, conversations.join.
+// conversations.info, conversations.list, conversations.join, conversations.history.
 import { z } from "zod";
 import type { Channel } from "../state/directory.js";
 import type { Workspace } from "../state/workspace.js";
-import { channelJson } from "../wire.js";
+import { channelJson, messageJson } from "../wire.js";
 import { args, flag, integer } from "./args.js";
 import { canSee, visibleChannel } from "./channels.js";
 import { ApiFailure, defineMethod } from "./method.js";
@@ -67,3 +67,37 @@ export const join = defineMethod(args({ channel: z.string().optional() }), (a, {
   directory.join(channel, bot.userId);
   return { channel: render(workspace, channel) };
 });
+
+/**
+ * Newest first, top-level messages only, like Slack. `oldest`/`latest` are
+ * ts strings; `include_all_metadata` adds each message's metadata (dondoc
+ * looks for its delivery keys there before resending an uncertain message).
+ */
+export const history = defineMethod(
+  args({
+    channel: z.string().optional(),
+    oldest: z.string().optional(),
+    latest: z.string().optional(),
+    limit: integer.optional(),
+    cursor: z.string().optional(),
+    include_all_metadata: flag.optional(),
+  }),
+  (a, { workspace }) => {
+    const channel = visibleChannel(workspace, a.channel);
+    if (!workspace.directory.isMember(channel, workspace.bot.userId) && channel.kind !== "im") throw new ApiFailure("not_in_channel");
+    const limit = Math.min(Math.max(a.limit ?? 100, 1), 999);
+    const offset = decodeCursor(a.cursor);
+    const matching = workspace.conversations
+      .history(channel.id)
+      .filter((m) => (a.oldest === undefined || Number(m.ts) >= Number(a.oldest)) && (a.latest === undefined || Number(m.ts) <= Number(a.latest)))
+      .slice()
+      .reverse();
+    const page = matching.slice(offset, offset + limit);
+    const more = offset + limit < matching.length;
+    return {
+      messages: page.map((m) => messageJson(m, workspace.team, workspace.bot, { includeMetadata: a.include_all_metadata === true })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? encodeCursor(offset + limit) : "" },
+    };
+  },
+);

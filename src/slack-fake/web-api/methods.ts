@@ -20,4 +20,5 @@ export const WEB_API_METHODS: Readonly<Record<string, WebApiMethod>> = {
   "conversations.info": conversations.info,
   "conversations.list": conversations.list,
   "conversations.join": conversations.join,
+  "conversations.history": conversations.history,
 };

@@ -2,6 +2,7 @@
 import type { Subcommand } from "./parse.js";
 import type { CommandHandler } from "./types.js";
 import { channel } from "./channel.js";
+import { deliveries } from "./deliveries.js";
 import { help } from "./help.js";
 import { indicators } from "./indicators.js";
 import { language } from "./language.js";
@@ -25,4 +26,5 @@ export const HANDLERS: Record<Subcommand, CommandHandler> = {
   members,
   channel,
   language,
+  deliveries,
 };

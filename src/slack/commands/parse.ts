@@ -15,6 +15,7 @@ export const SUBCOMMANDS = {
   members: ["thanhvien", "members", "member"],
   channel: ["kenh", "channel"],
   language: ["ngonngu", "language", "lang"],
+  deliveries: ["tinnhan", "messages", "deliveries"],
 } as const;
 
 export type Subcommand = keyof typeof SUBCOMMANDS;

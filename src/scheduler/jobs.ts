@@ -1,0 +1,82 @@
+// What each scheduled job sends, to whom: rendered once when the run is
+// planned, so every attempt sends exactly the same message.
+import type { SchedulerConfig } from "../config/env.js";
+import type { PrismaClient } from "../db/database.js";
+import { localDay } from "../domain/day.js";
+import { reportPeriod, type JobId, type Occurrence } from "../domain/schedule.js";
+import type { Lang } from "../errors.js";
+import { digestModel } from "../services/weekly/digest.js";
+import { reportDeadlineModel } from "../services/weekly/report-deadline.js";
+import { unitReminderModel } from "../services/weekly/unit-reminder.js";
+import { unitSummaryModel } from "../services/weekly/unit-summary.js";
+import { digestMessage } from "../views/digest.js";
+import { reminderMessage } from "../views/reminder.js";
+import { reportDeadlineMessage } from "../views/report-deadline.js";
+import { unitSummaryMessage } from "../views/unit-summary.js";
+import type { PlannedDelivery } from "./delivery-store.js";
+
+export const JOB_LABELS: Record<JobId, Record<Lang, string>> = {
+  reminders: { vi: "Nhắc việc đầu tuần", en: "Monday reminders" },
+  summaries: { vi: "Tổng kết tuần của đơn vị", en: "Unit weekly summaries" },
+  digest: { vi: "Bản tin lãnh đạo", en: "Leadership digest" },
+  "report-deadlines": { vi: "Nhắc hạn báo cáo định kỳ", en: "Report deadline reminders" },
+};
+
+/** Unit channels get Vietnamese, the department's working language. */
+const CHANNEL_LANG: Lang = "vi";
+
+async function unitsWithChannels(prisma: PrismaClient) {
+  return prisma.unit.findMany({
+    where: { active: true, mergedIntoId: null, slackChannel: { not: null } },
+    orderBy: { code: "asc" },
+    select: { id: true, code: true, name: true, slackChannel: true },
+  });
+}
+
+export async function plannedMessages(
+  prisma: PrismaClient,
+  config: Pick<SchedulerConfig, "leadershipChannel" | "digestDm">,
+  occurrence: Occurrence,
+): Promise<PlannedDelivery[]> {
+  const today = localDay(occurrence.dueAt);
+  switch (occurrence.job) {
+    case "reminders":
+      return Promise.all(
+        (await unitsWithChannels(prisma)).map(async (u) => ({
+          target: u.slackChannel!,
+          unitId: u.id,
+          payload: reminderMessage(await unitReminderModel(prisma, u, today), CHANNEL_LANG),
+        })),
+      );
+    case "summaries":
+      return Promise.all(
+        (await unitsWithChannels(prisma)).map(async (u) => ({
+          target: u.slackChannel!,
+          unitId: u.id,
+          payload: unitSummaryMessage(await unitSummaryModel(prisma, u, today), CHANNEL_LANG),
+        })),
+      );
+    case "report-deadlines": {
+      const [year, q] = occurrence.period.split("-Q").map(Number);
+      const period = reportPeriod(year!, q!);
+      return Promise.all(
+        (await unitsWithChannels(prisma)).map(async (u) => ({
+          target: u.slackChannel!,
+          unitId: u.id,
+          payload: reportDeadlineMessage(await reportDeadlineModel(prisma, u, period, today), CHANNEL_LANG),
+        })),
+      );
+    }
+    case "digest": {
+      const model = await digestModel(prisma, { today });
+      const planned: PlannedDelivery[] = [{ target: config.leadershipChannel, unitId: null, payload: digestMessage(model, CHANNEL_LANG) }];
+      if (config.digestDm) {
+        const leaders = await prisma.member.findMany({ where: { role: "LEADERSHIP", active: true }, orderBy: { id: "asc" } });
+        for (const m of leaders) {
+          planned.push({ target: m.slackUserId, unitId: null, payload: digestMessage(model, m.locale === "en" ? "en" : "vi") });
+        }
+      }
+      return planned;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// The live scheduler: a tick every minute (node-cron, Asia/Ho_Chi_Minh)
+// runs whatever is due and not yet planned, within the catch-up grace, and
+// retries failed deliveries whose time has come. Ticks are idempotent and
+// safe to overlap across instances: planning is keyed by (job, period,
+// target) and sending by row claims. The first tick runs at start-up, which
+// is how a run missed while dondoc was down is caught up.
+import cron from "node-cron";
+import type { SchedulerConfig } from "../config/env.js";
+import { WorkCalendar } from "../domain/calendar.js";
+import { fromDate, TIME_ZONE } from "../domain/day.js";
+import { dueOccurrences } from "../domain/schedule.js";
+import { fanOut } from "./fan-out.js";
+import { runJob, type JobContext } from "./run-job.js";
+
+export async function loadCalendar(prisma: JobContext["prisma"]): Promise<WorkCalendar> {
+  const days = await prisma.calendarDay.findMany();
+  return new WorkCalendar(days.map((d) => ({ day: fromDate(d.day), kind: d.kind })));
+}
+
+export async function tick(ctx: JobContext, config: SchedulerConfig): Promise<void> {
+  const now = ctx.now();
+  const calendar = await loadCalendar(ctx.prisma);
+  for (const occurrence of dueOccurrences(config.schedule, calendar, now, config.catchUpMs)) {
+    const done = await ctx.prisma.jobRun.findUnique({ where: { job_period: { job: occurrence.job, period: occurrence.period } } });
+    if (!done) await runJob(ctx, occurrence);
+  }
+  // Retries (and deliveries left by an instance that died) for every job.
+  if (ctx.client) {
+    await fanOut({ prisma: ctx.prisma, client: ctx.client, log: ctx.log, instance: ctx.instance, now: ctx.now, messagesPerMinute: config.messagesPerMinute });
+  }
+}
+
+export interface RunningScheduler {
+  stop(): Promise<void>;
+}
+
+export function startScheduler(ctx: JobContext, config: SchedulerConfig): RunningScheduler {
+  let running: Promise<void> | null = null;
+  const safeTick = () => {
+    if (running) return; // the previous tick is still sending
+    running = tick(ctx, config)
+      .catch((err: unknown) => ctx.log.error({ err }, "scheduler tick failed"))
+      .finally(() => (running = null));
+  };
+  const task = cron.schedule("* * * * *", safeTick, { timezone: TIME_ZONE, name: "dondoc-scheduler" });
+  safeTick();
+  ctx.log.info({ schedule: config.schedule, catchUpHours: config.catchUpMs / 3_600_000 }, "scheduler started");
+  return {
+    async stop() {
+      await task.stop();
+      await running;
+    },
+  };
+}

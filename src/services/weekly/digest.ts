@@ -1,0 +1,88 @@
+// Friday's digest for leadership: the whole plan (or every plan) on one
+// page, with the change against a week earlier.
+import { Prisma } from "../../generated/prisma/client.js";
+import type { PrismaClient } from "../../db/database.js";
+import { addDays, daysBetween, toDate, type Day } from "../../domain/day.js";
+import { periodOf } from "../../domain/period.js";
+import type { DigestModel, StatusSnapshot } from "../../views/models.js";
+import { statusSummary, type StatusSummary } from "../plan-queries.js";
+import { unitTaskSummaries } from "../task-summaries.js";
+
+const OVERDUE_SHOWN = 15;
+const OBSTACLES_SHOWN = 10;
+
+const snapshot = (s: StatusSummary): StatusSnapshot => ({ total: s.total, counts: s.counts, onTimeRate: s.onTimeRate });
+
+export async function digestModel(prisma: PrismaClient, options: { today: Day; planIds?: number[] }): Promise<DigestModel> {
+  const { today, planIds } = options;
+  const week = periodOf(today, "WEEK");
+  const lastWeekDay = addDays(today, -7);
+  const planFilter = planIds ? { id: { in: planIds } } : {};
+  const [plans, now, lastWeek, overdue, obstacles, criteria, reportsByUnit, leadUnits] = await Promise.all([
+    prisma.plan.findMany({ where: planFilter, orderBy: [{ year: "desc" }, { issuedOn: "desc" }], select: { number: true, title: true } }),
+    statusSummary(prisma, { today, planIds }),
+    // Last week's figures from the reports made up to then.
+    statusSummary(prisma, { today: lastWeekDay, planIds, source: "reports" }),
+    unitTaskSummaries(prisma, { filter: "overdue", today, planIds, limit: OVERDUE_SHOWN }),
+    prisma.obstacle.findMany({
+      where: { resolvedAt: null, ...(planIds ? { task: { planId: { in: planIds } } } : {}) },
+      include: { task: true, unit: true },
+      orderBy: { raisedAt: "asc" },
+      take: OBSTACLES_SHOWN,
+    }),
+    prisma.criterion.findMany({
+      where: planIds ? { tasks: { some: { planId: { in: planIds } } } } : {},
+      include: { index: true, values: { orderBy: { period: "desc" }, take: 2 } },
+      orderBy: [{ index: { code: "asc" } }, { position: "asc" }],
+    }),
+    prisma.$queryRaw<{ unitId: number; n: number }[]>`
+      SELECT r."unitId", count(*)::int AS n FROM "ProgressReport" r
+      JOIN "Task" t ON t.id = r."taskId"
+      WHERE r."reportedOn" BETWEEN ${week.start}::date AND ${today}::date
+        ${planIds ? Prisma.sql`AND t."planId" = ANY(${planIds}::int[])` : Prisma.empty}
+      GROUP BY r."unitId"`,
+    // Units that lead open (not done) tasks: the ones expected to report.
+    prisma.$queryRaw<{ id: number; code: string; name: string }[]>`
+      SELECT DISTINCT u.id, u.code, u.name FROM "Unit" u
+      JOIN "Assignment" a ON a."unitId" = u.id AND a.role = 'LEAD'
+      JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL AND t."completedOn" IS NULL
+      WHERE u.active AND u."mergedIntoId" IS NULL
+        ${planIds ? Prisma.sql`AND t."planId" = ANY(${planIds}::int[])` : Prisma.empty}
+      ORDER BY u.code`,
+  ]);
+  const reportsOf = new Map(reportsByUnit.map((r) => [r.unitId, r.n]));
+  const units = await prisma.unit.findMany({ where: { code: { in: now.byUnit.map((u) => u.code) } }, select: { id: true, code: true } });
+  const idOf = new Map(units.map((u) => [u.code, u.id]));
+  const lastWeekIndex = new Map(lastWeek.byIndex.map((i) => [i.code, i.counts.DONE_ON_TIME + i.counts.DONE_LATE]));
+  return {
+    today,
+    week: week.key,
+    plans,
+    now: snapshot(now),
+    lastWeek: snapshot(lastWeek),
+    byIndex: now.byIndex.map((i) => ({ code: i.code, name: i.name, counts: i.counts, lastWeekDone: lastWeekIndex.get(i.code) ?? 0 })),
+    criteria: criteria.map((c) => ({
+      index: c.index.name,
+      code: c.code,
+      name: c.name,
+      measureUnit: c.measureUnit,
+      target: c.target?.toNumber() ?? null,
+      higherIsBetter: c.higherIsBetter,
+      latest: c.values[0] ? { period: c.values[0].period, value: c.values[0].value.toNumber() } : null,
+      previous: c.values[1] ? { period: c.values[1].period, value: c.values[1].value.toNumber() } : null,
+    })),
+    byUnit: now.byUnit.map((u) => ({ unit: { code: u.code, name: u.name }, lead: u.lead, reportsThisWeek: reportsOf.get(idOf.get(u.code) ?? -1) ?? 0 })),
+    overdue: overdue.tasks.map((t) => ({ ...t, daysOverdue: t.dueOn ? daysBetween(t.dueOn, today) : null })),
+    overdueCount: overdue.total,
+    openObstacles: obstacles.map((o) => ({
+      id: o.id,
+      task: { code: o.task.code, title: o.task.title },
+      unit: { code: o.unit.code, name: o.unit.name },
+      text: o.text,
+      raisedAt: o.raisedAt,
+      days: Math.max(0, Math.floor((toDate(today).getTime() - o.raisedAt.getTime()) / 86_400_000)),
+    })),
+    silentUnits: leadUnits.filter((u) => !reportsOf.has(u.id)).map((u) => ({ code: u.code, name: u.name })),
+    reportsThisWeek: reportsByUnit.reduce((s, r) => s + r.n, 0),
+  };
+}

@@ -1,0 +1,135 @@
+// Scheduled messages are delivered once and only once: across re-runs,
+// crashes mid-fan-out, several instances, and Slack answering 429 or 5xx.
+import { afterEach, describe, expect, it } from "vitest";
+import { localInstant, occurrenceAt } from "../../src/domain/schedule.js";
+import { claimNext, deliveryKey } from "../../src/scheduler/delivery-store.js";
+import { fanOut } from "../../src/scheduler/fan-out.js";
+import { runJob } from "../../src/scheduler/run-job.js";
+import { loadCalendar, tick } from "../../src/scheduler/scheduler.js";
+import { slackDeliveryClient } from "../../src/scheduler/slack-delivery.js";
+import { backends, log } from "../support/databases.js";
+import { BOT_TOKEN, schedulerConfig, startWorld, type SchedulerWorld } from "./harness.js";
+
+const MONDAY = localInstant("2023-09-18", 8, 0);
+
+describe.each(backends)("scheduled delivery on $name", (backend) => {
+  let w: SchedulerWorld;
+  afterEach(async () => w?.close());
+
+  const reminders = async (world: SchedulerWorld) => occurrenceAt("reminders", schedulerConfig.schedule, await loadCalendar(world.db.prisma), MONDAY);
+  const countAll = (world: SchedulerWorld) => world.unitChannels.reduce((n, c) => n + world.messages(c).length, 0);
+
+  it("sends one reminder per unit channel, and nothing more when run again", async () => {
+    w = await startWorld(backend, { at: MONDAY });
+    const first = await runJob(w.ctx(), await reminders(w));
+    expect(first).toMatchObject({ dryRun: false, planned: 5, alreadyPlanned: false, delivery: { sent: 5, failed: 0 } });
+    for (const c of w.unitChannels) expect(w.messages(c), c).toHaveLength(1);
+    expect(JSON.stringify(w.messages("dondoc-gdnn"))).toContain("GDNN");
+    const again = await runJob(w.ctx(), await reminders(w));
+    expect(again).toMatchObject({ alreadyPlanned: true, delivery: { sent: 0 } });
+    expect(countAll(w)).toBe(5);
+  });
+
+  it("does not resend what a crashed instance had already posted", async () => {
+    w = await startWorld(backend, { at: MONDAY });
+    const o = await reminders(w);
+    // Plan only (no client), then instance A claims two deliveries, posts one and dies.
+    await runJob({ ...w.ctx("A"), client: null }, o);
+    const client = slackDeliveryClient({ token: BOT_TOKEN, apiUrl: w.fake.url });
+    const posted = (await claimNext(w.db.prisma, { instance: "A", now: w.clock.now }))!;
+    await client.post(posted.target, posted.payload, deliveryKey(posted));
+    await claimNext(w.db.prisma, { instance: "A", now: w.clock.now }); // claimed, never posted
+    // B starts before A's lease ran out: it sends the three unclaimed ones only.
+    const b = await fanOut({ prisma: w.db.prisma, client, log, instance: "B", now: () => w.clock.now, messagesPerMinute: 6000 });
+    expect(b).toMatchObject({ sent: 3 });
+    // After the lease, B takes over A's two claims: one is found in Slack, one is sent.
+    w.clock.now = new Date(MONDAY.getTime() + 3 * 60_000);
+    const later = await fanOut({ prisma: w.db.prisma, client, log, instance: "B", now: () => w.clock.now, messagesPerMinute: 6000 });
+    expect(later).toMatchObject({ sent: 1, alreadyPosted: 1 });
+    for (const c of w.unitChannels) expect(w.messages(c), c).toHaveLength(1);
+    expect(await w.db.prisma.delivery.count({ where: { status: "SENT" } })).toBe(5);
+  });
+
+  it("waits out a 429 and delivers everything once", async () => {
+    w = await startWorld(backend, { at: MONDAY });
+    w.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 }, 2);
+    const r = await runJob(w.ctx(), await reminders(w));
+    expect(r).toMatchObject({ delivery: { sent: 5, failed: 0, rateLimited: 2 } });
+    for (const c of w.unitChannels) expect(w.messages(c), c).toHaveLength(1);
+  });
+
+  it("after a 500 checks Slack before retrying, and never posts twice", async () => {
+    w = await startWorld(backend, { at: MONDAY });
+    w.fake.failNext("chat.postMessage", { status: 500 }, 1);
+    const r = await runJob(w.ctx(), await reminders(w));
+    expect(r).toMatchObject({ delivery: { sent: 4, failed: 1 } });
+    const failed = await w.db.prisma.delivery.findFirstOrThrow({ where: { status: "FAILED" } });
+    expect(failed).toMatchObject({ uncertain: true });
+    expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(MONDAY.getTime());
+    // A minute later the next tick retries: nothing in history, so it posts.
+    w.clock.now = new Date(MONDAY.getTime() + 61_000);
+    await tick(w.ctx(), schedulerConfig);
+    for (const c of w.unitChannels) expect(w.messages(c), c).toHaveLength(1);
+    expect(await w.db.prisma.delivery.count({ where: { status: "SENT" } })).toBe(5);
+  });
+
+  it("keeps going past a channel that does not exist, and reports it", async () => {
+    w = await startWorld(backend, { at: MONDAY });
+    await w.db.prisma.unit.update({ where: { code: "KH-TC" }, data: { slackChannel: "#kenh-da-xoa" } });
+    const r = await runJob(w.ctx(), await reminders(w));
+    expect(r).toMatchObject({ delivery: { sent: 4, failed: 1 } });
+    const failed = await w.db.prisma.delivery.findFirstOrThrow({ where: { status: "FAILED" } });
+    expect(failed).toMatchObject({ target: "#kenh-da-xoa", lastError: "channel_not_found", nextAttemptAt: null, uncertain: false });
+  });
+
+  it("catches up a run missed while down, within the grace period only", async () => {
+    w = await startWorld(backend, { at: new Date(MONDAY.getTime() + 2 * 3_600_000) });
+    await tick(w.ctx(), schedulerConfig);
+    expect(countAll(w)).toBe(5);
+    expect(await w.db.prisma.jobRun.count({ where: { job: "reminders", period: "2023-W38" } })).toBe(1);
+    await w.close();
+    w = await startWorld(backend, { at: new Date(MONDAY.getTime() + 7 * 3_600_000) });
+    await tick(w.ctx(), schedulerConfig);
+    expect(countAll(w)).toBe(0);
+  });
+
+  it("moves the Monday reminder off a holiday (04/09/2023) to Tuesday", async () => {
+    w = await startWorld(backend, { at: localInstant("2023-09-04", 8, 5) });
+    await tick(w.ctx(), schedulerConfig);
+    expect(countAll(w)).toBe(0);
+    w.clock.now = localInstant("2023-09-05", 8, 1);
+    await tick(w.ctx(), schedulerConfig);
+    expect(countAll(w)).toBe(5);
+  });
+
+  it("sends the digest to the leadership channel and the summaries to units", async () => {
+    w = await startWorld(backend, { at: localInstant("2023-09-22", 16, 31) });
+    await tick(w.ctx(), schedulerConfig);
+    expect(w.messages("dondoc-lanhdao")).toHaveLength(1);
+    for (const c of w.unitChannels) expect(w.messages(c), c).toHaveLength(1);
+  });
+});
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+describe.runIf(serverUrl)("three instances on one PostgreSQL", () => {
+  let w: SchedulerWorld;
+  afterEach(async () => w?.close());
+
+  it("deliver each message exactly once", async () => {
+    w = await startWorld(backends.find((b) => b.name === "postgres")!, { at: MONDAY });
+    // Thirty units, so the instances really overlap.
+    const units = Array.from({ length: 30 }, (_, i) => ({ code: `U${i}`, codeKey: `u${i}`, name: `Đơn vị ${i}`, nameKey: `don vi ${i}`, kind: "DIVISION" as const, slackChannel: `#extra-${i}` }));
+    await w.db.prisma.unit.createMany({ data: units });
+    for (const u of units) w.fake.workspace.directory.addChannel({ name: u.slackChannel.slice(1) });
+    const o = occurrenceAt("reminders", schedulerConfig.schedule, await loadCalendar(w.db.prisma), MONDAY);
+    const results = await Promise.all(["A", "B", "C"].map((i) => runJob(w.ctx(i), o)));
+    const sent = results.reduce((n, r) => n + (r.dryRun ? 0 : r.delivery!.sent), 0);
+    expect(sent).toBe(35);
+    expect(await w.db.prisma.delivery.count({ where: { status: "SENT" } })).toBe(35);
+    const all = [...w.unitChannels, ...units.map((u) => u.slackChannel.slice(1))];
+    for (const c of all) expect(w.messages(c), c).toHaveLength(1);
+    // The work was really shared: more than one instance sent messages.
+    expect(results.filter((r) => !r.dryRun && r.delivery!.sent > 0).length).toBeGreaterThan(1);
+  });
+});
