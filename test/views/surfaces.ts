@@ -22,6 +22,11 @@ import { taskDetailMessage } from "../../src/views/task-detail.js";
 import { taskListMessage } from "../../src/views/task-list.js";
 import { unitsMessage } from "../../src/views/units.js";
 import * as f from "./fixtures.js";
+import { digestMessage } from "../../src/views/digest.js";
+import { reminderMessage } from "../../src/views/reminder.js";
+import { reportDeadlineMessage } from "../../src/views/report-deadline.js";
+import { unitSummaryMessage } from "../../src/views/unit-summary.js";
+import * as w from "./weekly-fixtures.js";
 
 export type Output = { kind: "message"; out: { text: string; blocks: KnownBlock[] } } | { kind: "modal" | "home"; out: View };
 
@@ -55,6 +60,15 @@ export const SURFACES: Record<string, Build> = {
   confirmation: msg((lang) => confirmation(lang, { vi: "Kênh của LĐ-VL từ nay là <#C0DONDOCLDVL>.", en: "LĐ-VL's channel is now <#C0DONDOCLDVL>." })),
   "not-registered": msg((lang) => notRegistered(lang, f.OFFICE_CONTACTS)),
   forbidden: msg((lang) => forbidden(lang, lang === "vi" ? "thêm thành viên" : "add members")),
+  reminder: msg((lang) => reminderMessage(w.reminder, lang)),
+  "reminder-all-clear": msg((lang) => reminderMessage(w.reminderAllClear, lang)),
+  "unit-summary": msg((lang) => unitSummaryMessage(w.unitSummary, lang)),
+  "unit-summary-quiet": msg((lang) => unitSummaryMessage(w.unitSummaryQuiet, lang)),
+  digest: msg((lang) => digestMessage(w.digest, lang)),
+  "digest-first-week": msg((lang) => digestMessage(w.digestFirstWeek, lang)),
+  "report-deadline-quarter": msg((lang) => reportDeadlineMessage(w.reportDeadlineQuarter, lang)),
+  "report-deadline-half-year": msg((lang) => reportDeadlineMessage(w.reportDeadlineHalfYear, lang)),
+  "report-deadline-year": msg((lang) => reportDeadlineMessage(w.reportDeadlineYear, lang)),
 };
 
 const o = f.oversized;
@@ -80,6 +94,11 @@ export const OVERSIZED: Record<string, Build> = {
   confirmation: msg((lang) => confirmation(lang, { vi: f.LONG(5_000), en: f.LONG(5_000) })),
   "not-registered": msg((lang) => notRegistered(lang, o.officeContacts)),
   forbidden: msg((lang) => forbidden(lang, f.LONG(5_000))),
+  "reminder (200 tasks a list, 500 leads)": msg((lang) => reminderMessage(w.oversizedWeekly.reminder, lang)),
+  "reminder (first ten of each list)": msg((lang) => reminderMessage(w.oversizedWeekly.reminderFirstTen, lang)),
+  "unit-summary (1,000 reports)": msg((lang) => unitSummaryMessage(w.oversizedWeekly.unitSummary, lang)),
+  "digest (1,000 units, 500 overdue tasks)": msg((lang) => digestMessage(w.oversizedWeekly.digest, lang)),
+  "report-deadline": msg((lang) => reportDeadlineMessage(w.oversizedWeekly.reportDeadline, lang)),
 };
 
 export const LANGS: readonly Lang[] = ["vi", "en"];

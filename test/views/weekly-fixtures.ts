@@ -1,0 +1,413 @@
+// Models of the weekly messages (reminder, unit summary, leadership digest,
+// report-deadline reminder), from plan 1565/KH-SLĐTBXH and examples/org.yaml
+// in the week of Monday 02/10/2023, and oversized ones for the limit tests
+// (1,000 units, 500 overdue tasks, 5,000-character texts).
+import type {
+  DigestModel,
+  ReportDeadlineModel,
+  StatusCounts,
+  TaskSummary,
+  UnitReminderModel,
+  UnitRef,
+  UnitSummaryModel,
+} from "../../src/views/models.js";
+import { GDNN, KHTC, LDVL, LONG, PLAN, TASKS, TTDVVL, VP, manyTasks, overview } from "./fixtures.js";
+
+export const WEEK = "2023-W40";
+export const MONDAY = "2023-10-02";
+export const FRIDAY = "2023-10-06";
+
+const counts = (OVERDUE: number, IN_PROGRESS: number, NOT_STARTED: number, DONE_ON_TIME: number, DONE_LATE: number): StatusCounts => ({
+  OVERDUE,
+  IN_PROGRESS,
+  NOT_STARTED,
+  DONE_ON_TIME,
+  DONE_LATE,
+});
+
+const surveyListOverdue: TaskSummary = {
+  ...TASKS.surveyList,
+  id: 9,
+  status: "OVERDUE",
+  percent: 50,
+  lastReportOn: "2023-09-22",
+};
+
+const apologyLetters: TaskSummary = {
+  id: 19,
+  code: "II.2.a.4.4",
+  planNumber: PLAN,
+  title: "Kiểm tra thực hiện thư xin lỗi đối với hồ sơ trễ hạn",
+  role: "COOPERATING",
+  status: "IN_PROGRESS",
+  dueLabel: "trước ngày 15/10/2023",
+  dueOn: "2023-10-15",
+  percent: 20,
+  lastReportOn: "2023-09-29",
+  lead: [VP],
+};
+
+const disseminate: TaskSummary = {
+  id: 47,
+  code: "III.2",
+  planNumber: PLAN,
+  title: "Quán triệt kế hoạch đến toàn thể công chức, viên chức của đơn vị",
+  role: "LEAD",
+  status: "NOT_STARTED",
+  dueLabel: "Thường xuyên",
+  dueOn: null,
+  percent: 0,
+  lastReportOn: null,
+  lead: [VP, LDVL, GDNN, TTDVVL, KHTC],
+};
+
+export const reminder: UnitReminderModel = {
+  unit: LDVL,
+  unitLeads: ["U0LDVL0001", "U0LDVL0003"],
+  week: WEEK,
+  today: MONDAY,
+  overdue: [TASKS.ddciList, surveyListOverdue],
+  dueSoon: [apologyLetters],
+  stale: [TASKS.insurance, disseminate],
+  counts: { overdue: 2, dueSoon: 1, stale: 2 },
+  openObstacles: [
+    {
+      task: { code: "II.2.c.2", title: "Cung cấp danh sách doanh nghiệp cho khảo sát DDCI" },
+      text: "Viện NCPT chưa gửi văn bản đề nghị nên chưa chốt được số lượng doanh nghiệp <50 lao động.",
+      raisedAt: new Date("2023-09-25T14:00:00+07:00"),
+    },
+  ],
+};
+
+/** A unit with nothing to chase. */
+export const reminderAllClear: UnitReminderModel = {
+  unit: KHTC,
+  unitLeads: ["U0KHTC0001"],
+  week: WEEK,
+  today: MONDAY,
+  overdue: [],
+  dueSoon: [],
+  stale: [],
+  counts: { overdue: 0, dueSoon: 0, stale: 0 },
+  openObstacles: [],
+};
+
+export const unitSummary: UnitSummaryModel = {
+  unit: LDVL,
+  week: WEEK,
+  from: MONDAY,
+  to: FRIDAY,
+  reports: [
+    {
+      task: { code: "II.2.c.2", title: "Cung cấp danh sách doanh nghiệp cho khảo sát DDCI" },
+      role: "LEAD",
+      reporter: "U0LDVL0001",
+      percent: 60,
+      previousPercent: 40,
+      done: false,
+      reportedAt: new Date("2023-10-03T09:15:00+07:00"),
+    },
+    {
+      task: { code: "II.2.a.2.3", title: "Lựa chọn danh sách DN, công dân, tổ chức cho khảo sát SIPAS, DDCI" },
+      role: "COOPERATING",
+      reporter: "U0LDVL0002",
+      percent: 100,
+      previousPercent: null,
+      done: true,
+      reportedAt: new Date("2023-10-04T15:40:00+07:00"),
+    },
+    {
+      task: { code: "II.2.b.2", title: "Hướng dẫn, kiểm tra quy định BHXH, BHTN; hỗ trợ người có công, người nghèo" },
+      role: "LEAD",
+      reporter: "cli:Trần Thị Bình",
+      percent: 60,
+      previousPercent: 60,
+      done: false,
+      reportedAt: new Date("2023-10-05T10:00:00+07:00"),
+    },
+  ],
+  reportCount: 3,
+  doneThisWeek: [{ ...TASKS.surveyList, lastReportOn: "2023-10-04" }],
+  overdue: [{ ...TASKS.ddciList, percent: 60, lastReportOn: "2023-10-03" }],
+  overdueCount: 1,
+};
+
+/** A unit that sent nothing this week and has nothing overdue. */
+export const unitSummaryQuiet: UnitSummaryModel = {
+  unit: KHTC,
+  week: WEEK,
+  from: MONDAY,
+  to: FRIDAY,
+  reports: [],
+  reportCount: 0,
+  doneThisWeek: [],
+  overdue: [],
+  overdueCount: 0,
+};
+
+const criteriaTask: TaskSummary = {
+  id: 35,
+  code: "II.2.c.3.1",
+  planNumber: PLAN,
+  title: "Tiêu chí: thủ tục miễn, giảm chi phí đào tạo nghề cho người lao động",
+  role: null,
+  status: "OVERDUE",
+  dueLabel: "Quý II/2023",
+  dueOn: "2023-06-30",
+  percent: 30,
+  lastReportOn: "2023-08-10",
+  lead: [GDNN],
+};
+
+const priorities: TaskSummary = {
+  id: 2,
+  code: "II.2.a.1",
+  planNumber: PLAN,
+  title: "Xác định nhiệm vụ trọng tâm, giải pháp CCHC năm 2023",
+  role: null,
+  status: "OVERDUE",
+  dueLabel: "Quý III/2023",
+  dueOn: "2023-09-30",
+  percent: 80,
+  lastReportOn: "2023-09-27",
+  lead: [VP],
+};
+
+export const digest: DigestModel = {
+  today: FRIDAY,
+  week: WEEK,
+  plans: [{ number: PLAN, title: overview.plan.title }],
+  now: { total: 42, counts: counts(3, 24, 6, 7, 2), onTimeRate: 7 / 9 },
+  lastWeek: { total: 42, counts: counts(4, 23, 8, 5, 2), onTimeRate: 5 / 7 },
+  byIndex: [
+    { code: "PAR_INDEX", name: "PAR INDEX", counts: counts(1, 9, 2, 3, 1), lastWeekDone: 3 },
+    { code: "SIPAS", name: "SIPAS", counts: counts(0, 7, 1, 1, 0), lastWeekDone: 1 },
+    { code: "DDCI", name: "DDCI", counts: counts(2, 5, 3, 2, 1), lastWeekDone: 2 },
+  ],
+  criteria: [
+    {
+      index: "PAR INDEX",
+      code: "PAR.TONG",
+      name: "Điểm Chỉ số cải cách hành chính của Sở",
+      measureUnit: "điểm",
+      target: 85,
+      higherIsBetter: true,
+      latest: { period: "2022", value: 82.35 },
+      previous: { period: "2021", value: 80.12 },
+    },
+    {
+      index: "SIPAS",
+      code: "SIPAS.TONG",
+      name: "Chỉ số hài lòng chung về sự phục vụ của Sở",
+      measureUnit: "%",
+      target: 90,
+      higherIsBetter: true,
+      latest: { period: "2022", value: 91.2 },
+      previous: { period: "2021", value: 89.7 },
+    },
+    {
+      index: "DDCI",
+      code: "DDCI.DTLD.01",
+      name: "Thủ tục để được miễn, giảm chi phí đào tạo nghề cho người lao động để thực hiện",
+      measureUnit: "%",
+      target: null,
+      higherIsBetter: true,
+      latest: { period: "2022", value: 62.5 },
+      previous: { period: "2021", value: 58 },
+    },
+    {
+      index: "DDCI",
+      code: "DDCI.DTLD.04",
+      name: "Tỷ lệ chi phí tuyển dụng lao động trong tổng chi phí kinh doanh",
+      measureUnit: "%",
+      target: 5,
+      higherIsBetter: false,
+      latest: null,
+      previous: null,
+    },
+    {
+      index: "DDCI",
+      code: "DDCI.DTLD.10",
+      name: "Giáo dục dạy nghề tại tỉnh có chất lượng tốt",
+      measureUnit: "%",
+      target: 80,
+      higherIsBetter: true,
+      latest: { period: "2022", value: 71 },
+      previous: { period: "2021", value: 74.5 },
+    },
+  ],
+  byUnit: [
+    { unit: VP, lead: counts(1, 12, 2, 4, 1), reportsThisWeek: 4 },
+    { unit: LDVL, lead: counts(1, 4, 0, 1, 0), reportsThisWeek: 3 },
+    { unit: GDNN, lead: counts(1, 10, 4, 1, 0), reportsThisWeek: 2 },
+    { unit: TTDVVL, lead: counts(0, 4, 0, 1, 1), reportsThisWeek: 0 },
+    { unit: KHTC, lead: counts(0, 4, 0, 1, 0), reportsThisWeek: 0 },
+  ],
+  overdue: [
+    { ...criteriaTask, daysOverdue: 98 },
+    { ...TASKS.ddciList, role: null, percent: 60, daysOverdue: 6 },
+    { ...priorities, daysOverdue: 6 },
+  ],
+  overdueCount: 3,
+  openObstacles: [
+    {
+      id: 9,
+      task: { code: "II.2.c.3.1", title: criteriaTask.title },
+      unit: GDNN,
+      text: "Chưa có kinh phí thuê đơn vị khảo sát độc lập; đề nghị Phòng KH-TC bố trí trong dự toán quý IV.",
+      raisedAt: new Date("2023-09-04T10:30:00+07:00"),
+      days: 32,
+    },
+    {
+      id: 7,
+      task: { code: "II.2.c.2", title: "Cung cấp danh sách doanh nghiệp cho khảo sát DDCI" },
+      unit: LDVL,
+      text: "Viện NCPT chưa gửi văn bản đề nghị nên chưa chốt được số lượng doanh nghiệp <50 lao động.",
+      raisedAt: new Date("2023-09-25T14:00:00+07:00"),
+      days: 11,
+    },
+  ],
+  silentUnits: [TTDVVL, KHTC],
+  reportsThisWeek: 9,
+};
+
+/** The first digest of a plan: no week before, nothing finished, nothing reported. */
+export const digestFirstWeek: DigestModel = {
+  ...digest,
+  now: { total: 42, counts: counts(0, 0, 42, 0, 0), onTimeRate: null },
+  lastWeek: { total: 0, counts: counts(0, 0, 0, 0, 0), onTimeRate: null },
+  byIndex: [],
+  criteria: [],
+  byUnit: [],
+  overdue: [],
+  overdueCount: 0,
+  openObstacles: [],
+  silentUnits: [],
+  reportsThisWeek: 0,
+};
+
+export const reportDeadlineQuarter: ReportDeadlineModel = {
+  unit: LDVL,
+  unitLeads: ["U0LDVL0001"],
+  period: { key: "2023-Q3", kind: "QUARTER", quarter: 3, year: 2023 },
+  cutoff: "2023-09-14",
+  due: "2023-09-20",
+  openLeadTasks: 5,
+  overdueLeadTasks: 1,
+};
+
+export const reportDeadlineHalfYear: ReportDeadlineModel = {
+  unit: GDNN,
+  unitLeads: ["U0GDNN0001", "U0GDNN0002"],
+  period: { key: "2023-H1", kind: "HALF_YEAR", quarter: 2, year: 2023 },
+  cutoff: "2023-06-14",
+  due: "2023-06-20",
+  openLeadTasks: 15,
+  overdueLeadTasks: 0,
+};
+
+export const reportDeadlineYear: ReportDeadlineModel = {
+  unit: KHTC,
+  unitLeads: [],
+  period: { key: "2023", kind: "YEAR", quarter: 4, year: 2023 },
+  cutoff: "2023-12-14",
+  due: "2023-12-20",
+  openLeadTasks: 0,
+  overdueLeadTasks: 0,
+};
+
+// ---- Oversized: a province-scale department, every text as long as anything.
+
+const bigUnit: UnitRef = { code: "ĐV-".padEnd(100, "X"), name: LONG(100, "Phòng rất dài ") };
+const manyUnits = (n: number): UnitRef[] => Array.from({ length: n }, (_, i) => ({ code: `ĐV-${i}-`.padEnd(100, "X"), name: LONG(100, "Phòng rất dài ") }));
+const leads = (n: number) => Array.from({ length: n }, (_, i) => `U${String(i).padStart(9, "0")}`);
+const longPeriod = LONG(100, "Quý IV/2023 ");
+
+export const oversizedWeekly = {
+  reminder: {
+    unit: bigUnit,
+    unitLeads: leads(500),
+    week: WEEK,
+    today: MONDAY,
+    overdue: manyTasks(200),
+    dueSoon: manyTasks(200),
+    stale: manyTasks(200),
+    counts: { overdue: 500, dueSoon: 500, stale: 500 },
+    openObstacles: Array.from({ length: 200 }, () => ({
+      task: { code: bigUnit.code, title: LONG(5_000) },
+      text: LONG(5_000),
+      raisedAt: new Date("2023-09-25T14:00:00+07:00"),
+    })),
+  } satisfies UnitReminderModel,
+  /** What a use case really sends: the first ten of each list, with full counts. */
+  reminderFirstTen: {
+    unit: bigUnit,
+    unitLeads: leads(3),
+    week: WEEK,
+    today: MONDAY,
+    overdue: manyTasks(10),
+    dueSoon: manyTasks(10),
+    stale: manyTasks(10),
+    counts: { overdue: 500, dueSoon: 40, stale: 12 },
+    openObstacles: [],
+  } satisfies UnitReminderModel,
+  unitSummary: {
+    unit: bigUnit,
+    week: LONG(200, "2023-W40 "),
+    from: MONDAY,
+    to: FRIDAY,
+    reports: Array.from({ length: 1_000 }, (_, i) => ({
+      task: { code: `II.2.c.${i}.`.padEnd(60, "9"), title: LONG(5_000) },
+      role: i % 2 === 0 ? ("LEAD" as const) : ("COOPERATING" as const),
+      reporter: "cli:" + LONG(500, "Nguyễn Văn "),
+      percent: i % 101,
+      previousPercent: i % 3 === 0 ? null : (i * 7) % 101,
+      done: i % 5 === 0,
+      reportedAt: new Date("2023-10-03T09:15:00+07:00"),
+    })),
+    reportCount: 2_000,
+    doneThisWeek: manyTasks(300),
+    overdue: manyTasks(500),
+    overdueCount: 800,
+  } satisfies UnitSummaryModel,
+  digest: {
+    today: FRIDAY,
+    week: WEEK,
+    plans: Array.from({ length: 20 }, () => ({ number: LONG(200, "1565/KH "), title: LONG(5_000) })),
+    now: { total: 100_000, counts: counts(20_000, 30_000, 10_000, 25_000, 15_000), onTimeRate: 25 / 40 },
+    lastWeek: { total: 99_000, counts: counts(21_000, 29_000, 11_000, 24_000, 14_000), onTimeRate: 24 / 38 },
+    byIndex: Array.from({ length: 200 }, (_, i) => ({ code: `I${i}`, name: LONG(200, "Chỉ số "), counts: counts(i, 1, 2, 3, 4), lastWeekDone: 5 })),
+    criteria: Array.from({ length: 400 }, (_, i) => ({
+      index: LONG(200, `Chỉ số ${i % 40} `),
+      code: `I${i}.`.padEnd(100, "0"),
+      name: LONG(5_000),
+      measureUnit: LONG(100, "điểm "),
+      target: i % 3 === 0 ? null : 99.5,
+      higherIsBetter: i % 2 === 0,
+      latest: i % 4 === 0 ? null : { period: longPeriod, value: 12.25 },
+      previous: { period: longPeriod, value: 10.125 },
+    })),
+    byUnit: manyUnits(1_000).map((unit, i) => ({ unit, lead: counts(i % 50, 100, 20, 30, 5), reportsThisWeek: i % 7 })),
+    overdue: manyTasks(500).map((t, i) => ({ ...t, status: "OVERDUE" as const, lead: manyUnits(30), daysOverdue: i % 3 === 0 ? null : 500 - i })),
+    overdueCount: 20_000,
+    openObstacles: Array.from({ length: 300 }, (_, i) => ({
+      id: i,
+      task: { code: bigUnit.code, title: LONG(5_000) },
+      unit: bigUnit,
+      text: LONG(5_000),
+      raisedAt: new Date("2023-09-25T14:00:00+07:00"),
+      days: 300 - i,
+    })),
+    silentUnits: manyUnits(1_000),
+    reportsThisWeek: 12_345,
+  } satisfies DigestModel,
+  reportDeadline: {
+    unit: bigUnit,
+    unitLeads: leads(500),
+    period: { key: "2023-H1", kind: "HALF_YEAR", quarter: 2, year: 2023 },
+    cutoff: "2023-06-14",
+    due: "2023-06-20",
+    openLeadTasks: 1_000,
+    overdueLeadTasks: 500,
+  } satisfies ReportDeadlineModel,
+};
