@@ -28,7 +28,7 @@ interface Row {
 /**
  * A unit's tasks matching a filter, worst first (overdue, then by due day).
  * `overdue`: past deadline and not done; `due_soon`: due within 14 days and
- * not done; `stale`: tasks it leads, not done, with no report for 7 days;
+ * not done; `stale`: tasks it leads, within deadline, with no report for 7 days;
  * `recently_done`: completed in the last 14 days; `done_since`: completed on
  * or after `since`; `open`: not done. Without `unitIds`, every unit's tasks
  * (and `role` is null).
@@ -45,7 +45,8 @@ export async function unitTaskSummaries(
     open: Prisma.sql`s.status NOT IN ('DONE_ON_TIME', 'DONE_LATE')`,
     overdue: Prisma.sql`s.status = 'OVERDUE'`,
     due_soon: Prisma.sql`s.status IN ('NOT_STARTED', 'IN_PROGRESS') AND t."dueOn" BETWEEN ${today}::date AND ${soon}::date`,
-    stale: Prisma.sql`a.role = 'LEAD' AND s.status NOT IN ('DONE_ON_TIME', 'DONE_LATE') AND (t."lastReportOn" IS NULL OR t."lastReportOn" < ${weekAgo}::date)`,
+    // Not overdue: those are listed as overdue already.
+    stale: Prisma.sql`a.role = 'LEAD' AND s.status IN ('NOT_STARTED', 'IN_PROGRESS') AND (t."lastReportOn" IS NULL OR t."lastReportOn" < ${weekAgo}::date)`,
     recently_done: Prisma.sql`s.status IN ('DONE_ON_TIME', 'DONE_LATE') AND t."completedOn" >= ${addDays(today, -14)}::date`,
     done_since: Prisma.sql`s.status IN ('DONE_ON_TIME', 'DONE_LATE') AND t."completedOn" >= ${options.since ?? today}::date`,
   }[options.filter];
