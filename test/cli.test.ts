@@ -95,8 +95,35 @@ describe("dondoc CLI", () => {
     expect((await cli("units", "channel", "GDNN", "not a channel")).code).toBe(1);
   });
 
+  it("keeps the holiday calendar", async () => {
+    expect((await cli("holidays", "import", "examples/holidays-vn.yaml")).code).toBe(0);
+    const list = JSON.parse((await cli("holidays", "list", "--year", "2023", "--json")).out) as { day: string }[];
+    expect(list.map((d) => d.day)).toContain("2023-09-04");
+    expect((await cli("holidays", "add", "24/11/2023", "Ngày nghỉ thử", "--lang", "en")).out).toContain("24/11/2023");
+    expect((await cli("holidays", "add", "31/02/2023", "x")).code).toBe(1);
+    expect((await cli("holidays", "remove", "24/11/2023")).code).toBe(0);
+  });
+
+  it("previews scheduled jobs and the digest without Slack", async () => {
+    const dry = await cli("jobs", "run", "reminders", "--at", "18/09/2023 08:00", "--dry-run", "--json");
+    expect(dry.code).toBe(0);
+    const outcome = JSON.parse(dry.out) as { dryRun: boolean; occurrence: { period: string }; messages: { target: string }[] };
+    expect(outcome.occurrence.period).toBe("2023-W38");
+    // One per unit channel (GDNN's was moved to #phong-gdnn by an earlier test).
+    expect(outcome.messages.map((m) => m.target).sort()).toEqual(["#dondoc-khtc", "#dondoc-ldvl", "#dondoc-ttdvvl", "#dondoc-vp", "#phong-gdnn"]);
+    const noSlack = await cli("jobs", "run", "digest", "--at", "22/09/2023 16:30");
+    expect(noSlack.code).toBe(1);
+    expect(noSlack.err).toContain("--dry-run");
+    expect((await cli("jobs", "run", "weekly", "--at", "22/09/2023 16:30", "--dry-run")).err).toContain('Không có việc "weekly"');
+    expect((await cli("jobs", "run", "digest", "--at", "yesterday", "--dry-run")).code).toBe(1);
+    const digest = await cli("digest", "preview", "--at", "22/09/2023");
+    expect(digest.code).toBe(0);
+    expect(digest.out).toContain("1565/KH-SLĐTBXH");
+    expect((await cli("jobs", "status")).code).toBe(0);
+  });
+
   it("has --help on every command", async () => {
-    for (const args of [[], ["org", "import"], ["plan", "import"], ["plan", "list"], ["plan", "show"], ["status"], ["units", "list"], ["units", "channel"], ["members", "list"], ["members", "add"], ["members", "remove"], ["db", "migrate"]]) {
+    for (const args of [[], ["org", "import"], ["plan", "import"], ["plan", "list"], ["plan", "show"], ["status"], ["units", "list"], ["units", "channel"], ["members", "list"], ["members", "add"], ["members", "remove"], ["holidays", "list"], ["holidays", "import"], ["jobs", "run"], ["jobs", "status"], ["jobs", "retry"], ["digest", "preview"], ["db", "migrate"]]) {
       const r = await cli(...args, "--help");
       expect(r.code, args.join(" ")).toBe(0);
       expect(r.out).toMatch(/Usage: dondoc/);
