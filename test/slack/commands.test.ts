@@ -96,6 +96,13 @@ describe.each(backends)("/kehoach on $name", (backend) => {
     expect(await d.db.prisma.obstacle.count()).toBe(1);
   });
 
+  it("shows scheduled messages to the Office, and not to staff", async () => {
+    expect((await run(USERS.gdnnStaff, "tinnhan")).text).toContain("Chỉ Văn phòng Sở");
+    const shown = await run(USERS.office, "tin nhắn");
+    expect(shown.text).toMatch(/Tin nhắn định kỳ/);
+    expect((await run(USERS.office, "tinnhan guilai")).text).toContain("tin lỗi sẽ được gửi lại");
+  });
+
   it("lets only the Office and admins manage members and channels", async () => {
     const refused = await run(USERS.gdnnStaff, `thanhvien them <@${USERS.stranger}|nguoi-la> GDNN`);
     expect(refused.text).toContain("Chỉ Văn phòng Sở");

@@ -58,6 +58,25 @@ describe("HTTP receiver", () => {
     d.fake.failNext("views.open", { status: 500 }, 0);
   }, 30_000);
 
+  it("answers in time with a clear message when the database fails", async () => {
+    const real = d.deps.prisma;
+    d.deps.prisma = new Proxy(real, {
+      get: () => {
+        throw new Error("connection terminated unexpectedly");
+      },
+    });
+    try {
+      const r = await d.fake.slashCommand({ userId: USERS.gdnnStaff, channelId: channel, command: "/kehoach", text: "tongquan" });
+      expect(r.status).toBe(200);
+      expect(r.late).toBe(false);
+      await expect.poll(() => JSON.stringify(d.fake.workspace.conversations.ephemerals({ userId: USERS.gdnnStaff }).at(-1))).toMatch(/Đã có lỗi không mong muốn \(E[0-9A-Z]+\)/);
+    } finally {
+      d.deps.prisma = real;
+    }
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/dondoc_errors_total\{where="command:overview"\} [1-9]/);
+  });
+
   it("waits out a 429 with Retry-After and delivers the Office notice once", async () => {
     const vp = d.fake.workspace.directory.channel("dondoc-vp")!.id;
     d.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 }, 1);
