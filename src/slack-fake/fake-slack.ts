@@ -37,6 +37,13 @@ export interface FakeSlackOptions {
   /** Delay before every Web API answer, to make benchmarks realistic. */
   latencyMs?: number;
   now?: Clock;
+  /**
+   * The clock for X-Slack-Request-Timestamp; `now` when omitted. The app checks
+   * that timestamp against its own wall clock (requests older than five
+   * minutes are refused), so a fake whose `now` is moved to another day, as
+   * the local workspace does, signs with the real time.
+   */
+  signingClock?: Clock;
   logger?: FakeSlackLogger;
   team?: Partial<Team>;
   bot?: Partial<BotIdentity>;
@@ -100,7 +107,7 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     logger,
     handle: (req, raw) => routeRequest({ webApi, responses: { workspace, responseUrls, callLog, now } }, req, raw),
   });
-  const connection = new AppConnection(options.signingSecret, now, options.appUrl);
+  const connection = new AppConnection(options.signingSecret, options.signingClock ?? now, options.appUrl);
   const interactions = new Interactions({
     workspace,
     triggers,

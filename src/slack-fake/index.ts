@@ -12,7 +12,8 @@ export type {
   SlashCommandInput,
   ViewSubmissionInput,
 } from "./app-driver/interactions.js";
-export type { InputValue } from "./app-driver/element-values.js";
+export type { InputValue, LocatedElement } from "./app-driver/element-values.js";
+export { interactiveElements } from "./app-driver/element-values.js";
 export type { ApiCall } from "./call-log.js";
 export { RESPONSE_URL_METHOD } from "./call-log.js";
 export type { Fault } from "./faults.js";
@@ -22,6 +23,7 @@ export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES } from "./response-urls
 export type { Workspace, SeedInput, Team, BotIdentity } from "./state/workspace.js";
 export type { Channel, ChannelInput, User, UserInput } from "./state/directory.js";
 export type { Message, EphemeralMessage } from "./state/conversations.js";
+export { compareTs } from "./state/conversations.js";
 export type { View } from "./state/surfaces.js";
 export type { WorkspaceChange } from "./state/changes.js";
 export type { Clock, FakeSlackLogger, Block } from "./types.js";

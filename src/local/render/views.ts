@@ -1,0 +1,58 @@
+// Messages, modals and App Home as the local workspace shows them.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import type { Block, View } from "../../slack-fake/index.js";
+import { TIME_ZONE } from "../../domain/day.js";
+import { blocksToHtml, textObjectHtml } from "./blocks.js";
+import { attr, escapeHtml } from "./html.js";
+import { mrkdwnToHtml, type Names } from "./mrkdwn.js";
+
+export interface ShownMessage {
+  channelId: string;
+  ts: string;
+  text: string;
+  blocks: readonly Block[];
+  /** The app's messages carry its name and an "app" badge. */
+  author: { name: string; bot: boolean };
+  ephemeral: boolean;
+  edited: boolean;
+}
+
+/** "08:30 · 20/09/2023" in Vietnam's time, from a message ts (seconds since the epoch). */
+export function tsLabel(ts: string): string {
+  const at = new TZDate(Math.floor(Number(ts.split(".")[0]) * 1000), TIME_ZONE);
+  return format(at, "HH:mm · dd/MM/yyyy");
+}
+
+export function messageHtml(m: ShownMessage, names: Names): string {
+  // A message without blocks is its text; with blocks, Slack shows the blocks only.
+  const body = m.blocks.length > 0 ? blocksToHtml(m.blocks, { names }) : `<div class="b-text">${mrkdwnToHtml(m.text, names)}</div>`;
+  const badge = m.author.bot ? `<span class="badge">ỨNG DỤNG · APP</span>` : "";
+  const initial = escapeHtml([...m.author.name.trim()][0]?.toUpperCase() ?? "?");
+  const note = m.ephemeral ? `<div class="ephemeral-note">👁 Chỉ bạn nhìn thấy tin nhắn này <span class="en">· Only visible to you</span></div>` : "";
+  return (
+    `<article class="msg${m.ephemeral ? " ephemeral" : ""}"${attr("data-channel-id", m.channelId)}${attr("data-ts", m.ts)}>` +
+    `<div class="avatar${m.author.bot ? " bot" : ""}" aria-hidden="true">${m.author.bot ? "đ" : initial}</div>` +
+    `<div class="msg-main">${note}<header class="msg-head"><strong class="author">${escapeHtml(m.author.name)}</strong>${badge}` +
+    `<time>${escapeHtml(tsLabel(m.ts))}</time>${m.edited ? `<span class="edited">(đã sửa · edited)</span>` : ""}</header>` +
+    `<div class="msg-body">${body}</div></div></article>`
+  );
+}
+
+export function modalHtml(view: View, names: Names): string {
+  const title = textObjectHtml(view.title, names);
+  const close = view.close ? textObjectHtml(view.close, names) : "Đóng";
+  const submit = view.submit ? `<button type="submit" class="btn btn-primary">${textObjectHtml(view.submit, names)}</button>` : "";
+  const body = blocksToHtml(view.blocks, { names, state: view.stateValues, errors: view.errors ?? {} });
+  return (
+    `<form class="modal" novalidate${attr("data-view-id", view.id)} role="dialog" aria-modal="true">` +
+    `<header class="modal-head"><h2>${title}</h2><button type="button" class="modal-x" data-close aria-label="Đóng · Close">×</button></header>` +
+    `<div class="modal-body">${body}</div>` +
+    `<footer class="modal-foot"><button type="button" class="btn" data-close>${close}</button>${submit}</footer>` +
+    `</form>`
+  );
+}
+
+export function homeHtml(view: View, names: Names): string {
+  return `<div class="home-view"${attr("data-view-id", view.id)}>${blocksToHtml(view.blocks, { names, state: view.stateValues })}</div>`;
+}

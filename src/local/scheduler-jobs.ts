@@ -1,0 +1,29 @@
+// The scheduler's jobs (reminders, unit summaries, leadership digest,
+// report-deadline reminders) as the local workspace runs them: for the
+// period that contains the chosen moment, through the same planning and
+// exactly-once delivery as the live scheduler, posting to the fake Slack.
+// Running a job twice for the same period sends nothing new.
+import { formatJobOutcome } from "../cli/format.js";
+import type { SchedulerConfig } from "../config/env.js";
+import { JOB_IDS, occurrenceAt } from "../domain/schedule.js";
+import { JOB_LABELS } from "../scheduler/jobs.js";
+import { runJob } from "../scheduler/run-job.js";
+import { loadCalendar } from "../scheduler/scheduler.js";
+import { slackDeliveryClient } from "../scheduler/slack-delivery.js";
+import type { LocalJobsOption } from "./jobs.js";
+
+export function schedulerJobs(config: SchedulerConfig, instance = "local-workspace"): LocalJobsOption {
+  return ({ deps, botToken, apiUrl }) => {
+    const client = slackDeliveryClient({ token: botToken, apiUrl });
+    return {
+      names: JOB_IDS.map((id) => ({ id, label: { vi: JOB_LABELS[id].vi, en: JOB_LABELS[id].en } })),
+      async run(id, at) {
+        const job = JOB_IDS.find((j) => j === id);
+        if (!job) throw new Error(`no such job: ${id}`);
+        const occurrence = occurrenceAt(job, config.schedule, await loadCalendar(deps.prisma), at);
+        const outcome = await runJob({ prisma: deps.prisma, log: deps.log, client, config, instance, now: deps.now }, occurrence);
+        return formatJobOutcome(outcome, "vi");
+      },
+    };
+  };
+}

@@ -1,0 +1,155 @@
+// The local workspace in real headless Chromium, as a newcomer uses it:
+// pick a GDNN staff member, report progress through the modal (first with a
+// wrong percentage), see the report in the unit's channel and in
+// `/kehoach xem`, open App Home, then move the clock and run the scheduler's
+// own jobs: Monday's reminders (one message per unit channel) and Friday's
+// digest (in the leadership channel). Screenshots of the main screens go to
+// docs/screenshots/.
+//
+// Run with `npm run test:e2e` (vitest.e2e.config.ts). Needs Debian's
+// Chromium: `apt-get install -y chromium fonts-noto-core fonts-noto-color-emoji`.
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/env.js";
+import { schedulerJobs } from "../../src/local/scheduler-jobs.js";
+import { startExampleWorkspace, USERS, type Started } from "../local/local-workspace.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--lang=vi-VN",
+];
+const UNIT_CHANNELS = ["dondoc-vp", "dondoc-ldvl", "dondoc-gdnn", "dondoc-ttdvvl", "dondoc-khtc"];
+
+const skipped = !process.env.DONDOC_E2E
+  ? "run it with `npm run test:e2e`"
+  : !existsSync(CHROMIUM)
+    ? `${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-core fonts-noto-color-emoji`
+    : undefined;
+if (skipped && process.env.DONDOC_E2E) console.warn(`browser test skipped: ${skipped}`);
+
+describe.skipIf(skipped !== undefined)(`the local workspace in Chromium${skipped ? ` (skipped: ${skipped})` : ""}`, () => {
+  let w: Started;
+  let browser: Browser;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png` });
+  const send = async (text: string) => {
+    await page.locator("#composer-input").fill(text);
+    await page.locator("#composer-input").press("Enter");
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const { chromium } = await import("playwright-core");
+    [w, browser] = await Promise.all([startExampleWorkspace({ jobs: schedulerJobs(loadConfig({}).scheduler) }), chromium.launch({ executablePath: CHROMIUM, args: ARGS })]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    page = await context.newPage();
+    page.on("pageerror", (err) => {
+      throw err;
+    });
+    await page.goto(w.local.url);
+    await page.waitForSelector("body[data-ready]");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await w?.close();
+  });
+
+  it("reports progress through the modal and shows it in the channel and in /kehoach xem", async () => {
+    await page.selectOption("#who", USERS.gdnnStaff);
+    await expect.poll(() => page.locator("#title").textContent()).toBe("# dondoc-gdnn");
+
+    await send("/kehoach baocao");
+    const modal = page.locator("#overlay form.modal");
+    await modal.waitFor();
+    await expect.poll(() => modal.locator("h2").textContent()).toBe("Báo cáo tiến độ");
+    const task = modal.locator('select[data-action-id="task"]');
+    const option = task.locator("option", { hasText: "II.2.c.3.1 ·" });
+    await task.selectOption(await option.getAttribute("value"));
+    await modal.locator('input[data-action-id="percent"]').fill("160");
+    await modal.locator("button[type=submit]").click();
+    const error = modal.locator('.b-input.has-error[data-block-id="percent"] .field-error');
+    await expect.poll(() => error.textContent()).toBe("Nhập một số nguyên từ 0 đến 100.");
+    await shot("modal-field-error");
+
+    await modal.locator('input[data-action-id="percent"]').fill("60");
+    await modal.locator('textarea[data-action-id="note"]').fill("Đã khảo sát 40 doanh nghiệp về miễn, giảm chi phí đào tạo nghề.");
+    await modal.locator('textarea[data-action-id="evidence"]').fill("https://sldtbxh.example.gov.vn/bao-cao-gdnn-09.pdf");
+    await modal.locator("button[type=submit]").click();
+    await page.locator("#overlay").waitFor({ state: "hidden" });
+    const report = page.locator("article.msg:not(.ephemeral)", { hasText: "Đã khảo sát 40 doanh nghiệp" });
+    await report.waitFor();
+    expect(await report.textContent()).toContain("60%");
+    await page.locator("article.msg.ephemeral", { hasText: "Đã ghi báo cáo" }).waitFor();
+
+    await send("/kehoach xem II.2.c.3.1");
+    const detail = page.locator("article.msg.ephemeral", { hasText: "Đã khảo sát 40 doanh nghiệp" });
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain("II.2.c.3.1");
+    await page.locator("#feed").evaluate((feed) => (feed.scrollTop = 0));
+    await shot("channel");
+  });
+
+  it("opens App Home with the member's tasks", async () => {
+    await page.click("#nav-home");
+    const home = page.locator(".home-view");
+    await home.waitFor();
+    expect(await home.textContent()).toContain("Huỳnh Văn Tài");
+    await shot("app-home");
+    // A button on App Home opens the same modal.
+    await home.locator('button[data-action-id="report_open"]').first().click();
+    await page.locator("#overlay form.modal").waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator("#overlay").waitFor({ state: "hidden" });
+  });
+
+  const setClock = async (value: string, label: string) => {
+    await page.locator("#clock-input").fill(value);
+    await page.locator("#clock-input").dispatchEvent("change");
+    await expect.poll(() => page.locator("#clock-label").textContent()).toBe(label);
+  };
+  const runJob = async (id: string) => {
+    await page.click(`[data-job="${id}"]`);
+    await expect.poll(() => page.locator("#job-result").getAttribute("class"), { timeout: 20_000 }).toBe("job-result ok");
+    return page.locator("#job-result").textContent();
+  };
+  const openChannel = async (name: string) => {
+    await page.locator(".nav-item", { hasText: name }).click();
+    await expect.poll(() => page.locator("#title").textContent()).toBe(`# ${name}`);
+  };
+
+  it("runs Monday's reminders at the chosen time: one message in every unit's channel", async () => {
+    await setClock("2023-09-25T08:00", "Thứ Hai, 25/09/2023 08:00");
+    expect(await runJob("reminders")).toContain("Đã gửi: 5");
+    for (const name of UNIT_CHANNELS) {
+      await openChannel(name);
+      const reminders = page.locator("article.msg:not(.ephemeral)", { hasText: "Nhắc việc" });
+      await reminders.first().waitFor();
+      expect(await reminders.count(), name).toBe(1);
+    }
+    await openChannel("dondoc-gdnn");
+    await page.locator("article.msg", { hasText: "Đầu tuần" }).first().evaluate((m) => m.scrollIntoView({ block: "start" }));
+    await shot("scheduled-job");
+  });
+
+  it("runs Friday's digest into the leadership channel", async () => {
+    await setClock("2023-09-29T16:30", "Thứ Sáu, 29/09/2023 16:30");
+    expect(await runJob("digest")).toContain("Đã gửi: 1");
+    await openChannel("dondoc-lanhdao");
+    const digest = page.locator("article.msg:not(.ephemeral)", { hasText: "Tổng hợp tình hình thực hiện kế hoạch" });
+    await digest.waitFor();
+    expect(await digest.count()).toBe(1);
+    await page.locator("#feed").evaluate((feed) => (feed.scrollTop = 0));
+    await shot("leadership-digest");
+  });
+});
