@@ -1,6 +1,7 @@
 // Scheduled messages are delivered once and only once: across re-runs,
 // crashes mid-fan-out, several instances, and Slack answering 429 or 5xx.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/database.js";
 import { localInstant, occurrenceAt } from "../../src/domain/schedule.js";
 import { claimNext, deliveryKey } from "../../src/scheduler/delivery-store.js";
 import { fanOut } from "../../src/scheduler/fan-out.js";
@@ -14,13 +15,27 @@ const MONDAY = localInstant("2023-09-18", 8, 0);
 
 describe.each(backends)("scheduled delivery on $name", (backend) => {
   let w: SchedulerWorld;
-  afterEach(async () => w?.close());
+  // One database for the file (opening and loading it is the slow part);
+  // each test gets a fresh fake Slack and no deliveries.
+  let db: Database;
+  beforeAll(async () => {
+    const first = await startWorld(backend, { at: MONDAY });
+    await first.fake.close();
+    db = first.db;
+  });
+  afterAll(async () => db?.close());
+  afterEach(async () => {
+    await w?.close();
+    await db.prisma.delivery.deleteMany();
+    await db.prisma.jobRun.deleteMany();
+    await db.prisma.unit.update({ where: { code: "KH-TC" }, data: { slackChannel: "#dondoc-khtc" } });
+  });
 
   const reminders = async (world: SchedulerWorld) => occurrenceAt("reminders", schedulerConfig.schedule, await loadCalendar(world.db.prisma), MONDAY);
   const countAll = (world: SchedulerWorld) => world.unitChannels.reduce((n, c) => n + world.messages(c).length, 0);
 
   it("sends one reminder per unit channel, and nothing more when run again", async () => {
-    w = await startWorld(backend, { at: MONDAY });
+    w = await startWorld(backend, { at: MONDAY, db });
     const first = await runJob(w.ctx(), await reminders(w));
     expect(first).toMatchObject({ dryRun: false, planned: 5, alreadyPlanned: false, delivery: { sent: 5, failed: 0 } });
     for (const c of w.unitChannels) expect(w.messages(c), c).toHaveLength(1);
@@ -31,7 +46,7 @@ describe.each(backends)("scheduled delivery on $name", (backend) => {
   });
 
   it("does not resend what a crashed instance had already posted", async () => {
-    w = await startWorld(backend, { at: MONDAY });
+    w = await startWorld(backend, { at: MONDAY, db });
     const o = await reminders(w);
     // Plan only (no client), then instance A claims two deliveries, posts one and dies.
     await runJob({ ...w.ctx("A"), client: null }, o);
@@ -51,7 +66,7 @@ describe.each(backends)("scheduled delivery on $name", (backend) => {
   });
 
   it("waits out a 429 and delivers everything once", async () => {
-    w = await startWorld(backend, { at: MONDAY });
+    w = await startWorld(backend, { at: MONDAY, db });
     w.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 }, 2);
     const r = await runJob(w.ctx(), await reminders(w));
     expect(r).toMatchObject({ delivery: { sent: 5, failed: 0, rateLimited: 2 } });
@@ -59,7 +74,7 @@ describe.each(backends)("scheduled delivery on $name", (backend) => {
   });
 
   it("after a 500 checks Slack before retrying, and never posts twice", async () => {
-    w = await startWorld(backend, { at: MONDAY });
+    w = await startWorld(backend, { at: MONDAY, db });
     w.fake.failNext("chat.postMessage", { status: 500 }, 1);
     const r = await runJob(w.ctx(), await reminders(w));
     expect(r).toMatchObject({ delivery: { sent: 4, failed: 1 } });
@@ -74,7 +89,7 @@ describe.each(backends)("scheduled delivery on $name", (backend) => {
   });
 
   it("keeps going past a channel that does not exist, and reports it", async () => {
-    w = await startWorld(backend, { at: MONDAY });
+    w = await startWorld(backend, { at: MONDAY, db });
     await w.db.prisma.unit.update({ where: { code: "KH-TC" }, data: { slackChannel: "#kenh-da-xoa" } });
     const r = await runJob(w.ctx(), await reminders(w));
     expect(r).toMatchObject({ delivery: { sent: 4, failed: 1 } });
@@ -83,18 +98,20 @@ describe.each(backends)("scheduled delivery on $name", (backend) => {
   });
 
   it("catches up a run missed while down, within the grace period only", async () => {
-    w = await startWorld(backend, { at: new Date(MONDAY.getTime() + 2 * 3_600_000) });
+    w = await startWorld(backend, { at: new Date(MONDAY.getTime() + 2 * 3_600_000), db });
     await tick(w.ctx(), schedulerConfig);
     expect(countAll(w)).toBe(5);
     expect(await w.db.prisma.jobRun.count({ where: { job: "reminders", period: "2023-W38" } })).toBe(1);
     await w.close();
-    w = await startWorld(backend, { at: new Date(MONDAY.getTime() + 7 * 3_600_000) });
+    await db.prisma.delivery.deleteMany();
+    await db.prisma.jobRun.deleteMany();
+    w = await startWorld(backend, { at: new Date(MONDAY.getTime() + 7 * 3_600_000), db });
     await tick(w.ctx(), schedulerConfig);
     expect(countAll(w)).toBe(0);
   });
 
   it("moves the Monday reminder off a holiday (04/09/2023) to Tuesday", async () => {
-    w = await startWorld(backend, { at: localInstant("2023-09-04", 8, 5) });
+    w = await startWorld(backend, { at: localInstant("2023-09-04", 8, 5), db });
     await tick(w.ctx(), schedulerConfig);
     expect(countAll(w)).toBe(0);
     w.clock.now = localInstant("2023-09-05", 8, 1);
@@ -103,7 +120,7 @@ describe.each(backends)("scheduled delivery on $name", (backend) => {
   });
 
   it("sends the digest to the leadership channel and the summaries to units", async () => {
-    w = await startWorld(backend, { at: localInstant("2023-09-22", 16, 31) });
+    w = await startWorld(backend, { at: localInstant("2023-09-22", 16, 31), db });
     await tick(w.ctx(), schedulerConfig);
     expect(w.messages("dondoc-lanhdao")).toHaveLength(1);
     for (const c of w.unitChannels) expect(w.messages(c), c).toHaveLength(1);
