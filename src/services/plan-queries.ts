@@ -6,6 +6,7 @@ import { fromDate, type Day } from "../domain/day.js";
 import { emptyCounts, onTimeRate, STATUSES, taskStatus, type TaskStatus } from "../domain/status.js";
 import { codeKey } from "../domain/text.js";
 import { AppError } from "../errors.js";
+import { timingOf } from "./task-timing.js";
 import { UnitResolver } from "./unit-resolver.js";
 
 export type StatusCounts = Record<TaskStatus, number>;
@@ -138,16 +139,7 @@ export async function planDetail(prisma: PrismaClient, number: string, today: Da
   const roots: TaskNode[] = [];
   const hasChildren = new Set(tasks.map((t) => t.parentId));
   for (const t of tasks) {
-    const timing = {
-      dueKind: t.dueKind,
-      dueOn: t.dueOn ? fromDate(t.dueOn) : null,
-      cadence: t.cadence,
-      startsOn: fromDate(t.startsOn),
-      endsOn: t.endsOn ? fromDate(t.endsOn) : null,
-      firstReportOn: t.firstReportOn ? fromDate(t.firstReportOn) : null,
-      lastReportOn: t.lastReportOn ? fromDate(t.lastReportOn) : null,
-      completedOn: t.completedOn ? fromDate(t.completedOn) : null,
-    };
+    const timing = timingOf(t);
     const unitsOf = (role: "LEAD" | "COOPERATING") =>
       t.assignments.filter((a) => a.role === role).map((a) => ({ code: a.unit.code, name: a.unit.name, viaGroup: a.viaGroup }));
     const node: TaskNode = {

@@ -5,6 +5,7 @@ import { fromDate, type Day } from "../domain/day.js";
 import { reportingRole, type Actor } from "../domain/permissions.js";
 import { taskStatus } from "../domain/status.js";
 import type { TaskDetailModel } from "../views/models.js";
+import { timingOf } from "./task-timing.js";
 
 export async function taskDetail(prisma: PrismaClient, taskId: number, options: { today: Day; viewer: Actor }): Promise<TaskDetailModel> {
   const t = await prisma.task.findUniqueOrThrow({
@@ -31,19 +32,7 @@ export async function taskDetail(prisma: PrismaClient, taskId: number, options: 
       title: t.title,
       text: t.text,
       role,
-      status: taskStatus(
-        {
-          dueKind: t.dueKind,
-          dueOn: t.dueOn && fromDate(t.dueOn),
-          cadence: t.cadence,
-          startsOn: fromDate(t.startsOn),
-          endsOn: t.endsOn && fromDate(t.endsOn),
-          firstReportOn: t.firstReportOn && fromDate(t.firstReportOn),
-          lastReportOn: t.lastReportOn && fromDate(t.lastReportOn),
-          completedOn: t.completedOn && fromDate(t.completedOn),
-        },
-        options.today,
-      ),
+      status: taskStatus(timingOf(t), options.today),
       dueLabel: t.dueLabel,
       dueOn: t.dueOn && fromDate(t.dueOn),
       dueNote: t.dueNote,

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { localDay } from "../../domain/day.js";
 import { reportingRole } from "../../domain/permissions.js";
 import { taskStatus } from "../../domain/status.js";
-import { fromDate } from "../../domain/day.js";
+import { timingOf } from "../../services/task-timing.js";
 import { AppError, type Lang } from "../../errors.js";
 import { homeModel } from "../../services/home.js";
 import { memberBySlackId } from "../../services/members.js";
@@ -112,19 +112,7 @@ async function afterReport(
   const log = deps.log.child({ userId: r.userId, taskId: r.taskId });
   const t = await deps.prisma.task.findUniqueOrThrow({ where: { id: r.taskId }, include: { plan: true } });
   const day = localDay(deps.now());
-  const status = taskStatus(
-    {
-      dueKind: t.dueKind,
-      dueOn: t.dueOn && fromDate(t.dueOn),
-      cadence: t.cadence,
-      startsOn: fromDate(t.startsOn),
-      endsOn: t.endsOn && fromDate(t.endsOn),
-      firstReportOn: t.firstReportOn && fromDate(t.firstReportOn),
-      lastReportOn: t.lastReportOn && fromDate(t.lastReportOn),
-      completedOn: t.completedOn && fromDate(t.completedOn),
-    },
-    day,
-  );
+  const status = taskStatus(timingOf(t), day);
   const metadata = parseMetadata(r.metadata);
   const jobs: Promise<unknown>[] = [];
   if (r.memberUnit.slackChannel) {
