@@ -1,11 +1,14 @@
 // `npm start`: prepares the database (embedded PGlite unless DATABASE_URL is
-// set), loads the example organisation and plan 1565/KH-SLĐTBXH the first
-// time, then runs the Slack bot when Slack credentials are configured, or
-// prints where the plan stands when they are not.
+// set) and the holiday calendar. With Slack credentials it runs the bot and
+// the scheduler. Without them it loads the example department and plan
+// 1565/KH-SLĐTBXH with demo progress (the first time) and serves a local
+// Slack-like workspace in the browser, running the same bot.
 import { fileURLToPath } from "node:url";
-import { loadConfig, type Config } from "./config/env.js";
+import { loadConfig } from "./config/env.js";
+import { DEMO_NOW, loadDemoProgress } from "./demo/demo-progress.js";
+import { schedulerJobs } from "./local/scheduler-jobs.js";
+import { startLocal } from "./local/start-local.js";
 import { openDatabase, type Database } from "./db/database.js";
-import { localDay } from "./domain/day.js";
 import { isAppError } from "./errors.js";
 import { parseYaml, readText } from "./files/load.js";
 import { OrgFileSchema } from "./files/org-file.js";
@@ -13,8 +16,6 @@ import { PlanFileSchema } from "./files/plan-file.js";
 import { createLogger, type Logger } from "./log.js";
 import { importOrg } from "./services/import-org.js";
 import { importPlan } from "./services/import-plan.js";
-import { statusSummary } from "./services/plan-queries.js";
-import { formatStatus } from "./cli/format.js";
 import { startSlackApp } from "./slack/app.js";
 import { LocaleCache } from "./slack/locale.js";
 import { Metrics } from "./slack/metrics.js";
@@ -26,35 +27,23 @@ import { slackDeliveryClient } from "./scheduler/slack-delivery.js";
 
 const EXAMPLES = fileURLToPath(new URL("../examples/", import.meta.url));
 
+/** The official days off, the first time: real data in every mode. */
+async function loadHolidaysOnce(db: Database, log: Logger): Promise<void> {
+  if ((await db.prisma.calendarDay.count()) > 0) return;
+  const file = `${EXAMPLES}holidays-vn.yaml`;
+  await importCalendar(db.prisma, parseYaml(file, await readText(file), CalendarFileSchema), "start:examples");
+  log.info({ file }, "loaded the holiday calendar");
+}
+
+/** The example department and plan with demo progress, for trying dondoc without Slack. */
 async function loadExamplesOnce(db: Database, log: Logger): Promise<void> {
-  if ((await db.prisma.calendarDay.count()) === 0) {
-    const file = `${EXAMPLES}holidays-vn.yaml`;
-    await importCalendar(db.prisma, parseYaml(file, await readText(file), CalendarFileSchema), "start:examples");
-    log.info({ file }, "loaded the holiday calendar");
-  }
   if ((await db.prisma.plan.count()) > 0) return;
   const org = `${EXAMPLES}org.yaml`;
   const plan = `${EXAMPLES}plan-1565-KH-SLDTBXH.yaml`;
   await importOrg(db.prisma, parseYaml(org, await readText(org), OrgFileSchema), { actor: "start:examples" });
   await importPlan(db.prisma, parseYaml(plan, await readText(plan), PlanFileSchema), { actor: "start:examples" });
-  log.info({ org, plan }, "loaded the example organisation and plan");
-}
-
-async function printStatus(db: Database, config: Config): Promise<void> {
-  const where = config.database.kind === "pglite" ? `PGlite, ${config.database.dataDir}` : "PostgreSQL";
-  const summary = await statusSummary(db.prisma, { today: localDay(new Date()) });
-  process.stdout.write(
-    [
-      `dondoc: cơ sở dữ liệu sẵn sàng / database ready (${where}).`,
-      "",
-      formatStatus("Tất cả kế hoạch / All plans", summary, "vi"),
-      "",
-      "Chưa cấu hình Slack (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): xem README, mục \"Connecting to Slack\".",
-      "Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): see README, \"Connecting to Slack\".",
-      "Thử / Try:  npm run cli -- plan show 1565   |   npm run cli -- status 1565   |   npm run cli -- --help",
-      "",
-    ].join("\n"),
-  );
+  const demo = await loadDemoProgress(db.prisma);
+  log.info({ org, plan, ...demo }, "loaded the example organisation and plan, with demo progress");
 }
 
 async function main(): Promise<void> {
@@ -62,14 +51,37 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config.database, log);
   try {
-    await loadExamplesOnce(db, log);
+    await loadHolidaysOnce(db, log);
+    if (!config.slack) await loadExamplesOnce(db, log);
+    else if ((await db.prisma.plan.count()) === 0) log.warn("no plan yet: load one with `dondoc org import` and `dondoc plan import`");
   } catch (e) {
     await db.close();
     throw e;
   }
   if (!config.slack) {
-    await printStatus(db, config);
-    await db.close();
+    // No Slack credentials: the same bot, against a local Slack-like
+    // workspace in the browser, on the demo's clock.
+    const local = await startLocal({
+      db,
+      log,
+      port: config.port,
+      now: DEMO_NOW,
+      leadershipChannel: config.scheduler.leadershipChannel,
+      jobs: schedulerJobs(config.scheduler),
+    });
+    process.stdout.write(
+      [
+        "",
+        `dondoc chạy thử, không cần Slack — mở ${local.url}`,
+        `dondoc without Slack — open ${local.url}`,
+        `(${config.database.kind === "pglite" ? `PGlite, ${config.database.dataDir}` : "PostgreSQL"}; kế hoạch 1565/KH-SLĐTBXH với dữ liệu minh họa / with demo data)`,
+        "",
+      ].join("\n"),
+    );
+    onSignal(log, async () => {
+      await local.close();
+      await db.close();
+    });
     return;
   }
   const runtime = await startSlackApp(
@@ -90,14 +102,21 @@ async function main(): Promise<void> {
         config.scheduler,
       )
     : null;
+  onSignal(log, async () => {
+    await scheduler?.stop().catch((err: unknown) => log.error({ err }, "error while stopping the scheduler"));
+    await runtime.stop().catch((err: unknown) => log.error({ err }, "error while stopping the Slack app"));
+    await db.close();
+  });
+}
+
+/** SIGTERM or SIGINT: stop taking work, finish what is in flight, close the database. */
+function onSignal(log: Logger, stop: () => Promise<void>): void {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping: no new requests, finishing work in flight");
-    await scheduler?.stop().catch((err: unknown) => log.error({ err }, "error while stopping the scheduler"));
-    await runtime.stop().catch((err: unknown) => log.error({ err }, "error while stopping the Slack app"));
-    await db.close();
+    await stop();
     log.info("stopped");
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

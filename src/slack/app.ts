@@ -72,7 +72,7 @@ export async function startSlackApp(
     await new Promise<void>((resolve) => sideServer!.listen(options.port, options.host ?? "0.0.0.0", resolve));
     port = (sideServer.address() as AddressInfo).port;
   } else {
-    const server = (await app.start(options.port)) as Server;
+    const server = (await app.start(options.host ? { port: options.port, host: options.host } : options.port)) as Server;
     port = (server.address() as AddressInfo).port;
   }
   deps.log.info({ mode: config.mode, port }, "Slack app started");
