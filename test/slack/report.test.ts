@@ -60,6 +60,31 @@ describe.each(backends)("progress reports on $name", (backend) => {
     expect(JSON.stringify(shown[shown.length - 1])).toContain("Đã khảo sát 40 doanh nghiệp");
   });
 
+  it("closes the form in time even when the database is slow, and confirms when saved", async () => {
+    const id = await taskId("II.2.c.3.2");
+    await openModal(USERS.gdnnStaff, "baocao II.2.c.3.2");
+    const real = d.deps.prisma;
+    d.deps.prisma = new Proxy(real, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key !== "$transaction") return value;
+        return async (...args: unknown[]) => {
+          await new Promise((r) => setTimeout(r, 3_500));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    try {
+      const r = await d.fake.viewSubmission({ userId: USERS.gdnnStaff, values: { task: { task: String(id) }, percent: { percent: "30" } } });
+      expect(r.status).toBe(200);
+      expect(r.late).toBe(false);
+      await expect.poll(() => d.db.prisma.progressReport.count({ where: { taskId: id } }), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => JSON.stringify(d.fake.workspace.conversations.ephemerals({ userId: USERS.gdnnStaff }).at(-1)), { timeout: 10_000 }).toContain("30%");
+    } finally {
+      d.deps.prisma = real;
+    }
+  }, 30_000);
+
   it("refuses a submission for another unit's task, even with a forged option value", async () => {
     await openModal(USERS.gdnnStaff);
     const other = await taskId("II.2.c.2");

@@ -14,7 +14,8 @@ import { homeModel } from "../../services/home.js";
 import { memberBySlackId } from "../../services/members.js";
 import { reportProgress } from "../../services/report-progress.js";
 import { homeView } from "../../views/home.js";
-import { reportPosted, reportSaved } from "../../views/notices.js";
+import { errorMessage, reportPosted, reportSaved } from "../../views/notices.js";
+import { ACK_BUDGET_MS } from "../answer.js";
 import { REPORT_MODAL } from "../../views/report-modal.js";
 import type { SlackDeps } from "../context.js";
 import type { ReportModalMetadata } from "../report-modal.js";
@@ -54,10 +55,26 @@ export function registerReportSubmit(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(REPORT_MODAL.callbackId, async ({ ack, body, view, client }) => {
     const started = performance.now();
     const userId = body.user.id;
+    // Slack closes the form with an error after 3 s. Normally everything
+    // below takes milliseconds; should the database hang, the form is
+    // closed at the budget and the outcome is sent by direct message.
+    let late = false;
+    const budget = setTimeout(() => {
+      late = true;
+      void ack().catch(() => undefined);
+    }, ACK_BUDGET_MS + 500);
+    const done = async (response?: { response_action: "errors"; errors: Record<string, string> }) => {
+      clearTimeout(budget);
+      if (!late) return ack(response);
+      if (response) {
+        const text = Object.values(response.errors).join("\n");
+        await client.chat.postMessage({ channel: userId, ...errorMessage(text) }).catch((err: unknown) => deps.log.error({ err }, "could not tell a late error"));
+      }
+    };
     const member = await memberBySlackId(deps.prisma, userId).catch(() => null);
     const lang = await deps.locale.langOf(client, userId, member?.locale);
     const refuse = async (errors: Record<string, string>, outcome: string) => {
-      await ack({ response_action: "errors", errors });
+      await done({ response_action: "errors", errors });
       deps.metrics.commands.inc({ name: "report_submit", outcome });
     };
     if (!member?.active || !member.unit) {
@@ -88,7 +105,7 @@ export function registerReportSubmit(app: App, deps: SlackDeps): void {
       deps.metrics.errors.inc({ where: "report_submit" });
       return refuse({ [REPORT_MODAL.percent]: T(lang, "Chưa lưu được báo cáo do lỗi hệ thống; vui lòng gửi lại.", "The report could not be saved (system error); please submit again.") }, "error");
     }
-    await ack();
+    await done();
     deps.metrics.commands.inc({ name: "report_submit", outcome: "ok" });
     deps.metrics.latency.observe({ name: "report_submit" }, (performance.now() - started) / 1000);
     await afterReport(deps, client, { userId, lang, memberUnit: member.unit, taskId: task.id, role, metadata: view.private_metadata, input });
