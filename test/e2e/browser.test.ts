@@ -3,12 +3,13 @@
 // wrong percentage), see the report in the unit's channel and in
 // `/kehoach xem`, open App Home, then move the clock and run the scheduler's
 // own jobs: Monday's reminders (one message per unit channel) and Friday's
-// digest (in the leadership channel). Screenshots of the main screens go to
-// docs/screenshots/.
+// digest (in the leadership channel). Screenshots of the main screens are
+// taken along the way (see SHOTS).
 //
 // Run with `npm run test:e2e` (vitest.e2e.config.ts). Needs Debian's
 // Chromium: `apt-get install -y chromium fonts-noto-core fonts-noto-color-emoji`.
 import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +18,12 @@ import { schedulerJobs } from "../../src/local/scheduler-jobs.js";
 import { startExampleWorkspace, USERS, type Started } from "../local/local-workspace.js";
 
 const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
+// Screenshots go to a temporary folder unless DONDOC_SCREENSHOTS=docs, which
+// refreshes the ones README shows (docs/screenshots/) without dirtying every run.
+const SHOTS =
+  process.env.DONDOC_SCREENSHOTS === "docs"
+    ? fileURLToPath(new URL("../../docs/screenshots/", import.meta.url))
+    : `${tmpdir()}/dondoc-screenshots/`;
 const ARGS = [
   "--headless",
   "--no-sandbox",
