@@ -19,7 +19,7 @@ export async function describeMachine(pgUrl?: string): Promise<Machine> {
     const client = new pg.Client({ connectionString: pgUrl });
     try {
       await client.connect();
-      postgres = (await client.query<{ v: string }>("SHOW server_version")).rows[0]?.v ?? null;
+      postgres = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version ?? null;
     } catch {
       postgres = "unreachable";
     } finally {
