@@ -39,7 +39,11 @@ export async function importOrg(
         for (const u of org.units) {
           const id = idByKey.get(codeKey(u.code))!;
           const mergedIntoId = u.mergedInto ? await unitIdOf(tx, idByKey, u.mergedInto) : null;
-          await tx.unit.updateMany({ where: { id, NOT: { mergedIntoId } }, data: { mergedIntoId } });
+          const current = await tx.unit.findUniqueOrThrow({ where: { id }, select: { mergedIntoId: true } });
+          if (current.mergedIntoId !== mergedIntoId) {
+            await tx.unit.update({ where: { id }, data: { mergedIntoId } });
+            counter.count("merges", "updated");
+          }
           const aliasKeys = new Set(u.aliases.map(fold));
           const stored = await tx.unitAlias.findMany({ where: { unitId: id } });
           for (const a of stored.filter((a) => !aliasKeys.has(a.aliasKey))) {

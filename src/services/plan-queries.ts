@@ -7,7 +7,7 @@ import { emptyCounts, onTimeRate, STATUSES, taskStatus, type TaskStatus } from "
 import { codeKey } from "../domain/text.js";
 import { AppError } from "../errors.js";
 import { timingOf } from "./task-timing.js";
-import { UnitResolver } from "./unit-resolver.js";
+import { successorsOf, UnitResolver } from "./unit-resolver.js";
 
 export type StatusCounts = Record<TaskStatus, number>;
 
@@ -37,8 +37,7 @@ export async function statusSummary(
 ): Promise<StatusSummary> {
   // One statement: the status of each task is computed once and grouped
   // three ways (overall, per unit and role, per index).
-  const [rows, resolver] = await Promise.all([
-    prisma.$queryRaw<{ grp: "all" | "unit" | "index"; unitId: number | null; role: string | null; code: string | null; name: string | null; status: TaskStatus; n: number }[]>`
+  const rows = await prisma.$queryRaw<{ grp: "all" | "unit" | "index"; unitId: number | null; role: string | null; code: string | null; name: string | null; status: TaskStatus; n: number }[]>`
       WITH s AS MATERIALIZED (${taskStatusSql(options.today, options)})
       SELECT 'all' AS grp, NULL::int AS "unitId", NULL AS role, NULL AS code, NULL AS name, s.status, count(*)::int AS n
         FROM s GROUP BY s.status
@@ -47,9 +46,7 @@ export async function statusSummary(
         FROM s JOIN "Assignment" a ON a."taskId" = s.id GROUP BY a."unitId", a.role, s.status
       UNION ALL
       SELECT 'index', NULL, NULL, i.code, i.name, s.status, count(*)::int
-        FROM s JOIN "Index" i ON i.id = s."indexId" GROUP BY i.code, i.name, s.status`,
-    UnitResolver.load(prisma),
-  ]);
+        FROM s JOIN "Index" i ON i.id = s."indexId" GROUP BY i.code, i.name, s.status`;
   const overall = rows.filter((r) => r.grp === "all");
   const units = rows.filter((r) => r.grp === "unit") as { unitId: number; role: string; status: TaskStatus; n: number }[];
   const indices = rows.filter((r) => r.grp === "index").sort((a, b) => a.code!.localeCompare(b.code!)) as { code: string; name: string; status: TaskStatus; n: number }[];
@@ -58,12 +55,7 @@ export async function statusSummary(
 
   // Merged units' work rolls up to the unit that took them over.
   const byUnit = new Map<number, StatusSummary["byUnit"][number]>();
-  const unitOf = new Map(resolver.units.map((u) => [u.id, u]));
-  const allUnits = await prisma.unit.findMany({ select: { id: true, code: true } });
-  for (const u of allUnits) {
-    const successor = resolver.resolve(u.code);
-    if (successor?.kind === "unit") unitOf.set(u.id, successor.unit);
-  }
+  const unitOf = await successorsOf(prisma, [...new Set(units.map((r) => r.unitId))]);
   for (const r of units) {
     const u = unitOf.get(r.unitId);
     if (!u) continue;

@@ -53,14 +53,23 @@ export async function unitTaskSummaries(
   const unitJoin = options.unitIds
     ? Prisma.sql`JOIN "Assignment" a ON a."taskId" = t.id AND a."unitId" = ANY(${options.unitIds}::int[])`
     : Prisma.sql`CROSS JOIN LATERAL (SELECT NULL::text AS role) a`;
+  // The status of the unit's tasks only, in a MATERIALIZED CTE, so that the
+  // planner does not inline the status CASE expression into DISTINCT ON and
+  // ORDER BY (planning took longer than running: BENCHMARKS.md).
+  const status = taskStatusSql(today, { planIds: options.planIds });
+  const mine = Prisma.sql`
+    WITH s AS MATERIALIZED (
+      SELECT x.* FROM (${status}) x
+      ${options.unitIds ? Prisma.sql`WHERE x.id IN (SELECT "taskId" FROM "Assignment" WHERE "unitId" = ANY(${options.unitIds}::int[]))` : Prisma.empty})`;
   const base = Prisma.sql`
-    FROM (${taskStatusSql(today, { planIds: options.planIds })}) s
+    FROM s
     JOIN "Task" t ON t.id = s.id
     JOIN "Plan" p ON p.id = t."planId"
     ${unitJoin}
     WHERE ${where} ${options.leadOnly ? Prisma.sql`AND a.role = 'LEAD'` : Prisma.empty}`;
   const [rows, count] = await Promise.all([
     prisma.$queryRaw<Row[]>`
+      ${mine}
       SELECT DISTINCT ON (s.status = 'OVERDUE', t."dueOn", t.id)
         t.id, t.code, t.title, p.number AS "planNumber", a.role::text AS role, s.status, t."dueLabel", t."dueOn",
         t.percent, t."lastReportOn", t."completedOn",
@@ -70,7 +79,7 @@ export async function unitTaskSummaries(
       ${base}
       ORDER BY s.status = 'OVERDUE' DESC, t."dueOn" ASC NULLS LAST, t.id
       LIMIT ${options.limit ?? 1000} OFFSET ${options.offset ?? 0}`,
-    prisma.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT t.id)::int AS n ${base}`,
+    prisma.$queryRaw<{ n: number }[]>`${mine} SELECT count(DISTINCT t.id)::int AS n ${base}`,
   ]);
   return {
     total: count[0]?.n ?? 0,

@@ -66,3 +66,29 @@ export class UnitResolver {
 function dedupe(units: UnitRef[]): UnitRef[] {
   return [...new Map(units.map((u) => [u.id, u])).values()];
 }
+
+/**
+ * The units that took over each of `ids` (a unit that was not merged is its
+ * own), reading only those units: one query per merge hop. Cheaper than
+ * UnitResolver.load when only a few units are involved.
+ */
+export async function successorsOf(prisma: Pick<PrismaClient, "unit">, ids: number[]): Promise<Map<number, UnitRef>> {
+  const result = new Map<number, UnitRef>();
+  let pending = new Map(ids.map((id) => [id, id]));
+  for (let hops = 0; pending.size > 0 && hops < 50; hops++) {
+    const rows = await prisma.unit.findMany({
+      where: { id: { in: [...new Set(pending.values())] } },
+      select: { id: true, code: true, name: true, mergedIntoId: true },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const next = new Map<number, number>();
+    for (const [orig, cur] of pending) {
+      const u = byId.get(cur);
+      if (!u) continue;
+      if (u.mergedIntoId === null) result.set(orig, { id: u.id, code: u.code, name: u.name });
+      else next.set(orig, u.mergedIntoId);
+    }
+    pending = next;
+  }
+  return result;
+}

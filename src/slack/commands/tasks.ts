@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../db/database.js";
 import { AppError } from "../../errors.js";
 import { unitTaskSummaries } from "../../services/task-summaries.js";
-import { UnitResolver } from "../../services/unit-resolver.js";
+import { successorsOf, UnitResolver } from "../../services/unit-resolver.js";
 import type { TaskFilter, TaskListModel } from "../../views/models.js";
 import { taskListMessage } from "../../views/task-list.js";
 import { registered, today, type RegisteredCaller, type SlackDeps } from "../context.js";
@@ -43,16 +43,14 @@ export async function taskListModel(deps: SlackDeps, caller: RegisteredCaller, u
 
 /** The unit named, or the caller's; its ids include units merged into it. */
 async function unitFor(prisma: PrismaClient, caller: RegisteredCaller, text: string | null) {
-  const resolver = await UnitResolver.load(prisma);
   let unit: { id: number; code: string; name: string };
   if (text) {
-    const r = resolver.resolve(text);
+    const r = (await UnitResolver.load(prisma)).resolve(text);
     if (r?.kind !== "unit") throw new AppError("UNIT_NOT_FOUND", { unit: text });
     unit = r.unit;
   } else {
     if (!caller.member.unit) throw new AppError("NO_UNIT");
-    const r = resolver.resolve(caller.member.unit.code);
-    unit = r?.kind === "unit" ? r.unit : caller.member.unit;
+    unit = (await successorsOf(prisma, [caller.member.unit.id])).get(caller.member.unit.id) ?? caller.member.unit;
   }
   const merged = await prisma.unit.findMany({ where: { mergedIntoId: unit.id }, select: { id: true } });
   return { ...unit, ids: [unit.id, ...merged.map((m) => m.id)] };
