@@ -94,7 +94,7 @@ async function main(): Promise<void> {
         {
           prisma: db.prisma,
           log,
-          client: slackDeliveryClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl }),
+          client: slackDeliveryClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log }),
           config: config.scheduler,
           instance: `${hostname()}:${process.pid}`,
           now: () => new Date(),

@@ -225,7 +225,7 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
       const outcome = await withDb(async (db) => {
         const calendar = await loadCalendar(db.prisma);
         const occurrence = occurrenceAt(job as JobId, config.scheduler.schedule, calendar, at);
-        const client = config.slack ? slackDeliveryClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl }) : null;
+        const client = config.slack ? slackDeliveryClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log }) : null;
         return runJob({ prisma: db.prisma, log, client, config: config.scheduler, instance: actor, now: () => at }, occurrence, { dryRun: opts.dryRun });
       });
       print(opts, outcome, () => formatJobOutcome(outcome, opts.lang));

@@ -75,11 +75,13 @@ export async function claimNext(
   return rows[0] ?? null;
 }
 
-export async function markSent(prisma: PrismaClient, id: number, instance: string, r: { channelId: string; ts: string; at: Date }) {
-  await prisma.delivery.updateMany({
+/** False when the claim was lost (another instance took it over). */
+export async function markSent(prisma: PrismaClient, id: number, instance: string, r: { channelId: string; ts: string; at: Date }): Promise<boolean> {
+  const u = await prisma.delivery.updateMany({
     where: { id, claimedBy: instance, status: "SENDING" },
     data: { status: "SENT", sentAt: r.at, channelId: r.channelId, messageTs: r.ts, uncertain: false, lastError: null, nextAttemptAt: null },
   });
+  return u.count === 1;
 }
 
 /**

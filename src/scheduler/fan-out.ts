@@ -1,8 +1,9 @@
-// Sends the claimed deliveries to Slack within its limits: about one message
-// per second per channel and a workspace-wide cap, shared by every instance
-// (the cap is per app and workspace, so configure it for the whole
-// deployment). A 429's Retry-After pauses everyone; a failing channel only
-// delays itself.
+// Sends the ready deliveries to Slack within its limits: about one message
+// per second per channel and a workspace-wide cap. `messagesPerMinute` is
+// this instance's pace: Slack's cap is per app and workspace, so with several
+// instances give each its share. A 429's Retry-After pauses this instance; a
+// failing channel only delays itself. A row is claimed only when it is about
+// to be posted, so a pause never holds claims that could outlive their lease.
 import PQueue from "p-queue";
 import type { PrismaClient } from "../db/database.js";
 import type { Logger } from "../log.js";
@@ -34,14 +35,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function fanOut(options: FanOutOptions, scope: { job?: string; period?: string; ids?: number[] } = {}): Promise<FanOutResult> {
   const { prisma, client, log, instance } = options;
-  const concurrency = options.concurrency ?? 4;
-  const perSecond = Math.max(1, Math.floor(options.messagesPerMinute / 60));
-  const queue = new PQueue({ concurrency, intervalCap: perSecond, interval: 1_000, strict: true });
+  // One post per interval, at 98% of the budget so that timer jitter does
+  // not cross Slack's window; enough concurrency to keep that pace when each
+  // post takes a few hundred milliseconds.
+  const interval = Math.ceil(60_000 / (options.messagesPerMinute * 0.98));
+  const concurrency = options.concurrency ?? Math.max(4, Math.ceil(1_000 / interval));
+  const queue = new PQueue({ concurrency, intervalCap: 1, interval, strict: true });
   const lastPost = new Map<string, number>();
   const result: FanOutResult = { sent: 0, failed: 0, rateLimited: 0, alreadyPosted: 0 };
   const deadline = Date.now() + (options.maxDurationMs ?? 30 * 60_000);
 
-  const send = async (d: ClaimedDelivery) => {
+  const send = async (d: ClaimedDelivery): Promise<"done" | "put_back"> => {
     const key = deliveryKey(d);
     const at = options.now();
     try {
@@ -52,7 +56,7 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
           await markSent(prisma, d.id, instance, { ...found, at });
           result.alreadyPosted++;
           log.info({ delivery: key }, "found already posted; not sending again");
-          return;
+          return "done";
         }
       }
       const gap = (lastPost.get(d.target) ?? 0) + PER_CHANNEL_GAP_MS - Date.now();
@@ -61,9 +65,11 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
       const outcome = await client.post(d.target, d.payload, key);
       switch (outcome.kind) {
         case "sent":
-          await markSent(prisma, d.id, instance, { channelId: outcome.channelId, ts: outcome.ts, at: options.now() });
+          if (!(await markSent(prisma, d.id, instance, { channelId: outcome.channelId, ts: outcome.ts, at: options.now() }))) {
+            log.warn({ delivery: key }, "posted, but another instance had taken the claim over");
+          }
           result.sent++;
-          return;
+          return "done";
         case "rate_limited": {
           result.rateLimited++;
           // Slack's limits are per app and workspace: everyone waits, then
@@ -74,36 +80,50 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
           }
           await release(prisma, d.id, instance, options.now());
           log.warn({ delivery: key, retryAfterMs: outcome.retryAfterMs }, "Slack rate limit: pausing deliveries");
-          return;
+          return "put_back";
         }
         case "refused":
           await markFailed(prisma, d, instance, { error: outcome.error, uncertain: false, retry: false, at: options.now() });
           result.failed++;
           log.error({ delivery: key, error: outcome.error }, "Slack refused a delivery; it needs attention");
-          return;
+          return "done";
         case "uncertain":
           await markFailed(prisma, d, instance, { error: outcome.error, uncertain: true, retry: true, at: options.now() });
           result.failed++;
           log.warn({ delivery: key, error: outcome.error }, "delivery outcome unknown; will check before retrying");
+          return "done";
       }
     } catch (err) {
       // The database or history look-up failed: keep the uncertainty, retry later.
       await markFailed(prisma, d, instance, { error: String(err), uncertain: true, retry: true, at: options.now() }).catch(() => undefined);
       result.failed++;
       log.error({ err, delivery: key }, "delivery failed");
+      return "done";
     }
   };
 
-  for (;;) {
-    await queue.onSizeLessThan(concurrency);
-    const d = Date.now() < deadline ? await claimNext(prisma, { instance, now: options.now(), ...scope }) : null;
-    if (d) {
-      void queue.add(() => send(d));
-      continue;
+  // Each queued step claims one row and posts it. A step that finds nothing
+  // ends the round; rows put back after a 429 start another round.
+  let exhausted = false;
+  let putBack = false;
+  const step = async () => {
+    if (exhausted || Date.now() >= deadline) return;
+    const d = await claimNext(prisma, { instance, now: options.now(), ...scope });
+    if (!d) {
+      exhausted = true;
+      return;
     }
-    // Nothing claimable now; sends in flight may still put rows back (429).
-    if (queue.size === 0 && queue.pending === 0) break;
+    if ((await send(d)) === "put_back") putBack = true;
+  };
+  for (;;) {
+    while (!exhausted && Date.now() < deadline) {
+      await queue.onSizeLessThan(concurrency);
+      if (!exhausted) void queue.add(step);
+    }
     await queue.onIdle();
+    if (!putBack || Date.now() >= deadline) break;
+    putBack = false;
+    exhausted = false;
   }
   return result;
 }

@@ -10,6 +10,8 @@
 // channel's recent history.
 import { WebClient, type ChatPostMessageArguments } from "@slack/web-api";
 import type { KnownBlock } from "@slack/types";
+import type { Logger } from "../log.js";
+import { boltLogger } from "../slack/bolt-logger.js";
 
 export const DELIVERY_EVENT_TYPE = "dondoc_delivery";
 
@@ -36,8 +38,9 @@ export interface DeliveryClient {
 /** Errors after which Slack certainly did not post, but a later attempt may work. */
 const TRANSIENT_REFUSALS = new Set(["ratelimited", "service_unavailable", "fatal_error", "internal_error", "request_timeout"]);
 
-export function slackDeliveryClient(options: { token: string; apiUrl?: string; timeoutMs?: number }): DeliveryClient {
+export function slackDeliveryClient(options: { token: string; apiUrl?: string; timeoutMs?: number; log?: Logger }): DeliveryClient {
   const client = new WebClient(options.token, {
+    ...(options.log ? { logger: boltLogger(options.log, () => undefined) } : {}),
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,

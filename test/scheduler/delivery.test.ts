@@ -73,6 +73,23 @@ describe.each(backends)("scheduled delivery on $name", (backend) => {
     for (const c of w.unitChannels) expect(w.messages(c), c).toHaveLength(1);
   });
 
+  it("holds no claims while paused by a 429, so a long pause cannot lead to a second post", async () => {
+    w = await startWorld(backend, { at: MONDAY, db });
+    await runJob({ ...w.ctx("A"), client: null }, await reminders(w));
+    w.fake.failNext("chat.postMessage", { status: 429, retryAfter: 2 }, 1);
+    const client = slackDeliveryClient({ token: BOT_TOKEN, apiUrl: w.fake.url });
+    const a = fanOut({ prisma: w.db.prisma, client, log, instance: "A", now: () => w.clock.now, messagesPerMinute: 6000 });
+    // While A waits out Retry-After, B (whose clock says the lease has long run out) sends too.
+    await new Promise((r) => setTimeout(r, 500));
+    const claimedByA = await w.db.prisma.delivery.count({ where: { status: "SENDING", claimedBy: "A" } });
+    expect(claimedByA).toBe(0);
+    const later = new Date(MONDAY.getTime() + 10 * 60_000);
+    const b = await fanOut({ prisma: w.db.prisma, client, log, instance: "B", now: () => later, messagesPerMinute: 6000 });
+    const ra = await a;
+    expect(ra.sent + b.sent + ra.alreadyPosted + b.alreadyPosted).toBe(5);
+    for (const c of w.unitChannels) expect(w.messages(c), c).toHaveLength(1);
+  });
+
   it("after a 500 checks Slack before retrying, and never posts twice", async () => {
     w = await startWorld(backend, { at: MONDAY, db });
     w.fake.failNext("chat.postMessage", { status: 500 }, 1);
