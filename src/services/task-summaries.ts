@@ -67,20 +67,35 @@ export async function unitTaskSummaries(
     JOIN "Plan" p ON p.id = t."planId"
     ${unitJoin}
     WHERE ${where} ${options.leadOnly ? Prisma.sql`AND a.role = 'LEAD'` : Prisma.empty}`;
-  const [rows, count] = await Promise.all([
-    prisma.$queryRaw<Row[]>`
-      ${mine}
-      SELECT DISTINCT ON (s.status = 'OVERDUE', t."dueOn", t.id)
-        t.id, t.code, t.title, p.number AS "planNumber", a.role::text AS role, s.status, t."dueLabel", t."dueOn",
-        t.percent, t."lastReportOn", t."completedOn",
+  const limit = options.limit ?? 1000;
+  const offset = options.offset ?? 0;
+  // One statement gives the page and the total (a window count before LIMIT);
+  // the lead units are looked up for the page's rows only.
+  const rows =
+    limit > 0
+      ? await prisma.$queryRaw<(Row & { total: number })[]>`
+      ${mine},
+      matching AS (
+        SELECT DISTINCT ON (s.status = 'OVERDUE', t."dueOn", t.id)
+          t.id, t.code, t.title, p.number AS "planNumber", a.role::text AS role, s.status, t."dueLabel", t."dueOn",
+          t.percent, t."lastReportOn", t."completedOn"
+        ${base}
+        ORDER BY s.status = 'OVERDUE' DESC, t."dueOn" ASC NULLS LAST, t.id
+      ),
+      page AS (
+        SELECT m.*, count(*) OVER ()::int AS total FROM matching m
+        ORDER BY m.status = 'OVERDUE' DESC, m."dueOn" ASC NULLS LAST, m.id
+        LIMIT ${limit} OFFSET ${offset}
+      )
+      SELECT page.*,
         (SELECT json_agg(json_build_object('code', u.code, 'name', u.name) ORDER BY u.code)
            FROM "Assignment" la JOIN "Unit" u ON u.id = la."unitId"
-          WHERE la."taskId" = t.id AND la.role = 'LEAD') AS lead
-      ${base}
-      ORDER BY s.status = 'OVERDUE' DESC, t."dueOn" ASC NULLS LAST, t.id
-      LIMIT ${options.limit ?? 1000} OFFSET ${options.offset ?? 0}`,
-    prisma.$queryRaw<{ n: number }[]>`${mine} SELECT count(DISTINCT t.id)::int AS n ${base}`,
-  ]);
+          WHERE la."taskId" = page.id AND la.role = 'LEAD') AS lead
+      FROM page
+      ORDER BY page.status = 'OVERDUE' DESC, page."dueOn" ASC NULLS LAST, page.id`
+      : [];
+  // No rows (a count-only call, or a page past the end): count separately.
+  const count = rows.length > 0 ? [{ n: rows[0]!.total }] : await prisma.$queryRaw<{ n: number }[]>`${mine} SELECT count(DISTINCT t.id)::int AS n ${base}`;
   return {
     total: count[0]?.n ?? 0,
     tasks: rows.map((r) => ({
