@@ -17,19 +17,17 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Command, Option } from "commander";
-import { openDatabase, type PrismaClient } from "../src/db/database.js";
+import type { PrismaClient } from "../src/db/database.js";
 import type { ProgressSource } from "../src/db/status-sql.js";
-import { createLogger } from "../src/log.js";
-import { listPlans, statusSummary } from "../src/services/plan-queries.js";
+import { listPlans, statusSummary, statusSummarySql } from "../src/services/plan-queries.js";
 import { checkProgressColumns, datasetOptionsFrom, fingerprint, formatSteps, openAndGenerate, PROVINCE } from "./dataset.mjs";
 import { currentLoad, describeMachine, formatMachine } from "./lib/machine.mjs";
 import { naiveStatusSummary } from "./lib/naive-status.mjs";
 import { DEFAULT_PG_URL } from "./lib/scratch-db.mjs";
-import { explainAnalyze, oneStatementStatus, statusGroupQueries } from "./lib/status-queries.mjs";
+import { explainAnalyze } from "./lib/status-queries.mjs";
 import { measure, ms, table, type Summary } from "./lib/stats.mjs";
 
 const AIM_MS = 500;
-const PROPOSED_INDEX = `CREATE INDEX IF NOT EXISTS "ProgressReport_taskId_reportedOn_idx" ON "ProgressReport"("taskId", "reportedOn")`;
 
 interface Options {
   db: "both" | "postgres" | "pglite";
@@ -41,7 +39,6 @@ interface Options {
   asOf: string;
   plan: number;
   explain: boolean;
-  experiments: boolean;
   json?: string;
 }
 
@@ -56,7 +53,6 @@ const program = new Command("status")
   .option("--as-of <day>", "the dataset's day, used as statusSummary's today", PROVINCE.asOf)
   .option("--plan <id>", "the plan of the single-plan measurement (3 is a plan of 2025, in progress on the default day)", Number, 3)
   .option("--explain", "print the query plans even when within the aim", false)
-  .option("--no-experiments", "do not try the fixes when a variant misses the aim")
   .option("--json <file>", "also write the figures as JSON (bench/results/ is git-ignored)")
   .parse();
 const opts = program.opts<Options>();
@@ -109,8 +105,7 @@ async function benchOne(kind: "postgres" | "pglite") {
     if (opts.explain || all.median > AIM_MS) slow.push({ name: all.name, source: "current" });
     if (opts.explain || asOf.median > AIM_MS) slow.push({ name: asOf.name, source: "reports" });
     for (const s of slow) await printPlans(prisma, `${kind}: ${s.name}`, today, s.source);
-    const experiments = opts.experiments && asOf.median > AIM_MS ? await experiment(kind, scratch.location, prisma, today) : [];
-    return { openMs, generation: { steps, totalMs }, fingerprint: print, baseline, rows, agree, experiments };
+    return { openMs, generation: { steps, totalMs }, fingerprint: print, baseline, rows, agree };
   } finally {
     await scratch.dispose();
   }
@@ -118,42 +113,6 @@ async function benchOne(kind: "postgres" | "pglite") {
 
 async function printPlans(prisma: PrismaClient, title: string, today: string, source: ProgressSource) {
   console.log(`### EXPLAIN ANALYZE, ${title}\n`);
-  for (const [name, query] of Object.entries(statusGroupQueries(today, { source }))) {
-    console.log(`-- ${name}\n${await explainAnalyze(prisma, query)}\n`);
-  }
+  console.log(`-- statusSummary (one statement)\n${await explainAnalyze(prisma, statusSummarySql(today, { source }))}\n`);
 }
 
-/**
- * Tries the fixes for the slow as-of variant on the throw-away database:
- * on PostgreSQL, the same queries with JIT compilation off (a connection
- * option, nothing else changed); then, on either database, the proposed
- * index; then, with the index, the one-statement rewrite.
- */
-async function experiment(kind: "postgres" | "pglite", location: string, prisma: PrismaClient, today: string): Promise<Summary[]> {
-  const run = { reps: opts.reps, warmup: opts.warmup, budgetMs: opts.budget * 1000 };
-  const out: Summary[] = [];
-  if (kind === "postgres") {
-    const url = new URL(location);
-    url.searchParams.set("options", "-c jit=off");
-    const noJit = await openDatabase({ kind: "postgres", url: url.toString() }, createLogger("warn"), { migrate: false });
-    try {
-      out.push(await measure("source=reports, jit=off", () => statusSummary(noJit.prisma, { today, source: "reports" }), run));
-    } finally {
-      await noJit.close();
-    }
-  }
-  await prisma.$executeRawUnsafe(PROPOSED_INDEX);
-  await prisma.$executeRawUnsafe(`VACUUM ANALYZE "ProgressReport"`);
-  const planIds = [opts.plan];
-  out.push(
-    await measure("source=reports, + index", () => statusSummary(prisma, { today, source: "reports" }), run),
-    await measure(`plan ${opts.plan}, source=reports, + index`, () => statusSummary(prisma, { today, planIds, source: "reports" }), run),
-    await measure("all plans (current), + index (unaffected)", () => statusSummary(prisma, { today }), run),
-    await measure("one statement, source=reports, + index", () => oneStatementStatus(prisma, today, { source: "reports" }), run),
-    await measure("one statement, all plans (current)", () => oneStatementStatus(prisma, today, {}), run),
-  );
-  console.log(`### Fixes tried on ${kind} (throw-away database)\n\nindex: ${PROPOSED_INDEX}\n\n${table(out)}\n`);
-  const byUnit = statusGroupQueries(today, { source: "reports" })["by unit"]!;
-  console.log(`-- by unit, source=reports, with the index\n${await explainAnalyze(prisma, byUnit)}\n`);
-  return out;
-}

@@ -1,5 +1,6 @@
 // Read-side use cases: plans, their tasks with who leads them, and status
 // counts by unit and by index. Counts are computed in the database.
+import { Prisma } from "../generated/prisma/client.js";
 import type { PrismaClient } from "../db/database.js";
 import { taskStatusSql, type ProgressSource } from "../db/status-sql.js";
 import { fromDate, type Day } from "../domain/day.js";
@@ -22,6 +23,24 @@ export async function findPlan(prisma: PrismaClient, number: string) {
   throw new AppError("PLAN_NOT_FOUND", { number });
 }
 
+/**
+ * The status of each task computed once and grouped three ways (overall, per
+ * unit and role, per index), in one statement. Exported for bench/status.mts,
+ * which prints its plan.
+ */
+export function statusSummarySql(today: Day, options: { planIds?: number[]; source?: ProgressSource } = {}): Prisma.Sql {
+  return Prisma.sql`
+      WITH s AS MATERIALIZED (${taskStatusSql(today, options)})
+      SELECT 'all' AS grp, NULL::int AS "unitId", NULL AS role, NULL AS code, NULL AS name, s.status, count(*)::int AS n
+        FROM s GROUP BY s.status
+      UNION ALL
+      SELECT 'unit', a."unitId", a.role::text, NULL, NULL, s.status, count(*)::int
+        FROM s JOIN "Assignment" a ON a."taskId" = s.id GROUP BY a."unitId", a.role, s.status
+      UNION ALL
+      SELECT 'index', NULL, NULL, i.code, i.name, s.status, count(*)::int
+        FROM s JOIN "Index" i ON i.id = s."indexId" GROUP BY i.code, i.name, s.status`;
+}
+
 export interface StatusSummary {
   today: Day;
   total: number;
@@ -37,16 +56,9 @@ export async function statusSummary(
 ): Promise<StatusSummary> {
   // One statement: the status of each task is computed once and grouped
   // three ways (overall, per unit and role, per index).
-  const rows = await prisma.$queryRaw<{ grp: "all" | "unit" | "index"; unitId: number | null; role: string | null; code: string | null; name: string | null; status: TaskStatus; n: number }[]>`
-      WITH s AS MATERIALIZED (${taskStatusSql(options.today, options)})
-      SELECT 'all' AS grp, NULL::int AS "unitId", NULL AS role, NULL AS code, NULL AS name, s.status, count(*)::int AS n
-        FROM s GROUP BY s.status
-      UNION ALL
-      SELECT 'unit', a."unitId", a.role::text, NULL, NULL, s.status, count(*)::int
-        FROM s JOIN "Assignment" a ON a."taskId" = s.id GROUP BY a."unitId", a.role, s.status
-      UNION ALL
-      SELECT 'index', NULL, NULL, i.code, i.name, s.status, count(*)::int
-        FROM s JOIN "Index" i ON i.id = s."indexId" GROUP BY i.code, i.name, s.status`;
+  const rows = await prisma.$queryRaw<{ grp: "all" | "unit" | "index"; unitId: number | null; role: string | null; code: string | null; name: string | null; status: TaskStatus; n: number }[]>(
+    statusSummarySql(options.today, options),
+  );
   const overall = rows.filter((r) => r.grp === "all");
   const units = rows.filter((r) => r.grp === "unit") as { unitId: number; role: string; status: TaskStatus; n: number }[];
   const indices = rows.filter((r) => r.grp === "index").sort((a, b) => a.code!.localeCompare(b.code!)) as { code: string; name: string; status: TaskStatus; n: number }[];
