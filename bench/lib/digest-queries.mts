@@ -9,7 +9,7 @@ import { taskStatusSql } from "../../src/db/status-sql.js";
 import { addDays, type Day } from "../../src/domain/day.js";
 import { periodOf } from "../../src/domain/period.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
-import { statusSummary } from "../../src/services/plan-queries.js";
+import { statusSummary, statusSummarySql } from "../../src/services/plan-queries.js";
 import { unitTaskSummaries } from "../../src/services/task-summaries.js";
 
 const OVERDUE_SHOWN = 15;
@@ -99,19 +99,8 @@ export function digestParts(prisma: PrismaClient, options: { today: Day; planIds
   ];
 }
 
-/** statusSummary's one statement (src/services/plan-queries.ts). */
-function statusStatement(today: Day, options: { planIds?: number[]; source?: "current" | "reports" }): Prisma.Sql {
-  return Prisma.sql`
-    WITH s AS MATERIALIZED (${taskStatusSql(today, options)})
-    SELECT 'all' AS grp, NULL::int AS "unitId", NULL AS role, NULL AS code, NULL AS name, s.status, count(*)::int AS n
-      FROM s GROUP BY s.status
-    UNION ALL
-    SELECT 'unit', a."unitId", a.role::text, NULL, NULL, s.status, count(*)::int
-      FROM s JOIN "Assignment" a ON a."taskId" = s.id GROUP BY a."unitId", a.role, s.status
-    UNION ALL
-    SELECT 'index', NULL, NULL, i.code, i.name, s.status, count(*)::int
-      FROM s JOIN "Index" i ON i.id = s."indexId" GROUP BY i.code, i.name, s.status`;
-}
+/** statusSummary's one statement, from src/services/plan-queries.ts itself. */
+const statusStatement = (today: Day, options: { planIds?: number[]; source?: "current" | "reports" }): Prisma.Sql => statusSummarySql(today, options);
 
 /** unitTaskSummaries({ filter: "overdue" }) without units (src/services/task-summaries.ts): the page and the count. */
 function overdueStatements(today: Day, planIds?: number[]): Record<string, Prisma.Sql> {

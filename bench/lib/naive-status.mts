@@ -3,13 +3,13 @@
 // taskStatus, as one would without status-sql.ts. It returns the same shape
 // as statusSummary so that the two can be compared for equality too.
 import type { PrismaClient } from "../../src/db/database.js";
-import { fromDate, type Day } from "../../src/domain/day.js";
+import type { Day } from "../../src/domain/day.js";
 import { emptyCounts, onTimeRate, STATUSES, taskStatus } from "../../src/domain/status.js";
 import type { StatusSummary } from "../../src/services/plan-queries.js";
+import { timingOf } from "../../src/services/task-timing.js";
 import { UnitResolver } from "../../src/services/unit-resolver.js";
 
 export async function naiveStatusSummary(prisma: PrismaClient, options: { today: Day; planIds?: number[] }): Promise<StatusSummary> {
-  const day = (d: Date | null) => (d ? fromDate(d) : null);
   const [tasks, resolver, units] = await Promise.all([
     prisma.task.findMany({
       where: { archivedAt: null, ...(options.planIds ? { planId: { in: options.planIds } } : {}) },
@@ -29,19 +29,7 @@ export async function naiveStatusSummary(prisma: PrismaClient, options: { today:
   const byIndex = new Map<string, StatusSummary["byIndex"][number]>();
   for (const t of tasks) {
     if (headings.has(t.id)) continue;
-    const status = taskStatus(
-      {
-        dueKind: t.dueKind,
-        dueOn: day(t.dueOn),
-        cadence: t.cadence,
-        startsOn: fromDate(t.startsOn),
-        endsOn: day(t.endsOn),
-        firstReportOn: day(t.firstReportOn),
-        lastReportOn: day(t.lastReportOn),
-        completedOn: day(t.completedOn),
-      },
-      options.today,
-    );
+    const status = taskStatus(timingOf(t), options.today);
     counts[status]++;
     for (const a of t.assignments) {
       const u = unitOf.get(a.unitId);

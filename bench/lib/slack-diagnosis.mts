@@ -6,12 +6,11 @@
 // difference is Bolt, HTTP and the event loop.
 import type { WebClient } from "@slack/web-api";
 import type { PrismaClient } from "../../src/db/database.js";
-import { taskStatusSql } from "../../src/db/status-sql.js";
 import { localDay } from "../../src/domain/day.js";
 import { createLogger } from "../../src/log.js";
 import { currentPlan } from "../../src/services/find-task.js";
 import { memberBySlackId } from "../../src/services/members.js";
-import { findPlan, statusSummary } from "../../src/services/plan-queries.js";
+import { findPlan, statusSummary, statusSummarySql } from "../../src/services/plan-queries.js";
 import { unitTaskSummaries } from "../../src/services/task-summaries.js";
 import { UnitResolver } from "../../src/services/unit-resolver.js";
 import { HANDLERS } from "../../src/slack/commands/index.js";
@@ -114,14 +113,5 @@ export async function diagnose(
 
 /** statusSummary's one statement for one plan (src/services/plan-queries.ts), without its unit look-ups. */
 function statusStatement(prisma: PrismaClient, today: string, planId: number) {
-  return prisma.$queryRaw`
-    WITH s AS MATERIALIZED (${taskStatusSql(today, { planIds: [planId] })})
-    SELECT 'all' AS grp, NULL::int AS "unitId", NULL AS role, NULL AS code, NULL AS name, s.status, count(*)::int AS n
-      FROM s GROUP BY s.status
-    UNION ALL
-    SELECT 'unit', a."unitId", a.role::text, NULL, NULL, s.status, count(*)::int
-      FROM s JOIN "Assignment" a ON a."taskId" = s.id GROUP BY a."unitId", a.role, s.status
-    UNION ALL
-    SELECT 'index', NULL, NULL, i.code, i.name, s.status, count(*)::int
-      FROM s JOIN "Index" i ON i.id = s."indexId" GROUP BY i.code, i.name, s.status`;
+  return prisma.$queryRaw(statusSummarySql(today, { planIds: [planId] }));
 }
