@@ -140,7 +140,10 @@ export class SocketModeServer {
 
   /** Drops every connection without a close frame, as a network failure would. */
   drop(): void {
-    for (const c of this.live.values()) c.ws.terminate();
+    for (const c of [...this.live.values()]) {
+      this.live.delete(c.id);
+      c.ws.terminate();
+    }
   }
 
   close(): void {
