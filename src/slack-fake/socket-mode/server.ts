@@ -72,8 +72,12 @@ export class SocketModeServer {
 
   /** apps.connections.open: a one-use ws:// URL (the method refuses while Socket Mode is off). */
   openUrl(): string {
+    // Wall time, not the injectable clock: a ticket outlives no real connection
+    // attempt, whatever day a test has moved the workspace to.
+    const now = Date.now();
+    for (const [t, expires] of this.tickets) if (expires < now) this.tickets.delete(t);
     const ticket = this.deps.ids.nextSecret();
-    this.tickets.set(ticket, this.deps.now() + TICKET_LIFETIME_MS);
+    this.tickets.set(ticket, now + TICKET_LIFETIME_MS);
     const url = new URL(SOCKET_MODE_PATH, this.deps.origin().replace(/^http/, "ws"));
     url.searchParams.set("ticket", ticket);
     url.searchParams.set("app_id", this.deps.appId);
@@ -158,7 +162,7 @@ export class SocketModeServer {
     const ticket = url.searchParams.get("ticket") ?? "";
     const expires = this.tickets.get(ticket);
     this.tickets.delete(ticket);
-    if (url.pathname !== SOCKET_MODE_PATH || expires === undefined || expires < this.deps.now() || !this.enabled) {
+    if (url.pathname !== SOCKET_MODE_PATH || expires === undefined || expires < Date.now() || !this.enabled) {
       socket.end("HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
     }
