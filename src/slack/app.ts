@@ -45,7 +45,7 @@ export async function startSlackApp(
     signingSecret: config.signingSecret,
     logger,
     ...(config.mode === "socket"
-      ? { socketMode: true, receiver: socketModeReceiver(config.appToken!, logger, clientOptions) }
+      ? { socketMode: true, receiver: socketModeReceiver(config.appToken!, logger, clientOptions, deps.log) }
       : { customRoutes: routes.bolt }),
     clientOptions,
   });

@@ -55,6 +55,15 @@ describe("dondoc over Socket Mode", () => {
     expect(await help()).toContain("baocao");
   }, 30_000);
 
+  it("reconnects when Slack's API fails while it reconnects (HTTP 500), and does not crash", async () => {
+    const before = d.fake.calls("apps.connections.open").length;
+    d.fake.failNext("apps.connections.open", { status: 500 }, 4);
+    d.fake.socketMode.drop();
+    await d.fake.socketMode.waitForConnections(1, 40_000);
+    expect(d.fake.calls("apps.connections.open").length - before).toBeGreaterThanOrEqual(5);
+    expect(await help()).toContain("baocao");
+  }, 60_000);
+
   it("keeps running while Socket Mode is turned off (link_disabled), and reconnects once it is on again", async () => {
     const refusedBefore = d.fake.calls("apps.connections.open").filter((c) => !c.ok).length;
     d.fake.socketMode.disconnect("link_disabled");
