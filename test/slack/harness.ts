@@ -8,7 +8,8 @@ import type { SlackDeps } from "../../src/slack/context.js";
 import { LocaleCache } from "../../src/slack/locale.js";
 import { Metrics } from "../../src/slack/metrics.js";
 import { createFakeSlack, type FakeSlack } from "../../src/slack-fake/index.js";
-import { log, type Backend } from "../support/databases.js";
+import type { Logger } from "../../src/log.js";
+import { log as silentLog, type Backend } from "../support/databases.js";
 import { loadOrg, loadPlan } from "../support/files.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
@@ -34,7 +35,11 @@ export interface Dondoc {
   close(): Promise<void>;
 }
 
-export async function startDondoc(backend: Backend, options: { now?: Date } = {}): Promise<Dondoc> {
+export async function startDondoc(
+  backend: Backend,
+  options: { now?: Date; log?: Logger; requestTimeoutMs?: number; apiUrl?: (fakeUrl: string) => string } = {},
+): Promise<Dondoc> {
+  const log = options.log ?? silentLog;
   const db = await backend.open();
   const orgFile = await loadOrg();
   await importOrg(db.prisma, orgFile, { actor: "test" });
@@ -54,9 +59,9 @@ export async function startDondoc(backend: Backend, options: { now?: Date } = {}
   let now = options.now ?? new Date("2023-09-20T03:00:00Z");
   const deps: SlackDeps = { prisma: db.prisma, log, metrics: new Metrics({ defaultMetrics: false }), locale: new LocaleCache(log), now: () => now };
   const runtime = await startSlackApp(
-    { mode: "http", botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, command: "/kehoach" },
+    { mode: "http", botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: options.apiUrl?.(fake.url) ?? fake.url, command: "/kehoach" },
     deps,
-    { port: 0, host: "127.0.0.1", healthy: async () => (await db.prisma.$queryRaw`SELECT 1`, true) },
+    { port: 0, host: "127.0.0.1", healthy: async () => (await db.prisma.$queryRaw`SELECT 1`, true), requestTimeoutMs: options.requestTimeoutMs },
   );
   fake.setAppUrl(`http://127.0.0.1:${runtime.port}/slack/events`);
   return {
