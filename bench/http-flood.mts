@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { createInterface } from "node:readline";
+import { describeMachine } from "./lib/machine.mjs";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -84,6 +85,6 @@ const results = await Promise.all(Array.from({ length: concurrency }, send));
 await new Promise((r) => setTimeout(r, 2_000));
 clearInterval(poll);
 const after = rssMb(pid);
-console.log(JSON.stringify({ appRoot, concurrency, bodyMb: bodyBytes / 1024 / 1024, rssMb: { before, peak, after2s: after }, results }, null, 2));
+console.log(JSON.stringify({ machine: await describeMachine(), appRoot, concurrency, bodyMb: bodyBytes / 1024 / 1024, rssMb: { before, peak, after2s: after }, results }, null, 2));
 clearTimeout(abandon);
 server.kill("SIGTERM");

@@ -13,7 +13,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeSlack, signRequest, type FakeSlack } from "../src/slack-fake/index.js";
-import { createScratchDatabase } from "./support/databases.js";
+import { openDatabase } from "../src/db/database.js";
+import { CalendarFileSchema } from "../src/files/calendar-file.js";
+import { parseYaml, readText } from "../src/files/load.js";
+import { importCalendar } from "../src/services/calendar.js";
+import { createScratchDatabase, log } from "./support/databases.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SIGNING_SECRET = "process-test-signing-secret";
@@ -65,15 +69,24 @@ describe("the dondoc process", () => {
   beforeAll(async () => {
     expect(existsSync(join(ROOT, "dist/main.js")), "run `npm run build` first").toBe(true);
     fake = await createFakeSlack({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
-    dbEnv = async () => {
-      if (serverUrl) {
-        const scratch = await createScratchDatabase(serverUrl);
-        drops.push(scratch.drop);
-        return { DATABASE_URL: scratch.url };
-      }
-      return { DONDOC_DATA_DIR: await mkdtemp(join(tmpdir(), "dondoc-process-")) };
-    };
-  });
+    // One database for the processes below, which run one after the other,
+    // migrated and with the holiday calendar already loaded: what a process
+    // does on its first start is not under test here, and a busy machine
+    // makes it slow.
+    let env: NodeJS.ProcessEnv;
+    if (serverUrl) {
+      const scratch = await createScratchDatabase(serverUrl);
+      drops.push(scratch.drop);
+      env = { DATABASE_URL: scratch.url };
+    } else {
+      env = { DONDOC_DATA_DIR: await mkdtemp(join(tmpdir(), "dondoc-process-")) };
+    }
+    const db = await openDatabase(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DONDOC_DATA_DIR! }, log);
+    const file = join(ROOT, "examples/holidays-vn.yaml");
+    await importCalendar(db.prisma, parseYaml(file, await readText(file), CalendarFileSchema), "test");
+    await db.close();
+    dbEnv = async () => env;
+  }, 300_000);
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
     await fake?.close();
