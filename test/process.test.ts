@@ -14,9 +14,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeSlack, signRequest, type FakeSlack } from "../src/slack-fake/index.js";
 import { openDatabase } from "../src/db/database.js";
-import { CalendarFileSchema } from "../src/files/calendar-file.js";
-import { parseYaml, readText } from "../src/files/load.js";
-import { importCalendar } from "../src/services/calendar.js";
 import { createScratchDatabase, log } from "./support/databases.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -82,8 +79,9 @@ describe("the dondoc process", () => {
       env = { DONDOC_DATA_DIR: await mkdtemp(join(tmpdir(), "dondoc-process-")) };
     }
     const db = await openDatabase(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DONDOC_DATA_DIR! }, log);
-    const file = join(ROOT, "examples/holidays-vn.yaml");
-    await importCalendar(db.prisma, parseYaml(file, await readText(file), CalendarFileSchema), "test");
+    // One day is enough for main.ts to skip loading the calendar (the whole
+    // file in one transaction can outlast Prisma's 5 s on a loaded machine).
+    await db.prisma.calendarDay.create({ data: { day: new Date("2023-09-02T00:00:00Z"), kind: "HOLIDAY", name: "Quốc khánh", source: "test" } });
     await db.close();
     dbEnv = async () => env;
   }, 300_000);
@@ -101,14 +99,11 @@ describe("the dondoc process", () => {
     DONDOC_SCHEDULER: "off",
   });
 
-  it("keeps serving after signed malformed payloads, and SIGTERM to `npm start` stops node and frees the port and data directory", async () => {
+  it("keeps serving after signed malformed payloads", async () => {
     const port = await freePort();
-    const db = await dbEnv();
-    // --ignore-scripts skips `prestart` (the build, done already): this runs the `start` script itself.
-    const s = start("npm", ["start", "--silent", "--ignore-scripts"], { ...slackEnv(port), ...db });
+    const s = start("node", ["dist/main.js"], { ...slackEnv(port), ...(await dbEnv()) });
     children.push(s.child);
     await waitFor("dondoc to answer /healthz", healthy(port), 150_000, s);
-
     for (const [body, type] of [["payload=null", "application/x-www-form-urlencoded"], ["null", "application/json"], ["[1]", "application/json"]] as const) {
       const ts = Math.floor(Date.now() / 1000);
       const r = await fetch(`http://127.0.0.1:${port}/slack/events`, {
@@ -121,16 +116,24 @@ describe("the dondoc process", () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await healthy(port)()).toBe(true);
     expect(s.child.exitCode).toBeNull();
+    s.child.kill("SIGTERM");
+    expect(await s.exited).toBe(0);
+  }, 240_000);
 
+  it("SIGTERM to `npm start` stops node and frees the port and the data directory", async () => {
+    const port = await freePort();
+    const db = await dbEnv();
+    // --ignore-scripts skips `prestart` (the build, done already): this runs the `start` script itself.
+    const s = start("npm", ["start", "--silent", "--ignore-scripts"], { ...slackEnv(port), ...db });
+    children.push(s.child);
+    await waitFor("dondoc to answer /healthz", healthy(port), 240_000, s);
     // npm runs the script through sh; with `exec` node replaces sh, so npm's forwarded SIGTERM reaches it.
     s.child.kill("SIGTERM");
-    const code = await Promise.race([s.exited, new Promise<"hung">((r) => setTimeout(() => r("hung"), 30_000))]);
-    expect(code).not.toBe("hung");
-    await waitFor("the port to be released", async () => !(await portOpen(port)), 15_000, s);
-    expect(s.output()).toMatch(/"msg":"stopped"/);
+    await waitFor("the port to be released", async () => !(await portOpen(port)), 30_000, s);
+    await waitFor("node to log that it stopped", () => /"msg":"stopped"/.test(s.output()), 30_000, s);
     if (db.DONDOC_DATA_DIR) expect(existsSync(`${db.DONDOC_DATA_DIR}.lock`)).toBe(false);
     expect(s.output()).not.toContain(BOT_TOKEN);
-  }, 240_000);
+  }, 330_000);
 
   it("stops with one line naming SLACK_BOT_TOKEN and exit code 78 when Slack refuses the token", async () => {
     const s = start("node", ["dist/main.js"], { ...slackEnv(await freePort(), fake.url, "xoxb-revoked-or-wrong"), ...(await dbEnv()) });
