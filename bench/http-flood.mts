@@ -15,6 +15,10 @@ import { request } from "node:http";
 import { createInterface } from "node:readline";
 import { describeMachine } from "./lib/machine.mjs";
 
+if (process.argv.includes("--help")) {
+  process.stdout.write("usage: tsx bench/http-flood.mts [--concurrency 8] [--mb 100] [--app-root DIR]\n");
+  process.exit(0);
+}
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]! : fallback;

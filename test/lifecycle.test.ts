@@ -50,3 +50,21 @@ describe("process guards", () => {
     expect(c.output()).not.toMatch(/\n\s+at /);
   }, 60_000);
 });
+
+describe("the command line's guard", () => {
+  it("turns an unhandled rejection into the bilingual unexpected-error line and exit code 70", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/cli-guard-child.ts"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code, err).toBe(70);
+    expect(out).toContain("command finished");
+    expect(err).toMatch(/Đã có lỗi không mong muốn \(E[0-9a-z]+\)/);
+    expect(err).toMatch(/Something unexpected went wrong \(E[0-9a-z]+\)/);
+    expect(err).toMatch(/"code":"P1001"/);
+    expect(err).not.toContain("xoxb-should-not-appear");
+    expect(err).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
