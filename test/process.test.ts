@@ -5,7 +5,7 @@
 // - a refused bot token ends start-up with one line naming SLACK_BOT_TOKEN and exit code 78;
 // - an unreachable Slack is waited for, one bilingual line per attempt, and SIGTERM still stops it;
 // - SIGTERM to `npm start` reaches node: the port and the data directory are released.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -62,6 +62,7 @@ describe("the dondoc process", () => {
   let dbEnv: () => Promise<NodeJS.ProcessEnv>;
   const drops: (() => Promise<void>)[] = [];
   const children: ChildProcess[] = [];
+  const strays: number[] = [];
 
   beforeAll(async () => {
     expect(existsSync(join(ROOT, "dist/main.js")), "run `npm run build` first").toBe(true);
@@ -87,6 +88,13 @@ describe("the dondoc process", () => {
   }, 300_000);
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+    for (const pid of strays) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone, as it should be
+      }
+    }
     await fake?.close();
     for (const drop of drops) await drop().catch(() => undefined);
   });
@@ -127,6 +135,9 @@ describe("the dondoc process", () => {
     const s = start("npm", ["start", "--silent", "--ignore-scripts"], { ...slackEnv(port), ...db });
     children.push(s.child);
     await waitFor("dondoc to answer /healthz", healthy(port), 240_000, s);
+    // If the signal does not get through, do not leave the server behind.
+    const grandchildren = execFileSync("ps", ["-o", "pid=", "--ppid", String(s.child.pid)], { encoding: "utf8" }).split("\n").map(Number).filter((n) => n > 0);
+    strays.push(...grandchildren);
     // npm runs the script through sh; with `exec` node replaces sh, so npm's forwarded SIGTERM reaches it.
     s.child.kill("SIGTERM");
     await waitFor("the port to be released", async () => !(await portOpen(port)), 30_000, s);
