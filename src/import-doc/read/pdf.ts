@@ -73,7 +73,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks
     if (e instanceof AppError) throw e;
     throw new AppError("DOC_CORRUPT", { file, format: "PDF", reason: (e as { name?: string }).name ?? "lỗi đọc trang / page read error" });
   } finally {
-    await pdf.destroy();
+    await (pdf as unknown as { cleanup(): Promise<void> }).cleanup?.();
   }
   const pages = pdf.numPages;
   // A scan has (almost) no text: fewer than 20 characters a page.
