@@ -27,7 +27,7 @@ const VERBS = [
   "số hóa", "thẩm định", "phê duyệt", "lập", "soạn thảo", "biên soạn", "kiện toàn", "rà soát", "giám sát", "thống kê", "xử lý", "chuẩn bị",
   "phát động", "hỗ trợ", "sơ kết", "tổng kết", "đăng tải", "tiến hành", "để", "nhằm", "trong", "theo", "thuộc lĩnh vực",
 ];
-const VERB_RE = new RegExp(`\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
+const VERB_RE = new RegExp(`(?<!,)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
 
 /** Cuts a sentence where the first verb starts: what comes before is the list of bodies. */
 function beforeVerb(s: string): string {

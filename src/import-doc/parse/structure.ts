@@ -587,7 +587,18 @@ function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
     if (row.every((c) => /^\(?\d{1,2}\)?$|^$/.test(c.text.trim()))) continue;
     // A repeated header (a table continued on the next page).
     if (/chu tri/.test(fold(cell(row, cols.lead))) && /nhiem vu|noi dung/.test(fold(taskText))) continue;
-    const heading = distinct.size === 1 || (!cell(row, cols.lead) && !cell(row, cols.due) && (isRoman(stt) || isPart(stt)));
+    if (!stt && last && !cell(row, cols.lead) && !cell(row, cols.due) && !(row[cols.stt ?? 0]?.spanned)) {
+      // A row split over two pages: the rest of the cell texts belong to the row above.
+      if (taskText) last.text = `${last.text} ${taskText}`;
+      const more = cell(row, cols.coop);
+      if (more) last.cooperating.push(...splitBodies(more));
+      continue;
+    }
+    // A heading row: one text merged across the row, or just a part/group number and its title.
+    const own = row.filter((c) => !c.spanned && c.text.trim());
+    const colspanOf = (c: number | undefined) => c !== undefined && row[c]?.spanned === true && row[c]!.text.trim() === taskText;
+    const emptyOrMerged = (c: number | undefined) => !cell(row, c) || colspanOf(c);
+    const heading = distinct.size === 1 || own.length === 1 || (emptyOrMerged(cols.lead) && emptyOrMerged(cols.due) && (isRoman(stt) || isPart(stt)));
     const sttLabel = stt.replace(/\.$/, "");
     if (heading && (isPart(sttLabel) || isRoman(sttLabel) || !stt)) {
       const title = (taskText || [...distinct][0]!).replace(/^([A-HĐ]|[IVXL]{1,6})[.)]\s+/u, "");
@@ -658,11 +669,14 @@ function readSigner(lines: Line[]): { name: string; title: string } | undefined 
   for (; i < tail.length && isAllCaps(tail[i]!) && !/^\(/.test(tail[i]!); i++) titleLines.push(tail[i]!);
   const name = tail.slice(i).find((t) => /^[A-ZĐÀ-Ỹ][\p{Ll}]+(?: [A-ZĐÀ-Ỹ][\p{Ll}]+){1,5}$/u.test(t));
   if (!name || titleLines.length === 0) return undefined;
+  // "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" → "KT. Giám đốc - Phó Giám đốc".
   const title = titleLines
-    .join(" ")
-    .replace(/^(KT|TM|TL|TUQ)\s*\.\s*/u, "$1. ")
-    .split(/\s(?=PHÓ |GIÁM ĐỐC|CHỦ TỊCH)/u)
-    .map((p) => p.replace(/\b(\p{Lu})(\p{Lu}+)/gu, (_, a: string, b: string) => a + b.toLocaleLowerCase("vi")).replace(/^(Kt|Tm|Tl|Tuq)\./u, (m) => m.toUpperCase()))
+    .map((line) => {
+      const m = /^((?:KT|TM|TL|TUQ)\s*\.)\s*(.*)$/u.exec(line);
+      const words = (m ? m[2]! : line).toLocaleLowerCase("vi");
+      const cased = (words.charAt(0).toLocaleUpperCase("vi") + words.slice(1)).replace(/^(Phó|Quyền) (\p{Ll})/u, (_, a: string, b: string) => `${a} ${b.toLocaleUpperCase("vi")}`);
+      return m ? `${m[1]!.replace(/\s+/g, "")} ${cased}` : cased;
+    })
     .join(" - ");
   return { name, title };
 }
