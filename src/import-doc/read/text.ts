@@ -11,6 +11,7 @@ import { AppError } from "../../errors.js";
 import { cleanLine, type Block } from "./types.js";
 
 const VIETNAMESE_WORDS = ["của", "và", "các", "được", "thực hiện", "kế hoạch", "nhiệm vụ", "đơn vị", "những", "năm", "tháng", "ngày", "với", "trong", "theo", "công", "người", "tổ chức", "phối hợp", "chủ trì", "cơ quan", "việc", "đề nghị"];
+const CP1252_CHARS: Record<number, string> = { 0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—" };
 const CP1252_MARKS = new Set([0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xa0, 0xb0, 0xa9, 0xae, 0xb7]);
 
 export function decodeText(bytes: Uint8Array, file: string): string {
@@ -27,7 +28,8 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (looksVietnamese(vn)) return vn;
   let onlyMarks = true;
   for (const b of bytes) if (b >= 0x80 && !CP1252_MARKS.has(b)) { onlyMarks = false; break; }
-  if (onlyMarks) return new TextDecoder("windows-1252").decode(bytes);
+  // Mapped by hand: Node 20 decodes "windows-1252" as Latin-1 (0x93 → U+0093, not “).
+  if (onlyMarks) return Array.from(bytes, (b) => CP1252_CHARS[b] ?? String.fromCharCode(b)).join("");
   throw new AppError("DOC_ENCODING", { file });
 }
 
