@@ -83,7 +83,10 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
       const n = (seen.get(codeKey(code)) ?? 0) + 1;
       seen.set(codeKey(code), n);
       if (n > 1) code = `${code}-${n}`;
-      const lead = t.lead.map((b) => ref(b, code));
+      // A task with no lead anywhere above it cannot be tracked: it is given, for now, to the
+      // body that issued the plan, and stays flagged NO_LEAD for a person to decide.
+      const orphan = t.children.length === 0 && t.lead.length === 0 && inh.lead.length === 0;
+      const lead = (orphan ? [parsed.issuer ?? "Cơ quan ban hành kế hoạch"] : t.lead).map((b) => ref(b, code));
       const cooperating = t.cooperating.map((b) => ref(b, code)).filter((c) => !lead.some((l) => l.code === c.code));
       const deadline = t.due ? parseDeadline(t.due, "QUARTER", { year }) : undefined;
       const effective: ModelTask["effective"] = {

@@ -118,7 +118,7 @@ export function planYaml(model: ImportModel, options: DraftOptions): string {
       out.push(`${i}title: ${q(t.title)}`);
       out.push(`${i}text: ${q(t.text || t.title)}`);
       if (t.lead.length) {
-        const note = [flagged("LEAD_GUESSED") ? FLAG_TEXT.LEAD_GUESSED : "", t.lead.some((r) => r.kind === "new") ? FLAG_TEXT.NEW_BODY : ""].filter(Boolean).join("; ");
+        const note = [flagged("LEAD_GUESSED") ? FLAG_TEXT.LEAD_GUESSED : "", flagged("NO_LEAD") ? `${FLAG_TEXT.NO_LEAD}; tạm giao cơ quan ban hành` : "", t.lead.some((r) => r.kind === "new") ? FLAG_TEXT.NEW_BODY : ""].filter(Boolean).join("; ");
         out.push(`${i}lead: ${refs(t.lead)}  # ${t.lead.map((r) => r.name).join("; ")}${note ? ` ⚠ KIỂM TRA: ${note}` : ""}`);
       } else if (flagged("NO_LEAD")) out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.NO_LEAD}; ghi lead: [MÃ ĐƠN VỊ]`);
       if (t.cooperating.length) {
