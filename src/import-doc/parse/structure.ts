@@ -689,6 +689,9 @@ function flagTasks(tasks: DocTask[], flags: Flag[], parses: (s: string) => boole
     const hasDue = inh.due || (t.due !== undefined && parses(t.due));
     if (t.due !== undefined && !parses(t.due)) flags.push({ code: "DUE_UNKNOWN", taskCode: t.code, field: "due", text: t.due, pos: t.source });
     if (t.via === "subject") flags.push({ code: "LEAD_GUESSED", taskCode: t.code, field: "lead", text: t.lead.join("; "), pos: t.source });
+    // A heading with no lead is fine when its items name theirs; not when some item is left without one.
+    const orphanBelow = (x: DocTask): boolean => x.lead.length === 0 && (x.children.length === 0 || x.children.some(orphanBelow));
+    if (t.children.length > 0 && !hasLead && t.children.some(orphanBelow)) flags.push({ code: "NO_LEAD", taskCode: t.code, field: "lead", text: t.title, pos: t.source });
     if (t.children.length === 0) {
       if (!hasLead) flags.push({ code: "NO_LEAD", taskCode: t.code, field: "lead", text: t.title, pos: t.source });
       if (!hasDue && t.due === undefined) flags.push({ code: "NO_DUE", taskCode: t.code, field: "due", text: t.title, pos: t.source });
