@@ -124,7 +124,7 @@ const plan = (body: string) =>
 describe("parsePlan", () => {
   it("reads the header, căn cứ, objectives with targets, Nơi nhận and the signer", () => {
     const p = plan("I. MỤC TIÊU\n- Chỉ tiêu 1: Tỷ lệ hồ sơ trực tuyến đạt 60%.\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính\n- Cơ quan chủ trì: Sở Tư pháp\n- Thời gian thực hiện: Quý II/2025");
-    expect(p).toMatchObject({ number: "12/KH-UBND", place: "An Giang", issuedOn: "2025-03-05", title: "Cải cách hành chính năm 2025", issuer: "Ủy ban nhân dân tỉnh an giang" });
+    expect(p).toMatchObject({ number: "12/KH-UBND", place: "An Giang", issuedOn: "2025-03-05", title: "Cải cách hành chính năm 2025", issuer: "Ủy ban nhân dân tỉnh An Giang" });
     expect(p.legalBases).toEqual(["Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ"]);
     expect(p.objectives.specific[0]).toMatchObject({ target: { value: 60, unit: "%" } });
     expect(p.recipients).toEqual(["Như trên", "Lưu: VT"]);

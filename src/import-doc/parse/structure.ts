@@ -129,6 +129,7 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
   let afterEnd = false;
   const tables: Table[] = [];
   let started = false;
+  let romanLess = false;
   let intro: Line[] = [];
   const bodyStart = header.bodyStart;
 
@@ -162,6 +163,18 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
       continue;
     }
     const mk = markerOf(l.text);
+    // Plans without Roman numerals: an upper-case heading ("NỘI DUNG THỰC HIỆN"), or, before any
+    // section, a numbered heading that names a part of a plan ("1. Mục đích", "3. Nhiệm vụ").
+    const capsHeading = !mk && isAllCaps(l.text) && l.text.split(" ").length >= 2 && sectionKind(l.text) !== "other";
+    const numHeading = mk?.type === "NUM" && (!started || romanLess) && sectionKind(mk.rest) !== "other" && (!started || !section?.stack.length || sectionKind(mk.rest) !== "tasks" || /^(nhiem vu|noi dung|giai phap|to chuc)/.test(fold(mk.rest)));
+    if (capsHeading || numHeading) {
+      if (numHeading && !started) romanLess = true;
+      started = true;
+      const title = mk ? mk.rest : l.text;
+      section = { kind: sectionKind(title), label: mk ? mk.label : "", title, roots: [], stack: [], pos: l.pos };
+      sections.push(section);
+      continue;
+    }
     if (mk?.type === "ROMAN") {
       started = true;
       section = { kind: sectionKind(mk.rest), label: mk.label, title: mk.rest, roots: [], stack: [], pos: l.pos };
@@ -197,6 +210,8 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
   }
 
   plan.legalBases = legalBases(intro);
+
+  for (const s of sections) s.roots = adoptAnnouncedLists(s.roots);
 
   // Each section into its part of the plan.
   const bodyTasks: DocTask[] = [];
@@ -255,6 +270,35 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
   return plan;
 }
 
+/**
+ * "… tham mưu thực hiện 10 tiêu chí, tiêu chí thành phần …" followed by the ten criteria,
+ * written with whatever bullets came to hand ("-", "+", "- +"): the announced number of items
+ * after it, in document order, become its items.
+ */
+function adoptAnnouncedLists(nodes: Node[]): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    n.children = adoptAnnouncedLists(n.children);
+    const m = /(?:^|\s)(\d{1,2})\s+(?:tiêu chí|nhiệm vụ|nội dung|chỉ tiêu|giải pháp|hoạt động)(?![\p{L}])/u.exec(n.text);
+    const want = m ? Number(m[1]) : 0;
+    if (want >= 2 && n.children.length === 0) {
+      const flat: Node[] = [];
+      let j = i + 1;
+      for (; j < nodes.length && flat.length < want; j++) {
+        const next = nodes[j]!;
+        flat.push({ ...next, children: [] }, ...next.children.map((c) => ({ ...c, children: [] })));
+      }
+      if (flat.length === want) {
+        n.children = flat;
+        i = j - 1;
+      }
+    }
+    out.push(n);
+  }
+  return out;
+}
+
 function cleanItem(s: string): string {
   return s.replace(/[;.,]+$/, "").replace(/\/\.$/, "").trim();
 }
@@ -300,15 +344,20 @@ export function readHeader(lines: Line[]): Header {
   const limit = Math.min(lines.length, 60);
   let titleAt = -1;
   const issuerLines: string[] = [];
+  let pastNumber = false;
+  // Number, place and date from the header as one string: copies of official pages break
+  // these lines anywhere ("Số:" / "88/KH-UBND", "Kon" / "Tum, ngày 08" / "tháng 12 năm 2017").
+  const joined = lines.slice(0, limit).map((l) => l.text).join(" ");
+  let hm: RegExpExecArray | null;
+  if ((hm = /\bSố\s*:?\s*(\d+[\w/.\-ĐđÀ-ỹ]*\/[\w\-ĐđÀ-ỹ]+)/u.exec(joined))) h.number = hm[1];
+  if ((hm = /(?:^|\|\s*|\s)([A-ZĐÀ-Ỹ][^,|]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(joined))) {
+    h.place = hm[1]!.replace(/^.*\b\d\S*\s+/u, "").trim();
+    h.issuedOn = ymd(Number(hm[4]), Number(hm[3]), Number(hm[2]));
+  }
   for (let i = 0; i < limit; i++) {
     const t = lines[i]!.text;
     const f = fold(t);
     let m: RegExpExecArray | null;
-    if (!h.number && (m = /\bSố\s*:?\s*(\d+[\w/.\-ĐđÀ-ỹ]*\/[\w\-ĐđÀ-ỹ]+)/u.exec(t))) h.number = m[1];
-    if (!h.issuedOn && (m = /(?:^|\|\s*|\s)([A-ZĐÀ-Ỹ][^,|]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(t))) {
-      h.place = m[1]!.replace(/^.*\b\d\S*\s+/u, "").trim();
-      h.issuedOn = ymd(Number(m[4]), Number(m[3]), Number(m[2]));
-    }
     if (titleAt < 0 && /^(ke hoach|chuong trinh(?: hanh dong)?)\b/.test(f) && isAllCaps(t.split(" ").slice(0, 2).join(" "))) {
       // The (last) plan title: "KẾ HOẠCH" then the subject on the next lines.
       const own = t.replace(/^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?)\s*/u, "").trim();
@@ -330,7 +379,8 @@ export function readHeader(lines: Line[]): Header {
       h.decision = m[1];
       titleAt = Math.max(titleAt, i + 1);
     }
-    if (i < 12 && isAllCaps(t) && !/^cong hoa|^doc lap|^ke hoach|^quyet dinh|^so\b|^-+$/.test(f) && !h.number) issuerLines.push(t);
+    if (/^so\b/.test(f) || /\|\s*so\s*:/.test(f)) pastNumber = true;
+    if (i < 12 && !pastNumber && isAllCaps(t) && !/^cong hoa|^doc lap|^ke hoach|^quyet dinh|^-+$|^\|$/.test(f)) issuerLines.push(t.replace(/\s*\|.*$/, ""));
   }
   if (h.decision && h.number && /\/QĐ/u.test(h.number)) {
     // A plan attached to a decision: the "Số:" seen first is the decision's.
@@ -341,6 +391,8 @@ export function readHeader(lines: Line[]): Header {
     const own = issuerLines.filter((l) => /^(SỞ|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|ỦY BAN|UỶ BAN|UBND|BỘ|CỤC|HỘI ĐỒNG|ĐẢNG)/u.test(l));
     const pick = own.length > 1 && /^(SỞ|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|CỤC)/u.test(own.at(-1)!) ? [own.at(-1)!] : issuerLines;
     h.issuer = titleCaseBody(pick.join(" ").replace(/\s*-+\s*$/, "").replace(/\s+/g, " "));
+    // "Ủy ban nhân dân tỉnh an giang" → "… tỉnh An Giang": the place line keeps the proper noun's case.
+    if (h.place && fold(h.issuer).endsWith(fold(h.place))) h.issuer = h.issuer.slice(0, h.issuer.length - h.place.length) + h.place;
   }
   if (!h.issuer) {
     // "Sở X xây dựng Kế hoạch …" / "Ủy ban nhân dân tỉnh ban hành Kế hoạch …"
@@ -462,7 +514,7 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
       const count = (counters.get(n.marker.type) ?? 0) + 1;
       counters.set(n.marker.type, count);
       const own = n.marker.label ? (n.marker.type.startsWith("DEC") ? n.marker.label.split(".").at(-1)! : n.marker.label) : String(count);
-      const code = `${parentCode}.${own}`;
+      const code = parentCode ? `${parentCode}.${own}` : own;
       // "Phân công thực hiện:" with labelled lines below: the assignment of the heading above.
       if (n.assignHead) continue;
       if (kind !== "organisation" && /^(kinh phi|nguon kinh phi)/.test(fold(n.text))) continue;
