@@ -27,7 +27,7 @@ export function unwrap(lines: Line[]): Line[] {
       prev &&
       !/[.;:!?]$/.test(prev.text) &&
       !markerOf(l.text) &&
-      (/^[a-zà-ỹđ(]/u.test(l.text) || /^\d+\s+[a-zà-ỹđ]/u.test(l.text)) &&
+      (/^[a-zà-ỹđ(]/u.test(l.text) || /^\d+\s+[a-zà-ỹđ]/u.test(l.text) || (/^\d/.test(l.text) && /(?:số|ngày|tháng|năm|giai đoạn|Nghị quyết|Quyết định|Kế hoạch|-)$/u.test(prev.text))) &&
       !isAllCaps(prev.text);
     if (continues) out[out.length - 1] = { text: `${prev.text} ${l.text}`, pos: prev.pos };
     else out.push(l);
@@ -54,7 +54,7 @@ export function markerOf(text: string): Marker | undefined {
   if ((m = /^(?:PHẦN|Phần)\s+([IVX]+|\d+|THỨ\s+\S+)\s*[.:-]?\s*(.*)$/u.exec(text))) return { type: "ROMAN", label: m[1]!, rest: m[2]! };
   if ((m = /^([IVXL]{1,6})\s*[./)-]\s*(\S.*)$/u.exec(text))) return { type: "ROMAN", label: m[1]!, rest: m[2]! };
   if ((m = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$/u.exec(text))) return { type: `DEC${m[1]!.split(".").length - 1}`, label: m[1]!, rest: m[2]! };
-  if ((m = /^(\d{1,2})\s*[.)/]\s*(\S.*)$/u.exec(text)) && !/^\d{1,2}\s*\/\s*\d/.test(text)) return { type: "NUM", label: m[1]!, rest: m[2]! };
+  if ((m = /^(\d{1,2})\s*[.)/]\s*(\S.*)$/u.exec(text)) && !/^\d{1,2}\s*\/\s*(?:\d|[A-ZĐ]{2,})/u.test(text)) return { type: "NUM", label: m[1]!, rest: m[2]! };
   if ((m = /^([a-zđ])\s*[).]\s*(\S.*)$/u.exec(text))) return { type: "LETTER", label: m[1]!, rest: m[2]! };
   if ((m = /^[-–—•·]\s*\+\s*(\S.*)$/u.exec(text))) return { type: "PLUS", label: "", rest: m[1]! };
   if ((m = /^[-–—•·]\s*(\S.*)$/u.exec(text))) return { type: "DASH", label: "", rest: m[1]! };
@@ -366,8 +366,9 @@ export function readHeader(lines: Line[]): Header {
       for (; j < lines.length && j < i + 6; j++) {
         const n = lines[j]!.text;
         const nf = fold(n);
-        if (/^(can cu|thuc hien|\(kem theo|\(ban hanh kem|kem theo|i\.|uy ban nhan dan|chu tich|giam doc|de trien khai|nham)/.test(nf) || markerOf(n) || /^-+$/.test(n)) break;
+        if ((!isAllCaps(n) && /^(can cu|thuc hien|tiep tuc|\(kem theo|\(ban hanh kem|kem theo|i\.|uy ban nhan dan|chu tich|giam doc|de trien khai|nham)/.test(nf)) || markerOf(n) || /^-+$|^\|$/.test(n)) break;
         if (/^(?:\(|ban hanh kem)/.test(nf)) break;
+        if (parts.length && isAllCaps(parts[0]!) && !isAllCaps(n)) break;
         parts.push(n);
       }
       if (parts.length) {
@@ -375,7 +376,7 @@ export function readHeader(lines: Line[]): Header {
         titleAt = j;
       }
     }
-    if ((m = /(?:kèm theo|ban hành kèm theo)\s+Quyết định\s+(?:số\s+)?(\d+[\w/\-ĐđÀ-ỹ]*\/[\w\-ĐđÀ-ỹ]+)/iu.exec(t))) {
+    if ((m = /(?:kèm theo|ban hành kèm theo)\s+Quyết định\s+(?:số\s*:?\s*)?(\d+[\w/\-ĐđÀ-ỹ]*\/[\w\-ĐđÀ-ỹ]+)/iu.exec(t))) {
       h.decision = m[1];
       titleAt = Math.max(titleAt, i + 1);
     }
@@ -387,12 +388,18 @@ export function readHeader(lines: Line[]): Header {
     h.decision = h.number;
     h.number = undefined;
   }
+  const beforeMotto = /^(.*?)(?:CỘNG\s*HÒA|CỘNG\s*HOÀ|Số\s*:)/su.exec(joined)?.[1]?.replace(/[|]/g, " ").replace(/-{2,}/g, " ").replace(/\s+/g, " ").trim();
+  if (beforeMotto && isAllCaps(beforeMotto) && beforeMotto.length < 120) {
+    const m = /(SỞ|PHÒNG|BAN QUẢN LÝ|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|CỤC)\s.*$/u.exec(beforeMotto);
+    issuerLines.length = 0;
+    issuerLines.push(m && m.index > 0 ? m[0] : beforeMotto);
+  }
   if (issuerLines.length) {
     const own = issuerLines.filter((l) => /^(SỞ|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|ỦY BAN|UỶ BAN|UBND|BỘ|CỤC|HỘI ĐỒNG|ĐẢNG)/u.test(l));
     const pick = own.length > 1 && /^(SỞ|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|CỤC)/u.test(own.at(-1)!) ? [own.at(-1)!] : issuerLines;
     h.issuer = titleCaseBody(pick.join(" ").replace(/\s*-+\s*$/, "").replace(/\s+/g, " "));
     // "Ủy ban nhân dân tỉnh an giang" → "… tỉnh An Giang": the place line keeps the proper noun's case.
-    if (h.place && fold(h.issuer).endsWith(fold(h.place))) h.issuer = h.issuer.slice(0, h.issuer.length - h.place.length) + h.place;
+
   }
   if (!h.issuer) {
     // "Sở X xây dựng Kế hoạch …" / "Ủy ban nhân dân tỉnh ban hành Kế hoạch …"
@@ -404,8 +411,17 @@ export function readHeader(lines: Line[]): Header {
       }
     }
   }
+  if (h.title && h.place) h.title = restoreCase(h.title, h.place);
+  if (h.issuer && h.place) h.issuer = restoreCase(h.issuer, h.place);
   h.bodyStart = Math.max(0, titleAt);
   return h;
+}
+
+/** Puts back the case of a proper noun lowered by sentence-casing ("tỉnh thừa thiên huế" → "tỉnh Thừa Thiên Huế"). */
+function restoreCase(text: string, noun: string): string {
+  const n = noun.normalize("NFC");
+  const i = text.toLocaleLowerCase("vi").indexOf(n.toLocaleLowerCase("vi"));
+  return i < 0 ? text : text.slice(0, i) + n + text.slice(i + n.length);
 }
 
 function ymd(y: number, m: number, d: number): string | undefined {
@@ -429,7 +445,7 @@ function legalBases(intro: Line[]): string[] {
   const out: string[] = [];
   for (const l of intro) {
     const f = fold(l.text);
-    if (!/^(can cu|thuc hien|theo de nghi|xet de nghi)/.test(f)) continue;
+    if (!/^(can cu|thuc hien|tiep tuc thuc hien|theo de nghi|xet de nghi)/.test(f)) continue;
     const lead = /^(Căn cứ|Thực hiện)/u.exec(l.text)?.[1];
     // "Thực hiện Kế hoạch số 205…; Kế hoạch số 206…. Sở X xây dựng Kế hoạch …": one basis per document named.
     const body = l.text.replace(/\.\s+[A-ZĐÀ-Ỹ][^.]*(?:xây dựng|ban hành)\s+[Kk]ế hoạch.*$/u, "");
