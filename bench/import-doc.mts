@@ -93,8 +93,9 @@ if (!dump && !args.includes("--no-speed")) {
     const { parsePlan } = await import(${JSON.stringify(new URL("../src/import-doc/parse/structure.ts", import.meta.url).href)});
     const t0 = performance.now();
     const doc = await readDocument(${JSON.stringify(big)});
-    const p = parsePlan(doc.blocks);
-    console.log(JSON.stringify({ ms: performance.now() - t0, tasks: p.tasks.reduce((n, t) => n + 1 + t.children.length, 0), rssMb: process.resourceUsage().maxRSS / 1024 }));
+    const { analyze } = await import(${JSON.stringify(new URL("../src/import-doc/analyze.ts", import.meta.url).href)});
+    const m = analyze(parsePlan(doc.blocks), { units: [] });
+    console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), tasks: m.tasks.length, rssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
   `], { encoding: "utf8", maxBuffer: 1 << 20 });
   const m = child.stdout.trim().split("\n").at(-1);
   console.log(`Memory: 49 MB .txt read + parse in a child process: ${m || `failed (status ${child.status}): ${child.stderr.slice(-600)}`}`);

@@ -70,7 +70,7 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
       newBodies.set(m.key, nb);
       flags.push({ code: "NEW_BODY", taskCode, text: name });
     } else if (![nb.name, ...nb.aliases].some((x) => fold(x) === fold(name))) nb.aliases.push(name);
-    if (!nb.tasks.includes(taskCode)) nb.tasks.push(taskCode);
+    if (nb.tasks.at(-1) !== taskCode) nb.tasks.push(taskCode); // tasks are visited in order: no quadratic search
     return { name, code: nb.code, kind: "new" };
   };
 
@@ -113,7 +113,8 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
     }
   };
   walk(parsed.tasks, null, 0, { lead: [], cooperating: [] });
-  for (const f of flags) if (f.code === "NEW_BODY" && f.taskCode) tasks.find((t) => t.code === f.taskCode)?.flags.push("NEW_BODY");
+  const byCode = new Map(tasks.map((t) => [t.code, t]));
+  for (const f of flags) if (f.code === "NEW_BODY" && f.taskCode) byCode.get(f.taskCode)?.flags.push("NEW_BODY");
 
   const { tasks: _t, flags: _f, ...plan } = parsed;
   const all = [...newBodies.values()];

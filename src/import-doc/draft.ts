@@ -107,7 +107,11 @@ export function planYaml(model: ImportModel, options: DraftOptions): string {
   }
   out.push("tasks:");
   const children = new Map<string | null, ModelTask[]>();
-  for (const t of model.tasks) children.set(t.parentCode, [...(children.get(t.parentCode) ?? []), t]);
+  for (const t of model.tasks) {
+    const list = children.get(t.parentCode);
+    if (list) list.push(t);
+    else children.set(t.parentCode, [t]);
+  }
   const refs = (rs: BodyRef[]) => `[${rs.map((r) => q(r.code)).join(", ")}]`;
   const write = (parent: string | null, indent: string) => {
     for (const t of children.get(parent) ?? []) {

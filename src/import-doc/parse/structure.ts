@@ -68,7 +68,7 @@ export function markerOf(text: string): Marker | undefined {
 type SectionKind = "purpose" | "objective" | "mixed" | "tasks" | "organisation" | "funding" | "reporting" | "basis" | "other";
 
 export function sectionKind(title: string): SectionKind {
-  const t = fold(title);
+  const t = fold(title.slice(0, 120));
   if (/^kinh phi|^nguon kinh phi/.test(t)) return "funding";
   if (/^can cu/.test(t)) return "basis";
   if (/^muc dich|^yeu cau|^muc dich,? yeu cau/.test(t)) return "purpose";
@@ -81,6 +81,7 @@ export function sectionKind(title: string): SectionKind {
 
 /** A numbered heading that only groups tasks ("2. Nhiệm vụ", "Nhiệm vụ, giải pháp") rather than being one. */
 function isContainerTitle(text: string): boolean {
+  if (text.length > 80) return false;
   const t = fold(text).replace(/[.:]$/, "");
   return /^(nhiem vu|nhiem vu cu the|nhiem vu trong tam|nhiem vu,? giai phap(?: chu yeu| trong tam)?|cac nhiem vu(?:,? giai phap)?(?: trong tam| chu yeu| cu the)?|giai phap|noi dung(?: thuc hien)?|cac noi dung(?: trong tam)?|nhiem vu va giai phap(?: chu yeu| trong tam)?)$/.test(t);
 }
@@ -109,7 +110,12 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
   for (const [field, value] of [["number", header.number ?? header.decision], ["issuedOn", header.issuedOn], ["issuer", header.issuer], ["title", header.title]] as const)
     if (!value) flags.push({ code: "HEADER", field, text: "" });
   const year = header.issuedOn ? Number(header.issuedOn.slice(0, 4)) : options.year;
-  const parses = (s: string) => parseDeadline(s, "QUARTER", { year }) !== undefined;
+  const parsed = new Map<string, boolean>();
+  const parses = (s: string) => {
+    let ok = parsed.get(s);
+    if (ok === undefined) parsed.set(s, (ok = parseDeadline(s, "QUARTER", { year }) !== undefined));
+    return ok;
+  };
 
   const plan: ParsedPlan = {
     ...header,
@@ -142,7 +148,7 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
     lineIndex++;
     if (lineIndex < bodyStart) continue;
     const l = it.line;
-    const f = fold(l.text);
+    const f = fold(l.text.slice(0, 40)); // only the start of a line is tested below
     if (/^noi nhan\b/.test(f)) {
       inRecipients = true;
       afterEnd = true;
@@ -219,7 +225,7 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
     const code = s.label;
     switch (s.kind) {
       case "purpose":
-        plan.purposes.push(...leafTexts(s.roots, (n) => /^(muc dich|yeu cau)\b/.test(fold(n.text)) && n.text.length < 40));
+        pushAll(plan.purposes, leafTexts(s.roots, (n) => /^(muc dich|yeu cau)\b/.test(fold(n.text)) && n.text.length < 40));
         break;
       case "objective":
         readObjectives(s.roots, plan.objectives);
@@ -227,21 +233,21 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
       case "mixed":
         for (const n of s.roots) {
           if (/^muc tieu/.test(fold(n.text))) readObjectives(n.children, plan.objectives);
-          else if (/^(yeu cau|muc dich)/.test(fold(n.text))) plan.purposes.push(...leafTexts(n.children, () => false));
-          else bodyTasks.push(...toTasks([n], code, s.kind, parses, flags));
+          else if (/^(yeu cau|muc dich)/.test(fold(n.text))) pushAll(plan.purposes, leafTexts(n.children, () => false));
+          else pushAll(bodyTasks, toTasks([n], code, s.kind, parses, flags));
         }
         break;
       case "tasks":
       case "organisation":
-        bodyTasks.push(...toTasks(s.roots, code, s.kind, parses, flags));
+        pushAll(bodyTasks, toTasks(s.roots, code, s.kind, parses, flags));
         for (const r of reportingDuties(s.roots, parses)) plan.reporting.push(r);
         break;
       case "reporting":
         for (const r of reportingDuties(s.roots, parses)) plan.reporting.push(r);
-        bodyTasks.push(...toTasks(s.roots, code, "organisation", parses, flags));
+        pushAll(bodyTasks, toTasks(s.roots, code, "organisation", parses, flags));
         break;
       case "basis":
-        plan.legalBases.push(...leafTexts(s.roots, () => false));
+        pushAll(plan.legalBases, leafTexts(s.roots, () => false));
         break;
       case "funding":
         break;
@@ -258,7 +264,7 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
     const cols = taskColumns(t);
     if (!cols) continue;
     taskTables++;
-    tableTasks.push(...readTaskTable(t, cols, `PL${taskTables}`));
+    pushAll(tableTasks, readTaskTable(t, cols, `PL${taskTables}`));
   }
   // When the appendix holds the tasks, the body's unassigned narrative is not a second copy of them.
   plan.tasks = tableTasks.length ? [...pruneUnassigned(bodyTasks), ...tableTasks] : bodyTasks;
@@ -297,6 +303,11 @@ function adoptAnnouncedLists(nodes: Node[]): Node[] {
     out.push(n);
   }
   return out;
+}
+
+/** push(...items) without the argument-count limit: a huge document gives arrays of hundreds of thousands. */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const i of items) target.push(i);
 }
 
 function cleanItem(s: string): string {
@@ -535,7 +546,7 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
       if (n.assignHead) continue;
       if (kind !== "organisation" && /^(kinh phi|nguon kinh phi)/.test(fold(n.text))) continue;
       if (isContainerTitle(n.text) && n.children.length) {
-        out.push(...build(n.children, code));
+        pushAll(out, build(n.children, code));
         continue;
       }
       out.push(nodeToTask(n, code, parses));

@@ -114,7 +114,7 @@ export function readTable(table: Element): TableCell[][] {
       c += cs;
     }
   });
-  const width = Math.max(0, ...grid.map((row) => row.length));
+  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
   return grid
     .map((row) => Array.from({ length: width }, (_, j) => row[j] ?? { text: "", spanned: false }))
     .filter((row) => row.some((cell) => cell.text !== ""));

@@ -58,7 +58,7 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
           i++;
         }
         i--;
-        const width = Math.max(...rows.map((r) => r.length));
+        const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
         blocks.push({
           kind: "table",
           rows: rows.map((r) => Array.from({ length: width }, (_, j) => ({ text: (r[j] ?? "").replace(/ ?\\n ?/g, "\n"), spanned: false }))),
