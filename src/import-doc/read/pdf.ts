@@ -12,6 +12,8 @@ interface Segment {
   x: number;
   end: number;
   text: string;
+  /** The text items it was joined from, to split it again at a table's column starts. */
+  items: { x: number; end: number; text: string }[];
 }
 interface Line {
   page: number;
@@ -21,7 +23,7 @@ interface Line {
 }
 
 /** Gap (in units of the font size) between two text items that separates table columns. */
-const COLUMN_GAP = 1.5;
+const COLUMN_GAP = 0.8;
 
 export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks: Block[]; pages: number }> {
   let pdf;
@@ -58,10 +60,12 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks
         const segments: Segment[] = [];
         for (const it of pl.items) {
           const prev = segments.at(-1);
+          const item = { x: it.x, end: it.end, text: it.text };
           if (prev && it.x - prev.end < pl.size * COLUMN_GAP) {
             prev.text += it.x - prev.end > pl.size * 0.15 && !prev.text.endsWith(" ") && !it.text.startsWith(" ") ? ` ${it.text}` : it.text;
             prev.end = Math.max(prev.end, it.end);
-          } else segments.push({ x: it.x, end: it.end, text: it.text });
+            prev.items.push(item);
+          } else segments.push({ x: it.x, end: it.end, text: it.text, items: [item] });
         }
         for (const s of segments) s.text = cleanLine(s.text);
         chars += segments.reduce((n, s) => n + s.text.length, 0);
@@ -110,7 +114,26 @@ export function linesToBlocks(lines: Line[]): Block[] {
     for (let i = 0; i < cols.length; i++) if (x >= cols[i]! - 6) c = i;
     return c;
   };
-  for (const l of lines) {
+  /** A line's segments cut again wherever one of its items starts a new column of the table. */
+  const byColumn = (cols: number[], segs: Segment[]): Segment[] => {
+    const out: Segment[] = [];
+    for (const sg of segs) {
+      let cur: Segment | undefined;
+      for (const it of sg.items) {
+        if (cur && colOf(cols, it.x) === colOf(cols, cur.x)) {
+          cur.text = cleanLine(`${cur.text}${it.x - cur.end > 1 ? " " : ""}${it.text}`);
+          cur.end = it.end;
+          cur.items.push(it);
+        } else {
+          cur = { x: it.x, end: it.end, text: cleanLine(it.text), items: [it] };
+          out.push(cur);
+        }
+      }
+    }
+    return out.filter((x) => x.text);
+  };
+  for (const line of lines) {
+    const l = table ? { ...line, segments: byColumn(table.cols, line.segments) } : line;
     const pos = { page: l.page, line: l.line };
     if (!table && l.segments.length >= 3 && l.segments.some((s) => fold(s.text).includes("chu tri"))) {
       tables++;
@@ -124,7 +147,9 @@ export function linesToBlocks(lines: Line[]): Block[] {
       if (repeatedHeader) continue; // the header repeated at the top of a new page
       const leftOfTable = first.x < table.cols[0]! - 12;
       const prose = c0 === 0 && l.segments.length === 1 && first.end > table.cols[Math.min(2, table.cols.length - 1)]! + 40 && !isRowNumber(first.text.split(" ")[0]!);
-      if (leftOfTable || prose) closeTable();
+      // The STT column never wraps: text there that is not a row number is past the table ("Nơi nhận:").
+      const pastTable = c0 === 0 && l.segments.every((sg) => colOf(table!.cols, sg.x) === 0) && !isRowNumber(first.text) && !isRowNumber(first.text.split(" ")[0]!);
+      if (leftOfTable || prose || pastTable) closeTable();
       else {
         const newRow = c0 === 0 && (isRowNumber(first.text) || isRowNumber(first.text.split(" ")[0]!));
         if (newRow || table.rows.length === 1) {
@@ -142,7 +167,8 @@ export function linesToBlocks(lines: Line[]): Block[] {
           const row = table.rows.at(-1)!;
           for (const s of l.segments) {
             const c = colOf(table.cols, s.x);
-            row[c] = row[c] ? `${row[c]}\n${s.text}` : s.text;
+            // A cell wrapped over lines reads on with a space; a new bullet starts a new line.
+            row[c] = row[c] ? `${row[c]}${/^[-+•]/.test(s.text) ? "\n" : " "}${s.text}` : s.text;
           }
         }
         continue;
