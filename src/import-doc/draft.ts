@@ -99,8 +99,8 @@ export function planYaml(model: ImportModel, options: DraftOptions): string {
     out.push("# Chế độ báo cáo theo văn bản:");
     for (const r of model.plan.reporting) out.push(`#   - ${r.text.slice(0, 200)} (${posText(r.pos)})`);
   }
-  // A default deadline only when some task has none anywhere above it.
-  if (model.tasks.some((t) => !t.isHeading && !t.effective.deadline)) {
+  // A default deadline when some task (a heading too: `plan import` wants one on every task) has none above it.
+  if (model.tasks.some((t) => !t.effective.deadline)) {
     out.push("defaults:");
     out.push(`  due: ${q(`Năm ${model.year}`)}  # ⚠ KIỂM TRA: ${FLAG_TEXT.NO_DUE}`);
     out.push(`  dueNote: ${q(`Văn bản không ghi thời hạn cho nhiệm vụ này; tạm lấy hết năm ${model.year}.`)}`);

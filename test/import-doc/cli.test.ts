@@ -50,6 +50,17 @@ describe("dondoc plan import-doc", () => {
     expect(JSON.parse(dry.out)).toMatchObject({ changes: { tasks: { created: 39 } } });
   });
 
+  it("a table plan's draft (headings without deadlines) is accepted too, the issuer's name cased as agencies are", async () => {
+    const out = join(dir, "table.yaml");
+    expect((await cli("plan", "import-doc", "test/fixtures/plans/1565-table-layout/plan.docx", "--out", out)).code).toBe(0);
+    const text = await readFile(out, "utf8");
+    expect(text).toContain('issuer: "Sở Lao động - Thương binh và Xã hội"');
+    expect(text).toContain("# bảng 1, dòng 3 của bảng; phân công đọc từ: bảng phân công");
+    const dry = await cli("plan", "import", out, "--dry-run", "--json");
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ changes: { tasks: { created: 29 } } });
+  });
+
   it("imports the plan; importing the same document again changes nothing; an amended one updates by task", async () => {
     const first = await cli("plan", "import-doc", SEED);
     expect(first.code).toBe(0);

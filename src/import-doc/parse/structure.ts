@@ -446,10 +446,17 @@ function sentenceCase(s: string): string {
   return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
 }
 
+/**
+ * "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Sở Lao động - Thương binh và Xã hội": agency names capitalise
+ * the first word of each field they name (after the agency word, ",", " - " and "và").
+ */
 function titleCaseBody(s: string): string {
   if (!isAllCaps(s)) return s;
-  const lower = s.toLocaleLowerCase("vi").replace(/\bubnd\b/g, "UBND");
-  return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
+  const up = (w: string) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1);
+  const lower = s.toLocaleLowerCase("vi").replace(/(?<![\p{L}])ubnd(?![\p{L}])/gu, "UBND");
+  const agency = /^(sở|bộ|phòng|ban|cục|chi cục|trung tâm|văn phòng)\s+(.*)$/u.exec(lower);
+  if (!agency) return up(lower);
+  return `${up(agency[1]!)} ${agency[2]!.replace(/(^|,\s+|\s-\s|\svà\s)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toLocaleUpperCase("vi"))}`;
 }
 
 function legalBases(intro: Line[]): string[] {
