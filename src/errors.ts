@@ -96,6 +96,35 @@ const messages = {
     vi: (p) => `Chưa kết nối được Slack (${p.reason}), lần thử ${p.attempt}; sẽ thử lại sau ${p.seconds} giây.`,
     en: (p) => `Cannot reach Slack yet (${p.reason}), attempt ${p.attempt}; retrying in ${p.seconds} s.`,
   },
+  // Importing a plan from its official document (dondoc plan import-doc).
+  DOC_TOO_LARGE: {
+    vi: (p) => `Tệp ${p.file} có dung lượng ${p.size} MB, vượt giới hạn ${p.max} MB nên không được đọc. Đề nghị đồng chí tách phụ lục hoặc nén lại tệp rồi thử lại.`,
+    en: (p) => `File ${p.file} is ${p.size} MB, over the ${p.max} MB limit, so it was not read. Split off the appendices or compress the file and try again.`,
+  },
+  DOC_UNSUPPORTED: {
+    vi: (p) => `Không đọc được tệp ${p.file}: định dạng ${p.format} chưa được hỗ trợ. Đề nghị đồng chí lưu văn bản dưới dạng .docx, .pdf (có lớp chữ), .txt, .md hoặc .html.`,
+    en: (p) => `Cannot read ${p.file}: the ${p.format} format is not supported. Save the document as .docx, .pdf (with a text layer), .txt, .md or .html.`,
+  },
+  DOC_ENCRYPTED: {
+    vi: (p) => `Tệp ${p.file} được đặt mật khẩu nên không đọc được. Đề nghị đồng chí gỡ mật khẩu (lưu lại bản không mã hóa) rồi nạp lại.`,
+    en: (p) => `File ${p.file} is password-protected and cannot be read. Save an unencrypted copy and import that.`,
+  },
+  DOC_CORRUPT: {
+    vi: (p) => `Tệp ${p.file} bị hỏng hoặc không đúng định dạng ${p.format} (${p.reason}). Đề nghị đồng chí mở và lưu lại tệp, hoặc tải lại bản gốc.`,
+    en: (p) => `File ${p.file} is damaged or not a valid ${p.format} file (${p.reason}). Open and save it again, or download the original again.`,
+  },
+  DOC_NO_TEXT: {
+    vi: (p) => `Tệp ${p.file} là bản quét (ảnh), không có lớp chữ nên không đọc được nội dung. Đề nghị đồng chí dùng bản .docx hoặc .pdf xuất trực tiếp từ văn bản gốc, hoặc nhận dạng chữ (OCR) trước khi nạp.`,
+    en: (p) => `File ${p.file} is a scan (images) with no text layer, so its content cannot be read. Use the .docx or a .pdf exported from the original, or run OCR on it first.`,
+  },
+  DOC_ENCODING: {
+    vi: (p) => `Tệp ${p.file} không phải văn bản UTF-8 và không nhận ra được bảng mã (có thể là TCVN3 hoặc VNI). Đề nghị đồng chí chuyển sang Unicode (UTF-8) rồi nạp lại.`,
+    en: (p) => `File ${p.file} is not UTF-8 text and its encoding could not be recognised (perhaps TCVN3 or VNI). Convert it to Unicode (UTF-8) and import it again.`,
+  },
+  DOC_NOT_A_PLAN: {
+    vi: (p) => `Tệp ${p.file} không phải một kế hoạch: ${p.reason_vi}. Không có gì được ghi.`,
+    en: (p) => `File ${p.file} is not a plan: ${p.reason_en}. Nothing was written.`,
+  },
   INTERNAL: {
     vi: (p) => `Đã có lỗi không mong muốn (${p.ref}). Dữ liệu không bị thay đổi; hãy thử lại hoặc báo cho quản trị viên kèm mã này.`,
     en: (p) => `Something unexpected went wrong (${p.ref}). No data was changed; try again or tell an administrator this reference.`,

@@ -30,6 +30,8 @@ import { runJob } from "../scheduler/run-job.js";
 import { loadCalendar } from "../scheduler/scheduler.js";
 import { slackDeliveryClient } from "../scheduler/slack-delivery.js";
 import { digestText } from "../views/digest-text.js";
+import { importDoc } from "../import-doc/import-doc.js";
+import { formatImportDoc } from "../import-doc/format.js";
 
 interface Io {
   out(text: string): void;
@@ -89,6 +91,19 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
       const loaded = parseYaml(file, await readText(file), PlanFileSchema);
       const r = await withDb((db) => importPlan(db.prisma, loaded, { dryRun: opts.dryRun, actor }));
       print(opts, r, () => formatChanges(`${r.number} (${file}):`, r.changes, r.dryRun, opts.lang));
+    });
+  // Importing a plan from its official document (src/import-doc).
+  common(
+    plan
+      .command("import-doc")
+      .argument("<file>", "văn bản kế hoạch .docx, .pdf, .txt, .md, .html / the plan document")
+      .option("--out <draft>", "ghi tệp kế hoạch YAML để kiểm tra thay vì nạp / write a plan file to review instead of importing")
+      .option("--dry-run", "chỉ in số liệu và điểm cần kiểm tra / print counts and flagged points only"),
+  )
+    .description("nạp kế hoạch từ văn bản gốc / import a plan from its official document")
+    .action(async (file: string, opts: Common & { out?: string; dryRun?: boolean }) => {
+      const r = await withDb((db) => importDoc(db.prisma, file, { ...(opts.out ? { out: opts.out } : {}), dryRun: opts.dryRun, actor }));
+      print(opts, r, () => formatImportDoc(r, file, opts.lang));
     });
   common(plan.command("list").option("--at <date>", "tính đến ngày dd/mm/yyyy / as of dd/mm/yyyy"))
     .description("danh sách kế hoạch / list plans")

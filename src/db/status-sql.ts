@@ -34,6 +34,12 @@ export function taskStatusSql(today: Day, options: { planIds?: number[]; source?
   return Prisma.sql`
     SELECT t.id, t."planId", t."indexId", t."criterionId",
       CASE
+        WHEN t."dueKind" = 'EVENT' THEN
+          CASE
+            WHEN c.done_on IS NOT NULL AND c.done_on <= ${d} THEN 'DONE_ON_TIME'
+            WHEN p.first_on IS NOT NULL AND p.first_on <= ${d} THEN 'IN_PROGRESS'
+            ELSE 'NOT_STARTED'
+          END
         WHEN t."dueKind" <> 'ONGOING' THEN
           CASE
             WHEN c.done_on IS NOT NULL AND c.done_on <= ${d} THEN

@@ -45,6 +45,11 @@ export interface TaskTiming {
 
 export function taskStatus(t: TaskTiming, today: Day): TaskStatus {
   if (t.dueKind === "ONGOING") return ongoingStatus(t, today);
+  // Event-driven work ("Khi có phát sinh", "Theo yêu cầu"): no date to miss, so never overdue.
+  if (t.dueKind === "EVENT") {
+    if (t.completedOn !== null && t.completedOn <= today) return "DONE_ON_TIME";
+    return t.firstReportOn !== null && t.firstReportOn <= today ? "IN_PROGRESS" : "NOT_STARTED";
+  }
   if (t.dueOn === null) throw new RangeError("a task with a deadline needs dueOn");
   if (t.completedOn !== null && t.completedOn <= today) {
     return t.completedOn <= t.dueOn ? "DONE_ON_TIME" : "DONE_LATE";

@@ -22,7 +22,8 @@ const VnDate = z
 const Due = z
   .string()
   .trim()
-  .refine((s) => parseDeadline(s) !== undefined, {
+  // A form without its year ("chậm nhất ngày 15/11") takes the plan's year at import; any year checks the form here.
+  .refine((s) => parseDeadline(s, "QUARTER", { year: 2000 }) !== undefined, {
     message: `Thời hạn không đúng dạng; dùng một trong: ${DEADLINE_FORMS} / Unknown deadline form; use one of the forms shown`,
   });
 

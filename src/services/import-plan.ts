@@ -136,7 +136,7 @@ export async function importPlan(
             indexId: index?.id ?? null,
             criterionId: criterion?.id ?? null,
             dueKind: d.kind,
-            dueOn: d.kind === "ONGOING" ? null : toDate(d.dueOn),
+            dueOn: d.kind === "ONGOING" || d.kind === "EVENT" ? null : toDate(d.dueOn),
             dueLabel: d.label,
             cadence: d.kind === "ONGOING" ? d.cadence : null,
             dueNote: t.dueNote,
@@ -228,7 +228,7 @@ async function flattenAndCheck(prisma: PrismaClient, loaded: LoadedFile<PlanFile
         cadence: t.cadence ?? inh.cadence,
         dueNote: t.dueNote ?? (t.due ? undefined : inh.dueNote),
       };
-      const deadline = eff.due ? parseDeadline(eff.due, (eff.cadence ?? "QUARTER") as Cadence) : undefined;
+      const deadline = eff.due ? parseDeadline(eff.due, (eff.cadence ?? "QUARTER") as Cadence, { year: plan.year }) : undefined;
       if (!deadline) problem([...path, "due"], "Nhiệm vụ chưa có thời hạn; ghi `due` ở nhiệm vụ, nhiệm vụ cha hoặc `defaults` / No deadline: set `due` on the task, a parent or `defaults`");
       if (deadline?.kind === "ONGOING" && eff.cadence) deadline.cadence = eff.cadence as Cadence;
       if (eff.index && !indices.has(codeKey(eff.index)))
