@@ -12,8 +12,17 @@ const messages = {
     en: (p) => `The data directory ${p.dir} is in use by another dondoc process. Stop that process (or use PostgreSQL via DATABASE_URL) and try again.`,
   },
   DB_UNAVAILABLE: {
-    vi: (p) => `Không kết nối được cơ sở dữ liệu (${p.reason}). Kiểm tra DATABASE_URL và máy chủ PostgreSQL.`,
-    en: (p) => `Cannot reach the database (${p.reason}). Check DATABASE_URL and the PostgreSQL server.`,
+    vi: (p) => `Không kết nối được cơ sở dữ liệu (${p.reason}). Đề nghị đồng chí kiểm tra máy chủ PostgreSQL và biến DATABASE_URL, rồi chạy lại lệnh.`,
+    en: (p) => `Cannot reach the database (${p.reason}). Please check the PostgreSQL server and DATABASE_URL, then run the command again.`,
+  },
+  // Scheduled jobs run from the command line.
+  JOB_INTERRUPTED: {
+    vi: (p) => `Việc "${p.job}" kỳ ${p.period} dừng giữa chừng vì mất kết nối cơ sở dữ liệu (${p.reason}); đã gửi ${p.sent} tin. Đề nghị đồng chí chạy lại lệnh khi cơ sở dữ liệu hoạt động trở lại: tin đã gửi không bị gửi lại.`,
+    en: (p) => `Job "${p.job}" for ${p.period} stopped part-way because the database connection was lost (${p.reason}); ${p.sent} message(s) were sent. Please run the command again once the database is back: nothing already sent will be sent again.`,
+  },
+  JOB_CLAIMS_PENDING: {
+    vi: (p) => `Còn ${p.count} tin của việc "${p.job}" kỳ ${p.period} đang ở trạng thái "đang gửi" do một lần chạy trước (${p.by}, lúc ${p.claimedAt} theo giờ của lần chạy đó) chưa kết thúc; dondoc chưa gửi lại để tránh gửi trùng. Đề nghị đồng chí kiểm tra lần chạy đó đã dừng, rồi chạy lại với --at "${p.retryAt}" hoặc muộn hơn: dondoc sẽ tìm các tin này trong lịch sử kênh trước khi gửi.`,
+    en: (p) => `${p.count} message(s) of job "${p.job}" for ${p.period} are still "sending" from an earlier run (${p.by}, at ${p.claimedAt} by that run's clock) that did not finish; dondoc has not resent them, to avoid duplicates. Please make sure that run has stopped, then run again with --at "${p.retryAt}" or later: dondoc will look for these messages in the channel history before sending.`,
   },
   MIGRATION_FAILED: {
     vi: (p) => `Không áp dụng được bản cập nhật cơ sở dữ liệu ${p.name}: ${p.reason}. Không có thay đổi nào được ghi.`,

@@ -17,6 +17,8 @@ import { createScratchDatabase, log } from "../support/databases.js";
 
 export interface BreakableDatabase {
   db: Database;
+  /** PostgreSQL: the scratch database's URL, for a CLI run against it. */
+  url?: string;
   /** The database goes away: queries in flight and every later one fail. */
   cut(): Promise<void>;
   /** The database is back. */
@@ -67,6 +69,7 @@ export async function breakablePostgres(serverUrl: string): Promise<BreakableDat
     }
   };
   return {
+    url: scratch.url,
     db: {
       kind: "postgres",
       prisma: db.prisma,
