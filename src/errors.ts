@@ -11,6 +11,10 @@ const messages = {
     vi: (p) => `Thư mục dữ liệu ${p.dir} đang được một tiến trình dondoc khác sử dụng. Hãy dừng tiến trình đó (hoặc dùng PostgreSQL qua DATABASE_URL) rồi thử lại.`,
     en: (p) => `The data directory ${p.dir} is in use by another dondoc process. Stop that process (or use PostgreSQL via DATABASE_URL) and try again.`,
   },
+  DB_IN_USE: {
+    vi: (p) => `Cơ sở dữ liệu nhúng ${p.dir} đang được tiến trình ${p.pid} (máy ${p.host}, từ ${p.since}) sử dụng. Đề nghị đồng chí dừng tiến trình đó rồi chạy lại lệnh, hoặc dùng PostgreSQL (DATABASE_URL). Nếu chắc chắn tiến trình đó không còn chạy, xóa tệp ${p.dir}.pid.`,
+    en: (p) => `The embedded database ${p.dir} is in use by process ${p.pid} (host ${p.host}, since ${p.since}). Please stop that process and run the command again, or use PostgreSQL (DATABASE_URL). If you are sure that process is gone, delete ${p.dir}.pid.`,
+  },
   DB_UNAVAILABLE: {
     vi: (p) => `Không kết nối được cơ sở dữ liệu (${p.reason}). Đề nghị đồng chí kiểm tra máy chủ PostgreSQL và biến DATABASE_URL, rồi chạy lại lệnh.`,
     en: (p) => `Cannot reach the database (${p.reason}). Please check the PostgreSQL server and DATABASE_URL, then run the command again.`,
