@@ -19,6 +19,19 @@ const messages = {
     vi: (p) => `Không kết nối được cơ sở dữ liệu (${p.reason}). Đề nghị đồng chí kiểm tra máy chủ PostgreSQL và biến DATABASE_URL, rồi chạy lại lệnh.`,
     en: (p) => `Cannot reach the database (${p.reason}). Please check the PostgreSQL server and DATABASE_URL, then run the command again.`,
   },
+  // Backup and restore (dondoc db backup / restore).
+  BACKUP_BAD_FILE: {
+    vi: (p) => `Tệp ${p.file} không phải bản sao lưu dondoc hoàn chỉnh (${p.reason}). Không có gì được ghi; đề nghị đồng chí dùng tệp do \`dondoc db backup\` tạo ra.`,
+    en: (p) => `File ${p.file} is not a complete dondoc backup (${p.reason}). Nothing was written; please use a file made by \`dondoc db backup\`.`,
+  },
+  BACKUP_SCHEMA_MISMATCH: {
+    vi: (p) => `Bản sao lưu ${p.file} thuộc phiên bản cấu trúc khác (${p.theirs}, cơ sở dữ liệu này: ${p.ours}). Không có gì được ghi; đề nghị đồng chí khôi phục bằng phiên bản dondoc đã tạo bản sao lưu, rồi nâng cấp.`,
+    en: (p) => `Backup ${p.file} has another schema version (${p.theirs}; this database: ${p.ours}). Nothing was written; please restore it with the dondoc version that made it, then upgrade.`,
+  },
+  RESTORE_NOT_EMPTY: {
+    vi: (p) => `Cơ sở dữ liệu đích đã có dữ liệu (${p.tables}). Không có gì được ghi; nếu đồng chí muốn thay toàn bộ dữ liệu hiện có bằng bản sao lưu, chạy lại với --force.`,
+    en: (p) => `The target database already has data (${p.tables}). Nothing was written; to replace all of it with the backup, run again with --force.`,
+  },
   // Scheduled jobs run from the command line.
   JOB_INTERRUPTED: {
     vi: (p) => `Việc "${p.job}" kỳ ${p.period} dừng giữa chừng vì mất kết nối cơ sở dữ liệu (${p.reason}); đã gửi ${p.sent} tin. Đề nghị đồng chí chạy lại lệnh khi cơ sở dữ liệu hoạt động trở lại: tin đã gửi không bị gửi lại.`,

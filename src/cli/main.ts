@@ -27,6 +27,7 @@ import { formatVnDate } from "../domain/day.js";
 import { CLAIM_LEASE_MS, retryFailed } from "../scheduler/delivery-store.js";
 import { JOB_LABELS } from "../scheduler/jobs.js";
 import { databaseUnavailable, isDatabaseFault } from "../db/faults.js";
+import { backupDatabase, restoreDatabase } from "../db/backup.js";
 import { TIME_ZONE } from "../domain/day.js";
 import { runJob } from "../scheduler/run-job.js";
 import { loadCalendar } from "../scheduler/scheduler.js";
@@ -289,6 +290,18 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .action(async () => {
       await withDb(async () => undefined);
       io.out("Cơ sở dữ liệu đã cập nhật / Database is up to date.");
+    });
+  common(dbCmd.command("backup").argument("<file>", "tệp sao lưu / backup file"))
+    .description("sao lưu toàn bộ dữ liệu vào một tệp (nhất quán, PGlite hoặc PostgreSQL) / back up every table to one file (consistent; PGlite or PostgreSQL)")
+    .action(async (file: string, opts: Common) => {
+      const r = await withDb((db) => backupDatabase(db.prisma, file));
+      print(opts, r, () => (opts.lang === "vi" ? `Đã sao lưu ${r.rows} dòng của ${Object.keys(r.tables).length} bảng vào ${file}.` : `Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables to ${file}.`));
+    });
+  common(dbCmd.command("restore").argument("<file>", "tệp sao lưu / backup file").option("--force", "thay dữ liệu hiện có / replace the data already there"))
+    .description("khôi phục từ tệp sao lưu, tất cả hoặc không gì cả / restore from a backup, all or nothing")
+    .action(async (file: string, opts: Common & { force?: boolean }) => {
+      const r = await withDb((db) => restoreDatabase(db.prisma, file, { force: opts.force }));
+      print(opts, r, () => (opts.lang === "vi" ? `Đã khôi phục ${r.rows} dòng của ${Object.keys(r.tables).length} bảng từ ${file}.` : `Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables from ${file}.`));
     });
 
   try {
