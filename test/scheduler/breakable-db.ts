@@ -74,7 +74,9 @@ export async function breakablePostgres(serverUrl: string): Promise<BreakableDat
       kind: "postgres",
       prisma: db.prisma,
       async close() {
-        await db.close().catch(() => undefined);
+        // A pool whose connections were terminated may never finish ending;
+        // dropping the database WITH (FORCE) ends whatever is left.
+        await Promise.race([db.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000).unref())]);
         await scratch.drop();
       },
     },
