@@ -122,8 +122,23 @@ describe("dondoc CLI", () => {
     expect((await cli("jobs", "status")).code).toBe(0);
   });
 
+  it("backs up the embedded database and restores it, refusing to overwrite without --force", async () => {
+    const file = join(tmpdir(), `dondoc-cli-backup-${process.pid}.jsonl`);
+    const backup = await cli("db", "backup", file, "--json");
+    expect(backup.code).toBe(0);
+    expect(JSON.parse(backup.out)).toMatchObject({ tables: { Unit: 5, Task: 39 } });
+    const refused = await cli("db", "restore", file);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^Cơ sở dữ liệu đích đã có dữ liệu .*--force\.\nThe target database already has data/);
+    await cli("units", "channel", "VP", "#kenh-tam");
+    const restored = await cli("db", "restore", file, "--force");
+    expect(restored.code).toBe(0);
+    expect(restored.out).toMatch(/^Đã khôi phục \d+ dòng của \d+ bảng/);
+    expect((await cli("units", "list")).out).not.toContain("#kenh-tam");
+  });
+
   it("has --help on every command", async () => {
-    for (const args of [[], ["org", "import"], ["plan", "import"], ["plan", "list"], ["plan", "show"], ["status"], ["units", "list"], ["units", "channel"], ["members", "list"], ["members", "add"], ["members", "remove"], ["holidays", "list"], ["holidays", "import"], ["jobs", "run"], ["jobs", "status"], ["jobs", "retry"], ["digest", "preview"], ["db", "migrate"]]) {
+    for (const args of [[], ["org", "import"], ["plan", "import"], ["plan", "list"], ["plan", "show"], ["status"], ["units", "list"], ["units", "channel"], ["members", "list"], ["members", "add"], ["members", "remove"], ["holidays", "list"], ["holidays", "import"], ["jobs", "run"], ["jobs", "status"], ["jobs", "retry"], ["digest", "preview"], ["db", "migrate"], ["db", "backup"], ["db", "restore"]]) {
       const r = await cli(...args, "--help");
       expect(r.code, args.join(" ")).toBe(0);
       expect(r.out).toMatch(/Usage: dondoc/);

@@ -25,7 +25,11 @@ import { recentDeliveries } from "../services/deliveries.js";
 import { digestModel } from "../services/weekly/digest.js";
 import { JOB_IDS, localInstant, occurrenceAt, type JobId } from "../domain/schedule.js";
 import { formatVnDate } from "../domain/day.js";
-import { retryFailed } from "../scheduler/delivery-store.js";
+import { CLAIM_LEASE_MS, retryFailed } from "../scheduler/delivery-store.js";
+import { JOB_LABELS } from "../scheduler/jobs.js";
+import { databaseUnavailable, isDatabaseFault } from "../db/faults.js";
+import { backupDatabase, restoreDatabase } from "../db/backup.js";
+import { TIME_ZONE } from "../domain/day.js";
 import { runJob } from "../scheduler/run-job.js";
 import { loadCalendar } from "../scheduler/scheduler.js";
 import { slackDeliveryClient } from "../scheduler/slack-delivery.js";
@@ -56,11 +60,16 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
 
   const withDb = async <T>(fn: (db: Database) => Promise<T>): Promise<T> => {
     const db = await openDatabase(loadConfig(env).database, log);
+    let result: T;
     try {
-      return await fn(db);
-    } finally {
-      await db.close();
+      result = await fn(db);
+    } catch (e) {
+      // Closing a database that has gone away fails too; the first error is the one to report.
+      await db.close().catch(() => undefined);
+      throw e;
     }
+    await db.close();
+    return result;
   };
   const print = (opts: Common, data: unknown, text: () => string) => io.out(opts.json ? JSON.stringify(data, null, 2) : text());
 
@@ -242,9 +251,29 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
         const calendar = await loadCalendar(db.prisma);
         const occurrence = occurrenceAt(job as JobId, config.scheduler.schedule, calendar, at);
         const client = config.slack ? slackDeliveryClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log }) : null;
-        return runJob({ prisma: db.prisma, log, client, config: config.scheduler, instance: actor, now: () => at }, occurrence, { dryRun: opts.dryRun });
+        // One instance name per run: a run killed earlier holds claims under its own name.
+        return runJob({ prisma: db.prisma, log, client, config: config.scheduler, instance: `${actor}:${process.pid}`, now: () => at }, occurrence, { dryRun: opts.dryRun });
       });
       print(opts, outcome, () => formatJobOutcome(outcome, opts.lang));
+      if (outcome.dryRun) return;
+      const label = JOB_LABELS[outcome.occurrence.job][opts.lang];
+      if (outcome.delivery?.interrupted) {
+        const { code, message } = outcome.delivery.interrupted;
+        throw new AppError("JOB_INTERRUPTED", { job: label, period: outcome.occurrence.period, sent: outcome.delivery.sent + outcome.delivery.alreadyPosted, reason: `${code}: ${message}` });
+      }
+      const held = outcome.stillSending;
+      if (held.count > 0) {
+        // The first whole minute at which every claim's lease has run out (by the run's clock).
+        const retry = new Date((Math.floor(((held.lastClaimedAt ?? at).getTime() + CLAIM_LEASE_MS) / 60_000) + 1) * 60_000);
+        throw new AppError("JOB_CLAIMS_PENDING", {
+          count: held.count,
+          job: label,
+          period: outcome.occurrence.period,
+          by: held.claimedBy.join(", "),
+          claimedAt: held.lastClaimedAt ? formatMoment(held.lastClaimedAt) : "?",
+          retryAt: formatMoment(retry),
+        });
+      }
     });
   common(jobs.command("status").option("--failed", "chỉ các tin lỗi / failed only").option("--limit <n>", "số dòng / rows", "30"))
     .description("các tin đã gửi, đang chờ, lỗi / deliveries sent, pending and failed")
@@ -277,6 +306,18 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .action(async () => {
       await withDb(async () => undefined);
       io.out("Cơ sở dữ liệu đã cập nhật / Database is up to date.");
+    });
+  common(dbCmd.command("backup").argument("<file>", "tệp sao lưu / backup file"))
+    .description("sao lưu toàn bộ dữ liệu vào một tệp (nhất quán, PGlite hoặc PostgreSQL) / back up every table to one file (consistent; PGlite or PostgreSQL)")
+    .action(async (file: string, opts: Common) => {
+      const r = await withDb((db) => backupDatabase(db.prisma, file));
+      print(opts, r, () => (opts.lang === "vi" ? `Đã sao lưu ${r.rows} dòng của ${Object.keys(r.tables).length} bảng vào ${file}.` : `Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables to ${file}.`));
+    });
+  common(dbCmd.command("restore").argument("<file>", "tệp sao lưu / backup file").option("--force", "thay dữ liệu hiện có / replace the data already there"))
+    .description("khôi phục từ tệp sao lưu, tất cả hoặc không gì cả / restore from a backup, all or nothing")
+    .action(async (file: string, opts: Common & { force?: boolean }) => {
+      const r = await withDb((db) => restoreDatabase(db.prisma, file, { force: opts.force }));
+      print(opts, r, () => (opts.lang === "vi" ? `Đã khôi phục ${r.rows} dòng của ${Object.keys(r.tables).length} bảng từ ${file}.` : `Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables from ${file}.`));
     });
 
   try {
@@ -316,10 +357,22 @@ function parseMoment(text: string): Date {
   throw new AppError("BAD_ARGUMENT", { vi: `"${text}" không phải thời điểm hợp lệ.`, en: `"${text}" is not a valid moment.`, usage: 'dondoc jobs run reminders --at "18/09/2023 08:00"' });
 }
 
+/** "dd/mm/yyyy HH:MM" in Vietnam time, as --at takes it. */
+function formatMoment(at: Date): string {
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  return `${formatVnDate(localDay(at))} ${time}`;
+}
+
 function reportError(e: unknown, io: Io, log: Logger): number {
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander; usage mistakes are already printed.
     return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? 0 : 2;
+  }
+  // A lost database is said in one line per language, never with Prisma's
+  // quote of the calling source; exit 69 (EX_UNAVAILABLE): try again later.
+  if (isDatabaseFault(e) || (e instanceof AppError && e.code === "JOB_INTERRUPTED")) {
+    io.err(databaseUnavailable(e).bilingual());
+    return 69;
   }
   if (e instanceof AppError) {
     io.err(e.bilingual());

@@ -52,7 +52,8 @@ describe("migration runner (PGlite)", () => {
     const dir = await mkdtemp(join(tmpdir(), "dondoc-lock-"));
     const first = await openDatabase({ kind: "pglite", dataDir: dir }, log);
     const err = await openDatabase({ kind: "pglite", dataDir: dir }, log).catch((e: unknown) => e);
-    expect((err as AppError).code).toBe("DB_LOCKED");
+    expect((err as AppError).code).toBe("DB_IN_USE");
+    expect((err as AppError).params.pid).toBe(process.pid);
     await first.close();
     const again = await openDatabase({ kind: "pglite", dataDir: dir }, log);
     expect(await again.prisma.unit.count()).toBe(0);
