@@ -59,3 +59,10 @@ export function failureMessage(deps: SlackDeps, error: unknown, lang: Lang, wher
   deps.metrics.errors.inc({ where });
   return errorMessage(new AppError("INTERNAL", { ref }).text(lang));
 }
+
+/** What may be logged of an error: its code or name, never the object (Slack client errors carry the bot token). */
+export function errorCode(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === "string") return code;
+  return err instanceof Error ? err.name : typeof err;
+}
