@@ -8,9 +8,9 @@
 // acknowledgement time, and whether every report was saved exactly once and
 // posted to the unit's channel exactly once.
 //
-// dondoc, the fake Slack and the load generator share this process (as in
-// test/slack/harness.ts), so the times include the fake's own work: they
-// are an upper bound on what dondoc alone would take.
+// dondoc runs in a child process of its own (bench/lib/slack-server.mts), as
+// in production, where Slack is on another machine: the fake Slack and the
+// load generator do not share its event loop.
 //
 //   npx tsx bench/report-burst.mts [--db pglite|postgres|both] [--n 100] [--pg-url URL]
 import { Command, Option } from "commander";
@@ -20,11 +20,11 @@ import { parseYaml, readText } from "../src/files/load.js";
 import { OrgFileSchema } from "../src/files/org-file.js";
 import { PlanFileSchema } from "../src/files/plan-file.js";
 import { createLogger } from "../src/log.js";
-import { startSlackApp } from "../src/slack/app.js";
-import { LocaleCache } from "../src/slack/locale.js";
-import { Metrics } from "../src/slack/metrics.js";
+import { openDatabase } from "../src/db/database.js";
 import { createFakeSlack } from "../src/slack-fake/index.js";
+import { rm } from "node:fs/promises";
 import { currentLoad, describeMachine, formatMachine } from "./lib/machine.mjs";
+import { forkTarget } from "./lib/slack-server.mjs";
 import { DEFAULT_PG_URL, scratchPglite, scratchPostgres, type ScratchDatabase } from "./lib/scratch-db.mjs";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
@@ -46,22 +46,24 @@ const opts = new Command("report-burst")
   .parse()
   .opts<Options>();
 
-const log = createLogger("silent");
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
 async function run(kind: "pglite" | "postgres"): Promise<Record<string, number | string | boolean>> {
+  const log = createLogger("silent");
   const scratch: ScratchDatabase = kind === "pglite" ? await scratchPglite(log) : await scratchPostgres(log, opts.pgUrl);
-  const prisma = scratch.db.prisma;
+  let prisma = scratch.db.prisma;
   const org = await parseYaml("examples/org.yaml", await readText("examples/org.yaml"), OrgFileSchema);
   await importOrg(prisma, org, { actor: "bench" });
   await importPlan(prisma, await parseYaml("examples/plan-1565-KH-SLDTBXH.yaml", await readText("examples/plan-1565-KH-SLDTBXH.yaml"), PlanFileSchema), { actor: "bench" });
   const gdnn = await prisma.unit.findFirstOrThrow({ where: { code: "GDNN" } });
+  const task = await prisma.task.findFirstOrThrow({ where: { code: TASK } });
   const users = Array.from({ length: opts.n }, (_, i) => `U0BURST${String(i).padStart(4, "0")}`);
   await prisma.member.createMany({ data: users.map((u, i) => ({ slackUserId: u, name: `Cán bộ thử ${i}`, unitId: gdnn.id, role: "STAFF" as const, locale: "vi" })) });
   const units = await prisma.unit.findMany();
+  // The embedded database takes one process at a time: hand it to dondoc's.
+  if (kind === "pglite") await scratch.db.close();
   const fake = await createFakeSlack({
     signingSecret: SIGNING_SECRET,
     botToken: BOT_TOKEN,
@@ -70,20 +72,30 @@ async function run(kind: "pglite" | "postgres"): Promise<Record<string, number |
       channels: units.map((u) => ({ id: `C${u.id.toString().padStart(8, "0")}`, name: u.slackChannel!.replace(/^#/, "") })),
     },
   });
-  const now = new Date("2023-09-20T03:00:00Z");
-  const runtime = await startSlackApp(
-    { mode: "http", botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, command: "/kehoach" },
-    { prisma, log, metrics: new Metrics({ defaultMetrics: false }), locale: new LocaleCache(log), now: () => now },
-    { port: 0, host: "127.0.0.1", healthy: async () => true },
-  );
-  fake.setAppUrl(`http://127.0.0.1:${runtime.port}/slack/events`);
+  const target = await forkTarget({
+    kind: "dondoc",
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    command: "/kehoach",
+    apiUrl: fake.url,
+    dbUrl: kind === "pglite" ? `pglite:${scratch.location}` : scratch.location,
+    now: "2023-09-20T03:00:00Z",
+  });
+  fake.setAppUrl(`http://127.0.0.1:${target.port}/slack/events`);
+  let stopped = false;
   try {
     const channel = fake.workspace.directory.channel("dondoc-gdnn")!.id;
-    for (const userId of users) {
-      await fake.slashCommand({ userId, channelId: channel, command: "/kehoach", text: `baocao ${TASK}` });
-      if (!fake.workspace.surfaces.topModal(userId)) throw new Error(`no modal opened for ${userId}`);
+    // Setting up (not measured): every member opens the form, five at a time,
+    // again for those whose trigger expired on a busy machine.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const waiting = users.filter((u) => !fake.workspace.surfaces.topModal(u));
+      for (let i = 0; i < waiting.length; i += 5) {
+        await Promise.all(waiting.slice(i, i + 5).map((userId) => fake.slashCommand({ userId, channelId: channel, command: "/kehoach", text: `baocao ${TASK}` })));
+      }
     }
-    const task = await prisma.task.findFirstOrThrow({ where: { code: TASK } });
+    const missing = users.filter((u) => !fake.workspace.surfaces.topModal(u));
+    if (missing.length) throw new Error(`no modal opened for ${missing.length} members`);
+    const posts = () => fake.workspace.conversations.messages(channel).filter((m) => /burst U0BURST/.test(JSON.stringify(m))).length;
     const started = performance.now();
     const answers = await Promise.all(
       users.map((userId, i) =>
@@ -92,17 +104,17 @@ async function run(kind: "pglite" | "postgres"): Promise<Record<string, number |
     );
     const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
     const refused = answers.filter((a) => a.status !== 200 || (a.body as { response_action?: string } | undefined)?.response_action === "errors").length;
-    // Saving may go on after the acknowledgement: wait for it (60 s at most).
-    let saved = 0;
-    for (let waited = 0; waited < 60_000; waited += 100) {
-      saved = await prisma.progressReport.count({ where: { reporter: { in: users } } });
-      if (saved >= opts.n) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const allSavedMs = performance.now() - started;
+    // Saving goes on after the acknowledgement: wait for every report's channel post (120 s at most).
+    for (let waited = 0; waited < 120_000 && posts() < opts.n; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    const allPostedMs = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 500)); // a post twice would come now
+    const channelPosts = posts();
+    await target.stop();
+    stopped = true;
+    if (kind === "pglite") prisma = (await openDatabase({ kind: "pglite", dataDir: scratch.location }, log)).prisma;
+    const saved = await prisma.progressReport.count({ where: { reporter: { in: users } } });
     const perUser = await prisma.progressReport.groupBy({ by: ["reporter"], where: { reporter: { in: users } }, _count: true });
-    await new Promise((r) => setTimeout(r, 500)); // last channel posts
-    const posts = fake.workspace.conversations.messages(channel).filter((m) => /burst U0BURST/.test(JSON.stringify(m))).length;
+    if (kind === "pglite") await prisma.$disconnect();
     return {
       db: kind,
       n: opts.n,
@@ -113,13 +125,14 @@ async function run(kind: "pglite" | "postgres"): Promise<Record<string, number |
       refused,
       saved,
       savedOnce: perUser.length === opts.n && perUser.every((u) => u._count === 1),
-      channelPosts: posts,
-      allSavedMs: Math.round(allSavedMs),
+      channelPosts,
+      allPostedMs: Math.round(allPostedMs),
     };
   } finally {
-    await runtime.stop();
+    if (!stopped) await target.stop();
     await fake.close();
-    await scratch.dispose();
+    if (kind === "postgres") await scratch.dispose();
+    else await rm(scratch.location, { recursive: true, force: true });
   }
 }
 
