@@ -19,6 +19,9 @@ describe.each(backends)("replays and double submissions on $name", (backend) => 
   afterAll(async () => d?.close());
 
   const postsWith = (channel: string, text: string) => d.fake.workspace.conversations.messages(channel).filter((m) => JSON.stringify(m).includes(text)).length;
+  /** Submissions recognised as a repeat of one already recorded. */
+  const duplicates = async () =>
+    Number(/name="report_submit",outcome="duplicate"\} (\d+)/.exec(await d.deps.metrics.registry.getSingleMetricAsString("dondoc_commands_total"))?.[1] ?? 0);
   const confirmations = (text: string) => d.fake.workspace.conversations.ephemerals({ userId: USERS.gdnnStaff }).filter((m) => JSON.stringify(m).includes(text)).length;
 
   it.each([
@@ -28,13 +31,15 @@ describe.each(backends)("replays and double submissions on $name", (backend) => 
     const note = `Báo cáo gửi hai lần (${backend.name}, ${delayMs} ms)`;
     const task = await d.db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.3.1" } });
     await d.fake.slashCommand({ userId: USERS.gdnnStaff, channelId: gdnn, command: "/kehoach", text: "baocao II.2.c.3.1" });
+    const repeats = await duplicates();
     const both = duplicateNext(d, delayMs);
     const r = await d.fake.viewSubmission({ userId: USERS.gdnnStaff, values: { task: { task: String(task.id) }, percent: { percent: "35" }, note: { note } } });
     expect(r.status).toBe(200);
     const [first, second] = await both;
     expect(second).toEqual(first);
     expect(first.status).toBe(200);
-    await expect.poll(() => postsWith(gdnn, note)).toBe(1);
+    await expect.poll(() => postsWith(gdnn, note), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => duplicates(), { timeout: 15_000 }).toBe(repeats + 1); // the copy has been handled, not merely not yet
     await settle();
     expect(await d.db.prisma.progressReport.count({ where: { note } })).toBe(1);
     expect(await d.db.prisma.auditEntry.count({ where: { action: "report.create", entityId: String(task.id) } })).toBe(await d.db.prisma.progressReport.count({ where: { taskId: task.id } }));
@@ -56,7 +61,7 @@ describe.each(backends)("replays and double submissions on $name", (backend) => 
     const [first, second] = await both;
     expect(second).toEqual(first);
     expect(first.text).toContain("II.2.c.2");
-    await expect.poll(() => postsWith(vp, text)).toBe(1);
+    await expect.poll(() => postsWith(vp, text), { timeout: 15_000 }).toBe(1);
     await settle();
     expect(await d.db.prisma.obstacle.count({ where: { text } })).toBe(1);
     expect(postsWith(vp, text)).toBe(1);
@@ -69,6 +74,6 @@ describe.each(backends)("replays and double submissions on $name", (backend) => 
       await d.fake.slashCommand({ userId: USERS.gdnnStaff, channelId: gdnn, command: "/kehoach", text: "baocao II.2.c.3.1" });
       await d.fake.viewSubmission({ userId: USERS.gdnnStaff, values: { task: { task: String(task.id) }, percent: { percent: "40" }, note: { note } } });
     }
-    await expect.poll(() => d.db.prisma.progressReport.count({ where: { note } })).toBe(2);
+    await expect.poll(() => d.db.prisma.progressReport.count({ where: { note } }), { timeout: 15_000 }).toBe(2);
   });
 });

@@ -53,7 +53,7 @@ describe.each(backends)("report submissions on $name", (backend) => {
       expect(r.body).toMatchObject({ response_action: "errors", errors: { task: expect.stringContaining("không có trong danh sách báo cáo") } });
     } else {
       expect(r.body ?? {}).not.toHaveProperty("response_action");
-      await expect.poll(() => toldCount()).toBeGreaterThan(told);
+      await expect.poll(() => toldCount(), { timeout: 15_000 }).toBeGreaterThan(told);
       expect(lastTold()).toContain("chưa được lưu");
       expect(lastTold()).toContain(heading.code);
     }
@@ -93,7 +93,7 @@ describe.each(backends)("report submissions on $name", (backend) => {
     expect(await d.db.prisma.progressReport.count({ where: { taskId: id } })).toBe(0);
     const saved = await d.fake.viewSubmission({ userId: USERS.gdnnStaff, values: { percent: { percent: "100" }, done: { done: ["done"] } } });
     expect(saved.body ?? {}).not.toHaveProperty("response_action");
-    await expect.poll(() => d.db.prisma.progressReport.findFirst({ where: { taskId: id } })).toMatchObject({ percent: 100, done: true });
+    await expect.poll(() => d.db.prisma.progressReport.findFirst({ where: { taskId: id } }), { timeout: 15_000 }).toMatchObject({ percent: 100, done: true });
   });
 
   it("strips NUL and other control characters from a note, keeping new lines and tabs", async () => {
@@ -104,7 +104,7 @@ describe.each(backends)("report submissions on $name", (backend) => {
       values: { task: { task: String(id) }, percent: { percent: "20" }, note: { note: "Đã\u0000 khảo\u001b[31m sát\u0007\nDòng\thai\u007f" } },
     });
     expect(r.body ?? {}).not.toHaveProperty("response_action");
-    await expect.poll(() => d.db.prisma.progressReport.findFirst({ where: { taskId: id, percent: 20 } })).toMatchObject({ note: "Đã khảo[31m sát\nDòng\thai" });
+    await expect.poll(() => d.db.prisma.progressReport.findFirst({ where: { taskId: id, percent: 20 } }), { timeout: 15_000 }).toMatchObject({ note: "Đã khảo[31m sát\nDòng\thai" });
   });
 
   it("says the service is unavailable and nothing was saved when the database is down, never 'not registered'", async () => {
@@ -121,7 +121,7 @@ describe.each(backends)("report submissions on $name", (backend) => {
       const r = await d.fake.viewSubmission({ userId: USERS.gdnnStaff, values: { task: { task: String(id) }, percent: { percent: "70" }, note: { note: "Ghi chú không được mất" } } });
       expect(r.status).toBe(200);
       expect(r.late).toBe(false);
-      await expect.poll(() => toldCount()).toBeGreaterThan(before);
+      await expect.poll(() => toldCount(), { timeout: 15_000 }).toBeGreaterThan(before);
     } finally {
       d.deps.prisma = real;
     }
@@ -142,7 +142,7 @@ describe.each(backends)("report submissions on $name", (backend) => {
     try {
       const r = await d.fake.viewSubmission({ userId: USERS.gdnnStaff, values: { task: { task: String(id) }, percent: { percent: "55" }, note: { note: "Nội dung cần giữ lại" } } });
       expect(r.body ?? {}).not.toHaveProperty("response_action");
-      await expect.poll(() => toldCount()).toBeGreaterThan(before);
+      await expect.poll(() => toldCount(), { timeout: 15_000 }).toBeGreaterThan(before);
       expect(lastTold()).toContain("II.2.c.3.3");
       expect(lastTold()).toContain("Nội dung cần giữ lại");
       expect(await d.db.prisma.progressReport.count({ where: { taskId: id } })).toBe(0);
