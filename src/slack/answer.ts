@@ -60,9 +60,13 @@ export function failureMessage(deps: SlackDeps, error: unknown, lang: Lang, wher
   return errorMessage(new AppError("INTERNAL", { ref }).text(lang));
 }
 
-/** What may be logged of an error: its code or name, never the object (Slack client errors carry the bot token). */
+/**
+ * What may be logged of an error: its code, or its name and the start of its
+ * message when it has no code; never the object (Slack client errors carry
+ * the bot token in their request config, not in their message).
+ */
 export function errorCode(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === "string") return code;
-  return err instanceof Error ? err.name : typeof err;
+  return err instanceof Error ? `${err.name}: ${err.message.replace(/xox[abpre]-[\w-]+/g, "xox?-…").slice(0, 160)}` : typeof err;
 }
