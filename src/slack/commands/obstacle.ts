@@ -1,8 +1,8 @@
+import { errorInfo } from "../../log.js";
 import { AppError } from "../../errors.js";
 import { raiseObstacleOnTask } from "../../services/raise-obstacle.js";
 import { commandRequestKey } from "../../services/request-key.js";
 import { obstacleRaised, obstacleSaved } from "../../views/notices.js";
-import { errorCode } from "../answer.js";
 import { registered } from "../context.js";
 import type { CommandHandler } from "./types.js";
 
@@ -30,7 +30,7 @@ export const obstacle: CommandHandler = async ({ deps, caller, rest, client, tri
     const notice = obstacleRaised(result.notice, "vi");
     // The obstacle is saved; a failed notice is logged, not shown as a failure.
     for (const channel of result.officeChannels) {
-      await client.chat.postMessage({ channel, ...notice }).catch((err: unknown) => deps.log.error({ code: errorCode(err), channel }, "could not notify the Office"));
+      await client.chat.postMessage({ channel, ...notice }).catch((err: unknown) => deps.log.error({ err: errorInfo(err), channel }, "could not notify the Office"));
     }
   }
   return obstacleSaved(c.lang, result.taskCode);

@@ -13,6 +13,7 @@ import { failureMessage } from "../answer.js";
 import { registered, resolveCaller, today, type Caller, type Message, type SlackDeps } from "../context.js";
 import { taskListModel } from "../commands/tasks.js";
 import { openReportModal } from "../report-modal.js";
+import { errorInfo } from "../../log.js";
 
 /** Decimal digits only: "1e1" and "0x1b" are not task ids. */
 const TaskId = IdValue;
@@ -85,7 +86,7 @@ async function handle(
       if (body.response_url) await respond({ ...message, response_type: "ephemeral", replace_original: replace });
       else await client.chat.postMessage({ channel: body.user.id, ...message });
     } catch (err) {
-      deps.log.error({ err, name }, "could not answer an action");
+      deps.log.error({ err: errorInfo(err), name }, "could not answer an action");
     }
   }
   deps.metrics.commands.inc({ name, outcome });

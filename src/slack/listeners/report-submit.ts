@@ -8,6 +8,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import PQueue from "p-queue";
+import { errorInfo } from "../../log.js";
 import { AppError, type Lang } from "../../errors.js";
 import { homeModel } from "../../services/home.js";
 import { viewRequestKey } from "../../services/request-key.js";
@@ -15,7 +16,6 @@ import { checkReportForm, submitReport, type FieldErrors, type ReportField, type
 import { homeView } from "../../views/home.js";
 import { errorMessage, reportPosted, reportSaved } from "../../views/notices.js";
 import { REPORT_MODAL } from "../../views/report-modal.js";
-import { errorCode } from "../answer.js";
 import { today, type Message, type SlackDeps } from "../context.js";
 import { offeredForms, parseReportMetadata } from "../report-modal.js";
 
@@ -85,13 +85,13 @@ export function registerReportSubmit(app: App, deps: SlackDeps): void {
     const tell = (message: Message) =>
       (metadata.c ? client.chat.postEphemeral({ channel: metadata.c, user: userId, ...message }) : client.chat.postMessage({ channel: userId, ...message }))
         .catch(() => client.chat.postMessage({ channel: userId, ...message }))
-        .catch((err: unknown) => deps.log.error({ code: errorCode(err), userId }, "could not tell the user about their report"));
+        .catch((err: unknown) => deps.log.error({ err: errorInfo(err), userId }, "could not tell the user about their report"));
     // Each database step waits its turn in the queue, after the requests already read have been answered.
     const inTurn = <T,>(step: () => Promise<T>) => saving.add(async () => (await quiet(started), await nextTurn(), step()));
     const saved = await inTurn(() => submitReport({ prisma: deps.prisma, userId, form, requestKey: viewRequestKey(view.id), at: deps.now() })).catch((err: unknown) => {
       // Saving is one transaction: when it fails, nothing was saved.
       const ref = `E${Date.now().toString(36).toUpperCase()}`;
-      deps.log.error({ code: errorCode(err), ref, userId, viewId: view.id }, "could not save a progress report");
+      deps.log.error({ err: errorInfo(err), ref, userId, viewId: view.id }, "could not save a progress report");
       deps.metrics.errors.inc({ where: "report_submit" });
       return { kind: "failed" as const, ref };
     });
@@ -108,7 +108,7 @@ export function registerReportSubmit(app: App, deps: SlackDeps): void {
     count("ok");
     deps.metrics.latency.observe({ name: "report_submit" }, (performance.now() - started) / 1000);
     const log = deps.log.child({ userId, task: saved.posted.task.code });
-    const failed = (what: string) => (err: unknown) => log.error({ code: errorCode(err) }, `could not ${what}`);
+    const failed = (what: string) => (err: unknown) => log.error({ err: errorInfo(err) }, `could not ${what}`);
     // The report is saved: a failure below is logged, never shown as a failed report.
     await Promise.all([
       saved.unitChannel ? client.chat.postMessage({ channel: saved.unitChannel, ...reportPosted(saved.posted, "vi") }).catch(failed("post the report to the unit's channel")) : null,
