@@ -155,6 +155,48 @@ const messages = {
     vi: (p) => `Đã có lỗi không mong muốn (${p.ref}). Dữ liệu không bị thay đổi; hãy thử lại hoặc báo cho quản trị viên kèm mã này.`,
     en: (p) => `Something unexpected went wrong (${p.ref}). No data was changed; try again or tell an administrator this reference.`,
   },
+  // ---- The progress-report form and obstacles (src/services/submit-report.ts, raise-obstacle.ts) ----
+  TASK_REQUIRED: {
+    vi: () => `Đề nghị đồng chí chọn một nhiệm vụ.`,
+    en: () => `Please choose a task.`,
+  },
+  PERCENT_INVALID: {
+    // Worded as before the check became strict: the form's screenshots and browser test show it.
+    vi: () => `Nhập một số nguyên từ 0 đến 100.`,
+    en: () => `Enter a whole number from 0 to 100.`,
+  },
+  DONE_NEEDS_100: {
+    vi: (p) => `Nhiệm vụ đã hoàn thành thì tiến độ là 100%, không phải ${p.percent}%. Đề nghị đồng chí nhập 100, hoặc bỏ chọn "Đã hoàn thành" nếu nhiệm vụ chưa xong.`,
+    en: (p) => `A completed task is at 100%, not ${p.percent}%. Please enter 100, or untick "Done" if the task is not finished.`,
+  },
+  LINK_INVALID: {
+    vi: (p) => `"${p.link}" không phải đường dẫn http(s). Đề nghị đồng chí ghi mỗi dòng một đường dẫn đến tài liệu kiểm chứng.`,
+    en: (p) => `"${p.link}" is not an http(s) link. Please give one link to the evidence per line.`,
+  },
+  LINKS_TOO_MANY: {
+    vi: (p) => `Tối đa ${p.max} đường dẫn tài liệu kiểm chứng.`,
+    en: (p) => `At most ${p.max} evidence links.`,
+  },
+  TEXT_TOO_LONG: {
+    vi: (p) => `Nội dung quá dài (tối đa ${p.max} ký tự).`,
+    en: (p) => `The text is too long (${p.max} characters at most).`,
+  },
+  TASK_NOT_REPORTABLE: {
+    vi: (p) => `Nhiệm vụ ${p.code} không có trong danh sách báo cáo của đơn vị đồng chí: chỉ báo cáo được nhiệm vụ cụ thể (không phải đề mục) mà đơn vị chủ trì hoặc phối hợp. Nếu phân công đã thay đổi, đề nghị báo Văn phòng Sở.`,
+    en: (p) => `Task ${p.code} is not on your unit's report list: only a specific task (not a heading) that your unit leads or cooperates on can be reported. If the assignment changed, please tell the Office.`,
+  },
+  SAVE_UNAVAILABLE: {
+    vi: (p) => `Hệ thống tạm thời không lưu được dữ liệu (mã ${p.ref}); ${p.what === "obstacle" ? "nội dung vướng mắc" : "báo cáo"} của đồng chí chưa được lưu. Đề nghị đồng chí gửi lại sau ít phút.`,
+    en: (p) => `The service is temporarily unavailable (reference ${p.ref}); your ${p.what === "obstacle" ? "obstacle" : "report"} was not saved. Please submit it again in a few minutes.`,
+  },
+  REPORT_NOT_SAVED: {
+    vi: (p) => `Kính gửi đồng chí, báo cáo tiến độ chưa được lưu: ${p.reason}`,
+    en: (p) => `Your progress report was not saved: ${p.reason}`,
+  },
+  REPORT_ENTERED: {
+    vi: (p) => `Nội dung đồng chí đã nhập, để gửi lại: tiến độ ${p.percent}%${p.done ? " (đã hoàn thành)" : ""}${p.note ? `; ghi chú: ${p.note}` : ""}${p.links ? `; tài liệu kiểm chứng: ${p.links}` : ""}.`,
+    en: (p) => `What you entered, to submit again: progress ${p.percent}%${p.done ? " (done)" : ""}${p.note ? `; note: ${p.note}` : ""}${p.links ? `; evidence: ${p.links}` : ""}.`,
+  },
 } satisfies Record<string, { vi: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof messages;

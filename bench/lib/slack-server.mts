@@ -30,7 +30,7 @@ export interface TargetConfig {
   command: string;
   /** The fake Slack's Web API base (fake.url). */
   apiUrl: string;
-  /** PostgreSQL database URL (dondoc only). */
+  /** PostgreSQL database URL, or "pglite:DIR" for an embedded database in DIR (dondoc only). */
   dbUrl: string;
   /** dondoc's clock, fixed (ISO). */
   now: string;
@@ -72,7 +72,9 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
     };
   }
   const log = createLogger("warn");
-  const db = await openDatabase({ kind: "postgres", url: config.dbUrl }, log, { migrate: false });
+  const db = config.dbUrl.startsWith("pglite:")
+    ? await openDatabase({ kind: "pglite", dataDir: config.dbUrl.slice("pglite:".length) }, log, { migrate: false })
+    : await openDatabase({ kind: "postgres", url: config.dbUrl }, log, { migrate: false });
   const metrics = new Metrics({ defaultMetrics: false });
   const now = new Date(config.now);
   const runtime = await startSlackApp(

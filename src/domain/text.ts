@@ -37,3 +37,17 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return best && best.d <= Math.max(1, Math.floor(w.length / 3)) ? best.c : undefined;
 }
+
+/**
+ * Text a person sent, made safe to store and show: well-formed Unicode in
+ * NFC, CR LF as LF, and without control characters other than tab and
+ * newline. PostgreSQL refuses a NUL in text, so a NUL in a note used to fail
+ * every attempt to save it; ESC, backspace and the C1 controls only garble
+ * what others see. Every text that comes in from Slack passes here once, at
+ * the boundary. A one-line rule: no library needed.
+ */
+export function sanitizeText(text: string): string {
+  return text
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+    .normalize("NFC").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "");
+}

@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../db/database.js";
 import { localDay, toDate, fromDate } from "../domain/day.js";
 import { periodOf } from "../domain/period.js";
+import { isUniqueViolation } from "./request-key.js";
 
 export interface ProgressInput {
   taskId: number;
@@ -16,12 +17,36 @@ export interface ProgressInput {
   evidenceLinks?: string[];
   at: Date;
   source?: "SLACK" | "CLI" | "IMPORT" | "DEMO";
+  /** What Slack gave for the request (src/services/request-key.ts): the same key records once. */
+  requestKey?: string | null;
 }
 
+/** A done report means 100 %: the one place that says so (the form's check and the write both ask it). */
+export const doneNeeds100 = (done: boolean, percent: number) => done && percent !== 100;
+
+/**
+ * Saves the report, or, when a report with the same request key exists (a
+ * replay, or a copy that lost the race), returns that one with
+ * `duplicate: true` and writes nothing.
+ */
 export async function reportProgress(prisma: PrismaClient, input: ProgressInput) {
   if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100) {
     throw new RangeError(`percent out of range: ${input.percent}`); // callers validate user input first
   }
+  if (doneNeeds100(Boolean(input.done), input.percent)) throw new RangeError(`done at ${input.percent}%`);
+  try {
+    return { ...(await save(prisma, input)), duplicate: false };
+  } catch (err) {
+    const key = input.requestKey;
+    if (!key || !isUniqueViolation(err)) throw err;
+    const report = await prisma.progressReport.findUnique({ where: { requestKey: key }, include: { task: true } });
+    if (!report) throw err;
+    const { task, ...rest } = report;
+    return { report: rest, task, duplicate: true };
+  }
+}
+
+async function save(prisma: PrismaClient, input: ProgressInput) {
   const day = localDay(input.at);
   return prisma.$transaction(async (tx) => {
     const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { assignments: true } });
@@ -41,13 +66,14 @@ export async function reportProgress(prisma: PrismaClient, input: ProgressInput)
         reportedAt: input.at,
         reportedOn: toDate(day),
         source: input.source ?? "SLACK",
+        requestKey: input.requestKey ?? null,
       },
     });
     const first = task.firstReportOn ? fromDate(task.firstReportOn) : null;
     const last = task.lastReportOn ? fromDate(task.lastReportOn) : null;
     // Only the lead unit moves the task's percent and completes or reopens it;
     // cooperating units' reports count as activity on the task.
-    await tx.task.update({
+    const updated = await tx.task.update({
       where: { id: task.id },
       data: {
         firstReportOn: toDate(first && first < day ? first : day),
@@ -67,6 +93,6 @@ export async function reportProgress(prisma: PrismaClient, input: ProgressInput)
         detail: { reportId: report.id, unitId: input.unitId, percent: input.percent, done },
       },
     });
-    return report;
+    return { report, task: updated };
   });
 }

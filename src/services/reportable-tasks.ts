@@ -1,14 +1,26 @@
 // The tasks a unit may report on: leaf tasks it leads or cooperates on, in
 // live plans, leads first, most recent plan first.
 import type { PrismaClient } from "../db/database.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import type { ReportModalModel } from "../views/models.js";
 
 /** Slack's static select holds at most 100 options. */
 const MAX_OPTIONS = 100;
 
+/**
+ * The one rule for what a unit may report on: live leaf tasks (a heading has
+ * sub-tasks and is never reported on itself) that the unit leads or
+ * cooperates on. The modal's list and the submission's check both use it,
+ * so a submission can only name what the modal could have offered.
+ */
+export function reportableTaskWhere(unitId: number) {
+  return { archivedAt: null, children: { none: { archivedAt: null } }, assignments: { some: { unitId } } } satisfies Prisma.TaskWhereInput;
+}
+
 export async function reportableTasks(prisma: PrismaClient, unitId: number): Promise<ReportModalModel["tasks"]> {
+  const { assignments: _unit, ...task } = reportableTaskWhere(unitId);
   const assignments = await prisma.assignment.findMany({
-    where: { unitId, task: { archivedAt: null, children: { none: { archivedAt: null } } } },
+    where: { unitId, task },
     include: { task: { select: { id: true, code: true, title: true, percent: true, completedOn: true, plan: { select: { year: true } } } } },
   });
   return assignments

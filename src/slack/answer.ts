@@ -60,3 +60,4 @@ export function failureMessage(deps: SlackDeps, error: unknown, lang: Lang, wher
   deps.metrics.errors.inc({ where });
   return errorMessage(new AppError("INTERNAL", { ref }).text(lang));
 }
+

@@ -1,15 +1,45 @@
 // Opening the progress-report modal: from `/kehoach baocao [MÃ]`, from a
 // "Báo cáo" button, or from App Home. The modal lists only tasks the
-// caller's unit leads or cooperates on.
+// caller's unit may report on (reportableTasks).
 import type { WebClient } from "@slack/web-api";
-import { AppError } from "../errors.js";
+import { LRUCache } from "lru-cache";
+import { z } from "zod";
+import { AppError, type Lang } from "../errors.js";
 import { reportableTasks } from "../services/reportable-tasks.js";
 import { reportModal } from "../views/report-modal.js";
 import type { RegisteredCaller, SlackDeps } from "./context.js";
 
-export interface ReportModalMetadata {
-  /** Channel to confirm in (where the command was typed); absent from App Home. */
-  c?: string;
+/** Opaque to Slack, and never trusted: it only says where to answer and in which language. */
+const Metadata = z.object({ c: z.string().regex(/^[CDG][A-Z0-9]{2,30}$/).optional(), l: z.enum(["vi", "en"]).optional() });
+export type ReportModalMetadata = z.infer<typeof Metadata>;
+
+export function parseReportMetadata(text: string): ReportModalMetadata {
+  try {
+    const parsed = Metadata.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What a modal this process opened offered, by view id. */
+export interface OfferedForm {
+  userId: string;
+  taskIds: ReadonlySet<number>;
+  lang: Lang;
+}
+
+// Per app (keyed by its deps), so that tests running several apps in one
+// process never share entries. Only ever used to refuse early, before the
+// acknowledgement: whatever it says, the submission is checked again against
+// the database before anything is saved, so a stale or missing entry (a
+// restart, another instance) costs nothing but the early answer.
+const offered = new WeakMap<SlackDeps, LRUCache<string, OfferedForm>>();
+
+export function offeredForms(deps: SlackDeps): LRUCache<string, OfferedForm> {
+  let cache = offered.get(deps);
+  if (!cache) offered.set(deps, (cache = new LRUCache<string, OfferedForm>({ max: 10_000, ttl: 24 * 60 * 60 * 1000 })));
+  return cache;
 }
 
 export async function openReportModal(
@@ -21,8 +51,8 @@ export async function openReportModal(
   const unit = caller.member.unit;
   if (!unit) throw new AppError("NO_UNIT");
   const tasks = await reportableTasks(deps.prisma, unit.id);
-  const metadata: ReportModalMetadata = options.channelId ? { c: options.channelId } : {};
-  await client.views.open({
+  const metadata: ReportModalMetadata = { ...(options.channelId ? { c: options.channelId } : {}), l: caller.lang };
+  const opened = await client.views.open({
     trigger_id: options.triggerId,
     view: reportModal(
       {
@@ -35,4 +65,6 @@ export async function openReportModal(
       caller.lang,
     ),
   });
+  const viewId = opened.view?.id;
+  if (viewId) offeredForms(deps).set(viewId, { userId: caller.userId, taskIds: new Set(tasks.map((t) => t.id)), lang: caller.lang });
 }

@@ -64,6 +64,19 @@ describe.each(backends.flatMap((backend) => TRANSPORTS.map((transport) => ({ ...
     expect(text).toContain("Viện nghiên cứu phát triển tỉnh");
   });
 
+  it("passes arguments made only of digits or punctuation to the subcommand", async () => {
+    expect((await run(USERS.gdnnStaff, "tongquan 9999")).text).toMatch(/Không có kế hoạch số .{0,2}9999/);
+    const shown = await d.db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.2" } });
+    expect((await run(USERS.gdnnStaff, `xem #${shown.id}`)).text).toContain("Cung cấp danh sách doanh nghiệp");
+    expect((await run(USERS.gdnnStaff, "xem 5")).text).toMatch(/Không có nhiệm vụ mã .{0,2}5/);
+    const own = await d.db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.3.1" } });
+    await d.fake.slashCommand({ userId: USERS.gdnnStaff, channelId: channel, command: "/kehoach", text: `baocao #${own.id}` });
+    const modal = d.fake.workspace.surfaces.topModal(USERS.gdnnStaff);
+    const select = (modal?.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[] | undefined)?.find((b) => b.block_id === "task");
+    expect(select?.element?.initial_option?.value).toBe(String(own.id));
+    d.fake.workspace.surfaces.clearModals(USERS.gdnnStaff);
+  });
+
   it("answers an unknown task code clearly", async () => {
     const { text } = await run(USERS.gdnnStaff, "xem IX.9");
     expect(text).toContain("Không có nhiệm vụ mã");

@@ -11,7 +11,7 @@ import { startSlackApp, type SlackRuntime } from "../../src/slack/app.js";
 import type { SlackDeps } from "../../src/slack/context.js";
 import { LocaleCache } from "../../src/slack/locale.js";
 import { Metrics } from "../../src/slack/metrics.js";
-import { createFakeSlack, type FakeSlack, type FakeSlackOptions, type TransportKind } from "../../src/slack-fake/index.js";
+import { createFakeSlack, signRequest, type FakeSlack, type FakeSlackOptions, type TransportKind } from "../../src/slack-fake/index.js";
 import type { Logger } from "../../src/log.js";
 import { log as silentLog, type Backend } from "../support/databases.js";
 import { loadOrg, loadPlan } from "../support/files.js";
@@ -108,4 +108,60 @@ export async function startDondoc(
       await db.close();
     },
   };
+}
+
+export interface AppAnswer {
+  status: number;
+  text: string;
+}
+
+/**
+ * Routes the next request the fake Slack sends to dondoc through `handle`,
+ * which may send it (as is, or edited and signed again) any number of times;
+ * the fake gets the answer `handle` returns. For replays and forgeries that
+ * the fake, which only sends what a real Slack client could, never makes.
+ */
+function interceptNext(d: Dondoc, handle: (send: (body: string, headers?: Record<string, string>) => Promise<AppAnswer>, body: string) => Promise<AppAnswer>): void {
+  const real = globalThis.fetch;
+  const appUrl = `http://127.0.0.1:${d.runtime.port}/slack/events`;
+  globalThis.fetch = async (input, init) => {
+    if (String(input) !== appUrl) return real(input, init);
+    globalThis.fetch = real;
+    const headers = { ...(init?.headers as Record<string, string>) };
+    const send = async (body: string, extra: Record<string, string> = {}) => {
+      const res = await real(appUrl, { method: "POST", headers: { ...headers, ...extra }, body });
+      return { status: res.status, text: await res.text() };
+    };
+    const answer = await handle(send, String(init?.body));
+    return new Response(answer.text, { status: answer.status });
+  };
+}
+
+/**
+ * The next request reaches dondoc twice, byte for byte with the same
+ * signature: at once (delayMs 0) or `delayMs` apart, as a replay or a double
+ * submission would. Resolves with both answers.
+ */
+export function duplicateNext(d: Dondoc, delayMs: number): Promise<[AppAnswer, AppAnswer]> {
+  return new Promise((resolve) => {
+    interceptNext(d, async (send, body) => {
+      const first = send(body);
+      const second = delayMs === 0 ? send(body) : new Promise((r) => setTimeout(r, delayMs)).then(() => send(body));
+      void Promise.all([first, second]).then(resolve);
+      return first;
+    });
+  });
+}
+
+/** The next interaction's JSON payload is edited, then signed again as Slack would sign it: a forged request. */
+export function forgeNext(d: Dondoc, edit: (payload: Record<string, any>) => void): void {
+  interceptNext(d, async (send, body) => {
+    const form = new URLSearchParams(body);
+    const payload = JSON.parse(form.get("payload")!) as Record<string, any>;
+    edit(payload);
+    form.set("payload", JSON.stringify(payload));
+    const raw = form.toString();
+    const ts = Math.floor(Date.now() / 1000);
+    return send(raw, { "x-slack-request-timestamp": String(ts), "x-slack-signature": signRequest(SIGNING_SECRET, raw, ts) });
+  });
 }

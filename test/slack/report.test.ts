@@ -40,7 +40,7 @@ describe.each(backends.flatMap((backend) => TRANSPORTS.map((transport) => ({ ...
     await d.fake.viewClosed({ userId: USERS.gdnnStaff });
   });
 
-  it("saves a report before closing, confirms it, posts it to the unit's channel and audits it", async () => {
+  it("closes the form at once, then saves the report, confirms it, posts it to the unit's channel and audits it", async () => {
     const id = await taskId("II.2.c.3.1");
     await openModal(USERS.gdnnStaff, "báo cáo II.2.c.3.1");
     const r = await d.fake.viewSubmission({
@@ -49,11 +49,12 @@ describe.each(backends.flatMap((backend) => TRANSPORTS.map((transport) => ({ ...
     });
     expect(r.status).toBe(200);
     expect(r.body ?? {}).not.toHaveProperty("response_action");
+    await expect.poll(() => d.db.prisma.auditEntry.count({ where: { action: "report.create", entityId: String(id) } }), { timeout: 15_000 }).toBe(1);
     const report = await d.db.prisma.progressReport.findFirstOrThrow({ where: { taskId: id } });
     expect(report).toMatchObject({ percent: 60, note: "Đã khảo sát 40 doanh nghiệp", evidenceLinks: ["https://example.gov.vn/bc-1.pdf"], reporter: USERS.gdnnStaff });
     expect(await d.db.prisma.auditEntry.count({ where: { action: "report.create", entityId: String(id) } })).toBe(1);
-    await expect.poll(() => JSON.stringify(d.fake.workspace.conversations.messages(gdnnChannel))).toContain("Đã khảo sát 40 doanh nghiệp");
-    await expect.poll(() => JSON.stringify(d.fake.workspace.conversations.ephemerals({ userId: USERS.gdnnStaff }))).toContain("60%");
+    await expect.poll(() => JSON.stringify(d.fake.workspace.conversations.messages(gdnnChannel)), { timeout: 15_000 }).toContain("Đã khảo sát 40 doanh nghiệp");
+    await expect.poll(() => JSON.stringify(d.fake.workspace.conversations.ephemerals({ userId: USERS.gdnnStaff })), { timeout: 15_000 }).toContain("60%");
     // ...and shows in /kehoach xem.
     await d.fake.slashCommand({ userId: USERS.gdnnStaff, channelId: gdnnChannel, command: "/kehoach", text: "xem II.2.c.3.1" });
     const shown = d.fake.workspace.conversations.ephemerals({ userId: USERS.gdnnStaff });
@@ -99,11 +100,11 @@ describe.each(backends.flatMap((backend) => TRANSPORTS.map((transport) => ({ ...
     const before = await d.db.prisma.progressReport.count();
     const home = await d.fake.appHomeOpened({ userId: USERS.gdnnStaff });
     expect(home.status).toBe(200);
-    await expect.poll(() => d.fake.workspace.surfaces.home(USERS.gdnnStaff)).toBeDefined();
+    await expect.poll(() => d.fake.workspace.surfaces.home(USERS.gdnnStaff), { timeout: 15_000 }).toBeDefined();
     const homeView = d.fake.workspace.surfaces.home(USERS.gdnnStaff)!;
     const r = await d.fake.blockAction({ userId: USERS.gdnnStaff, actionId: "report_open", viewId: homeView.id, value: String(await taskId("II.2.c.2")) }).catch((e: unknown) => e);
     void r;
-    await expect.poll(() => d.fake.workspace.surfaces.topModal(USERS.gdnnStaff)).toBeDefined();
+    await expect.poll(() => d.fake.workspace.surfaces.topModal(USERS.gdnnStaff), { timeout: 15_000 }).toBeDefined();
     const modal = d.fake.workspace.surfaces.topModal(USERS.gdnnStaff)!;
     expect(JSON.stringify(modal.blocks)).not.toContain("initial_option");
     await d.fake.viewClosed({ userId: USERS.gdnnStaff });
@@ -118,6 +119,6 @@ describe.each(backends.flatMap((backend) => TRANSPORTS.map((transport) => ({ ...
 
   it("publishes App Home with the unit's tasks", async () => {
     await d.fake.appHomeOpened({ userId: USERS.ldvlLead });
-    await expect.poll(() => JSON.stringify(d.fake.workspace.surfaces.home(USERS.ldvlLead)?.blocks ?? "")).toContain("II.2.c.2");
+    await expect.poll(() => JSON.stringify(d.fake.workspace.surfaces.home(USERS.ldvlLead)?.blocks ?? ""), { timeout: 15_000 }).toContain("II.2.c.2");
   });
 });

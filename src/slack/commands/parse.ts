@@ -1,7 +1,7 @@
 // Parses the text after /kehoach. Subcommands are matched folded (with or
 // without diacritics, spaces between syllables or not) in Vietnamese and
 // English: "báo cáo", "bao cao", "baocao" and "report" are the same.
-import { closest, fold } from "../../domain/text.js";
+import { closest, fold, sanitizeText } from "../../domain/text.js";
 
 export const SUBCOMMANDS = {
   help: ["help", "trogiup", "huongdan", "giupdo", "?"],
@@ -28,15 +28,24 @@ export type ParsedCommand =
   | { kind: "command"; name: Subcommand; rest: string }
   | { kind: "unknown"; word: string; suggestion?: string };
 
+/** A word that can be (part of) a subcommand: letters only once folded, or "?". */
+const SUBCOMMAND_WORD = /^(?:[a-z]+|\?)$/;
+
+/**
+ * The subcommand and the rest, as typed. Only words made of letters can
+ * name the subcommand, so an argument of digits or punctuation ("xem #5",
+ * "tongquan 9999") is always left to the subcommand.
+ */
 export function parseCommand(text: string): ParsedCommand {
-  const clean = text.normalize("NFC").replace(/\s+/g, " ").trim();
+  const clean = sanitizeText(text).replace(/\s+/g, " ").trim();
   if (clean === "") return { kind: "command", name: "help", rest: "" };
   const words = clean.split(" ");
   // Two-syllable Vietnamese words may come with a space: "báo cáo", "tổng quan".
   for (const n of [2, 1]) {
     if (words.length < n) continue;
-    const key = fold(words.slice(0, n).join("")).replace(/[^a-z?]/g, "");
-    const name = BY_WORD.get(key);
+    const folded = words.slice(0, n).map(fold);
+    if (!folded.every((w) => SUBCOMMAND_WORD.test(w))) continue;
+    const name = BY_WORD.get(folded.join(""));
     if (name) return { kind: "command", name, rest: words.slice(n).join(" ") };
   }
   const word = words[0]!.slice(0, 40);

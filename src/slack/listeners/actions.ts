@@ -5,6 +5,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import { AppError } from "../../errors.js";
+import { IdValue } from "../../services/input.js";
 import { taskDetail } from "../../services/task-detail.js";
 import { taskDetailMessage } from "../../views/task-detail.js";
 import { taskListMessage } from "../../views/task-list.js";
@@ -14,7 +15,8 @@ import { taskListModel } from "../commands/tasks.js";
 import { openReportModal } from "../report-modal.js";
 import { errorInfo } from "../../log.js";
 
-const TaskId = z.coerce.number().int().positive().max(2_147_483_647);
+/** Decimal digits only: "1e1" and "0x1b" are not task ids. */
+const TaskId = IdValue;
 const PageValue = z.object({ u: z.string().max(100), f: z.enum(["all", "overdue", "due_soon"]), p: z.number().int().min(0).max(10_000) });
 
 export function registerActions(app: App, deps: SlackDeps): void {

@@ -1,176 +1,121 @@
-// The progress-report modal's submission. The report is validated and
-// written before the modal closes; invalid values are shown next to their
-// field (response_action: errors). The unit and the right to report come
-// from the stored member, never from private_metadata.
+// The progress-report modal's submission. Slack waits 3 s for the answer and
+// the database may be busy (PGlite runs one statement at a time), so the
+// form is checked without the database and answered at once (bad values
+// shown next to their field); then the report is saved and announced. What
+// the database refuses after that (the task archived, the member removed
+// meanwhile) or a database that is down is told to the user, with what they
+// entered. Each view records once (its id is the request key).
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
-import { z } from "zod";
-import { localDay } from "../../domain/day.js";
-import { reportingRole } from "../../domain/permissions.js";
-import { taskStatus } from "../../domain/status.js";
-import { timingOf } from "../../services/task-timing.js";
+import PQueue from "p-queue";
+import { errorInfo } from "../../log.js";
 import { AppError, type Lang } from "../../errors.js";
 import { homeModel } from "../../services/home.js";
-import { memberBySlackId } from "../../services/members.js";
-import { reportProgress } from "../../services/report-progress.js";
+import { viewRequestKey } from "../../services/request-key.js";
+import { checkReportForm, submitReport, type FieldErrors, type ReportField, type ReportForm, type ReportInput } from "../../services/submit-report.js";
 import { homeView } from "../../views/home.js";
 import { errorMessage, reportPosted, reportSaved } from "../../views/notices.js";
-import { ACK_BUDGET_MS } from "../answer.js";
 import { REPORT_MODAL } from "../../views/report-modal.js";
-import type { SlackDeps } from "../context.js";
-import type { ReportModalMetadata } from "../report-modal.js";
-import { errorInfo } from "../../log.js";
+import { today, type Message, type SlackDeps } from "../context.js";
+import { offeredForms, parseReportMetadata } from "../report-modal.js";
 
 type Values = ViewSubmitAction["view"]["state"]["values"];
 
-const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
-
-function readValues(values: Values) {
+function readForm(values: Values): ReportForm {
   const field = (id: string) => values[id]?.[id];
   return {
     task: field(REPORT_MODAL.task)?.selected_option?.value,
     percent: field(REPORT_MODAL.percent)?.value,
     done: (field(REPORT_MODAL.done)?.selected_options ?? []).length > 0,
-    note: field(REPORT_MODAL.note)?.value ?? "",
-    evidence: field(REPORT_MODAL.evidence)?.value ?? "",
+    note: field(REPORT_MODAL.note)?.value,
+    evidence: field(REPORT_MODAL.evidence)?.value,
   };
 }
 
-function validate(raw: ReturnType<typeof readValues>, lang: Lang) {
-  const errors: Record<string, string> = {};
-  const taskId = z.coerce.number().int().positive().safeParse(raw.task);
-  if (!taskId.success) errors[REPORT_MODAL.task] = T(lang, "Hãy chọn một nhiệm vụ.", "Choose a task.");
-  const percent = z.coerce.number().int().min(0).max(100).safeParse(raw.percent?.trim() === "" ? undefined : raw.percent);
-  if (!percent.success) errors[REPORT_MODAL.percent] = T(lang, "Nhập một số nguyên từ 0 đến 100.", "Enter a whole number from 0 to 100.");
-  const links = raw.evidence.split(/\s+/).map((l) => l.trim()).filter(Boolean);
-  const badLink = links.find((l) => !z.url({ protocol: /^https?$/ }).safeParse(l).success);
-  if (badLink) errors[REPORT_MODAL.evidence] = T(lang, `"${badLink.slice(0, 60)}" không phải đường dẫn http(s).`, `"${badLink.slice(0, 60)}" is not an http(s) link.`);
-  if (links.length > 20) errors[REPORT_MODAL.evidence] = T(lang, "Tối đa 20 đường dẫn.", "At most 20 links.");
-  if (raw.note.length > 3000) errors[REPORT_MODAL.note] = T(lang, "Tối đa 3.000 ký tự.", "At most 3,000 characters.");
-  return Object.keys(errors).length
-    ? { ok: false as const, errors }
-    : { ok: true as const, taskId: taskId.data!, percent: percent.data!, done: raw.done, note: raw.note.trim(), links };
+const byBlock = (errors: FieldErrors, lang: Lang) =>
+  Object.fromEntries(Object.entries(errors).map(([field, e]) => [REPORT_MODAL[field as ReportField], e.text(lang)]));
+
+/** Why nothing was saved, then what the user entered, so that nothing they typed is lost. */
+function notSaved(reasons: AppError[], input: ReportInput, lang: Lang): Message {
+  const reason = reasons.map((r) => r.text(lang)).join(" ");
+  const entered = new AppError("REPORT_ENTERED", { percent: input.percent, done: input.done ? 1 : "", note: input.note.slice(0, 500), links: input.links.join(" ") });
+  return errorMessage(`${new AppError("REPORT_NOT_SAVED", { reason }).text(lang)}\n${entered.text(lang)}`);
 }
+
+/**
+ * Acknowledging comes before saving. The database work of a save (above all
+ * on PGlite, which runs in this thread) keeps the process from reading the
+ * submissions still waiting for their answer: 100 at once used to be
+ * answered after Slack's 3 s, 65 to 98 of them, even with the answer sent
+ * before the save. So saves run a few at a time, and only once submissions
+ * have stopped arriving for 0.3 s (at most 10 s after their own): during
+ * a burst, the process answers first and saves after.
+ */
+const SAVES_AT_ONCE = 2;
+const QUIET_MS = 300;
+const MAX_WAIT_MS = 10_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function registerReportSubmit(app: App, deps: SlackDeps): void {
+  const saving = new PQueue({ concurrency: SAVES_AT_ONCE });
+  let lastArrival = 0;
+  const quiet = async (since: number) => {
+    while (performance.now() - lastArrival < QUIET_MS && performance.now() - since < MAX_WAIT_MS) await sleep(QUIET_MS / 4);
+  };
   app.view<ViewSubmitAction>(REPORT_MODAL.callbackId, async ({ ack, body, view, client }) => {
-    const started = performance.now();
+    const started = (lastArrival = performance.now());
     const userId = body.user.id;
-    // Slack closes the form with an error after 3 s. Normally everything
-    // below takes milliseconds; should the database hang, the form is
-    // closed at the budget and the outcome is sent by direct message.
-    let late = false;
-    const budget = setTimeout(() => {
-      late = true;
-      void ack().catch(() => undefined);
-    }, ACK_BUDGET_MS + 500);
-    const done = async (response?: { response_action: "errors"; errors: Record<string, string> }) => {
-      clearTimeout(budget);
-      if (!late) return ack(response);
-      if (response) {
-        const text = Object.values(response.errors).join("\n");
-        await client.chat.postMessage({ channel: userId, ...errorMessage(text) }).catch((err: unknown) => deps.log.error({ err: errorInfo(err) }, "could not tell a late error"));
-      }
-    };
-    const member = await memberBySlackId(deps.prisma, userId).catch(() => null);
-    const lang = await deps.locale.langOf(client, userId, member?.locale);
-    const refuse = async (errors: Record<string, string>, outcome: string) => {
-      await done({ response_action: "errors", errors });
-      deps.metrics.commands.inc({ name: "report_submit", outcome });
-    };
-    if (!member?.active || !member.unit) {
-      return refuse({ [REPORT_MODAL.task]: new AppError(member?.active ? "NO_UNIT" : "NOT_REGISTERED").text(lang) }, "refused");
+    const count = (outcome: string) => deps.metrics.commands.inc({ name: "report_submit", outcome });
+    const metadata = parseReportMetadata(view.private_metadata);
+    const offered = offeredForms(deps).get(view.id);
+    let lang: Lang = offered?.lang ?? metadata.l ?? "vi";
+    const form = readForm(view.state.values);
+    const checked = checkReportForm(form);
+    // What this process's form offered (when it is the one that opened it): anything else is refused at once.
+    if (checked.ok && offered?.userId === userId && !offered.taskIds.has(checked.input.taskId)) {
+      await ack({ response_action: "errors", errors: byBlock({ task: new AppError("TASK_NOT_REPORTABLE", { code: `#${checked.input.taskId}` }) }, lang) });
+      return count("refused");
     }
-    const input = validate(readValues(view.state.values), lang);
-    if (!input.ok) return refuse(input.errors, "invalid");
-    const task = await deps.prisma.task.findFirst({ where: { id: input.taskId, archivedAt: null }, include: { assignments: true, plan: true } });
-    const role = task ? reportingRole({ role: member.role, unitId: member.unitId, active: member.active }, task.assignments) : null;
-    if (!task || !role) {
-      return refuse({ [REPORT_MODAL.task]: new AppError("FORBIDDEN_REPORT", { code: task?.code ?? String(input.taskId) }).text(lang) }, "refused");
+    if (!checked.ok) {
+      await ack({ response_action: "errors", errors: byBlock(checked.errors, lang) });
+      return count("invalid");
     }
-    try {
-      await reportProgress(deps.prisma, {
-        taskId: task.id,
-        unitId: member.unit.id,
-        memberId: member.id,
-        reporter: userId,
-        percent: input.percent,
-        done: input.done,
-        note: input.note,
-        evidenceLinks: input.links,
-        at: deps.now(),
-        source: "SLACK",
-      });
-    } catch (err) {
-      deps.log.error({ err: errorInfo(err), userId, taskId: task.id }, "could not save a progress report");
+    await ack();
+    const tell = (message: Message) =>
+      (metadata.c ? client.chat.postEphemeral({ channel: metadata.c, user: userId, ...message }) : client.chat.postMessage({ channel: userId, ...message }))
+        .catch(() => client.chat.postMessage({ channel: userId, ...message }))
+        .catch((err: unknown) => deps.log.error({ err: errorInfo(err), userId }, "could not tell the user about their report"));
+    // Each database step waits its turn in the queue, after the requests already read have been answered.
+    const inTurn = <T,>(step: () => Promise<T>) => saving.add(async () => (await quiet(started), await nextTurn(), step()));
+    const saved = await inTurn(() => submitReport({ prisma: deps.prisma, userId, form, requestKey: viewRequestKey(view.id), at: deps.now() })).catch((err: unknown) => {
+      // Saving is one transaction: when it fails, nothing was saved.
+      const ref = `E${Date.now().toString(36).toUpperCase()}`;
+      deps.log.error({ err: errorInfo(err), ref, userId, viewId: view.id }, "could not save a progress report");
       deps.metrics.errors.inc({ where: "report_submit" });
-      return refuse({ [REPORT_MODAL.percent]: T(lang, "Chưa lưu được báo cáo do lỗi hệ thống; vui lòng gửi lại.", "The report could not be saved (system error); please submit again.") }, "error");
+      return { kind: "failed" as const, ref };
+    });
+    if (saved.kind === "failed") {
+      await tell(notSaved([new AppError("SAVE_UNAVAILABLE", { ref: saved.ref, what: "report" })], checked.input, lang));
+      return count("error");
     }
-    await done();
-    deps.metrics.commands.inc({ name: "report_submit", outcome: "ok" });
+    if (saved.locale === "vi" || saved.locale === "en") lang = saved.locale;
+    if (saved.kind === "errors") {
+      await tell(notSaved(Object.values(saved.errors), checked.input, lang));
+      return count("refused");
+    }
+    if (saved.kind === "duplicate") return count("duplicate");
+    count("ok");
     deps.metrics.latency.observe({ name: "report_submit" }, (performance.now() - started) / 1000);
-    await afterReport(deps, client, { userId, lang, memberUnit: member.unit, taskId: task.id, role, metadata: view.private_metadata, input });
+    const log = deps.log.child({ userId, task: saved.posted.task.code });
+    const failed = (what: string) => (err: unknown) => log.error({ err: errorInfo(err) }, `could not ${what}`);
+    // The report is saved: a failure below is logged, never shown as a failed report.
+    await Promise.all([
+      saved.unitChannel ? client.chat.postMessage({ channel: saved.unitChannel, ...reportPosted(saved.posted, "vi") }).catch(failed("post the report to the unit's channel")) : null,
+      tell(reportSaved(lang, saved.posted.task.code, saved.posted.percent)),
+      inTurn(() => homeModel(deps.prisma, saved.member, today(deps)))
+        .then((model) => client.views.publish({ user_id: userId, view: homeView(model, lang) }))
+        .catch(failed("refresh App Home")),
+    ]);
   });
-}
-
-/** Announces a saved report. Failures here are logged: the report itself is safe. */
-async function afterReport(
-  deps: SlackDeps,
-  client: WebClient,
-  r: {
-    userId: string;
-    lang: Lang;
-    memberUnit: { id: number; code: string; name: string; slackChannel: string | null };
-    taskId: number;
-    role: "LEAD" | "COOPERATING";
-    metadata: string;
-    input: { percent: number; done: boolean; note: string; links: string[] };
-  },
-): Promise<void> {
-  const log = deps.log.child({ userId: r.userId, taskId: r.taskId });
-  const t = await deps.prisma.task.findUniqueOrThrow({ where: { id: r.taskId }, include: { plan: true } });
-  const day = localDay(deps.now());
-  const status = taskStatus(timingOf(t), day);
-  const metadata = parseMetadata(r.metadata);
-  const jobs: Promise<unknown>[] = [];
-  if (r.memberUnit.slackChannel) {
-    const notice = reportPosted(
-      {
-        task: { code: t.code, title: t.title, planNumber: t.plan.number },
-        unit: { code: r.memberUnit.code, name: r.memberUnit.name },
-        role: r.role,
-        reporter: r.userId,
-        percent: r.input.percent,
-        done: r.input.done,
-        note: r.input.note,
-        evidenceLinks: r.input.links,
-        status,
-      },
-      "vi",
-    );
-    jobs.push(client.chat.postMessage({ channel: r.memberUnit.slackChannel, ...notice }).catch((err: unknown) => log.error({ err: errorInfo(err) }, "could not post the report to the unit's channel")));
-  }
-  const saved = reportSaved(r.lang, t.code, r.input.percent);
-  jobs.push(
-    (metadata.c
-      ? client.chat.postEphemeral({ channel: metadata.c, user: r.userId, ...saved })
-      : client.chat.postMessage({ channel: r.userId, ...saved })
-    ).catch((err: unknown) => log.error({ err: errorInfo(err) }, "could not confirm the report")),
-  );
-  jobs.push(
-    (async () => {
-      const member = await memberBySlackId(deps.prisma, r.userId);
-      if (member) await client.views.publish({ user_id: r.userId, view: homeView(await homeModel(deps.prisma, member, day), r.lang) });
-    })().catch((err: unknown) => log.error({ err: errorInfo(err) }, "could not refresh App Home")),
-  );
-  await Promise.all(jobs);
-}
-
-function parseMetadata(text: string): ReportModalMetadata {
-  try {
-    const v = JSON.parse(text) as unknown;
-    return typeof v === "object" && v !== null && typeof (v as { c?: unknown }).c === "string" ? { c: (v as { c: string }).c } : {};
-  } catch {
-    return {};
-  }
 }
