@@ -247,13 +247,21 @@ export interface DigestModel {
   reportsThisWeek: number;
 }
 
-/** A reminder ahead of a quarterly, six-monthly or annual reform report (guidance 581/BNV-CCHC). */
+/**
+ * A reminder ahead of a quarterly, six-monthly or annual reform report
+ * (Nghị định 09/2019/NĐ-CP, Điều 12; guidance 581/BNV-CCHC), with the chain
+ * of deadlines: units → the Office, the department → its superior.
+ */
 export interface ReportDeadlineModel {
   unit: UnitRef;
   unitLeads: string[];
+  /** The Office consolidates and sends the department's report; every other unit reports to the Office. */
+  recipient: "UNIT" | "OFFICE";
   period: { key: string; kind: "QUARTER" | "HALF_YEAR" | "YEAR"; quarter: number; year: number };
-  cutoff: Day; // data cut-off, the 14th
-  due: Day; // report due to the Office, the 20th
+  /** The data window the report covers ("15/06/2023 – 14/09/2023"). */
+  window: { start: Day; end: Day };
+  /** The plans in force in the window, each with its deadlines. */
+  plans: { number: string; unitsDue: Day; officeDue: Day; superior: string }[];
   openLeadTasks: number;
   overdueLeadTasks: number;
 }
