@@ -199,10 +199,11 @@ export function ratesText(r: CompletionRates, lang: Lang): string {
 }
 
 /** "Phấn đấu hoàn thành 100% nhiệm vụ…: chỉ tiêu 100%, hiện đạt 43,8% (7/16)". Plain text. */
-export function objectiveText(o: ObjectiveProgressModel, lang: Lang, maxText = 120): string {
+export function objectiveText(o: ObjectiveProgressModel, lang: Lang, maxText = 200): string {
   const r = o.rates;
   const now = o.measure === "COMPLETION" ? rateWithCounts(r.done, r.due, r.doneRate, lang) : rateWithCounts(r.doneOnTime, r.due, r.onTimeRate, lang);
-  return DIGEST_STRINGS[lang].objective(truncate(o.text, maxText, "plain_text"), o.target, r.due === 0 ? DIGEST_STRINGS[lang].noRate : now);
+  const text = truncate(o.text.replace(/[.;]\s*$/, ""), maxText, "plain_text");
+  return DIGEST_STRINGS[lang].objective(text, o.target, r.due === 0 ? DIGEST_STRINGS[lang].noRate : now);
 }
 
 /** Whether last week's figures exist: the first digest of a plan has nothing to compare with. */

@@ -64,7 +64,7 @@ function objectiveLine(o: ObjectiveProgressModel, lang: Lang): string {
   const s = STRINGS[lang];
   const r = o.rates;
   const now = r.due === 0 ? s.noneDue : o.measure === "COMPLETION" ? doneRate(r, lang) : rateWithCounts(r.doneOnTime, r.due, r.onTimeRate, lang);
-  return `• ${s.objective(esc(o.text, 300), o.target, now)}`;
+  return `• ${s.objective(esc(o.text.replace(/[.;]\s*$/, ""), 300), o.target, now)}`;
 }
 
 export function overviewMessage(model: OverviewModel, lang: Lang): SlackMessage {

@@ -43,7 +43,7 @@ describe.each(backends)("status in SQL agrees with the domain on $name", (backen
     const cadences: Cadence[] = ["WEEK", "MONTH", "QUARTER", "HALF", "YEAR"];
     const days = [...FIXED, ...Array.from({ length: 12 }, () => dayIn("2023-06-01", 300))];
 
-    const plans = [];
+    const plans: ((typeof PLANS)[number] & { row: { id: number } })[] = [];
     for (const [i, p] of PLANS.entries()) {
       plans.push({
         ...p,
