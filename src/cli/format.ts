@@ -129,7 +129,7 @@ export function formatStatus(title: string, s: StatusSummary, lang: Lang, extra:
 /** "Mục tiêu (1565/KH-SLĐTBXH): Phấn đấu hoàn thành 100% nhiệm vụ … — chỉ tiêu 100%, đạt 43,8% (7/16)". */
 export function objectiveLine(o: ObjectiveProgress, lang: Lang): string {
   const r = o.measure === "COMPLETION" ? doneRate(o.rates, lang) : onTimeRate(o.rates, lang);
-  return `${T(lang, "Mục tiêu", "Objective")} (${o.planNumber}): ${truncate(o.text, 90)} — ${T(lang, "chỉ tiêu", "target")} ${o.target}%, ${T(lang, "đạt", "now")} ${r}`;
+  return `${T(lang, "Mục tiêu", "Objective")} (${o.planNumber}): ${truncate(o.text.replace(/[.;]\s*$/, ""), 200)} — ${T(lang, "chỉ tiêu", "target")} ${o.target}%, ${T(lang, "đạt", "now")} ${r}`;
 }
 
 export function formatUnits(units: Awaited<ReturnType<typeof listUnits>>, lang: Lang): string {
