@@ -313,7 +313,7 @@ export const reportDeadlineHalfYear: ReportDeadlineModel = {
   window: { start: "2022-12-15", end: "2023-06-14" },
   plans: [
     { number: "277/KH-SLĐTBXH", unitsDue: "2023-06-09", officeDue: "2023-06-15", superior: "UBND tỉnh (qua Sở Nội vụ)" },
-    { number: PLAN, unitsDue: "2023-06-09", officeDue: "2023-06-15", superior: "UBND tỉnh (qua Sở Nội vụ)" },
+    { number: "3883/KH-SLĐTBXH", unitsDue: "2023-06-09", officeDue: "2023-06-15", superior: "UBND tỉnh (qua Sở Nội vụ)" },
   ],
   openLeadTasks: 15,
   overdueLeadTasks: 0,

@@ -369,7 +369,7 @@ describe("reportDeadlineMessage", () => {
   it("lists each plan in force with its own deadlines", () => {
     const body = all(reportDeadlineMessage(w.reportDeadlineHalfYear, "vi"));
     expect(body).toContain("• Kế hoạch số 277/KH-SLĐTBXH: gửi Văn phòng Sở chậm nhất ngày *09/06/2023*");
-    expect(body).toContain("• Kế hoạch số 1565/KH-SLĐTBXH: gửi Văn phòng Sở chậm nhất ngày *09/06/2023*");
+    expect(body).toContain("• Kế hoạch số 3883/KH-SLĐTBXH: gửi Văn phòng Sở chậm nhất ngày *09/06/2023*");
   });
 
   it("has one Báo cáo button that lets the reporter choose the task", () => {
