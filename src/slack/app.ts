@@ -3,7 +3,7 @@
 // /slack/events for Slack and /healthz and /metrics for operators.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App } from "@slack/bolt";
+import { App, type AppOptions } from "@slack/bolt";
 import type { SlackConfig } from "../config/env.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./context.js";
@@ -11,6 +11,8 @@ import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
+import { skipRedeliveries } from "./redelivery.js";
+import { socketModeReceiver } from "./socket-mode.js";
 
 
 export interface SlackRuntime {
@@ -27,23 +29,28 @@ export async function startSlackApp(
   const inFlight = new Set<Promise<unknown>>();
   const logger = boltLogger(deps.log, () => deps.metrics.slackRateLimited.inc());
   const routes = operatorRoutes(deps, options.healthy);
+  const clientOptions: AppOptions["clientOptions"] = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    // The default retries for up to 30 minutes. Everything here answers a
+    // person who is waiting (a trigger_id lives 3 s): retry briefly, then
+    // tell them. Retry-After on a 429 is still honoured.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
+    requestInterceptor: (request) => {
+      deps.metrics.slackCalls.inc({ method: String(request.url ?? "").replace(/^.*\//, "") });
+      return request;
+    },
+  };
   const app = new App({
     token: config.botToken,
     signingSecret: config.signingSecret,
     logger,
-    ...(config.mode === "socket" ? { socketMode: true, appToken: config.appToken } : { customRoutes: routes.bolt }),
-    clientOptions: {
-      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-      // The default retries for up to 30 minutes. Everything here answers a
-      // person who is waiting (a trigger_id lives 3 s): retry briefly, then
-      // tell them. Retry-After on a 429 is still honoured.
-      retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
-      requestInterceptor: (request) => {
-        deps.metrics.slackCalls.inc({ method: String(request.url ?? "").replace(/^.*\//, "") });
-        return request;
-      },
-    },
+    ...(config.mode === "socket"
+      ? { socketMode: true, receiver: socketModeReceiver(config.appToken!, logger, clientOptions, deps.log) }
+      : { customRoutes: routes.bolt }),
+    clientOptions,
   });
+  // Before anything else: a delivery Slack repeats is acknowledged and skipped.
+  app.use(skipRedeliveries(deps.log));
   // Track every listener run so that shutdown can let in-flight work finish.
   app.use(async ({ next }) => {
     const run = next();
