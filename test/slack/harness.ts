@@ -12,7 +12,8 @@ import type { SlackDeps } from "../../src/slack/context.js";
 import { LocaleCache } from "../../src/slack/locale.js";
 import { Metrics } from "../../src/slack/metrics.js";
 import { createFakeSlack, type FakeSlack, type FakeSlackOptions, type TransportKind } from "../../src/slack-fake/index.js";
-import { log, type Backend } from "../support/databases.js";
+import type { Logger } from "../../src/log.js";
+import { log as silentLog, type Backend } from "../support/databases.js";
 import { loadOrg, loadPlan } from "../support/files.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
@@ -45,9 +46,17 @@ export interface Dondoc {
 
 export async function startDondoc(
   backend: Backend,
-  options: { now?: Date; transport?: TransportKind; socketMode?: FakeSlackOptions["socketMode"] } = {},
+  options: {
+    now?: Date;
+    transport?: TransportKind;
+    socketMode?: FakeSlackOptions["socketMode"];
+    log?: Logger;
+    requestTimeoutMs?: number;
+    apiUrl?: (fakeUrl: string) => string;
+  } = {},
 ): Promise<Dondoc> {
   const transport = options.transport ?? "http";
+  const log = options.log ?? silentLog;
   const db = await backend.open();
   const orgFile = await loadOrg();
   await importOrg(db.prisma, orgFile, { actor: "test" });
@@ -75,7 +84,7 @@ export async function startDondoc(
   const slack = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.url,
+    SLACK_API_URL: options.apiUrl?.(fake.url) ?? fake.url,
     SLACK_COMMAND: "/kehoach",
     ...(transport === "socket" ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
   }).slack!;
@@ -83,6 +92,7 @@ export async function startDondoc(
     port: 0,
     host: "127.0.0.1",
     healthy: async () => (await db.prisma.$queryRaw`SELECT 1`, true),
+    requestTimeoutMs: options.requestTimeoutMs,
   });
   if (transport === "http") fake.setAppUrl(`http://127.0.0.1:${runtime.port}/slack/events`);
   return {
