@@ -52,6 +52,10 @@ describe("dondoc CLI", () => {
     expect(s.today).toBe("2023-07-01");
     expect(s.total).toBe(32);
     expect(s.counts.NOT_STARTED + s.counts.IN_PROGRESS + s.counts.OVERDUE).toBe(32);
+    // Issued 13/06/2023, the plan covered 2 days of the window that closed on
+    // 14/06: no ongoing task is overdue for it (calendar quarters made 16 of 32 so).
+    expect(s.counts.OVERDUE).toBe(0);
+    expect(s.rates).toMatchObject({ due: 0, doneRate: null, onTimeRate: null });
     expect(s.byIndex.map((i: { code: string }) => i.code).sort()).toEqual(["DDCI", "PAR_INDEX", "SIPAS"]);
     expect(s.byUnit.find((u: { code: string }) => u.code === "GDNN").lead.NOT_STARTED).toBeGreaterThan(0);
     const text = await cli("status", "--at", "01/01/2024");
@@ -64,6 +68,8 @@ describe("dondoc CLI", () => {
     const units = JSON.parse(r.out) as { code: string; channel: string; leads: number }[];
     expect(units.map((u) => u.code).sort()).toEqual(["GDNN", "KH-TC", "LĐ-VL", "TTDVVL", "VP"]);
     expect(units.every((u) => u.channel?.startsWith("#"))).toBe(true);
+    // Headings are never counted: GDNN leads 15 tasks, not its heading too.
+    expect(units.find((u) => u.code === "GDNN")!.leads).toBe(15);
     expect((await cli("units", "list")).out).toContain("Văn phòng Sở");
   });
 

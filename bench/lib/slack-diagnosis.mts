@@ -47,7 +47,7 @@ export async function diagnose(
   const unitIds = [reg.member.unitId!];
   const ctx = (rest: string) => ({ deps, caller, rest, client, channelId: "C0BENCH001", triggerId: "bench" });
   const summary = await statusSummary(prisma, { today, planIds: [given.id] });
-  const overviewModel = { ...summary, plan: { number: given.number, title: given.title, year: given.year } };
+  const overviewModel = { ...summary, objectives: [], plan: { number: given.number, title: given.title, year: given.year } };
   const listModel = await taskListModel(deps, reg, null, "all", 0);
   const run = { reps: 30, warmup: 3, budgetMs: 5_000 };
 

@@ -13,7 +13,8 @@ import { EXIT_SOFTWARE, guardCliProcess } from "../lifecycle.js";
 import { createLogger, errorInfo, secretsFromEnv, type Logger } from "../log.js";
 import { importOrg } from "../services/import-org.js";
 import { importPlan } from "../services/import-plan.js";
-import { findPlan, listPlans, listUnits, planDetail, statusSummary } from "../services/plan-queries.js";
+import { findPlan, listPlans, listUnits, objectiveProgress, planDetail, statusSummary } from "../services/plan-queries.js";
+import { unitTaskSummaries } from "../services/task-summaries.js";
 import { deactivateMember, listMembers, setUnitChannel, upsertMember } from "../services/members.js";
 import { parseChannel } from "../slack/commands/parse.js";
 import type { MemberRole } from "../domain/permissions.js";
@@ -132,23 +133,26 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .description("số nhiệm vụ theo trạng thái, đơn vị, chỉ số / task counts by status, unit and index")
     .action(async (number: string | undefined, opts: Common & { at?: string }) => {
       const day = today(opts.at);
-      const { summary, title } = await withDb(async (db) => {
+      const { summary, title, objectives, overdue } = await withDb(async (db) => {
         const p = number ? await findPlan(db.prisma, number) : undefined;
         if (!p && (await db.prisma.plan.count()) === 0) throw new AppError("NO_PLANS");
-        return {
-          title: p ? `${p.number}` : opts.lang === "vi" ? "Tất cả kế hoạch" : "All plans",
-          // A past day is computed from the reports made up to it.
-          summary: await statusSummary(db.prisma, { today: day, planIds: p ? [p.id] : undefined, source: opts.at ? "reports" : "current" }),
-        };
+        const planIds = p ? [p.id] : undefined;
+        // Today or a past day alike: one function counts "as of" a day.
+        const [summary, objectives, overdue] = await Promise.all([
+          statusSummary(db.prisma, { today: day, planIds }),
+          objectiveProgress(db.prisma, { today: day, planIds }),
+          unitTaskSummaries(db.prisma, { filter: "overdue", today: day, planIds, limit: 1000 }),
+        ]);
+        return { title: p ? `${p.number}` : opts.lang === "vi" ? "Tất cả kế hoạch" : "All plans", summary, objectives, overdue: overdue.tasks };
       });
-      print(opts, summary, () => formatStatus(title, summary, opts.lang));
+      print(opts, { ...summary, objectives, overdue }, () => formatStatus(title, summary, opts.lang, { objectives, overdue }));
     });
 
   const units = program.command("units").description("đơn vị / units");
-  common(units.command("list"))
+  common(units.command("list").option("--at <date>", "tính đến ngày / as of dd/mm/yyyy"))
     .description("danh sách đơn vị / list units")
-    .action(async (opts: Common) => {
-      const list = await withDb((db) => listUnits(db.prisma));
+    .action(async (opts: Common & { at?: string }) => {
+      const list = await withDb((db) => listUnits(db.prisma, today(opts.at)));
       print(opts, list, () => formatUnits(list, opts.lang));
     });
 

@@ -87,6 +87,11 @@ export async function importPlan(
           legalBases: plan.legalBases,
           purposes: plan.purposes,
           recipients: plan.recipients,
+          reportingPeriods: plan.reporting.periods,
+          minCoverageDays: plan.reporting.minCoverageDays,
+          unitsDueDay: plan.reporting.unitsDueDay,
+          officeDueDay: plan.reporting.officeDueDay,
+          superior: plan.reporting.superior,
         };
         const storedPlan = await tx.plan.findUnique({ where: { numberKey } });
         const planRow = storedPlan
@@ -100,7 +105,7 @@ export async function importPlan(
         ];
         const storedObjectives = await tx.objective.findMany({ where: { planId: planRow.id } });
         for (const o of objectives) {
-          const wanted = { text: o.text, targetValue: o.target?.value ?? null, targetUnit: o.target?.unit ?? null };
+          const wanted = { text: o.text, targetValue: o.target?.value ?? null, targetUnit: o.target?.unit ?? null, measure: o.target?.measure ?? null };
           const stored = storedObjectives.find((s) => s.kind === o.kind && s.position === o.position);
           if (!stored) await tx.objective.create({ data: { planId: planRow.id, kind: o.kind, position: o.position, ...wanted } });
           else if (ChangeCounter.differs(stored, wanted)) await tx.objective.update({ where: { id: stored.id }, data: wanted });
