@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../src/cli/main.js";
-import { ORG_FILE, PLAN_FILE, variant } from "./support/files.js";
+import { run } from "../../src/cli/main.js";
+import { ORG_FILE, PLAN_FILE, variant } from "../support/files.js";
 
 let env: NodeJS.ProcessEnv;
 
