@@ -31,7 +31,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "unit", include: UNIT } },
+      // Pure code shares one module graph per worker (no isolation): most of
+      // this tier's time was importing the same modules again for every file.
+      { extends: true, test: { name: "unit", include: UNIT, pool: "threads", isolate: false } },
       {
         extends: true,
         test: {
