@@ -3,6 +3,7 @@
 // (.ci/run sets it). Each test file gets its own database, started from the
 // migrated copy test/support/global-setup.ts makes once per run (a fresh
 // migration when there is none, as in a test run without that setup).
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -33,6 +34,14 @@ function pgliteImage(): Promise<Blob | undefined> {
     return path ? new Blob([await readFile(path)]) : undefined;
   })();
   return image;
+}
+
+/** A new, empty in-memory PGlite (no migrations), started from a dump instead of running initdb. */
+export async function emptyPglite(): Promise<PGlite> {
+  const path = inject("pgliteEmptyImage");
+  const pg = new PGlite(path ? { loadDataDir: new Blob([await readFile(path)]) } : undefined);
+  await pg.waitReady;
+  return pg;
 }
 
 /** Creates a new database on the test server (empty, or a copy of `template`); dropped again on close. */

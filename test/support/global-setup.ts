@@ -26,6 +26,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Path of the migrated PGlite dump. */
     pgliteImage: string;
+    /** Path of the dump of a new, empty PGlite database (initdb done, no migrations). */
+    pgliteEmptyImage: string;
     /** Name of the migrated PostgreSQL template database, when TEST_DATABASE_URL is set. */
     postgresTemplate: string | null;
   }
@@ -40,7 +42,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     .update(migrations.map((m) => `${m.name}:${m.checksum}`).join("\n"))
     .digest("hex")
     .slice(0, 16);
-  project.provide("pgliteImage", await pgliteImage(key, migrations));
+  project.provide("pgliteImage", await pgliteImage(`dondoc-test-pglite-${key}.tar`, migrations));
+  project.provide("pgliteEmptyImage", await pgliteImage(`dondoc-test-pglite-empty-${pgliteVersion()}.tar`, []));
 
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
@@ -57,8 +60,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return () => admin(url, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
 }
 
-async function pgliteImage(key: string, migrations: Awaited<ReturnType<typeof readMigrations>>): Promise<string> {
-  const path = join(tmpdir(), `dondoc-test-pglite-${key}.tar`);
+async function pgliteImage(name: string, migrations: Awaited<ReturnType<typeof readMigrations>>): Promise<string> {
+  const path = join(tmpdir(), name);
   if (
     await access(path).then(
       () => true,
@@ -67,7 +70,10 @@ async function pgliteImage(key: string, migrations: Awaited<ReturnType<typeof re
   )
     return path;
   const client = new PGlite();
-  await migrate({ exec: async (sql) => void (await client.exec(sql)), query: async (sql, params) => (await client.query<never>(sql, params)).rows }, log, migrations);
+  await client.waitReady;
+  // No migrations: the empty image is PGlite's own fresh database, untouched.
+  if (migrations.length > 0)
+    await migrate({ exec: async (sql) => void (await client.exec(sql)), query: async (sql, params) => (await client.query<never>(sql, params)).rows }, log, migrations);
   const dump = await client.dumpDataDir("none");
   await client.close();
   // Written aside and renamed: another run may be reading or writing it too.
