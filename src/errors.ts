@@ -87,6 +87,15 @@ const messages = {
     vi: () => `Slack đang bận hoặc không phản hồi; dữ liệu của bạn đã được lưu. Vui lòng thử lại sau ít phút.`,
     en: () => `Slack is busy or not answering; your data was saved. Please try again in a few minutes.`,
   },
+  // Start-up against Slack (src/slack/start-up.ts).
+  SLACK_TOKEN_INVALID: {
+    vi: (p) => `Slack không chấp nhận ${p.variable} (${p.error}). Đề nghị kiểm tra lại giá trị ${p.variable} trong cấu hình (mã lấy từ trang quản lý ứng dụng Slack, có thể đã bị thu hồi hoặc cài lại) rồi khởi động lại dondoc.`,
+    en: (p) => `Slack does not accept ${p.variable} (${p.error}). Check the value of ${p.variable} in the configuration (from the Slack app's settings page; it may have been revoked or the app reinstalled), then restart dondoc.`,
+  },
+  SLACK_UNREACHABLE_RETRY: {
+    vi: (p) => `Chưa kết nối được Slack (${p.reason}), lần thử ${p.attempt}; sẽ thử lại sau ${p.seconds} giây.`,
+    en: (p) => `Cannot reach Slack yet (${p.reason}), attempt ${p.attempt}; retrying in ${p.seconds} s.`,
+  },
   INTERNAL: {
     vi: (p) => `Đã có lỗi không mong muốn (${p.ref}). Dữ liệu không bị thay đổi; hãy thử lại hoặc báo cho quản trị viên kèm mã này.`,
     en: (p) => `Something unexpected went wrong (${p.ref}). No data was changed; try again or tell an administrator this reference.`,
