@@ -33,46 +33,10 @@ interface Row {
  * or after `since`; `open`: not done. Without `unitIds`, every unit's tasks
  * (and `role` is null).
  */
-export async function unitTaskSummaries(prisma: PrismaClient, options: TaskSummaryOptions): Promise<{ tasks: TaskSummary[]; total: number }> {
-  const statements = unitTaskSummariesSql(options);
-  const rows = statements.page ? await prisma.$queryRaw<(Row & { total: number })[]>(statements.page) : [];
-  // No rows (a count-only call, or a page past the end): count separately.
-  const count = rows.length > 0 ? [{ n: rows[0]!.total }] : await prisma.$queryRaw<{ n: number }[]>(statements.count);
-  return {
-    total: count[0]?.n ?? 0,
-    tasks: rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      planNumber: r.planNumber,
-      title: r.title,
-      role: r.role,
-      status: r.status,
-      dueLabel: r.dueLabel,
-      dueOn: r.dueOn ? fromDate(r.dueOn) : null,
-      percent: r.percent,
-      lastReportOn: r.lastReportOn ? fromDate(r.lastReportOn) : null,
-      lead: r.lead ?? [],
-    })),
-  };
-}
-
-export interface TaskSummaryOptions {
-  unitIds?: number[];
-  leadOnly?: boolean;
-  filter: SummaryFilter;
-  today: Day;
-  since?: Day;
-  planIds?: number[];
-  limit?: number;
-  offset?: number;
-}
-
-/**
- * unitTaskSummaries' two statements: the page with the total (null when
- * `limit` is 0), and the count alone (run when the page has no rows).
- * Exported so that bench/ times and explains the statements production runs.
- */
-export function unitTaskSummariesSql(options: TaskSummaryOptions): { page: Prisma.Sql | null; count: Prisma.Sql } {
+export async function unitTaskSummaries(
+  prisma: PrismaClient,
+  options: { unitIds?: number[]; leadOnly?: boolean; filter: SummaryFilter; today: Day; since?: Day; planIds?: number[]; limit?: number; offset?: number },
+): Promise<{ tasks: TaskSummary[]; total: number }> {
   const { today } = options;
   const soon = addDays(today, 14);
   const weekAgo = addDays(today, -7);
@@ -107,7 +71,9 @@ export function unitTaskSummariesSql(options: TaskSummaryOptions): { page: Prism
   const offset = options.offset ?? 0;
   // One statement gives the page and the total (a window count before LIMIT);
   // the lead units are looked up for the page's rows only.
-  const page = Prisma.sql`
+  const rows =
+    limit > 0
+      ? await prisma.$queryRaw<(Row & { total: number })[]>`
       ${mine},
       matching AS (
         SELECT DISTINCT ON (s.status = 'OVERDUE', t."dueOn", t.id)
@@ -126,7 +92,24 @@ export function unitTaskSummariesSql(options: TaskSummaryOptions): { page: Prism
            FROM "Assignment" la JOIN "Unit" u ON u.id = la."unitId"
           WHERE la."taskId" = page.id AND la.role = 'LEAD') AS lead
       FROM page
-      ORDER BY page.status = 'OVERDUE' DESC, page."dueOn" ASC NULLS LAST, page.id`;
-  const count = Prisma.sql`${mine} SELECT count(DISTINCT t.id)::int AS n ${base}`;
-  return { page: limit > 0 ? page : null, count };
+      ORDER BY page.status = 'OVERDUE' DESC, page."dueOn" ASC NULLS LAST, page.id`
+      : [];
+  // No rows (a count-only call, or a page past the end): count separately.
+  const count = rows.length > 0 ? [{ n: rows[0]!.total }] : await prisma.$queryRaw<{ n: number }[]>`${mine} SELECT count(DISTINCT t.id)::int AS n ${base}`;
+  return {
+    total: count[0]?.n ?? 0,
+    tasks: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      planNumber: r.planNumber,
+      title: r.title,
+      role: r.role,
+      status: r.status,
+      dueLabel: r.dueLabel,
+      dueOn: r.dueOn ? fromDate(r.dueOn) : null,
+      percent: r.percent,
+      lastReportOn: r.lastReportOn ? fromDate(r.lastReportOn) : null,
+      lead: r.lead ?? [],
+    })),
+  };
 }
