@@ -53,13 +53,18 @@ interface Common {
   lang: Lang;
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 bad input or state, 2 usage, 70 internal). */
-export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 bad input or state, 2 usage, 70 internal).
+ * `database`: an open database to use instead of opening the configured one
+ * for each command (left open); the tests pass one.
+ */
+export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv = process.env, database?: Database): Promise<number> {
   const log = createLogger(env.LOG_LEVEL ?? "warn", { secrets: [...secretsFromEnv(env), ...secretsFromEnv()] });
   const actor = `cli:${safeUser()}`;
   let exitCode = 0;
 
   const withDb = async <T>(fn: (db: Database) => Promise<T>): Promise<T> => {
+    if (database) return fn(database);
     const db = await openDatabase(loadConfig(env).database, log);
     let result: T;
     try {

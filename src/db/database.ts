@@ -15,7 +15,9 @@ import type { Logger } from "../log.js";
 import { migrate, type SqlSession } from "./migrate.js";
 
 export type { PrismaClient };
-export type DatabaseConfig = Config["database"] | { kind: "pglite"; dataDir: "memory" } | { kind: "postgres"; url: string; poolSize?: number };
+// `image`: a PGlite data directory dump (PGlite.dumpDataDir) to start an
+// in-memory database from; the tests keep one of a migrated database.
+export type DatabaseConfig = Config["database"] | { kind: "pglite"; dataDir: "memory"; image?: Blob } | { kind: "postgres"; url: string; poolSize?: number };
 
 export interface Database {
   readonly kind: "pglite" | "postgres";
@@ -28,7 +30,7 @@ export async function openDatabase(
   log: Logger,
   options: { migrate?: boolean } = {},
 ): Promise<Database> {
-  const db = config.kind === "postgres" ? await openPostgres(config.url, log, config.poolSize) : await openPglite(config.dataDir, log);
+  const db = config.kind === "postgres" ? await openPostgres(config.url, log, config.poolSize) : await openPglite(config.dataDir, log, "image" in config ? config.image : undefined);
   if (options.migrate !== false) {
     try {
       await db.runMigrations();
@@ -42,11 +44,11 @@ export async function openDatabase(
 
 type OpenDatabase = Database & { runMigrations(): Promise<void> };
 
-async function openPglite(dataDir: string, log: Logger): Promise<OpenDatabase> {
+async function openPglite(dataDir: string, log: Logger, image?: Blob): Promise<OpenDatabase> {
   let release: (() => Promise<void>) | undefined;
   let client: PGlite;
   if (dataDir === "memory") {
-    client = new PGlite();
+    client = new PGlite(image ? { loadDataDir: image } : undefined);
   } else {
     const dir = resolve(dataDir);
     await mkdir(dir, { recursive: true });
