@@ -11,7 +11,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip as mm,
   Document,
   Header,
   HighlightColor,
@@ -31,6 +30,9 @@ import {
 import { parts } from "../domain/day.js";
 import type { ReportModel } from "./model.js";
 import { reportOutline, reportSummaryLine, type Block } from "./outline.js";
+
+/** Millimetres to twips, rounded (docx's convertMillimetersToTwip floors: A4 would come out 1 twip short of Word's 11906 x 16838). */
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 
 /** Phụ lục I, I.1: Times New Roman, Unicode (TCVN 6909:2001), black. */
 export const FONT = "Times New Roman";
