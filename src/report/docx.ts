@@ -145,8 +145,11 @@ function headerTable(m: ReportModel): Table {
 }
 
 /** II.6: body text justified, first line indented 1–1.27 cm, at least 6 pt between paragraphs, single to 1.5 line spacing. */
-function bodyParagraph(text: string, s: RunStyle = {}, indent = mm(12.7)): Paragraph {
+function bodyParagraph(text: string, s: RunStyle = {}, keepNext = false): Paragraph {
+  const indent = mm(12.7);
   return new Paragraph({
+    keepNext,
+    keepLines: keepNext,
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: indent },
     spacing: { before: 120, after: 0, line: 312 },
@@ -183,7 +186,7 @@ function blockToDocx(b: Block): (Paragraph | Table)[] {
     case "heading":
       return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(12.7) }, keepNext: true, spacing: { before: 120, after: 0, line: 312 }, children: [run(b.text, { bold: true })] })];
     case "para":
-      return [bodyParagraph(b.text)];
+      return [bodyParagraph(b.text, {}, b.keepWithNext)];
     case "item":
       return [bodyParagraph(b.text)];
     case "office":

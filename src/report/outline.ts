@@ -15,7 +15,8 @@ import type { ReportModel, ReportTaskRow, StatusCounts } from "./model.js";
 
 export type Block =
   | { kind: "heading"; level: 1 | 2; text: string }
-  | { kind: "para"; text: string }
+  /** `keepWithNext`: on the same page as what follows (the closing paragraph and the signer's block). */
+  | { kind: "para"; text: string; keepWithNext?: boolean }
   | { kind: "item"; text: string }
   | { kind: "table"; head: string[]; rows: string[][]; widths: number[]; totalRow?: boolean }
   | { kind: "office"; text: string };
@@ -36,6 +37,8 @@ export function reportSummaryLine(m: ReportModel): string {
 
 const COUNT_HEAD = ["Tổng số", ...(["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "OVERDUE", "NOT_STARTED"] as const).map((s) => STATUS_LABELS[s].vi)];
 const ORDER: TaskStatus[] = ["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "OVERDUE", "NOT_STARTED"];
+/** Name column wide enough for a task group's title; the status columns narrow. */
+const WIDTHS = [34, 10, 11, 11, 12, 10, 11];
 const countCells = (total: number, c: StatusCounts) => [n(total), ...ORDER.map((s) => n(c[s]))];
 
 export function reportOutline(m: ReportModel): Block[] {
@@ -79,7 +82,7 @@ export function reportOutline(m: ReportModel): Block[] {
     indexRows.push(["Nhiệm vụ chung, không gắn với chỉ số", ...countCells(m.totals.total - inIndex, rest)]);
   }
   indexRows.push(["Cộng", ...countCells(m.totals.total, c)]);
-  b.push({ kind: "table", head: ["Chỉ số", ...COUNT_HEAD], rows: indexRows, widths: [28, 12, 12, 12, 12, 12, 12], totalRow: true });
+  b.push({ kind: "table", head: ["Chỉ số", ...COUNT_HEAD], rows: indexRows, widths: WIDTHS, totalRow: true });
   const measured = m.criteria.filter((x) => x.latest !== null).length;
   if (m.criteria.length > 0) {
     b.push({
@@ -93,7 +96,7 @@ export function reportOutline(m: ReportModel): Block[] {
     kind: "table",
     head: ["Nhóm nhiệm vụ", ...COUNT_HEAD],
     rows: [...m.byGroup.map((g) => [`${g.code}. ${g.title}`, ...countCells(g.total, g.counts)]), ["Cộng", ...countCells(m.totals.total, c)]],
-    widths: [28, 12, 12, 12, 12, 12, 12],
+    widths: WIDTHS,
     totalRow: true,
   });
 
@@ -102,8 +105,11 @@ export function reportOutline(m: ReportModel): Block[] {
     kind: "table",
     head: ["Đơn vị chủ trì", ...COUNT_HEAD],
     rows: m.byUnit.map((u) => [u.name, ...countCells(u.total, u.lead)]),
-    widths: [28, 12, 12, 12, 12, 12, 12],
+    widths: WIDTHS,
   });
+  if (m.byUnit.reduce((s, u) => s + u.total, 0) > m.totals.total) {
+    b.push({ kind: "para", text: "Nhiệm vụ do nhiều đơn vị cùng chủ trì được tính cho mỗi đơn vị chủ trì." });
+  }
   b.push({ kind: "para", text: "Kết quả thực hiện từng nhiệm vụ tại Biểu 1 của Phụ lục kèm theo Báo cáo này." });
 
   // II. Shortcomings
@@ -112,7 +118,9 @@ export function reportOutline(m: ReportModel): Block[] {
   if (c.OVERDUE > 0) {
     b.push({ kind: "para", text: `Còn ${n(c.OVERDUE)} nhiệm vụ quá hạn chưa hoàn thành, gồm:` });
     for (const t of overdue.slice(0, OVERDUE_LISTED)) {
-      b.push({ kind: "item", text: `- ${t.code}. ${t.title} (chủ trì: ${units(t)}; thời hạn: ${t.due}; tiến độ: ${t.percent ?? 0}%);` });
+      // An ongoing task is overdue for a missed window, not for its percent.
+      const progress = t.dueOn === null ? "" : `; tiến độ: ${t.percent ?? 0}%`;
+      b.push({ kind: "item", text: `- ${t.code}. ${t.title} (chủ trì: ${units(t)}; thời hạn: ${t.due}${progress});` });
     }
     if (overdue.length > OVERDUE_LISTED) b.push({ kind: "item", text: `- ${n(overdue.length - OVERDUE_LISTED)} nhiệm vụ khác tại Biểu 1 của Phụ lục.` });
     const byUnit = m.byUnit.filter((u) => u.lead.OVERDUE > 0).map((u) => `${u.code} (${n(u.lead.OVERDUE)})`);
@@ -142,7 +150,7 @@ export function reportOutline(m: ReportModel): Block[] {
     b.push({ kind: "para", text: `${++k}. Các đơn vị chủ trì tập trung hoàn thành dứt điểm ${n(c.OVERDUE)} nhiệm vụ quá hạn nêu tại điểm 1 Mục II.` });
   }
   if (m.next && m.next.tasks.length > 0) {
-    b.push({ kind: "para", text: `${++k}. Triển khai, hoàn thành ${n(m.next.tasks.length)} nhiệm vụ có thời hạn trong ${m.next.window.phrase}:` });
+    b.push({ kind: "para", text: `${++k}. Triển khai, hoàn thành ${n(m.next.tasks.length)} nhiệm vụ đến hạn trong kỳ báo cáo ${m.next.window.phrase} (từ ngày ${d(m.next.window.start)} đến ngày ${d(m.next.window.end)}):` });
     for (const t of m.next.tasks.slice(0, NEXT_LISTED)) b.push({ kind: "item", text: `- ${t.code}. ${t.title} (chủ trì: ${units(t)}; thời hạn: ${t.due});` });
     if (m.next.tasks.length > NEXT_LISTED) b.push({ kind: "item", text: `- ${n(m.next.tasks.length - NEXT_LISTED)} nhiệm vụ khác tại Biểu 1 của Phụ lục.` });
   }
@@ -158,6 +166,6 @@ export function reportOutline(m: ReportModel): Block[] {
   b.push({ kind: "heading", level: 1, text: "IV. KIẾN NGHỊ, ĐỀ XUẤT" });
   b.push({ kind: "office", text: "[Văn phòng Sở ghi kiến nghị, đề xuất với cấp trên (nếu có), trên cơ sở đề xuất của các đơn vị.]" });
 
-  b.push({ kind: "para", text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${m.plan.number} ${m.window.phrase} của ${m.header.issuingBody}./.` });
+  b.push({ kind: "para", keepWithNext: true, text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${m.plan.number} ${m.window.phrase} của ${m.header.issuingBody}./.` });
   return b;
 }
