@@ -6,8 +6,8 @@
 // Same-run baseline: statusSummary for that plan as of the window's last day
 // from the reports (what `dondoc status NUMBER --at DAY` computes, and the
 // first thing the report needs). Memory: the heap's growth while the files
-// are written, sampled every 2 ms, against a plan 50 times larger with
-// --tasks-per-plan (the dataset keeps 20,000 tasks in all).
+// are written, sampled every 2 ms. --tasks-per-plan makes the plans larger
+// (the dataset keeps 20,000 tasks in all).
 //
 //   npx tsx bench/report.mts [--db postgres|pglite] [--reps 10] [--tasks-per-plan 40] [--period "Quý III/2025"]
 import { mkdtemp, rm } from "node:fs/promises";

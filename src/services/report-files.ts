@@ -44,10 +44,9 @@ export async function writeReportFiles(m: ReportModel, dir: string): Promise<Rep
   const tag = `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
   const temp = { docx: `${files.docx}${tag}`, xlsx: `${files.xlsx}${tag}` };
   try {
-    await writeFile(temp.docx, await renderReportDocx(m), { flag: "wx" });
+    // The two files at once: the .xlsx streams to disk while the .docx is packed.
     const stream = createWriteStream(temp.xlsx, { flags: "wx" });
-    const done = finished(stream);
-    await Promise.all([writeReportXlsx(m, stream), done]);
+    await Promise.all([renderReportDocx(m).then((bytes) => writeFile(temp.docx, bytes, { flag: "wx" })), writeReportXlsx(m, stream), finished(stream)]);
     await rename(temp.xlsx, files.xlsx);
     await rename(temp.docx, files.docx);
     return files;

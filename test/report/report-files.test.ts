@@ -19,6 +19,7 @@ import type { ReportModel } from "../../src/report/model.js";
 import { parseReportPeriod } from "../../src/report/period.js";
 import { TITLE_ROWS } from "../../src/report/xlsx.js";
 import { importOrg } from "../../src/services/import-org.js";
+import { raiseObstacle } from "../../src/services/obstacles.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { statusSummary, findPlan } from "../../src/services/plan-queries.js";
 import { buildReportModel } from "../../src/services/report-model.js";
@@ -54,6 +55,14 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     // Before any progress report: nothing to report on.
     noReports = await errorOf(buildReportModel(db.prisma, { plan: "1565", window: Q3, date: "2023-09-18" }));
     await loadDemoProgress(db.prisma);
+    // Two obstacles in the window (one resolved within it) and one raised after it.
+    const task = await db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.2" } });
+    const unit = await db.prisma.unit.findUniqueOrThrow({ where: { code: "LĐ-VL" } });
+    const raise = (text: string, at: string) => raiseObstacle(db.prisma, { taskId: task.id, unitId: unit.id, raisedBy: "U_TEST", text, at: new Date(at) });
+    await raise("Chưa có danh sách doanh nghiệp của Viện nghiên cứu phát triển", "2023-07-03T03:00:00Z");
+    const resolved = await raise("Thiếu kinh phí in phiếu khảo sát.", "2023-08-01T03:00:00Z");
+    await db.prisma.obstacle.update({ where: { id: resolved.id }, data: { resolvedAt: new Date("2023-08-20T03:00:00Z"), resolvedBy: "U_LD", resolution: "Lãnh đạo Sở đồng ý bổ sung kinh phí" } });
+    await raise("Sau kỳ báo cáo", "2023-09-20T03:00:00Z");
     model = await buildReportModel(db.prisma, { plan: "1565", window: Q3, date: "2023-09-18" });
     dir = await mkdtemp(path.join(tmpdir(), "dondoc-report-"));
     files = await writeReportFiles(model, dir);
@@ -125,6 +134,12 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     for (const t of model.tasks.filter((x) => x.status === "OVERDUE").slice(0, 20)) {
       expect(text.some((p) => p.startsWith(`- ${t.code}. ${t.title} (chủ trì: `))).toBe(true);
     }
+    // Obstacles of the window with their outcome; the one raised after it is not there.
+    expect(text).toContain("Trong kỳ, các đơn vị phản ánh 2 khó khăn, vướng mắc; đã giải quyết 1, còn 1 chưa giải quyết:");
+    expect(text).toContain("- Phòng Lao động - Việc làm (ngày 03/07/2023, nhiệm vụ II.2.c.2): Chưa có danh sách doanh nghiệp của Viện nghiên cứu phát triển (chưa giải quyết);");
+    expect(text).toContain("- Phòng Lao động - Việc làm (ngày 01/08/2023, nhiệm vụ II.2.c.2): Thiếu kinh phí in phiếu khảo sát (đã giải quyết ngày 20/08/2023: Lãnh đạo Sở đồng ý bổ sung kinh phí);");
+    expect(text.join("\n")).not.toContain("Sau kỳ báo cáo");
+    expect(text.join("\n")).not.toMatch(/\bbạn\b/i);
     // The Office's own places are marked (highlighted), and there are exactly those.
     const office = [...xml.matchAll(/<w:highlight w:val="yellow"\/>[^]*?<w:t[^>]*>([^<]*)</g)].map((m) => m[1]);
     expect(office.length).toBe(3);
