@@ -6,10 +6,9 @@
 // Same-run baseline: statusSummary for that plan as of the window's last day
 // from the reports (what `dondoc status NUMBER --at DAY` computes, and the
 // first thing the report needs). Memory: the heap's growth while the files
-// are written, sampled every 2 ms. --tasks-per-plan makes the plans larger
-// (the dataset keeps 20,000 tasks in all).
+// are written, sampled every 2 ms.
 //
-//   npx tsx bench/report.mts [--db postgres|pglite] [--reps 10] [--tasks-per-plan 40] [--period "Quý III/2025"]
+//   npx tsx bench/report.mts [--db postgres|pglite] [--reps 10] [--period "Quý III/2025"]
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -33,15 +32,13 @@ const program = new Command("report")
   .option("--warmup <n>", "untimed repetitions first", Number, 2)
   .option("--budget <seconds>", "stop repeating a measurement after this much time (at least 5 runs)", Number, 20)
   .option("--pg-url <url>", "PostgreSQL server; a database bench_dondoc_<pid> is created and dropped", DEFAULT_PG_URL)
-  .option("--tasks-per-plan <n>", "tasks per plan; plans = 20,000 / n so the dataset keeps its size", Number, PROVINCE.tasksPerPlan)
   .option("--period <period>", "the report's period (plans of 2025 are reported on)", "Quý III/2025")
   .parse();
-const opts = program.opts<{ db: "postgres" | "pglite"; reps: number; warmup: number; budget: number; pgUrl: string; tasksPerPlan: number; period: string }>();
+const opts = program.opts<{ db: "postgres" | "pglite"; reps: number; warmup: number; budget: number; pgUrl: string; period: string }>();
 
 const machine = await describeMachine(opts.db === "postgres" ? opts.pgUrl : undefined);
 console.log(`# report benchmark (${opts.db})\n${formatMachine(machine)}\n`);
-const base = datasetOptionsFrom({ scale: 1, asOf: PROVINCE.asOf });
-const dataset = { ...base, tasksPerPlan: opts.tasksPerPlan, plans: Math.max(1, Math.round((base.plans * base.tasksPerPlan) / opts.tasksPerPlan)) };
+const dataset = datasetOptionsFrom({ scale: 1, asOf: PROVINCE.asOf });
 const { scratch, steps, totalMs, openMs } = await openAndGenerate(opts.db, { dataset, pgUrl: opts.pgUrl });
 const out = await mkdtemp(path.join(tmpdir(), "dondoc-bench-report-"));
 try {

@@ -63,7 +63,7 @@ try {
   await rm(profile, { recursive: true, force: true });
   const pdf = files.docx.replace(/\.docx$/, ".pdf");
   const prefix = files.docx.replace(/\.docx$/, "");
-  await run("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", opts.pages, pdf, prefix]);
+  await run("pdftoppm", ["-png", "-r", "100", "-f", "1", "-l", opts.pages, pdf, prefix]);
   // pdftoppm numbers pages -1, -01 or -001 depending on the page count: name them -1, -2, ... always.
   const base = path.basename(prefix);
   for (const f of await readdir(opts.out)) {
