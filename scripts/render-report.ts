@@ -59,18 +59,28 @@ try {
   const files = await writeReportFiles(model, opts.out);
   // A private LibreOffice profile, so a running LibreOffice (or another render) does not block this one.
   const profile = await mkdtemp(path.join(tmpdir(), "dondoc-lo-"));
-  await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", opts.out, files.docx], { timeout: 120_000 });
-  await rm(profile, { recursive: true, force: true });
-  const pdf = files.docx.replace(/\.docx$/, ".pdf");
-  const prefix = files.docx.replace(/\.docx$/, "");
-  await run("pdftoppm", ["-png", "-r", "100", "-f", "1", "-l", opts.pages, pdf, prefix]);
-  // pdftoppm numbers pages -1, -01 or -001 depending on the page count: name them -1, -2, ... always.
-  const base = path.basename(prefix);
-  for (const f of await readdir(opts.out)) {
-    const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-0*(\\d+)\\.png$`).exec(f);
-    if (m) await rename(path.join(opts.out, f), path.join(opts.out, `${base}-page${m[1]}.png`));
+  // The .xlsx too when LibreOffice Calc is installed (libreoffice-calc-nogui): its first printed page.
+  const rendered = [{ file: files.docx, pages: opts.pages }, { file: files.xlsx, pages: "1" }];
+  for (const { file, pages } of rendered) {
+    try {
+      await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", opts.out, file], { timeout: 120_000 });
+    } catch (e) {
+      if (file === files.docx) throw e;
+      process.stderr.write(`${path.basename(file)} not rendered (LibreOffice Calc missing?)\n`);
+      continue;
+    }
+    const prefix = file.replace(/\.(docx|xlsx)$/, "");
+    await run("pdftoppm", ["-png", "-r", "100", "-f", "1", "-l", pages, `${prefix}.pdf`, prefix]);
+    // pdftoppm numbers pages -1, -01 or -001 depending on the page count: name them -page1, -page2, ... always.
+    const base = path.basename(prefix);
+    for (const f of await readdir(opts.out)) {
+      const m = /-0*(\d+)\.png$/.exec(f);
+      if (m && f.startsWith(`${base}-`) && !f.includes("-page")) await rename(path.join(opts.out, f), path.join(opts.out, `${base}-page${m[1]}.png`));
+    }
+    process.stdout.write(`${prefix}.pdf, ${prefix}-page1.png ...\n`);
   }
-  process.stdout.write(`${files.docx}\n${files.xlsx}\n${pdf}\n${prefix}-page1.png ...\n`);
+  await rm(profile, { recursive: true, force: true });
+  process.stdout.write(`${files.docx}\n${files.xlsx}\n`);
 } finally {
   await db.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });

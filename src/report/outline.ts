@@ -166,6 +166,11 @@ export function reportOutline(m: ReportModel): Block[] {
   b.push({ kind: "heading", level: 1, text: "IV. KIẾN NGHỊ, ĐỀ XUẤT" });
   b.push({ kind: "office", text: "[Văn phòng Sở ghi kiến nghị, đề xuất với cấp trên (nếu có), trên cơ sở đề xuất của các đơn vị.]" });
 
+  // A list's items end with ";" and its last item with ".", as administrative texts punctuate them.
+  b.forEach((x, i) => {
+    if (x.kind === "item" && b[i + 1]?.kind !== "item") x.text = x.text.replace(/;$/, ".");
+  });
+
   b.push({ kind: "para", keepWithNext: true, text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${m.plan.number} ${m.window.phrase} của ${m.header.issuingBody}./.` });
   return b;
 }

@@ -75,8 +75,26 @@ function headerRow(ws: Sheet, names: readonly string[]): void {
   row.commit();
 }
 
+/**
+ * A row's height for its wrapped text. Excel fits heights when it opens a
+ * file but LibreOffice (and so the PDF a reviewer sees) does not for rows
+ * streamed without one, so it is estimated here: lines per cell from the
+ * column's width in characters, 15.5 points a line at 12 pt.
+ */
+function rowHeight(ws: Sheet, values: readonly (string | number | null)[]): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    const width = ws.getColumn(i + 1).width ?? 10;
+    const perLine = Math.max(1, Math.floor(width));
+    const n = String(v ?? "").split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, n);
+  });
+  return lines * 15.5 + 2;
+}
+
 function dataRow(ws: Sheet, values: (string | number | null)[], opts: { bold?: boolean; center?: number[] } = {}): void {
   const row = ws.addRow(values);
+  row.height = rowHeight(ws, values);
   row.eachCell({ includeEmpty: true }, (c, col) => {
     c.font = { ...FONT, bold: opts.bold };
     c.alignment = { vertical: "top", wrapText: true, horizontal: opts.center?.includes(col) ? "center" : "left" };

@@ -3,7 +3,8 @@
 // folder and renamed into place only when both are complete, so a failure
 // (a full disk, a folder that is not writable) never leaves a half-written
 // report where the Office would pick it up.
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { once } from "node:events";
 import { access, constants, mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -43,14 +44,31 @@ export async function writeReportFiles(m: ReportModel, dir: string): Promise<Rep
   const files = { docx: path.join(out, `bao-cao-${base}.docx`), xlsx: path.join(out, `phu-luc-${base}.xlsx`) };
   const tag = `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
   const temp = { docx: `${files.docx}${tag}`, xlsx: `${files.xlsx}${tag}` };
+  // The two files at once: the .xlsx streams to disk while the .docx is packed.
+  // Every step is let finish (or fail), and the .xlsx stream closed, before
+  // cleaning up, so that no write still in flight recreates a temporary file.
+  let stream: WriteStream | undefined;
   try {
-    // The two files at once: the .xlsx streams to disk while the .docx is packed.
-    const stream = createWriteStream(temp.xlsx, { flags: "wx" });
-    await Promise.all([renderReportDocx(m).then((bytes) => writeFile(temp.docx, bytes, { flag: "wx" })), writeReportXlsx(m, stream), finished(stream)]);
+    stream = createWriteStream(temp.xlsx, { flags: "wx" });
+    const xlsx = stream;
+    const steps = await Promise.allSettled([
+      renderReportDocx(m).then((bytes) => writeFile(temp.docx, bytes, { flag: "wx" })),
+      writeReportXlsx(m, xlsx).catch((e: unknown) => {
+        xlsx.destroy();
+        throw e;
+      }),
+      finished(xlsx),
+    ]);
+    const failed = steps.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
     await rename(temp.xlsx, files.xlsx);
     await rename(temp.docx, files.docx);
     return files;
   } catch (e) {
+    if (stream && !stream.closed) {
+      stream.destroy();
+      await once(stream, "close");
+    }
     await Promise.all([unlink(temp.docx).catch(() => undefined), unlink(temp.xlsx).catch(() => undefined)]);
     return fail(e);
   }

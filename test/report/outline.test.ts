@@ -2,44 +2,10 @@
 // when there are many overdue tasks, none, obstacles or none, and that the
 // Office's own places are always marked.
 import { describe, expect, it } from "vitest";
-import { emptyCounts } from "../../src/domain/status.js";
-import type { ReportModel, ReportTaskRow } from "../../src/report/model.js";
+import { model, task } from "./fixtures.js";
 import { OVERDUE_LISTED, reportOutline, type Block } from "../../src/report/outline.js";
 import { parseReportPeriod } from "../../src/report/period.js";
 import { placeAndDate, renderReportDocx } from "../../src/report/docx.js";
-
-function task(i: number, over: Partial<ReportTaskRow> = {}): ReportTaskRow {
-  return {
-    stt: i, code: `II.${i}`, title: `Nhiệm vụ ${i}`, depth: 1, heading: false,
-    lead: [{ code: "VP", name: "Văn phòng Sở" }], cooperating: [], partners: [],
-    due: "Quý III/2023", dueOn: "2023-09-30", percent: 40, status: "IN_PROGRESS",
-    result: null, resultOn: null, evidence: [], reportsInWindow: 0, ...over,
-  };
-}
-
-function model(tasks: ReportTaskRow[], over: Partial<ReportModel> = {}): ReportModel {
-  const counts = emptyCounts();
-  for (const t of tasks) if (t.status) counts[t.status]++;
-  return {
-    plan: { number: "1565/KH-SLĐTBXH", title: "Nâng cao Chỉ số CCHC năm 2023", issuedOn: "2023-06-13", issuer: "Sở Lao động - Thương binh và Xã hội", place: "Thừa Thiên Huế" },
-    header: { parentBody: "UBND TỈNH THỪA THIÊN HUẾ", issuingBody: "Sở Lao động - Thương binh và Xã hội", symbol: "BC-SLĐTBXH", place: "Thừa Thiên Huế", date: "2023-09-18" },
-    window: parseReportPeriod("Quý III/2023")!,
-    asOf: "2023-09-14",
-    totals: { total: tasks.length, counts, onTimeRate: null },
-    byIndex: [],
-    byGroup: [{ code: "II", title: "Nhiệm vụ", counts, total: tasks.length }],
-    byUnit: [{ code: "VP", name: "Văn phòng Sở", lead: counts, total: tasks.length }],
-    tasks,
-    criteria: [],
-    activity: { reports: 0, tasksReported: 0, units: 0 },
-    obstacles: [],
-    next: null,
-    signer: { authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Nguyễn Hữu Phước" },
-    recipients: ["UBND tỉnh (để báo cáo)"],
-    archive: "Lưu: VT, VP.",
-    ...over,
-  };
-}
 
 const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === "table" ? [] : [b.text]));
 
@@ -53,8 +19,11 @@ describe("reportOutline", () => {
     expect(t).toContain("Đơn vị chủ trì còn nhiệm vụ quá hạn: VP (25).");
     expect(t).toContain("1. Các đơn vị chủ trì tập trung hoàn thành dứt điểm 25 nhiệm vụ quá hạn nêu tại điểm 1 Mục II.");
     // An ongoing task is overdue for a missed window: no percent is quoted for it.
-    const ongoing = texts(reportOutline(model([task(1, { status: "OVERDUE", due: "Thường xuyên", dueOn: null })])));
+    const ongoing = texts(reportOutline(model([task(1, { status: "OVERDUE", due: "Thường xuyên", dueOn: null }), task(2, { status: "OVERDUE" })])));
     expect(ongoing).toContain("- II.1. Nhiệm vụ 1 (chủ trì: VP; thời hạn: Thường xuyên);");
+    // The last item of a list ends with a full stop.
+    expect(ongoing).toContain("- II.2. Nhiệm vụ 2 (chủ trì: VP; thời hạn: Quý III/2023; tiến độ: 40%).");
+    expect(ongoing).toContain("- Chưa thực hiện: 0 nhiệm vụ.");
   });
 
   it("says so when nothing is overdue, no obstacle was raised and nothing finished yet", () => {
@@ -80,7 +49,7 @@ describe("reportOutline", () => {
     const next = { window: parseReportPeriod("Quý IV/2023")!, tasks: [task(7, { title: "Lựa chọn danh sách DN", due: "Quý IV/2023", dueOn: "2023-12-31" })] };
     const t = texts(reportOutline(model([task(7)], { next })));
     expect(t).toContain("1. Triển khai, hoàn thành 1 nhiệm vụ đến hạn trong kỳ báo cáo quý IV năm 2023 (từ ngày 15/09/2023 đến ngày 14/12/2023):");
-    expect(t).toContain("- II.7. Lựa chọn danh sách DN (chủ trì: VP; thời hạn: Quý IV/2023);");
+    expect(t).toContain("- II.7. Lựa chọn danh sách DN (chủ trì: VP; thời hạn: Quý IV/2023).");
   });
 });
 

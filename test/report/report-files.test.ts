@@ -66,7 +66,8 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     model = await buildReportModel(db.prisma, { plan: "1565", window: Q3, date: "2023-09-18" });
     dir = await mkdtemp(path.join(tmpdir(), "dondoc-report-"));
     files = await writeReportFiles(model, dir);
-  });
+    // Loading the demo progress takes a minute or more on a busy machine.
+  }, 400_000);
   afterAll(async () => {
     await db?.close();
   });
@@ -128,7 +129,7 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     expect(runOf("BÁO CÁO")).toMatch(/<w:b\/>.*<w:sz w:val="28"\/>/);
 
     // The totals, as written in section I.
-    for (const s of STATUSES) expect(text).toContain(`- ${STATUS_LABELS[s].vi}: ${model.totals.counts[s]} nhiệm vụ;`);
+    for (const s of STATUSES) expect(text).toContain(`- ${STATUS_LABELS[s].vi}: ${model.totals.counts[s]} nhiệm vụ${s === "NOT_STARTED" ? "." : ";"}`);
     expect(text).toContain(`Kế hoạch có ${model.totals.total} nhiệm vụ cụ thể (không tính các đề mục). Tính đến ngày 14/09/2023:`);
     // Each overdue task is named in section II with its lead unit.
     for (const t of model.tasks.filter((x) => x.status === "OVERDUE").slice(0, 20)) {
@@ -137,7 +138,7 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     // Obstacles of the window with their outcome; the one raised after it is not there.
     expect(text).toContain("Trong kỳ, các đơn vị phản ánh 2 khó khăn, vướng mắc; đã giải quyết 1, còn 1 chưa giải quyết:");
     expect(text).toContain("- Phòng Lao động - Việc làm (ngày 03/07/2023, nhiệm vụ II.2.c.2): Chưa có danh sách doanh nghiệp của Viện nghiên cứu phát triển (chưa giải quyết);");
-    expect(text).toContain("- Phòng Lao động - Việc làm (ngày 01/08/2023, nhiệm vụ II.2.c.2): Thiếu kinh phí in phiếu khảo sát (đã giải quyết ngày 20/08/2023: Lãnh đạo Sở đồng ý bổ sung kinh phí);");
+    expect(text).toContain("- Phòng Lao động - Việc làm (ngày 01/08/2023, nhiệm vụ II.2.c.2): Thiếu kinh phí in phiếu khảo sát (đã giải quyết ngày 20/08/2023: Lãnh đạo Sở đồng ý bổ sung kinh phí).");
     expect(text.join("\n")).not.toContain("Sau kỳ báo cáo");
     expect(text.join("\n")).not.toMatch(/\bbạn\b/i);
     // The Office's own places are marked (highlighted), and there are exactly those.
