@@ -27,7 +27,8 @@ export const NEXT_LISTED = 20;
 
 const d = formatVnDate;
 const n = (x: number) => x.toLocaleString("vi-VN");
-const units = (r: ReportTaskRow) => r.lead.map((u) => u.code).join(", ") || "—";
+// Units by name in running text; codes ("VP") only in tables (docs/glossary.md).
+const units = (r: ReportTaskRow) => r.lead.map((u) => u.name).join(", ") || "—";
 const lcFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 
 /** "Kết quả thực hiện Kế hoạch số 1565/KH-SLĐTBXH quý III năm 2023": the summary line (trích yếu). */
@@ -123,7 +124,7 @@ export function reportOutline(m: ReportModel): Block[] {
       b.push({ kind: "item", text: `- ${t.code}. ${t.title} (chủ trì: ${units(t)}; thời hạn: ${t.due}${progress});` });
     }
     if (overdue.length > OVERDUE_LISTED) b.push({ kind: "item", text: `- ${n(overdue.length - OVERDUE_LISTED)} nhiệm vụ khác tại Biểu 1 của Phụ lục.` });
-    const byUnit = m.byUnit.filter((u) => u.lead.OVERDUE > 0).map((u) => `${u.code} (${n(u.lead.OVERDUE)})`);
+    const byUnit = m.byUnit.filter((u) => u.lead.OVERDUE > 0).map((u) => `${u.name} (${n(u.lead.OVERDUE)})`);
     if (byUnit.length > 0) b.push({ kind: "para", text: `Đơn vị chủ trì còn nhiệm vụ quá hạn: ${byUnit.join(", ")}.` });
   }
   if (c.DONE_LATE > 0) b.push({ kind: "para", text: `Có ${n(c.DONE_LATE)} nhiệm vụ hoàn thành nhưng chậm so với thời hạn.` });

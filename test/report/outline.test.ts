@@ -16,13 +16,13 @@ describe("reportOutline", () => {
     expect(t).toContain("Còn 25 nhiệm vụ quá hạn chưa hoàn thành, gồm:");
     expect(t.filter((x) => x.startsWith("- II."))).toHaveLength(OVERDUE_LISTED);
     expect(t).toContain("- 5 nhiệm vụ khác tại Biểu 1 của Phụ lục.");
-    expect(t).toContain("Đơn vị chủ trì còn nhiệm vụ quá hạn: VP (25).");
+    expect(t).toContain("Đơn vị chủ trì còn nhiệm vụ quá hạn: Văn phòng Sở (25).");
     expect(t).toContain("1. Các đơn vị chủ trì tập trung hoàn thành dứt điểm 25 nhiệm vụ quá hạn nêu tại điểm 1 Mục II.");
     // An ongoing task is overdue for a missed window: no percent is quoted for it.
     const ongoing = texts(reportOutline(model([task(1, { status: "OVERDUE", due: "Thường xuyên", dueOn: null }), task(2, { status: "OVERDUE" })])));
-    expect(ongoing).toContain("- II.1. Nhiệm vụ 1 (chủ trì: VP; thời hạn: Thường xuyên);");
+    expect(ongoing).toContain("- II.1. Nhiệm vụ 1 (chủ trì: Văn phòng Sở; thời hạn: Thường xuyên);");
     // The last item of a list ends with a full stop.
-    expect(ongoing).toContain("- II.2. Nhiệm vụ 2 (chủ trì: VP; thời hạn: Quý III/2023; tiến độ: 40%).");
+    expect(ongoing).toContain("- II.2. Nhiệm vụ 2 (chủ trì: Văn phòng Sở; thời hạn: Quý III/2023; tiến độ: 40%).");
     expect(ongoing).toContain("- Chưa thực hiện: 0 nhiệm vụ.");
   });
 
@@ -49,7 +49,7 @@ describe("reportOutline", () => {
     const next = { window: parseReportPeriod("Quý IV/2023")!, tasks: [task(7, { title: "Lựa chọn danh sách DN", due: "Quý IV/2023", dueOn: "2023-12-31" })] };
     const t = texts(reportOutline(model([task(7)], { next })));
     expect(t).toContain("1. Triển khai, hoàn thành 1 nhiệm vụ đến hạn trong kỳ báo cáo quý IV năm 2023 (từ ngày 15/09/2023 đến ngày 14/12/2023):");
-    expect(t).toContain("- II.7. Lựa chọn danh sách DN (chủ trì: VP; thời hạn: Quý IV/2023).");
+    expect(t).toContain("- II.7. Lựa chọn danh sách DN (chủ trì: Văn phòng Sở; thời hạn: Quý IV/2023).");
   });
 });
 
