@@ -30,9 +30,6 @@ import { loadCalendar } from "../scheduler/scheduler.js";
 import { slackDeliveryClient } from "../scheduler/slack-delivery.js";
 import { digestText } from "../views/digest-text.js";
 import { parseReportPeriod, REPORT_PERIOD_FORMS } from "../report/period.js";
-import { reportOutline } from "../report/outline.js";
-import { buildReportModel } from "../services/report-model.js";
-import { writeReportFiles } from "../services/report-files.js";
 
 interface Io {
   out(text: string): void;
@@ -273,6 +270,12 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .action(async (opts: Common & { plan: string; period: string; out: string; at?: string; parentBody?: string }) => {
       const window = parseReportPeriod(opts.period);
       if (!window) throw new AppError("REPORT_PERIOD_INVALID", { period: opts.period, forms: REPORT_PERIOD_FORMS });
+      // Loaded on use: docx and exceljs would add to every other command's start-up.
+      const [{ buildReportModel }, { writeReportFiles }, { reportOutline }] = await Promise.all([
+        import("../services/report-model.js"),
+        import("../services/report-files.js"),
+        import("../report/outline.js"),
+      ]);
       const r = await withDb(async (db) => {
         const model = await buildReportModel(db.prisma, { plan: opts.plan, window, date: today(opts.at), parentBody: opts.parentBody });
         return { model, files: await writeReportFiles(model, opts.out) };
