@@ -108,6 +108,15 @@ const messages = {
     vi: (p) => `Không ghi được báo cáo vào thư mục ${p.dir} (${p.reason}). Không có tệp nào được tạo; đề nghị kiểm tra thư mục và quyền ghi rồi thử lại.`,
     en: (p) => `Cannot write the report to ${p.dir} (${p.reason}). No file was created; check the folder and its permissions and try again.`,
   },
+  // Start-up against Slack (src/slack/start-up.ts).
+  SLACK_TOKEN_INVALID: {
+    vi: (p) => `Slack không chấp nhận ${p.variable} (${p.error}). Đề nghị kiểm tra lại giá trị ${p.variable} trong cấu hình (mã lấy từ trang quản lý ứng dụng Slack, có thể đã bị thu hồi hoặc cài lại) rồi khởi động lại dondoc.`,
+    en: (p) => `Slack does not accept ${p.variable} (${p.error}). Check the value of ${p.variable} in the configuration (from the Slack app's settings page; it may have been revoked or the app reinstalled), then restart dondoc.`,
+  },
+  SLACK_UNREACHABLE_RETRY: {
+    vi: (p) => `Chưa kết nối được Slack (${p.reason}), lần thử ${p.attempt}; sẽ thử lại sau ${p.seconds} giây.`,
+    en: (p) => `Cannot reach Slack yet (${p.reason}), attempt ${p.attempt}; retrying in ${p.seconds} s.`,
+  },
   INTERNAL: {
     vi: (p) => `Đã có lỗi không mong muốn (${p.ref}). Dữ liệu không bị thay đổi; hãy thử lại hoặc báo cho quản trị viên kèm mã này.`,
     en: (p) => `Something unexpected went wrong (${p.ref}). No data was changed; try again or tell an administrator this reference.`,

@@ -4,7 +4,7 @@
 // 1565/KH-SLĐTBXH with demo progress (the first time) and serves a local
 // Slack-like workspace in the browser, running the same bot.
 import { fileURLToPath } from "node:url";
-import { loadConfig } from "./config/env.js";
+import { ConfigError, loadConfig, type Config } from "./config/env.js";
 import { DEMO_NOW, loadDemoProgress } from "./demo/demo-progress.js";
 import { schedulerJobs } from "./local/scheduler-jobs.js";
 import { startLocal } from "./local/start-local.js";
@@ -13,10 +13,12 @@ import { isAppError } from "./errors.js";
 import { parseYaml, readText } from "./files/load.js";
 import { OrgFileSchema } from "./files/org-file.js";
 import { PlanFileSchema } from "./files/plan-file.js";
-import { createLogger, type Logger } from "./log.js";
+import { createLifecycle, type Lifecycle } from "./lifecycle.js";
+import { createLogger, errorInfo, type Logger } from "./log.js";
 import { importOrg } from "./services/import-org.js";
 import { importPlan } from "./services/import-plan.js";
 import { startSlackApp } from "./slack/app.js";
+import { EXIT_CONFIG } from "./slack/start-up.js";
 import { LocaleCache } from "./slack/locale.js";
 import { Metrics } from "./slack/metrics.js";
 import { hostname } from "node:os";
@@ -49,15 +51,26 @@ async function loadExamplesOnce(db: Database, log: Logger): Promise<void> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const db = await openDatabase(config.database, log);
+  const metrics = new Metrics();
+  const lifecycle = createLifecycle(log, { onRejection: () => metrics.errors.inc({ where: "unhandled_rejection" }) });
   try {
-    await loadHolidaysOnce(db, log);
-    if (!config.slack) await loadExamplesOnce(db, log);
-    else if ((await db.prisma.plan.count()) === 0) log.warn("no plan yet: load one with `dondoc org import` and `dondoc plan import`");
+    await run(config, log, metrics, lifecycle);
   } catch (e) {
-    await db.close();
-    throw e;
+    // A stop that was asked for (SIGTERM while waiting for Slack) is not a failure.
+    if (lifecycle.signal.aborted) return;
+    const token = isAppError(e) && e.code === "SLACK_TOKEN_INVALID";
+    // One line, Vietnamese then English; never the error object (it may carry the token).
+    process.stderr.write(`${isAppError(e) ? `${e.text("vi")} / ${e.text("en")}` : errorInfo(e).message}\n`);
+    await lifecycle.stop("start-up failed", token ? EXIT_CONFIG : 1);
   }
+}
+
+async function run(config: Config, log: Logger, metrics: Metrics, lifecycle: Lifecycle): Promise<void> {
+  const db = await openDatabase(config.database, log);
+  lifecycle.onStop("database", () => db.close());
+  await loadHolidaysOnce(db, log);
+  if (!config.slack) await loadExamplesOnce(db, log);
+  else if ((await db.prisma.plan.count()) === 0) log.warn("no plan yet: load one with `dondoc org import` and `dondoc plan import`");
   if (!config.slack) {
     // No Slack credentials: the same bot, against a local Slack-like
     // workspace in the browser, on the demo's clock.
@@ -69,6 +82,7 @@ async function main(): Promise<void> {
       leadershipChannel: config.scheduler.leadershipChannel,
       jobs: schedulerJobs(config.scheduler),
     });
+    lifecycle.onStop("local workspace", () => local.close());
     process.stdout.write(
       [
         "",
@@ -78,52 +92,32 @@ async function main(): Promise<void> {
         "",
       ].join("\n"),
     );
-    onSignal(log, async () => {
-      await local.close();
-      await db.close();
-    });
     return;
   }
   const runtime = await startSlackApp(
     config.slack,
-    { prisma: db.prisma, log, metrics: new Metrics(), locale: new LocaleCache(log), now: () => new Date() },
-    { port: config.port, healthy: async () => (await db.prisma.$queryRaw`SELECT 1`, true) },
+    { prisma: db.prisma, log, metrics, locale: new LocaleCache(log), now: () => new Date() },
+    { port: config.port, healthy: async () => (await db.prisma.$queryRaw`SELECT 1`, true), startRetry: { signal: lifecycle.signal } },
   );
-  const scheduler = config.scheduler.enabled
-    ? startScheduler(
-        {
-          prisma: db.prisma,
-          log,
-          client: slackDeliveryClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log }),
-          config: config.scheduler,
-          instance: `${hostname()}:${process.pid}`,
-          now: () => new Date(),
-        },
-        config.scheduler,
-      )
-    : null;
-  onSignal(log, async () => {
-    await scheduler?.stop().catch((err: unknown) => log.error({ err }, "error while stopping the scheduler"));
-    await runtime.stop().catch((err: unknown) => log.error({ err }, "error while stopping the Slack app"));
-    await db.close();
-  });
-}
-
-/** SIGTERM or SIGINT: stop taking work, finish what is in flight, close the database. */
-function onSignal(log: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "stopping: no new requests, finishing work in flight");
-    await stop();
-    log.info("stopped");
-  };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  lifecycle.onStop("Slack app", () => runtime.stop());
+  if (config.scheduler.enabled) {
+    const scheduler = startScheduler(
+      {
+        prisma: db.prisma,
+        log,
+        client: slackDeliveryClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log }),
+        config: config.scheduler,
+        instance: `${hostname()}:${process.pid}`,
+        now: () => new Date(),
+      },
+      config.scheduler,
+    );
+    lifecycle.onStop("scheduler", () => scheduler.stop());
+  }
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${isAppError(e) ? e.bilingual() : e instanceof Error ? e.message : String(e)}\n`);
+  // Only configuration errors get here (before the logger exists).
+  process.stderr.write(`${isAppError(e) ? e.bilingual() : e instanceof ConfigError ? e.message : errorInfo(e).message}\n`);
   process.exitCode = 1;
 });

@@ -9,7 +9,8 @@ import { AppError, type Lang } from "../errors.js";
 import { parseYaml, readText } from "../files/load.js";
 import { OrgFileSchema } from "../files/org-file.js";
 import { PlanFileSchema } from "../files/plan-file.js";
-import { createLogger, type Logger } from "../log.js";
+import { EXIT_SOFTWARE, guardCliProcess } from "../lifecycle.js";
+import { createLogger, errorInfo, secretsFromEnv, type Logger } from "../log.js";
 import { importOrg } from "../services/import-org.js";
 import { importPlan } from "../services/import-plan.js";
 import { findPlan, listPlans, listUnits, planDetail, statusSummary } from "../services/plan-queries.js";
@@ -48,7 +49,7 @@ interface Common {
 
 /** Runs the CLI; returns the exit code (0 ok, 1 bad input or state, 2 usage, 70 internal). */
 export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const log = createLogger(env.LOG_LEVEL ?? "warn");
+  const log = createLogger(env.LOG_LEVEL ?? "warn", { secrets: [...secretsFromEnv(env), ...secretsFromEnv()] });
   const actor = `cli:${safeUser()}`;
   let exitCode = 0;
 
@@ -350,7 +351,7 @@ function reportError(e: unknown, io: Io, log: Logger): number {
     return 1;
   }
   const ref = `E${Date.now().toString(36)}`;
-  log.error({ err: e, ref }, "unexpected error");
+  log.error({ err: errorInfo(e), ref }, "unexpected error");
   io.err(new AppError("INTERNAL", { ref }).bilingual());
   return 70;
 }
@@ -364,5 +365,7 @@ function safeUser(): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  process.exitCode = await run(argv);
+  const guard = guardCliProcess(createLogger(process.env.LOG_LEVEL ?? "warn"));
+  const code = await run(argv);
+  process.exitCode = guard.failed() && code === 0 ? EXIT_SOFTWARE : code;
 }

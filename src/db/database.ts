@@ -10,7 +10,7 @@ import lockfile from "proper-lockfile";
 import { PrismaClient } from "../generated/prisma/client.js";
 import type { Config } from "../config/env.js";
 import { AppError } from "../errors.js";
-import type { Logger } from "../log.js";
+import { errorInfo, type Logger } from "../log.js";
 import { migrate, type SqlSession } from "./migrate.js";
 
 export type { PrismaClient };
@@ -55,7 +55,7 @@ async function openPglite(dataDir: string, log: Logger): Promise<OpenDatabase> {
       release = await lockfile.lock(dir, {
         stale: 15_000,
         update: 5_000,
-        onCompromised: (err) => log.error({ err, dir }, "data directory lock compromised"),
+        onCompromised: (err) => log.error({ err: errorInfo(err), dir }, "data directory lock compromised"),
       });
     } catch (cause) {
       throw new AppError("DB_LOCKED", { dir }, { cause });
@@ -93,7 +93,7 @@ async function openPostgres(url: string, log: Logger, poolSize = 10): Promise<Op
     // dataset and saves nothing on queries this short (BENCHMARKS.md).
     options: "-c jit=off",
   });
-  pool.on("error", (err) => log.error({ err }, "idle PostgreSQL connection failed"));
+  pool.on("error", (err) => log.error({ err: errorInfo(err) }, "idle PostgreSQL connection failed"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { WebClient } from "@slack/web-api";
 import type { Database } from "../db/database.js";
-import type { Logger } from "../log.js";
+import { errorInfo, type Logger } from "../log.js";
 import { startSlackApp, type SlackRuntime } from "../slack/app.js";
 import { boltLogger } from "../slack/bolt-logger.js";
 import type { SlackDeps } from "../slack/context.js";
@@ -62,7 +62,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalWorks
   const stack: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     for (const close of stack.splice(0).reverse()) {
-      await close().catch((err: unknown) => log.error({ err }, "error while stopping the local workspace"));
+      await close().catch((err: unknown) => log.error({ err: errorInfo(err) }, "error while stopping the local workspace"));
     }
   };
   try {

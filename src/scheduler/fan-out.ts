@@ -6,7 +6,7 @@
 // to be posted, so a pause never holds claims that could outlive their lease.
 import PQueue from "p-queue";
 import type { PrismaClient } from "../db/database.js";
-import type { Logger } from "../log.js";
+import { errorInfo, type Logger } from "../log.js";
 import { claimNext, deliveryKey, markFailed, markSent, release, type ClaimedDelivery } from "./delivery-store.js";
 import type { DeliveryClient } from "./slack-delivery.js";
 
@@ -97,7 +97,7 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
       // The database or history look-up failed: keep the uncertainty, retry later.
       await markFailed(prisma, d, instance, { error: String(err), uncertain: true, retry: true, at: options.now() }).catch(() => undefined);
       result.failed++;
-      log.error({ err, delivery: key }, "delivery failed");
+      log.error({ err: errorInfo(err), delivery: key }, "delivery failed");
       return "done";
     }
   };

@@ -11,6 +11,7 @@ import { fromDate, TIME_ZONE } from "../domain/day.js";
 import { dueOccurrences } from "../domain/schedule.js";
 import { fanOut } from "./fan-out.js";
 import { runJob, type JobContext } from "./run-job.js";
+import { errorInfo } from "../log.js";
 
 export async function loadCalendar(prisma: JobContext["prisma"]): Promise<WorkCalendar> {
   const days = await prisma.calendarDay.findMany();
@@ -39,7 +40,7 @@ export function startScheduler(ctx: JobContext, config: SchedulerConfig): Runnin
   const safeTick = () => {
     if (running) return; // the previous tick is still sending
     running = tick(ctx, config)
-      .catch((err: unknown) => ctx.log.error({ err }, "scheduler tick failed"))
+      .catch((err: unknown) => ctx.log.error({ err: errorInfo(err) }, "scheduler tick failed"))
       .finally(() => (running = null));
   };
   const task = cron.schedule("* * * * *", safeTick, { timezone: TIME_ZONE, name: "dondoc-scheduler" });

@@ -6,10 +6,14 @@ import {
   Interactions,
   type BlockActionInput,
   type EventDeliveryOptions,
+  type EventResult,
   type InteractionResult,
   type SlashCommandInput,
   type ViewSubmissionInput,
 } from "./app-driver/interactions.js";
+import { httpTransport, socketTransport, type Delivered, type TransportKind } from "./app-driver/transport.js";
+import { SocketModeServer, type DisconnectReason, type SocketConnection, type SocketModeOptions } from "./socket-mode/server.js";
+import type { Envelope, EnvelopeResult } from "./socket-mode/envelopes.js";
 import { CallLog, type ApiCall } from "./call-log.js";
 import { Faults, type Fault } from "./faults.js";
 import { routeRequest, WEB_API_PATH } from "./http-routes.js";
@@ -27,6 +31,12 @@ export interface FakeSlackOptions {
   signingSecret: string;
   /** The only token the Web API accepts (invalid_auth otherwise). */
   botToken: string;
+  /** The app-level token (xapp-…) apps.connections.open accepts; FAKE_APP_TOKEN by default. */
+  appToken?: string;
+  /** How requests reach the app: signed HTTP posts (the default) or Socket Mode envelopes. */
+  transport?: TransportKind;
+  /** Socket Mode's pings, ack deadline and event re-delivery delays. */
+  socketMode?: SocketModeOptions;
   /** The app's request URL, e.g. http://127.0.0.1:3000/slack/events; or set it later with setAppUrl(). */
   appUrl?: string;
   host?: string;
@@ -50,6 +60,25 @@ export interface FakeSlackOptions {
   seed?: SeedInput;
 }
 
+/** The fake's Socket Mode side: connections the app opened and envelopes sent on them. */
+export interface FakeSocketMode {
+  connections(): SocketConnection[];
+  /** Resolves once `count` connections are open and not draining (after `hello`). */
+  waitForConnections(count?: number, timeoutMs?: number): Promise<void>;
+  /** Sends `disconnect` with this reason to every connection (or one); `link_disabled` also turns Socket Mode off. */
+  disconnect(reason: DisconnectReason, connectionId?: string): void;
+  /** Drops every connection without a close frame. */
+  drop(): void;
+  /** Turns Socket Mode back on after `link_disabled`. */
+  enable(): void;
+  /** Every envelope sent, with its attempts and acks. */
+  envelopes(): readonly Envelope[];
+  /** Sends an envelope again: same envelope_id, retry_attempt + 1. */
+  redeliver(envelopeId: string, retryReason?: string): Promise<EnvelopeResult>;
+}
+
+export const FAKE_APP_TOKEN = "xapp-1-A0DONDOC-fake-app-token";
+
 export interface FakeSlack {
   /** Web API base for `clientOptions.slackApiUrl`: "http://127.0.0.1:PORT/api/". */
   readonly url: string;
@@ -58,6 +87,10 @@ export interface FakeSlack {
   /** Channels, users, messages, ephemeral messages, modal stacks, App Home views. */
   readonly workspace: Workspace;
   setAppUrl(url: string): void;
+  /** The transport requests to the app go by from now on. */
+  readonly transport: TransportKind;
+  setTransport(kind: TransportKind): void;
+  readonly socketMode: FakeSocketMode;
   seed(input: SeedInput): void;
   /** Web API calls and response_url posts (method "response_url"), oldest first. */
   calls(method?: string): readonly ApiCall[];
@@ -70,9 +103,11 @@ export interface FakeSlack {
   slashCommand(input: SlashCommandInput): Promise<InteractionResult>;
   blockAction(input: BlockActionInput): Promise<InteractionResult>;
   viewSubmission(input: ViewSubmissionInput): Promise<InteractionResult>;
-  viewClosed(input: { userId: string; viewId?: string }): Promise<AppResponse | undefined>;
-  appHomeOpened(input: { userId: string; tab?: "home" | "messages" }): Promise<AppResponse>;
-  sendEvent(event: JsonObject, options?: EventDeliveryOptions): Promise<AppResponse>;
+  viewClosed(input: { userId: string; viewId?: string }): Promise<Delivered | undefined>;
+  appHomeOpened(input: { userId: string; tab?: "home" | "messages" }): Promise<EventResult>;
+  sendEvent(event: JsonObject, options?: EventDeliveryOptions): Promise<EventResult>;
+  /** Slack's retry of an event: same body and event_id (over Socket Mode, the same envelope). */
+  redeliverEvent(eventId: string, retryReason?: string): Promise<EventResult>;
   /** A raw request to the app, signed unless `options` forges the signature or timestamp. */
   postToApp(rawBody: string, contentType: string, options?: DeliveryOptions): Promise<AppResponse>;
 
@@ -92,9 +127,19 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
   const responseUrls = new ResponseUrls(ids, now);
   const callLog = new CallLog();
   const faults = new Faults();
+  const appToken = options.appToken ?? FAKE_APP_TOKEN;
+  // The Web API needs Socket Mode for apps.connections.open, and Socket Mode
+  // needs the HTTP server for its upgrades: the API reaches it through this.
+  let socketMode: SocketModeServer | undefined;
   const webApi = new WebApi({
-    context: { workspace, triggers, now },
+    context: {
+      workspace,
+      triggers,
+      now,
+      socketMode: { get isEnabled() { return socketMode?.isEnabled ?? false; }, openUrl: () => socketMode!.openUrl() },
+    },
     botToken: options.botToken,
+    appToken,
     faults,
     rateLimiter: options.rateLimits ? new PostingRateLimiter(now, options.rateLimits) : undefined,
     callLog,
@@ -107,12 +152,19 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     logger,
     handle: (req, raw) => routeRequest({ webApi, responses: { workspace, responseUrls, callLog, now } }, req, raw),
   });
+  const sockets = new SocketModeServer(
+    { server: server.server, origin: () => server.origin, appId: workspace.bot.appId, ids, now, logger },
+    options.socketMode,
+  );
+  socketMode = sockets;
   const connection = new AppConnection(options.signingSecret, options.signingClock ?? now, options.appUrl);
+  const transports = { http: httpTransport(connection), socket: socketTransport(sockets) };
+  let transport: TransportKind = options.transport ?? "http";
   const interactions = new Interactions({
     workspace,
     triggers,
     responseUrls,
-    connection,
+    transport: () => transports[transport],
     ids,
     now,
     origin: () => server.origin,
@@ -124,6 +176,19 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     origin: server.origin,
     workspace,
     setAppUrl: (url) => connection.setUrl(url),
+    get transport() {
+      return transport;
+    },
+    setTransport: (kind) => void (transport = kind),
+    socketMode: {
+      connections: () => sockets.connections(),
+      waitForConnections: (count, timeoutMs) => sockets.waitForConnections(count, timeoutMs),
+      disconnect: (reason, id) => sockets.disconnect(reason, id),
+      drop: () => sockets.drop(),
+      enable: () => sockets.enable(),
+      envelopes: () => sockets.sent(),
+      redeliver: (id, reason) => sockets.redeliver(id, reason),
+    },
     seed: (input) => workspace.seed(input),
     calls: (method) => callLog.list(method),
     clearCalls: () => callLog.clear(),
@@ -135,7 +200,11 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     viewClosed: (input) => interactions.viewClosed(input),
     appHomeOpened: (input) => interactions.appHomeOpened(input),
     sendEvent: (event, opts) => interactions.sendEvent(event, opts),
+    redeliverEvent: (eventId, reason) => interactions.redeliverEvent(eventId, reason),
     postToApp: (raw, contentType, opts) => connection.post(raw, contentType, opts),
-    close: () => server.close(),
+    close: async () => {
+      sockets.close();
+      await server.close();
+    },
   };
 }

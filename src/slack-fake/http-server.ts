@@ -1,6 +1,6 @@
 // The fake's HTTP front: node:http on 127.0.0.1, whole bodies read as text,
 // JSON answers. Routing lives in http-routes.ts.
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FakeSlackLogger } from "./types.js";
@@ -14,6 +14,8 @@ export type RequestHandler = (req: IncomingMessage, rawBody: string) => HttpAnsw
 export interface RunningServer {
   /** "http://127.0.0.1:PORT/" */
   origin: string;
+  /** The node server, for the Socket Mode WebSocket upgrades on the same port. */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startHttpServer(opts: {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${opts.host}:${port}/`,
+    server,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

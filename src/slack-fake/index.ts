@@ -1,5 +1,9 @@
 // The fake Slack's public surface.
-export { createFakeSlack, type FakeSlack, type FakeSlackOptions } from "./fake-slack.js";
+export { createFakeSlack, FAKE_APP_TOKEN, type FakeSlack, type FakeSlackOptions, type FakeSocketMode } from "./fake-slack.js";
+export type { AppTransport, Delivered, TransportKind } from "./app-driver/transport.js";
+export { SOCKET_MODE_PATH, TICKET_LIFETIME_MS, type DisconnectReason, type SocketConnection, type SocketModeOptions } from "./socket-mode/server.js";
+export type { Ack, Attempt, Envelope, EnvelopeResult, EnvelopeType } from "./socket-mode/envelopes.js";
+export { SOCKET_MODE_DISABLED } from "./web-api/apps.js";
 export { signRequest, signatureHeaders } from "./sign.js";
 export { BLOCK_KIT_LIMITS } from "./block-kit/limits.js";
 export { checkMessageBlocks, checkView, blocksTextLength, type BlockKitRefusal } from "./block-kit/validate.js";
@@ -8,6 +12,7 @@ export { ACK_DEADLINE_MS } from "./app-driver/connection.js";
 export type {
   BlockActionInput,
   EventDeliveryOptions,
+  EventResult,
   InteractionResult,
   SlashCommandInput,
   ViewSubmissionInput,

@@ -3,6 +3,7 @@
 import { AppError, type Lang } from "../errors.js";
 import { errorMessage } from "../views/notices.js";
 import type { Message, SlackDeps } from "./context.js";
+import { errorInfo } from "../log.js";
 
 /** Under Slack's 3 s, with room for the network on the way back. */
 export const ACK_BUDGET_MS = 2_000;
@@ -50,12 +51,12 @@ export function failureMessage(deps: SlackDeps, error: unknown, lang: Lang, wher
   // @slack/web-api errors (HTTP 5xx, network, platform errors) carry a code like "slack_webapi_http_error".
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string" && code.startsWith("slack_")) {
-    deps.log.warn({ err: error, where, ...context }, "Slack API call failed");
+    deps.log.warn({ err: errorInfo(error), where, ...context }, "Slack API call failed");
     deps.metrics.errors.inc({ where: `${where}:slack` });
     return errorMessage(new AppError("SLACK_UNAVAILABLE").text(lang));
   }
   const ref = `E${Date.now().toString(36).toUpperCase()}`;
-  deps.log.error({ err: error, ref, where, ...context }, "unexpected error in a Slack handler");
+  deps.log.error({ err: errorInfo(error), ref, where, ...context }, "unexpected error in a Slack handler");
   deps.metrics.errors.inc({ where });
   return errorMessage(new AppError("INTERNAL", { ref }).text(lang));
 }

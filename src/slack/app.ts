@@ -3,14 +3,20 @@
 // /slack/events for Slack and /healthz and /metrics for operators.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App } from "@slack/bolt";
+import { App, type AppOptions, HTTPModuleFunctions, HTTPReceiver } from "@slack/bolt";
 import type { SlackConfig } from "../config/env.js";
+import { AppError } from "../errors.js";
+import { errorInfo } from "../log.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./context.js";
+import { guardSlackRequests, httpServerOptions } from "./http-guard.js";
+import { isTokenError, verifyBotToken, type RetryOptions } from "./start-up.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
+import { skipRedeliveries } from "./redelivery.js";
+import { socketModeReceiver } from "./socket-mode.js";
 
 
 export interface SlackRuntime {
@@ -19,31 +25,51 @@ export interface SlackRuntime {
   stop(): Promise<void>;
 }
 
+const ENDPOINTS = ["/slack/events"];
+
 export async function startSlackApp(
   config: SlackConfig,
   deps: SlackDeps,
-  options: { port: number; host?: string; healthy: () => Promise<boolean> },
+  options: {
+    port: number;
+    host?: string;
+    healthy: () => Promise<boolean>;
+    /** How long a request (headers and body) may take to arrive; REQUEST_TIMEOUT_MS by default. */
+    requestTimeoutMs?: number;
+    /** Waiting for Slack at start-up (auth.test retries). */
+    startRetry?: RetryOptions;
+  },
 ): Promise<SlackRuntime> {
   const inFlight = new Set<Promise<unknown>>();
   const logger = boltLogger(deps.log, () => deps.metrics.slackRateLimited.inc());
   const routes = operatorRoutes(deps, options.healthy);
+  // Before anything listens: a wrong token stops here with one clear line.
+  const identity = await verifyBotToken({ token: config.botToken, apiUrl: config.apiUrl, log: deps.log, ...options.startRetry });
+  const clientOptions: AppOptions["clientOptions"] = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    // The default retries for up to 30 minutes. Everything here answers a
+    // person who is waiting (a trigger_id lives 3 s): retry briefly, then
+    // tell them. Retry-After on a 429 is still honoured.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
+    requestInterceptor: (request) => {
+      deps.metrics.slackCalls.inc({ method: String(request.url ?? "").replace(/^.*\//, "") });
+      return request;
+    },
+  };
+  const receiver =
+    config.mode === "http"
+      ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: ENDPOINTS, customRoutes: routes.bolt, logger })
+      : socketModeReceiver(config.appToken!, logger, clientOptions, deps.log);
   const app = new App({
     token: config.botToken,
-    signingSecret: config.signingSecret,
+    ...identity,
     logger,
-    ...(config.mode === "socket" ? { socketMode: true, appToken: config.appToken } : { customRoutes: routes.bolt }),
-    clientOptions: {
-      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-      // The default retries for up to 30 minutes. Everything here answers a
-      // person who is waiting (a trigger_id lives 3 s): retry briefly, then
-      // tell them. Retry-After on a 429 is still honoured.
-      retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
-      requestInterceptor: (request) => {
-        deps.metrics.slackCalls.inc({ method: String(request.url ?? "").replace(/^.*\//, "") });
-        return request;
-      },
-    },
+    ...(config.mode === "socket" ? { socketMode: true } : {}),
+    receiver,
+    clientOptions,
   });
+  // Before anything else: a delivery Slack repeats is acknowledged and skipped.
+  app.use(skipRedeliveries(deps.log));
   // Track every listener run so that shutdown can let in-flight work finish.
   app.use(async ({ next }) => {
     const run = next();
@@ -55,7 +81,7 @@ export async function startSlackApp(
     }
   });
   app.error(async (error) => {
-    deps.log.error({ err: error }, "unhandled error in a Slack listener");
+    deps.log.error({ err: errorInfo(error) }, "unhandled error in a Slack listener");
     deps.metrics.errors.inc({ where: "bolt" });
   });
   registerCommand(app, deps, config.command);
@@ -63,27 +89,55 @@ export async function startSlackApp(
   registerReportSubmit(app, deps);
   registerHome(app, deps);
 
-  let port: number;
-  let sideServer: Server | undefined;
-  if (config.mode === "socket") {
-    await app.start();
-    // Socket Mode has no HTTP server of its own: serve the operator routes beside it.
-    sideServer = createServer(routes.node);
-    await new Promise<void>((resolve) => sideServer!.listen(options.port, options.host ?? "0.0.0.0", resolve));
-    port = (sideServer.address() as AddressInfo).port;
+  let server: Server;
+  if (receiver instanceof HTTPReceiver) {
+    // Bolt's receiver behind dondoc's own server: the guard refuses oversized,
+    // unsigned, badly timed and malformed requests before Bolt reads them,
+    // and the server bounds how long a request may take (http-guard.ts says why).
+    const guarded = guardSlackRequests(receiver.requestListener, {
+      signingSecret: config.signingSecret,
+      endpoints: ENDPOINTS,
+      log: deps.log,
+      onRefused: (status) => deps.metrics.errors.inc({ where: `http:${status}` }),
+    });
+    server = createServer(httpServerOptions(options.requestTimeoutMs), (req, res) => {
+      try {
+        guarded(req, res);
+      } catch (error) {
+        // What Bolt's own server does: 404 for paths it does not serve, 500 otherwise.
+        HTTPModuleFunctions.defaultDispatchErrorHandler({ error: error as Error, logger, request: req, response: res });
+      }
+    });
   } else {
-    const server = (await app.start(options.host ? { port: options.port, host: options.host } : options.port)) as Server;
-    port = (server.address() as AddressInfo).port;
+    try {
+      await app.start();
+    } catch (e) {
+      if (isTokenError(e)) throw new AppError("SLACK_TOKEN_INVALID", { variable: "SLACK_APP_TOKEN", error: errorInfo(e).code ?? "invalid_auth" });
+      throw e;
+    }
+    // Socket Mode has no HTTP server of its own: serve the operator routes beside it.
+    server = createServer(httpServerOptions(options.requestTimeoutMs), routes.node);
   }
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "0.0.0.0", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
   deps.log.info({ mode: config.mode, port }, "Slack app started");
 
   return {
     port,
     async stop() {
-      await app.stop();
-      await new Promise<void>((resolve) => (sideServer ? sideServer.close(() => resolve()) : resolve()));
+      if (!(receiver instanceof HTTPReceiver)) await app.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
       const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
       await Promise.race([Promise.allSettled([...inFlight]), deadline]);
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -2,12 +2,14 @@
 // @slack/web-api reports a 429 only as a log line (its RATE_LIMITED event is
 // on clients Bolt creates internally), so the line is also counted.
 import { LogLevel, type Logger as SlackLogger } from "@slack/logger";
-import type { Logger } from "../log.js";
+import { errorInfo, type Logger } from "../log.js";
 
 export function boltLogger(log: Logger, onRateLimited: () => void): SlackLogger {
   const child = log.child({ component: "slack" });
   let level: LogLevel = LogLevel.INFO;
-  const text = (msg: unknown[]) => msg.map((m) => (typeof m === "string" ? m : JSON.stringify(m))).join(" ");
+  // Bolt passes errors as they are (the Web API's carry the whole request,
+  // bot token included, and are circular): only their code and message.
+  const text = (msg: unknown[]) => msg.map((m) => (typeof m === "string" ? m : m instanceof Error ? JSON.stringify(errorInfo(m)) : safeJson(m))).join(" ");
   return {
     debug: (...msg) => child.debug(text(msg)),
     info: (...msg) => {
@@ -21,4 +23,12 @@ export function boltLogger(log: Logger, onRateLimited: () => void): SlackLogger 
     getLevel: () => level,
     setName: () => undefined,
   };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

@@ -4,7 +4,7 @@
 import { LRUCache } from "lru-cache";
 import type { WebClient } from "@slack/web-api";
 import type { Lang } from "../errors.js";
-import type { Logger } from "../log.js";
+import { errorInfo, type Logger } from "../log.js";
 
 export class LocaleCache {
   private readonly cache = new LRUCache<string, Lang>({ max: 10_000, ttl: 6 * 60 * 60 * 1000 });
@@ -21,7 +21,7 @@ export class LocaleCache {
       this.cache.set(userId, lang);
       return lang;
     } catch (err) {
-      this.log.warn({ err, userId }, "users.info failed; answering in Vietnamese");
+      this.log.warn({ err: errorInfo(err), userId }, "users.info failed; answering in Vietnamese");
       return "vi";
     }
   }

@@ -1,9 +1,9 @@
-// A real Bolt app (default HTTP receiver) wired to a fake Slack, as dondoc
-// will be in its own tests.
+// A real Bolt app wired to a fake Slack, over HTTP (Bolt's default receiver)
+// or Socket Mode (Bolt's SocketModeReceiver, connecting to the fake).
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, LogLevel, type AppOptions } from "@slack/bolt";
-import { createFakeSlack, type FakeSlack, type FakeSlackOptions } from "../../src/slack-fake/index.js";
+import { createFakeSlack, FAKE_APP_TOKEN, type FakeSlack, type FakeSlackOptions, type TransportKind } from "../../src/slack-fake/index.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-fake-dondoc-token";
@@ -32,21 +32,28 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export const TRANSPORTS: readonly TransportKind[] = ["http", "socket"];
+
 export async function startHarness(
   register: (app: App) => void,
-  options: { fake?: Partial<FakeSlackOptions>; client?: AppOptions["clientOptions"] } = {},
+  options: { fake?: Partial<FakeSlackOptions>; client?: AppOptions["clientOptions"]; transport?: TransportKind } = {},
 ): Promise<Harness> {
-  const fake = await createFakeSlack({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, seed: SEED, ...options.fake });
-  const app = new App({
-    token: BOT_TOKEN,
-    signingSecret: SIGNING_SECRET,
-    logLevel: LogLevel.ERROR,
-    clientOptions: { slackApiUrl: fake.url, ...options.client },
-  });
+  const transport = options.transport ?? "http";
+  const fake = await createFakeSlack({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, seed: SEED, transport, ...options.fake });
+  const common = { token: BOT_TOKEN, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.url, ...options.client } };
+  const app =
+    transport === "socket"
+      ? new App({ ...common, socketMode: true, appToken: FAKE_APP_TOKEN })
+      : new App({ ...common, signingSecret: SIGNING_SECRET });
   register(app);
-  const server = await app.start({ port: 0, host: "127.0.0.1" });
-  const { port } = server.address() as AddressInfo;
-  fake.setAppUrl(`http://127.0.0.1:${port}/slack/events`);
+  if (transport === "socket") {
+    // Resolves once the fake has said hello.
+    await app.start();
+  } else {
+    const server = await app.start({ port: 0, host: "127.0.0.1" });
+    const { port } = server.address() as AddressInfo;
+    fake.setAppUrl(`http://127.0.0.1:${port}/slack/events`);
+  }
   return {
     app,
     fake,

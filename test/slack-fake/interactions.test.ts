@@ -253,6 +253,21 @@ describe("events", () => {
 
     expect(app.requests[0]?.headers).toMatchObject({ "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" });
   });
+
+  it("re-sends an event as Slack retries it: the same body and event_id, the retry number one higher each time", async () => {
+    const first = await fake.appHomeOpened({ userId: ALICE });
+    await fake.redeliverEvent(first.eventId);
+    await fake.redeliverEvent(first.eventId, "http_error");
+
+    expect(app.requests).toHaveLength(3);
+    expect(new Set(app.requests.map((r) => r.body)).size).toBe(1);
+    expect(JSON.parse(app.requests[0]!.body)).toMatchObject({ event_id: first.eventId });
+    expect(app.requests[0]!.headers).not.toHaveProperty("x-slack-retry-num");
+    expect(app.requests.slice(1).map((r) => [r.headers["x-slack-retry-num"], r.headers["x-slack-retry-reason"]])).toEqual([
+      ["1", "http_timeout"],
+      ["2", "http_error"],
+    ]);
+  });
 });
 
 describe("workspace changes", () => {

@@ -2,13 +2,13 @@
 // including forged button values and metadata.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../support/databases.js";
-import { startDondoc, USERS, type Dondoc } from "./harness.js";
+import { startDondoc, TRANSPORTS, USERS, type Dondoc } from "./harness.js";
 
-describe.each(backends)("progress reports on $name", (backend) => {
+describe.each(backends.flatMap((backend) => TRANSPORTS.map((transport) => ({ ...backend, transport }))))("progress reports on $name over $transport", ({ transport, ...backend }) => {
   let d: Dondoc;
   let gdnnChannel: string;
   beforeAll(async () => {
-    d = await startDondoc(backend);
+    d = await startDondoc(backend, { transport });
     gdnnChannel = d.fake.workspace.directory.channel("dondoc-gdnn")!.id;
   });
   afterAll(async () => d?.close());

@@ -4,7 +4,7 @@
 // action goes through the fake Slack exactly as Slack would send it to dondoc.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import type { Logger } from "../../log.js";
+import { errorInfo, type Logger } from "../../log.js";
 import { compareTs, type FakeSlack, type InputValue, type InteractionResult } from "../../slack-fake/index.js";
 import { clockJson, parseVietnamTime, type LocalClock } from "../clock.js";
 import type { LocalDirectory } from "../directory.js";
@@ -225,7 +225,7 @@ export class LocalApi {
       log.info({ job: id, at: at.toISOString(), summary }, "scheduled job run from the local workspace");
       return { id, at: clockJson(at), summary, ms: Math.round(performance.now() - started) };
     } catch (err) {
-      log.error({ err, job: id }, "scheduled job failed in the local workspace");
+      log.error({ err: errorInfo(err), job: id }, "scheduled job failed in the local workspace");
       throw new HttpError(500, `${id}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
@@ -237,7 +237,7 @@ export class LocalApi {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (message.startsWith("fake slack:")) throw new HttpError(400, message.replace(/^fake slack:\s*/, ""));
-      this.deps.log.error({ err }, "could not reach dondoc from the local workspace");
+      this.deps.log.error({ err: errorInfo(err) }, "could not reach dondoc from the local workspace");
       throw new HttpError(502, `dondoc không trả lời · dondoc did not answer: ${message}`);
     }
   }

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import type { Logger } from "../../log.js";
+import { errorInfo, type Logger } from "../../log.js";
 import type { LocalApi } from "./api.js";
 import { hostAllowed, HttpError, sendJson, sendStatic } from "./http.js";
 
@@ -43,7 +43,7 @@ export async function startPageServer(options: {
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
-      if (status === 500) log.error({ err, url: req.url }, "local workspace request failed");
+      if (status === 500) log.error({ err: errorInfo(err), url: req.url }, "local workspace request failed");
       else log.debug({ status, url: req.url, message: (err as Error).message }, "local workspace request refused");
       if (res.headersSent) return void res.end();
       sendJson(res, status, { error: err instanceof Error ? err.message : String(err) });

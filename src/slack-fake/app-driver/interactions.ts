@@ -10,14 +10,12 @@ import type { Workspace } from "../state/workspace.js";
 import type { Triggers } from "../triggers.js";
 import { isJsonObject, type Clock, type JsonObject } from "../types.js";
 import { messageJson, viewJson } from "../wire.js";
-import type { AppConnection, AppResponse, DeliveryOptions } from "./connection.js";
+import type { DeliveryOptions } from "./connection.js";
 import { elementValue, isStateful, mergeState, stateValues, withValue, type InputValue } from "./element-values.js";
-import { channelName, eventCallback, interactionBase, interactionForm, slashCommandForm } from "./payloads.js";
+import { channelName, eventCallback, interactionBase, slashCommandFields } from "./payloads.js";
 import { applyResponseAction } from "./response-actions.js";
 import { locateAction } from "./locate.js";
-
-const FORM = "application/x-www-form-urlencoded";
-const JSON_TYPE = "application/json";
+import type { AppTransport, Delivered } from "./transport.js";
 
 export interface SlashCommandInput {
   userId: string;
@@ -49,7 +47,7 @@ export interface ViewSubmissionInput {
   values?: Record<string, Record<string, InputValue>>;
 }
 
-export interface InteractionResult extends AppResponse {
+export interface InteractionResult extends Delivered {
   triggerId: string;
   responseUrl?: string;
   /** Slack's refusal of what the app answered with (a message or a view), if it refused. */
@@ -57,16 +55,33 @@ export interface InteractionResult extends AppResponse {
 }
 
 export interface EventDeliveryOptions extends DeliveryOptions {
-  /** Sent as X-Slack-Retry-Num / X-Slack-Retry-Reason, as Slack does when it retries. */
+  /**
+   * Marks the delivery as Slack's retry: X-Slack-Retry-Num / X-Slack-Retry-Reason
+   * over HTTP, retry_attempt / retry_reason over Socket Mode. (Signature and
+   * header overrides apply to HTTP only.)
+   */
   retryNum?: number;
   retryReason?: string;
+}
+
+export interface EventResult extends Delivered {
+  /** The event_id, for redeliverEvent(). */
+  eventId: string;
+}
+
+interface SentEvent {
+  body: JsonObject;
+  attempts: number;
+  /** The Socket Mode envelope it last travelled in. */
+  envelopeId?: string;
 }
 
 export interface DriverDeps {
   workspace: Workspace;
   triggers: Triggers;
   responseUrls: ResponseUrls;
-  connection: AppConnection;
+  /** The transport in use now (it can be switched between deliveries). */
+  transport: () => AppTransport;
   ids: IdSource;
   now: Clock;
   /** The fake's own origin, under which response URLs live. */
@@ -74,16 +89,18 @@ export interface DriverDeps {
 }
 
 export class Interactions {
+  private readonly events = new Map<string, SentEvent>();
+
   constructor(private readonly deps: DriverDeps) {}
 
   async slashCommand(input: SlashCommandInput): Promise<InteractionResult> {
-    const { workspace, triggers, responseUrls, connection, origin } = this.deps;
+    const { workspace, triggers, responseUrls, origin } = this.deps;
     const user = this.user(input.userId);
     const channel = this.channel(input.channelId);
     const triggerId = triggers.issue(user.id);
     const from: ResponseOrigin = { kind: "command", channelId: channel.id, userId: user.id };
     const responseUrl = responseUrls.issue(origin(), from);
-    const body = slashCommandForm(workspace, {
+    const fields = slashCommandFields(workspace, {
       user,
       channel,
       command: input.command,
@@ -91,7 +108,7 @@ export class Interactions {
       responseUrl,
       triggerId,
     });
-    const response = await connection.post(body, FORM);
+    const response = await this.deps.transport().slashCommand(fields);
     // A message in the acknowledgement is shown like a post to the response_url.
     const refusal = response.status === 200 ? this.showAckMessage(from, response.body) : undefined;
     return { ...response, triggerId, responseUrl, ...(refusal ? { refusal } : {}) };
@@ -131,7 +148,7 @@ export class Interactions {
         response_url: responseUrl,
       });
     }
-    const response = await this.deps.connection.post(interactionForm(payload), FORM);
+    const response = await this.deps.transport().interaction(payload, false);
     return { ...response, triggerId, ...(responseUrl ? { responseUrl } : {}) };
   }
 
@@ -148,7 +165,7 @@ export class Interactions {
       view: viewJson(view, workspace.team, workspace.bot),
       response_urls: [],
     };
-    const response = await this.deps.connection.post(interactionForm(payload), FORM);
+    const response = await this.deps.transport().interaction(payload, true);
     // Slack ignores an answer that comes too late or is not a 200: the modal stays as it was.
     const answered = response.status === 200 && !response.late;
     const refusal = answered ? applyResponseAction(workspace.surfaces, view, response.body) : undefined;
@@ -160,7 +177,7 @@ export class Interactions {
    * clear_on_close). Slack tells the app only when the view asked with
    * notify_on_close; otherwise nothing is sent and this answers undefined.
    */
-  async viewClosed(input: { userId: string; viewId?: string }): Promise<AppResponse | undefined> {
+  async viewClosed(input: { userId: string; viewId?: string }): Promise<Delivered | undefined> {
     const { workspace } = this.deps;
     const user = this.user(input.userId);
     const view = this.topModal(user.id, input.viewId);
@@ -172,10 +189,10 @@ export class Interactions {
     if (view.clearOnClose) workspace.surfaces.clearModals(user.id);
     else workspace.surfaces.closeTop(user.id);
     if (!view.notifyOnClose) return undefined;
-    return this.deps.connection.post(interactionForm(payload), FORM);
+    return this.deps.transport().interaction(payload, false);
   }
 
-  async appHomeOpened(input: { userId: string; tab?: "home" | "messages" }): Promise<AppResponse> {
+  async appHomeOpened(input: { userId: string; tab?: "home" | "messages" }): Promise<EventResult> {
     const { workspace, ids } = this.deps;
     const user = this.user(input.userId);
     const channel = workspace.directory.imChannel(user.id, workspace.bot.userId);
@@ -191,16 +208,33 @@ export class Interactions {
   }
 
   /** Any Events API event, wrapped in its event_callback envelope. */
-  async sendEvent(event: JsonObject, options: EventDeliveryOptions = {}): Promise<AppResponse> {
-    const { workspace, ids, now, connection } = this.deps;
-    const body = eventCallback(workspace, event, { eventId: ids.nextId("Ev"), eventTime: Math.floor(now() / 1000) });
-    const { retryNum, retryReason, ...delivery } = options;
-    const headers = {
-      ...delivery.headers,
-      ...(retryNum === undefined ? {} : { "x-slack-retry-num": String(retryNum) }),
-      ...(retryReason === undefined ? {} : { "x-slack-retry-reason": retryReason }),
-    };
-    return connection.post(JSON.stringify(body), JSON_TYPE, { ...delivery, headers });
+  async sendEvent(event: JsonObject, options: EventDeliveryOptions = {}): Promise<EventResult> {
+    const { workspace, ids, now } = this.deps;
+    const eventId = ids.nextId("Ev");
+    const body = eventCallback(workspace, event, { eventId, eventTime: Math.floor(now() / 1000) });
+    const { retryNum, retryReason, ...http } = options;
+    const retry = retryNum === undefined && retryReason === undefined ? undefined : { num: retryNum ?? 1, reason: retryReason ?? "http_timeout" };
+    const sent: SentEvent = { body, attempts: 1 };
+    this.events.set(eventId, sent);
+    const response = await this.deps.transport().event(body, { ...(retry ? { retry } : {}), http });
+    if (response.envelopeId !== undefined) sent.envelopeId = response.envelopeId;
+    return { ...response, eventId };
+  }
+
+  /**
+   * Sends an event again as Slack retries one: the same body and event_id,
+   * with X-Slack-Retry-Num over HTTP; over Socket Mode the same envelope
+   * (same envelope_id) with retry_attempt one higher.
+   */
+  async redeliverEvent(eventId: string, retryReason?: string): Promise<EventResult> {
+    const sent = this.events.get(eventId);
+    if (!sent) throw new Error(`fake slack: no event ${eventId} was sent`);
+    const transport = this.deps.transport();
+    const retry = { num: sent.attempts, reason: retryReason ?? (transport.kind === "socket" ? "timeout" : "http_timeout") };
+    sent.attempts += 1;
+    const response = await transport.event(sent.body, { retry, ...(sent.envelopeId === undefined ? {} : { previous: sent.envelopeId }) });
+    if (response.envelopeId !== undefined) sent.envelopeId = response.envelopeId;
+    return { ...response, eventId };
   }
 
   private showAckMessage(from: ResponseOrigin, body: unknown): BlockKitRefusal | undefined {

@@ -21,11 +21,12 @@ export function channelName(channel: Channel): string {
   return channel.kind === "private" ? "privategroup" : channel.name;
 }
 
-export function slashCommandForm(
+/** A slash command's fields: form-encoded over HTTP, a JSON object of strings over Socket Mode. */
+export function slashCommandFields(
   workspace: Workspace,
   input: { user: User; channel: Channel; command: string; text: string; responseUrl: string; triggerId: string },
-): string {
-  return new URLSearchParams({
+): Record<string, string> {
+  return {
     token: VERIFICATION_TOKEN,
     team_id: workspace.team.id,
     team_domain: workspace.team.domain,
@@ -39,12 +40,7 @@ export function slashCommandForm(
     is_enterprise_install: "false",
     response_url: input.responseUrl,
     trigger_id: input.triggerId,
-  }).toString();
-}
-
-/** Interactions arrive form-encoded with the JSON in one field. */
-export function interactionForm(payload: JsonObject): string {
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  };
 }
 
 /** Fields every interaction payload carries. */

@@ -17,6 +17,8 @@ export interface HttpAnswer {
 export interface WebApiDeps {
   context: ApiContext;
   botToken: string;
+  /** The app-level token apps.connections.open takes. */
+  appToken: string;
   faults: Faults;
   /** Absent when rate limiting is off. */
   rateLimiter: PostingRateLimiter | undefined;
@@ -66,7 +68,12 @@ export class WebApi {
     const handler = WEB_API_METHODS[method];
     if (!handler) return json(200, { ok: false, error: "unknown_method" });
     if (!token) return json(200, { ok: false, error: "not_authed" });
-    if (token !== this.deps.botToken) return json(200, { ok: false, error: "invalid_auth" });
+    const expected = handler.tokenType === "app" ? this.deps.appToken : this.deps.botToken;
+    if (token !== expected) {
+      // A valid token of the other kind: Slack's not_allowed_token_type.
+      const known = token === this.deps.botToken || token === this.deps.appToken;
+      return json(200, { ok: false, error: known ? "not_allowed_token_type" : "invalid_auth" });
+    }
     const key = handler.rateLimitKey?.(args);
     const retryAfter = key === undefined ? undefined : this.deps.rateLimiter?.take(key);
     if (retryAfter !== undefined) {

@@ -10,6 +10,8 @@ export interface ApiContext {
   workspace: Workspace;
   triggers: Triggers;
   now: Clock;
+  /** Socket Mode's URL source; absent when the fake was made without it. */
+  socketMode?: { readonly isEnabled: boolean; openUrl(): string };
 }
 
 /** A refusal in Slack's terms: HTTP 200, `{ ok: false, error, response_metadata? }`. */
@@ -25,6 +27,8 @@ export class ApiFailure extends Error {
 }
 
 export interface WebApiMethod {
+  /** The token the method takes: the bot token (default) or the app-level token (apps.connections.open). */
+  tokenType?: "bot" | "app";
   /** The key chat.postMessage-style rate limits count against, if any. */
   rateLimitKey?: (args: JsonObject) => string | undefined;
   run(args: JsonObject, ctx: ApiContext): JsonObject;

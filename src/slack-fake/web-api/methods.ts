@@ -1,4 +1,5 @@
 // The Web API methods the fake answers: those dondoc uses.
+import * as apps from "./apps.js";
 import * as auth from "./auth.js";
 import * as chat from "./chat.js";
 import * as conversations from "./conversations.js";
@@ -7,6 +8,7 @@ import * as users from "./users.js";
 import * as views from "./views.js";
 
 export const WEB_API_METHODS: Readonly<Record<string, WebApiMethod>> = {
+  "apps.connections.open": apps.connectionsOpen,
   "auth.test": auth.test,
   "chat.postMessage": chat.postMessage,
   "chat.update": chat.update,

@@ -5,6 +5,7 @@ import { officeChannels, raiseObstacle } from "../../services/obstacles.js";
 import { obstacleRaised, obstacleSaved } from "../../views/notices.js";
 import { registered } from "../context.js";
 import type { CommandHandler } from "./types.js";
+import { errorInfo } from "../../log.js";
 
 const USAGE = "/kehoach vuongmac II.2.c.2 Chưa nhận được đề nghị của Viện";
 
@@ -27,7 +28,7 @@ export const obstacle: CommandHandler = async ({ deps, caller, rest, client }) =
   );
   // The obstacle is saved; a failed notice is logged, not shown as a failure.
   for (const channel of await officeChannels(deps.prisma)) {
-    await client.chat.postMessage({ channel, ...notice }).catch((err: unknown) => deps.log.error({ err, channel }, "could not notify the Office"));
+    await client.chat.postMessage({ channel, ...notice }).catch((err: unknown) => deps.log.error({ err: errorInfo(err), channel }, "could not notify the Office"));
   }
   return obstacleSaved(c.lang, task.code);
 };

@@ -12,6 +12,7 @@ import { failureMessage } from "../answer.js";
 import { registered, resolveCaller, today, type Caller, type Message, type SlackDeps } from "../context.js";
 import { taskListModel } from "../commands/tasks.js";
 import { openReportModal } from "../report-modal.js";
+import { errorInfo } from "../../log.js";
 
 const TaskId = z.coerce.number().int().positive().max(2_147_483_647);
 const PageValue = z.object({ u: z.string().max(100), f: z.enum(["all", "overdue", "due_soon"]), p: z.number().int().min(0).max(10_000) });
@@ -83,7 +84,7 @@ async function handle(
       if (body.response_url) await respond({ ...message, response_type: "ephemeral", replace_original: replace });
       else await client.chat.postMessage({ channel: body.user.id, ...message });
     } catch (err) {
-      deps.log.error({ err, name }, "could not answer an action");
+      deps.log.error({ err: errorInfo(err), name }, "could not answer an action");
     }
   }
   deps.metrics.commands.inc({ name, outcome });

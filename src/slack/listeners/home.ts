@@ -5,6 +5,7 @@ import { homeModel } from "../../services/home.js";
 import { officeContacts } from "../../services/members.js";
 import { homeView, unregisteredHomeView } from "../../views/home.js";
 import { resolveCaller, today, type SlackDeps } from "../context.js";
+import { errorInfo } from "../../log.js";
 
 export function registerHome(app: App, deps: SlackDeps): void {
   app.event("app_home_opened", async ({ event, client }) => {
@@ -18,7 +19,7 @@ export function registerHome(app: App, deps: SlackDeps): void {
       await client.views.publish({ user_id: event.user, view });
       deps.metrics.commands.inc({ name: "app_home", outcome: "ok" });
     } catch (err) {
-      deps.log.error({ err, user: event.user }, "could not publish App Home");
+      deps.log.error({ err: errorInfo(err), user: event.user }, "could not publish App Home");
       deps.metrics.errors.inc({ where: "app_home" });
       deps.metrics.commands.inc({ name: "app_home", outcome: "error" });
     }

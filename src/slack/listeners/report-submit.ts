@@ -19,6 +19,7 @@ import { ACK_BUDGET_MS } from "../answer.js";
 import { REPORT_MODAL } from "../../views/report-modal.js";
 import type { SlackDeps } from "../context.js";
 import type { ReportModalMetadata } from "../report-modal.js";
+import { errorInfo } from "../../log.js";
 
 type Values = ViewSubmitAction["view"]["state"]["values"];
 
@@ -68,7 +69,7 @@ export function registerReportSubmit(app: App, deps: SlackDeps): void {
       if (!late) return ack(response);
       if (response) {
         const text = Object.values(response.errors).join("\n");
-        await client.chat.postMessage({ channel: userId, ...errorMessage(text) }).catch((err: unknown) => deps.log.error({ err }, "could not tell a late error"));
+        await client.chat.postMessage({ channel: userId, ...errorMessage(text) }).catch((err: unknown) => deps.log.error({ err: errorInfo(err) }, "could not tell a late error"));
       }
     };
     const member = await memberBySlackId(deps.prisma, userId).catch(() => null);
@@ -101,7 +102,7 @@ export function registerReportSubmit(app: App, deps: SlackDeps): void {
         source: "SLACK",
       });
     } catch (err) {
-      deps.log.error({ err, userId, taskId: task.id }, "could not save a progress report");
+      deps.log.error({ err: errorInfo(err), userId, taskId: task.id }, "could not save a progress report");
       deps.metrics.errors.inc({ where: "report_submit" });
       return refuse({ [REPORT_MODAL.percent]: T(lang, "Chưa lưu được báo cáo do lỗi hệ thống; vui lòng gửi lại.", "The report could not be saved (system error); please submit again.") }, "error");
     }
@@ -147,20 +148,20 @@ async function afterReport(
       },
       "vi",
     );
-    jobs.push(client.chat.postMessage({ channel: r.memberUnit.slackChannel, ...notice }).catch((err: unknown) => log.error({ err }, "could not post the report to the unit's channel")));
+    jobs.push(client.chat.postMessage({ channel: r.memberUnit.slackChannel, ...notice }).catch((err: unknown) => log.error({ err: errorInfo(err) }, "could not post the report to the unit's channel")));
   }
   const saved = reportSaved(r.lang, t.code, r.input.percent);
   jobs.push(
     (metadata.c
       ? client.chat.postEphemeral({ channel: metadata.c, user: r.userId, ...saved })
       : client.chat.postMessage({ channel: r.userId, ...saved })
-    ).catch((err: unknown) => log.error({ err }, "could not confirm the report")),
+    ).catch((err: unknown) => log.error({ err: errorInfo(err) }, "could not confirm the report")),
   );
   jobs.push(
     (async () => {
       const member = await memberBySlackId(deps.prisma, r.userId);
       if (member) await client.views.publish({ user_id: r.userId, view: homeView(await homeModel(deps.prisma, member, day), r.lang) });
-    })().catch((err: unknown) => log.error({ err }, "could not refresh App Home")),
+    })().catch((err: unknown) => log.error({ err: errorInfo(err) }, "could not refresh App Home")),
   );
   await Promise.all(jobs);
 }
