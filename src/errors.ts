@@ -113,6 +113,27 @@ const messages = {
     vi: () => `Slack đang bận hoặc không phản hồi; dữ liệu của bạn đã được lưu. Vui lòng thử lại sau ít phút.`,
     en: () => `Slack is busy or not answering; your data was saved. Please try again in a few minutes.`,
   },
+  // The consolidated report (dondoc report build).
+  REPORT_PERIOD_INVALID: {
+    vi: (p) => `"${p.period}" không phải kỳ báo cáo. Dùng một trong các dạng: ${p.forms}.`,
+    en: (p) => `"${p.period}" is not a reporting period. Use one of: ${p.forms}.`,
+  },
+  REPORT_PERIOD_NOT_COVERED: {
+    vi: (p) => `Kế hoạch số ${p.number} thực hiện từ ${p.from} đến ${p.to}, không có trong kỳ ${p.period} (số liệu từ ${p.start} đến ${p.end}). Đề nghị chọn kỳ báo cáo trong thời gian thực hiện kế hoạch.`,
+    en: (p) => `Plan ${p.number} runs from ${p.from} to ${p.to}, outside ${p.period} (data from ${p.start} to ${p.end}). Choose a period within the plan.`,
+  },
+  REPORT_DATE_BEFORE_WINDOW: {
+    vi: (p) => `Ngày báo cáo ${p.date} trước ngày bắt đầu lấy số liệu của kỳ ${p.period} (${p.start}). Đề nghị ghi ngày báo cáo từ ngày ${p.start} trở đi (--at).`,
+    en: (p) => `The report's date ${p.date} is before ${p.period}'s data window starts (${p.start}). Give a date from ${p.start} on (--at).`,
+  },
+  REPORT_NO_REPORTS: {
+    vi: (p) => `Kế hoạch số ${p.number} chưa có báo cáo tiến độ nào đến ngày ${p.date}, nên chưa có số liệu để lập báo cáo. Đề nghị các đơn vị báo cáo (/kehoach baocao) rồi lập lại.`,
+    en: (p) => `Plan ${p.number} has no progress reports up to ${p.date}, so there is nothing to report yet. Ask the units to report (/kehoach report) and build it again.`,
+  },
+  REPORT_OUT_UNWRITABLE: {
+    vi: (p) => `Không ghi được báo cáo vào thư mục ${p.dir} (${p.reason}). Không có tệp nào được tạo; đề nghị kiểm tra thư mục và quyền ghi rồi thử lại.`,
+    en: (p) => `Cannot write the report to ${p.dir} (${p.reason}). No file was created; check the folder and its permissions and try again.`,
+  },
   // Start-up against Slack (src/slack/start-up.ts).
   SLACK_TOKEN_INVALID: {
     vi: (p) => `Slack không chấp nhận ${p.variable} (${p.error}). Đề nghị kiểm tra lại giá trị ${p.variable} trong cấu hình (mã lấy từ trang quản lý ứng dụng Slack, có thể đã bị thu hồi hoặc cài lại) rồi khởi động lại dondoc.`,
