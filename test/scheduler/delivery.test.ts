@@ -152,7 +152,11 @@ describe.each(backends)("scheduled delivery on $name", (backend) => {
     expect(countAll(w)).toBe(0);
     w.clock.now = localInstant("2023-09-05", 8, 1);
     await tick(w.ctx(), schedulerConfig);
-    expect(countAll(w)).toBe(5);
+    // The 5 weekly reminders, and the 5 reminders of the Q3 report: units are
+    // due at the Office on Friday 08/09 (the 10th is a Sunday), a week before
+    // is 01/09, a holiday, and the days off run to 04/09.
+    expect(countAll(w)).toBe(10);
+    expect(await w.db.prisma.delivery.count({ where: { job: "reminders" } })).toBe(5);
   });
 
   it("sends the digest to the leadership channel and the summaries to units", async () => {
