@@ -1,13 +1,58 @@
+// The tests in three tiers (vitest projects), configured once:
+//   unit         pure code: domain rules, views, file parsing, the fake's
+//                clock-driven parts. No database, no server, no child
+//                process. `npm run test:unit`, the inner loop.
+//   integration  everything that opens a database (PGlite, and PostgreSQL
+//                when TEST_DATABASE_URL is set), starts Bolt over HTTP, the
+//                scheduler, the fake Slack or the CLI. `npm run test:integration`.
+//   e2e          the local workspace in headless Chromium. `npm run test:e2e`;
+//                skipped when /usr/bin/chromium is missing.
+// `npm test` runs unit and integration (what CI runs first, then test:e2e).
+// A new test file is integration unless it is listed as unit below.
 import { configDefaults, defineConfig } from "vitest/config";
+
+const UNIT = [
+  "test/domain/**/*.test.ts",
+  "test/views/**/*.test.ts",
+  "test/files/**/*.test.ts",
+  "test/config/**/*.test.ts",
+  "test/ci-guard.test.ts",
+  "test/local/clock.test.ts",
+  "test/local/render.test.ts",
+  "test/slack-fake/block-kit.test.ts",
+  "test/slack-fake/clock-driven.test.ts",
+];
+const E2E = ["test/e2e/**/*.test.ts"];
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // The browser test runs with `npm run test:e2e` (vitest.e2e.config.ts).
-    exclude: [...configDefaults.exclude, "test/e2e/**"],
     // PGlite start-up plus migrations takes a second or two on a busy machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    projects: [
+      // Pure code shares one module graph per worker (no isolation): most of
+      // this tier's time was importing the same modules again for every file.
+      { extends: true, test: { name: "unit", include: UNIT, pool: "threads", isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...UNIT, ...E2E],
+          // Migrates one PGlite database (and the PostgreSQL template) once per run.
+          globalSetup: ["test/support/global-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: E2E,
+          env: { DONDOC_E2E: "1" },
+          globalSetup: ["test/support/global-setup.ts"],
+        },
+      },
+    ],
   },
 });

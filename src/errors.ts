@@ -11,9 +11,35 @@ const messages = {
     vi: (p) => `Thư mục dữ liệu ${p.dir} đang được một tiến trình dondoc khác sử dụng. Hãy dừng tiến trình đó (hoặc dùng PostgreSQL qua DATABASE_URL) rồi thử lại.`,
     en: (p) => `The data directory ${p.dir} is in use by another dondoc process. Stop that process (or use PostgreSQL via DATABASE_URL) and try again.`,
   },
+  DB_IN_USE: {
+    vi: (p) => `Cơ sở dữ liệu nhúng ${p.dir} đang được tiến trình ${p.pid} (máy ${p.host}, từ ${p.since}) sử dụng. Đề nghị đồng chí dừng tiến trình đó rồi chạy lại lệnh, hoặc dùng PostgreSQL (DATABASE_URL). Nếu chắc chắn tiến trình đó không còn chạy, xóa tệp ${p.dir}.pid.`,
+    en: (p) => `The embedded database ${p.dir} is in use by process ${p.pid} (host ${p.host}, since ${p.since}). Please stop that process and run the command again, or use PostgreSQL (DATABASE_URL). If you are sure that process is gone, delete ${p.dir}.pid.`,
+  },
   DB_UNAVAILABLE: {
-    vi: (p) => `Không kết nối được cơ sở dữ liệu (${p.reason}). Kiểm tra DATABASE_URL và máy chủ PostgreSQL.`,
-    en: (p) => `Cannot reach the database (${p.reason}). Check DATABASE_URL and the PostgreSQL server.`,
+    vi: (p) => `Không kết nối được cơ sở dữ liệu (${p.reason}). Đề nghị đồng chí kiểm tra máy chủ PostgreSQL và biến DATABASE_URL, rồi chạy lại lệnh.`,
+    en: (p) => `Cannot reach the database (${p.reason}). Please check the PostgreSQL server and DATABASE_URL, then run the command again.`,
+  },
+  // Backup and restore (dondoc db backup / restore).
+  BACKUP_BAD_FILE: {
+    vi: (p) => `Tệp ${p.file} không phải bản sao lưu dondoc hoàn chỉnh (${p.reason}). Không có gì được ghi; đề nghị đồng chí dùng tệp do \`dondoc db backup\` tạo ra.`,
+    en: (p) => `File ${p.file} is not a complete dondoc backup (${p.reason}). Nothing was written; please use a file made by \`dondoc db backup\`.`,
+  },
+  BACKUP_SCHEMA_MISMATCH: {
+    vi: (p) => `Bản sao lưu ${p.file} thuộc phiên bản cấu trúc khác (${p.theirs}, cơ sở dữ liệu này: ${p.ours}). Không có gì được ghi; đề nghị đồng chí khôi phục bằng phiên bản dondoc đã tạo bản sao lưu, rồi nâng cấp.`,
+    en: (p) => `Backup ${p.file} has another schema version (${p.theirs}; this database: ${p.ours}). Nothing was written; please restore it with the dondoc version that made it, then upgrade.`,
+  },
+  RESTORE_NOT_EMPTY: {
+    vi: (p) => `Cơ sở dữ liệu đích đã có dữ liệu (${p.tables}). Không có gì được ghi; nếu đồng chí muốn thay toàn bộ dữ liệu hiện có bằng bản sao lưu, chạy lại với --force.`,
+    en: (p) => `The target database already has data (${p.tables}). Nothing was written; to replace all of it with the backup, run again with --force.`,
+  },
+  // Scheduled jobs run from the command line.
+  JOB_INTERRUPTED: {
+    vi: (p) => `Việc "${p.job}" kỳ ${p.period} dừng giữa chừng vì mất kết nối cơ sở dữ liệu (${p.reason}); đã gửi ${p.sent} tin. Đề nghị đồng chí chạy lại lệnh khi cơ sở dữ liệu hoạt động trở lại: tin đã gửi không bị gửi lại.`,
+    en: (p) => `Job "${p.job}" for ${p.period} stopped part-way because the database connection was lost (${p.reason}); ${p.sent} message(s) were sent. Please run the command again once the database is back: nothing already sent will be sent again.`,
+  },
+  JOB_CLAIMS_PENDING: {
+    vi: (p) => `Còn ${p.count} tin của việc "${p.job}" kỳ ${p.period} đang ở trạng thái "đang gửi" do một lần chạy trước (${p.by}, lúc ${p.claimedAt} theo giờ của lần chạy đó) chưa kết thúc; dondoc chưa gửi lại để tránh gửi trùng. Đề nghị đồng chí kiểm tra lần chạy đó đã dừng, rồi chạy lại với --at "${p.retryAt}" hoặc muộn hơn: dondoc sẽ tìm các tin này trong lịch sử kênh trước khi gửi.`,
+    en: (p) => `${p.count} message(s) of job "${p.job}" for ${p.period} are still "sending" from an earlier run (${p.by}, at ${p.claimedAt} by that run's clock) that did not finish; dondoc has not resent them, to avoid duplicates. Please make sure that run has stopped, then run again with --at "${p.retryAt}" or later: dondoc will look for these messages in the channel history before sending.`,
   },
   MIGRATION_FAILED: {
     vi: (p) => `Không áp dụng được bản cập nhật cơ sở dữ liệu ${p.name}: ${p.reason}. Không có thay đổi nào được ghi.`,
@@ -95,6 +121,35 @@ const messages = {
   SLACK_UNREACHABLE_RETRY: {
     vi: (p) => `Chưa kết nối được Slack (${p.reason}), lần thử ${p.attempt}; sẽ thử lại sau ${p.seconds} giây.`,
     en: (p) => `Cannot reach Slack yet (${p.reason}), attempt ${p.attempt}; retrying in ${p.seconds} s.`,
+  },
+  // Importing a plan from its official document (dondoc plan import-doc).
+  DOC_TOO_LARGE: {
+    vi: (p) => `Tệp ${p.file} có dung lượng ${p.size} MB, vượt giới hạn ${p.max} MB nên không được đọc. Đề nghị đồng chí tách phụ lục hoặc nén lại tệp rồi thử lại.`,
+    en: (p) => `File ${p.file} is ${p.size} MB, over the ${p.max} MB limit, so it was not read. Split off the appendices or compress the file and try again.`,
+  },
+  DOC_UNSUPPORTED: {
+    vi: (p) => `Không đọc được tệp ${p.file}: định dạng ${p.format} chưa được hỗ trợ. Đề nghị đồng chí lưu văn bản dưới dạng .docx, .pdf (có lớp chữ), .txt, .md hoặc .html.`,
+    en: (p) => `Cannot read ${p.file}: the ${p.format} format is not supported. Save the document as .docx, .pdf (with a text layer), .txt, .md or .html.`,
+  },
+  DOC_ENCRYPTED: {
+    vi: (p) => `Tệp ${p.file} được đặt mật khẩu nên không đọc được. Đề nghị đồng chí gỡ mật khẩu (lưu lại bản không mã hóa) rồi nạp lại.`,
+    en: (p) => `File ${p.file} is password-protected and cannot be read. Save an unencrypted copy and import that.`,
+  },
+  DOC_CORRUPT: {
+    vi: (p) => `Tệp ${p.file} bị hỏng hoặc không đúng định dạng ${p.format} (${p.reason}). Đề nghị đồng chí mở và lưu lại tệp, hoặc tải lại bản gốc.`,
+    en: (p) => `File ${p.file} is damaged or not a valid ${p.format} file (${p.reason}). Open and save it again, or download the original again.`,
+  },
+  DOC_NO_TEXT: {
+    vi: (p) => `Tệp ${p.file} là bản quét (ảnh), không có lớp chữ nên không đọc được nội dung. Đề nghị đồng chí dùng bản .docx hoặc .pdf xuất trực tiếp từ văn bản gốc, hoặc nhận dạng chữ (OCR) trước khi nạp.`,
+    en: (p) => `File ${p.file} is a scan (images) with no text layer, so its content cannot be read. Use the .docx or a .pdf exported from the original, or run OCR on it first.`,
+  },
+  DOC_ENCODING: {
+    vi: (p) => `Tệp ${p.file} không phải văn bản UTF-8 và không nhận ra được bảng mã (có thể là TCVN3 hoặc VNI). Đề nghị đồng chí chuyển sang Unicode (UTF-8) rồi nạp lại.`,
+    en: (p) => `File ${p.file} is not UTF-8 text and its encoding could not be recognised (perhaps TCVN3 or VNI). Convert it to Unicode (UTF-8) and import it again.`,
+  },
+  DOC_NOT_A_PLAN: {
+    vi: (p) => `Tệp ${p.file} không phải một kế hoạch: ${p.reason_vi}. Không có gì được ghi.`,
+    en: (p) => `File ${p.file} is not a plan: ${p.reason_en}. Nothing was written.`,
   },
   INTERNAL: {
     vi: (p) => `Đã có lỗi không mong muốn (${p.ref}). Dữ liệu không bị thay đổi; hãy thử lại hoặc báo cho quản trị viên kèm mã này.`,

@@ -62,7 +62,10 @@ export async function summariseProfile(file: string, top = 15): Promise<ProfileS
   }
   return {
     busyMs,
-    areas: [...areas].map(([area, ms]) => ({ area, ms })).sort((a, b) => b.ms - a.ms).slice(0, top),
+    areas: [...areas]
+      .map(([area, ms]) => ({ area, ms }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top),
     functions: [...functions.values()].sort((a, b) => b.ms - a.ms).slice(0, top),
   };
 }
@@ -83,9 +86,7 @@ export function formatProfile(title: string, s: ProfileSummary): string {
 
 /** The newest process's main-thread profile in a --cpu-prof-dir: the largest of the last run's files. */
 export async function mainThreadProfile(dir: string): Promise<string> {
-  const files = await Promise.all(
-    (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile")).map(async (f) => ({ f: join(dir, f), s: await stat(join(dir, f)) })),
-  );
+  const files = await Promise.all((await readdir(dir)).filter((f) => f.endsWith(".cpuprofile")).map(async (f) => ({ f: join(dir, f), s: await stat(join(dir, f)) })));
   if (files.length === 0) throw new Error(`no CPU profile in ${dir}`);
   const newest = Math.max(...files.map((x) => x.s.mtimeMs));
   const recent = files.filter((x) => newest - x.s.mtimeMs < 60_000);

@@ -55,9 +55,9 @@ export function digestParts(prisma: PrismaClient, options: { today: Day; planIds
     },
     { name: "statusSummary, today", run: () => statusSummary(prisma, { today, planIds }), sql: { "status, today": statusStatement(today, { planIds }) } },
     {
-      name: "statusSummary, a week ago (source=reports)",
-      run: () => statusSummary(prisma, { today: lastWeekDay, planIds, source: "reports" }),
-      sql: { "status, a week ago": statusStatement(lastWeekDay, { planIds, source: "reports" }) },
+      name: "statusSummary, a week ago",
+      run: () => statusSummary(prisma, { today: lastWeekDay, planIds }),
+      sql: { "status, a week ago": statusStatement(lastWeekDay, { planIds }) },
     },
     {
       name: `overdue list (unitTaskSummaries, limit ${OVERDUE_SHOWN})`,
@@ -100,7 +100,7 @@ export function digestParts(prisma: PrismaClient, options: { today: Day; planIds
 }
 
 /** statusSummary's one statement, from src/services/plan-queries.ts itself. */
-const statusStatement = (today: Day, options: { planIds?: number[]; source?: "current" | "reports" }): Prisma.Sql => statusSummarySql(today, options);
+const statusStatement = (today: Day, options: { planIds?: number[] }): Prisma.Sql => statusSummarySql(today, options);
 
 /** unitTaskSummaries({ filter: "overdue" }) without units (src/services/task-summaries.ts): the page and the count. */
 function overdueStatements(today: Day, planIds?: number[]): Record<string, Prisma.Sql> {

@@ -30,11 +30,7 @@ export interface LoadRun {
 }
 
 /** Runs `requests` calls of `send` over `concurrency` workers; worker w always acts as user w. */
-export async function closedLoop(options: {
-  concurrency: number;
-  requests: number;
-  send: (worker: number) => Promise<Sample>;
-}): Promise<LoadRun> {
+export async function closedLoop(options: { concurrency: number; requests: number; send: (worker: number) => Promise<Sample> }): Promise<LoadRun> {
   const samples: Sample[] = [];
   let issued = 0;
   const started = performance.now();

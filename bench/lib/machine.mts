@@ -29,7 +29,9 @@ export async function describeMachine(pgUrl?: string): Promise<Machine> {
   let memory = "unknown";
   try {
     // The "Mem:" line of `free -h`: total, used, free, shared, buff/cache, available.
-    const line = execFileSync("free", ["-h"], { encoding: "utf8" }).split("\n").find((l) => l.startsWith("Mem:"));
+    const line = execFileSync("free", ["-h"], { encoding: "utf8" })
+      .split("\n")
+      .find((l) => l.startsWith("Mem:"));
     const total = line?.split(/\s+/)[1];
     if (total) memory = total;
   } catch {
@@ -46,16 +48,11 @@ export async function describeMachine(pgUrl?: string): Promise<Machine> {
 }
 
 export function currentLoad(): string {
-  return loadavg().map((n) => n.toFixed(2)).join(" ");
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
 }
 
 export function formatMachine(m: Machine): string {
-  return [
-    `date ${m.date}`,
-    `cpus ${m.cpus}`,
-    `memory ${m.memory}`,
-    `node ${m.node}`,
-    ...(m.postgres ? [`postgres ${m.postgres}`] : []),
-    `loadavg ${m.loadavg}`,
-  ].join(", ");
+  return [`date ${m.date}`, `cpus ${m.cpus}`, `memory ${m.memory}`, `node ${m.node}`, ...(m.postgres ? [`postgres ${m.postgres}`] : []), `loadavg ${m.loadavg}`].join(", ");
 }

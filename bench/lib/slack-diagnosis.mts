@@ -9,7 +9,6 @@ import type { PrismaClient } from "../../src/db/database.js";
 import { localDay } from "../../src/domain/day.js";
 import { createLogger } from "../../src/log.js";
 import { currentPlan } from "../../src/services/find-task.js";
-import { memberBySlackId } from "../../src/services/members.js";
 import { findPlan, statusSummary, statusSummarySql } from "../../src/services/plan-queries.js";
 import { unitTaskSummaries } from "../../src/services/task-summaries.js";
 import { UnitResolver } from "../../src/services/unit-resolver.js";
@@ -31,10 +30,7 @@ export interface Diagnosis {
   text: string;
 }
 
-export async function diagnose(
-  prisma: PrismaClient,
-  options: { now: Date; plan: string; member: string; levels: number[]; requests: number },
-): Promise<Diagnosis> {
+export async function diagnose(prisma: PrismaClient, options: { now: Date; plan: string; member: string; levels: number[]; requests: number }): Promise<Diagnosis> {
   const log = createLogger("warn");
   const deps: SlackDeps = { prisma, log, metrics: new Metrics({ defaultMetrics: false }), locale: new LocaleCache(log), now: () => options.now };
   // The members have locale "vi": resolveCaller never calls Slack.
@@ -47,7 +43,7 @@ export async function diagnose(
   const unitIds = [reg.member.unitId!];
   const ctx = (rest: string) => ({ deps, caller, rest, client, channelId: "C0BENCH001", triggerId: "bench" });
   const summary = await statusSummary(prisma, { today, planIds: [given.id] });
-  const overviewModel = { ...summary, plan: { number: given.number, title: given.title, year: given.year } };
+  const overviewModel = { ...summary, objectives: [], plan: { number: given.number, title: given.title, year: given.year } };
   const listModel = await taskListModel(deps, reg, null, "all", 0);
   const run = { reps: 30, warmup: 3, budgetMs: 5_000 };
 
@@ -104,7 +100,8 @@ export async function diagnose(
     "| users | handler | p50 | p95 | p99 | max | calls/s |",
     "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ...concurrent.map(
-      (c) => `| ${c.level} | ${c.name} | ${ms(c.load.answer.p50)} | ${ms(c.load.answer.p95)} | ${ms(c.load.answer.p99)} | ${ms(c.load.answer.max)} | ${c.load.throughput.toFixed(0)} |`,
+      (c) =>
+        `| ${c.level} | ${c.name} | ${ms(c.load.answer.p50)} | ${ms(c.load.answer.p95)} | ${ms(c.load.answer.p99)} | ${ms(c.load.answer.max)} | ${c.load.throughput.toFixed(0)} |`,
     ),
     "",
   ].join("\n");

@@ -59,7 +59,7 @@ export interface CommandSpec {
 export async function sendCommand(fake: FakeSlack, watcher: AnswerWatcher, userId: string, channelId: string, spec: CommandSpec): Promise<Sample> {
   const pending = watcher.expect(userId);
   const started = performance.now();
-  let res;
+  let res: Awaited<ReturnType<FakeSlack["slashCommand"]>>;
   try {
     res = await fake.slashCommand({ userId, channelId, command: spec.command, text: spec.text });
   } catch (e) {

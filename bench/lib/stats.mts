@@ -33,11 +33,7 @@ export function summarise(name: string, samples: readonly number[]): Summary {
  * get fewer runs instead of stretching the whole benchmark; the summary's
  * `runs` says how many there were.
  */
-export async function measure(
-  name: string,
-  fn: () => Promise<unknown>,
-  options: { reps: number; warmup?: number; budgetMs?: number; minReps?: number },
-): Promise<Summary> {
+export async function measure(name: string, fn: () => Promise<unknown>, options: { reps: number; warmup?: number; budgetMs?: number; minReps?: number }): Promise<Summary> {
   for (let i = 0; i < (options.warmup ?? 0); i++) await fn();
   const samples: number[] = [];
   let spent = 0;
@@ -71,15 +67,7 @@ export function table(rows: readonly Summary[], baseline?: Summary): string {
   const head = ["what", "runs", "median", "p95", "min", "max", ...(baseline ? ["× baseline"] : [])];
   const lines = [head, head.map(() => "---")];
   for (const r of rows) {
-    lines.push([
-      r.name,
-      String(r.runs),
-      ms(r.median),
-      ms(r.p95),
-      ms(r.min),
-      ms(r.max),
-      ...(baseline ? [ratio(r.median / baseline.median)] : []),
-    ]);
+    lines.push([r.name, String(r.runs), ms(r.median), ms(r.p95), ms(r.min), ms(r.max), ...(baseline ? [ratio(r.median / baseline.median)] : [])]);
   }
   return lines.map((l) => `| ${l.join(" | ")} |`).join("\n");
 }

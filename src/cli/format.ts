@@ -3,12 +3,14 @@ import Table from "cli-table3";
 import { formatVnDate } from "../domain/day.js";
 import { STATUSES } from "../domain/status.js";
 import type { Lang } from "../errors.js";
-import { percent, STATUS_LABELS, UNIT_KIND_LABELS } from "../i18n/labels.js";
+import { missingReportText, percent, RATE_LABELS, rateWithCounts, STATUS_LABELS, UNIT_KIND_LABELS } from "../i18n/labels.js";
+import type { CompletionRates } from "../domain/status.js";
 import type { ChangeSummary } from "../services/changes.js";
 import type { recentDeliveries } from "../services/deliveries.js";
 import { JOB_LABELS } from "../scheduler/jobs.js";
 import type { JobOutcome } from "../scheduler/run-job.js";
-import type { listPlans, listUnits, planDetail, StatusSummary, TaskNode } from "../services/plan-queries.js";
+import type { listPlans, listUnits, ObjectiveProgress, planDetail, StatusSummary, TaskNode } from "../services/plan-queries.js";
+import type { TaskSummary } from "../views/models.js";
 
 const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
 
@@ -44,13 +46,14 @@ export function formatPlanList(plans: Awaited<ReturnType<typeof listPlans>>, lan
     T(lang, "Năm", "Year"),
     T(lang, "Nhiệm vụ", "Tasks"),
     T(lang, "Quá hạn", "Overdue"),
-    T(lang, "Đúng hạn", "On time"),
+    RATE_LABELS.done[lang],
+    RATE_LABELS.onTime[lang],
     T(lang, "Tên", "Title"),
   ]);
   for (const p of plans) {
-    t.push([p.number, p.year, p.tasks, p.counts.OVERDUE, percent(p.onTimeRate, lang), truncate(p.title, 70)]);
+    t.push([p.number, p.year, p.tasks, p.counts.OVERDUE, doneRate(p.rates, lang), onTimeRate(p.rates, lang), truncate(p.title, 50)]);
   }
-  return t.toString();
+  return `${t.toString()}\n${RATE_LABELS.definition[lang]}`;
 }
 
 export function formatPlanDetail(d: Awaited<ReturnType<typeof planDetail>>, lang: Lang): string {
@@ -72,7 +75,7 @@ export function formatPlanDetail(d: Awaited<ReturnType<typeof planDetail>>, lang
       );
       lines.push(
         `${indent}    ${T(lang, "Thời hạn", "Due")}: ${n.due}${n.dueOn ? ` (${formatVnDate(n.dueOn)})` : ""}` +
-          (n.status ? ` | ${STATUS_LABELS[n.status][lang]} | ${n.percent}%` : ""),
+          (n.status ? ` | ${STATUS_LABELS[n.status][lang]}${n.missing ? ` (${missingReportText(n.missing.key, lang)})` : ""} | ${n.percent}%` : ""),
       );
       walk(n.children, indent + "  ");
     }
@@ -88,22 +91,45 @@ function groupNames(list: TaskNode["lead"]): string {
   return [...single, ...groups.map((g) => `${g} (${list.filter((u) => u.viaGroup === g).map((u) => u.code).join(", ")})`)].join(", ");
 }
 
-export function formatStatus(title: string, s: StatusSummary, lang: Lang): string {
+/** "43,8% (7/16)": done ÷ due by now. */
+function doneRate(r: CompletionRates, lang: Lang): string {
+  return rateWithCounts(r.done, r.due, r.doneRate, lang);
+}
+
+/** done on time ÷ due by now. */
+function onTimeRate(r: CompletionRates, lang: Lang): string {
+  return rateWithCounts(r.doneOnTime, r.due, r.onTimeRate, lang);
+}
+
+export function formatStatus(title: string, s: StatusSummary, lang: Lang, extra: { objectives?: ObjectiveProgress[]; overdue?: TaskSummary[] } = {}): string {
   const head = [...STATUSES.map((k) => STATUS_LABELS[k][lang])];
-  const overall = table([T(lang, "Tổng", "Total"), ...head, T(lang, "Tỷ lệ đúng hạn", "On-time rate")]);
-  overall.push([s.total, ...STATUSES.map((k) => s.counts[k]), percent(s.onTimeRate, lang)]);
-  const byUnit = table([T(lang, "Đơn vị (chủ trì)", "Unit (lead)"), ...head, T(lang, "Phối hợp", "Cooperating")]);
-  for (const u of s.byUnit) byUnit.push([u.code, ...STATUSES.map((k) => u.lead[k]), u.cooperating]);
+  const overall = table([T(lang, "Tổng", "Total"), ...head, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang]]);
+  overall.push([s.total, ...STATUSES.map((k) => s.counts[k]), doneRate(s.rates, lang), onTimeRate(s.rates, lang)]);
+  const byUnit = table([T(lang, "Đơn vị (chủ trì)", "Unit (lead)"), ...head, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang], T(lang, "Phối hợp", "Cooperating")]);
+  for (const u of s.byUnit) byUnit.push([u.code, ...STATUSES.map((k) => u.lead[k]), doneRate(u.rates, lang), onTimeRate(u.rates, lang), u.cooperating]);
   const byIndex = table([T(lang, "Chỉ số", "Index"), ...head]);
   for (const i of s.byIndex) byIndex.push([i.name, ...STATUSES.map((k) => i.counts[k])]);
-  return [
+  const out = [
     `${title} — ${T(lang, "tính đến ngày", "as of")} ${formatVnDate(s.today)}`,
     overall.toString(),
-    "",
-    byUnit.toString(),
-    "",
-    byIndex.toString(),
-  ].join("\n");
+    RATE_LABELS.definition[lang],
+  ];
+  for (const o of extra.objectives ?? []) out.push(objectiveLine(o, lang));
+  out.push("", byUnit.toString(), "", byIndex.toString());
+  if (extra.overdue && extra.overdue.length > 0) {
+    out.push("", `${T(lang, "Nhiệm vụ quá hạn", "Overdue tasks")} (${extra.overdue.length}):`);
+    for (const t of extra.overdue) {
+      const why = t.missingReport ? missingReportText(t.missingReport, lang) : t.dueOn ? `${T(lang, "hạn", "due")} ${formatVnDate(t.dueOn)}` : t.dueLabel;
+      out.push(`  ${t.code}  ${truncate(t.title, 60)} — ${t.lead.map((u) => u.code).join(", ") || "—"} — ${why}`);
+    }
+  }
+  return out.join("\n");
+}
+
+/** "Mục tiêu (1565/KH-SLĐTBXH): Phấn đấu hoàn thành 100% nhiệm vụ … — chỉ tiêu 100%, đạt 43,8% (7/16)". */
+export function objectiveLine(o: ObjectiveProgress, lang: Lang): string {
+  const r = o.measure === "COMPLETION" ? doneRate(o.rates, lang) : onTimeRate(o.rates, lang);
+  return `${T(lang, "Mục tiêu", "Objective")} (${o.planNumber}): ${truncate(o.text.replace(/[.;]\s*$/, ""), 200)} — ${T(lang, "chỉ tiêu", "target")} ${o.target}%, ${T(lang, "đạt", "now")} ${r}`;
 }
 
 export function formatUnits(units: Awaited<ReturnType<typeof listUnits>>, lang: Lang): string {
@@ -113,15 +139,18 @@ export function formatUnits(units: Awaited<ReturnType<typeof listUnits>>, lang: 
     T(lang, "Loại", "Kind"),
     T(lang, "Kênh", "Channel"),
     T(lang, "Chủ trì", "Leads"),
+    T(lang, "Quá hạn", "Overdue"),
+    RATE_LABELS.done[lang],
+    RATE_LABELS.onTime[lang],
     T(lang, "Phối hợp", "Coop."),
     T(lang, "Thành viên", "Members"),
     T(lang, "Tên khác / ghi chú", "Aliases / notes"),
   ]);
   for (const u of units) {
     const notes = [u.aliases.join(", "), u.mergedInto ? T(lang, `đã sáp nhập vào ${u.mergedInto}`, `merged into ${u.mergedInto}`) : "", !u.active && !u.mergedInto ? T(lang, "ngừng hoạt động", "inactive") : ""].filter(Boolean).join("; ");
-    t.push([u.code, u.name, UNIT_KIND_LABELS[u.kind][lang], u.channel ?? "—", u.leads, u.cooperates, u.members, truncate(notes, 60)]);
+    t.push([u.code, u.name, UNIT_KIND_LABELS[u.kind][lang], u.channel ?? "—", u.leads, u.overdue, doneRate(u.rates, lang), onTimeRate(u.rates, lang), u.cooperates, u.members, truncate(notes, 60)]);
   }
-  return t.toString();
+  return `${t.toString()}\n${RATE_LABELS.definition[lang]}`;
 }
 
 

@@ -13,7 +13,8 @@ import { EXIT_SOFTWARE, guardCliProcess } from "../lifecycle.js";
 import { createLogger, errorInfo, secretsFromEnv, type Logger } from "../log.js";
 import { importOrg } from "../services/import-org.js";
 import { importPlan } from "../services/import-plan.js";
-import { findPlan, listPlans, listUnits, planDetail, statusSummary } from "../services/plan-queries.js";
+import { findPlan, listPlans, listUnits, objectiveProgress, planDetail, statusSummary } from "../services/plan-queries.js";
+import { unitTaskSummaries } from "../services/task-summaries.js";
 import { deactivateMember, listMembers, setUnitChannel, upsertMember } from "../services/members.js";
 import { parseChannel } from "../slack/commands/parse.js";
 import type { MemberRole } from "../domain/permissions.js";
@@ -25,11 +26,17 @@ import { recentDeliveries } from "../services/deliveries.js";
 import { digestModel } from "../services/weekly/digest.js";
 import { JOB_IDS, localInstant, occurrenceAt, type JobId } from "../domain/schedule.js";
 import { formatVnDate } from "../domain/day.js";
-import { retryFailed } from "../scheduler/delivery-store.js";
+import { CLAIM_LEASE_MS, retryFailed } from "../scheduler/delivery-store.js";
+import { JOB_LABELS } from "../scheduler/jobs.js";
+import { databaseUnavailable, isDatabaseFault } from "../db/faults.js";
+import { backupDatabase, restoreDatabase } from "../db/backup.js";
+import { TIME_ZONE } from "../domain/day.js";
 import { runJob } from "../scheduler/run-job.js";
 import { loadCalendar } from "../scheduler/scheduler.js";
 import { slackDeliveryClient } from "../scheduler/slack-delivery.js";
 import { digestText } from "../views/digest-text.js";
+import { importDoc } from "../import-doc/import-doc.js";
+import { formatImportDoc } from "../import-doc/format.js";
 
 interface Io {
   out(text: string): void;
@@ -46,19 +53,29 @@ interface Common {
   lang: Lang;
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 bad input or state, 2 usage, 70 internal). */
-export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 bad input or state, 2 usage, 70 internal).
+ * `database`: an open database to use instead of opening the configured one
+ * for each command (left open); the tests pass one.
+ */
+export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv = process.env, database?: Database): Promise<number> {
   const log = createLogger(env.LOG_LEVEL ?? "warn", { secrets: [...secretsFromEnv(env), ...secretsFromEnv()] });
   const actor = `cli:${safeUser()}`;
   let exitCode = 0;
 
   const withDb = async <T>(fn: (db: Database) => Promise<T>): Promise<T> => {
+    if (database) return fn(database);
     const db = await openDatabase(loadConfig(env).database, log);
+    let result: T;
     try {
-      return await fn(db);
-    } finally {
-      await db.close();
+      result = await fn(db);
+    } catch (e) {
+      // Closing a database that has gone away fails too; the first error is the one to report.
+      await db.close().catch(() => undefined);
+      throw e;
     }
+    await db.close();
+    return result;
   };
   const print = (opts: Common, data: unknown, text: () => string) => io.out(opts.json ? JSON.stringify(data, null, 2) : text());
 
@@ -90,6 +107,19 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
       const r = await withDb((db) => importPlan(db.prisma, loaded, { dryRun: opts.dryRun, actor }));
       print(opts, r, () => formatChanges(`${r.number} (${file}):`, r.changes, r.dryRun, opts.lang));
     });
+  // Importing a plan from its official document (src/import-doc).
+  common(
+    plan
+      .command("import-doc")
+      .argument("<file>", "văn bản kế hoạch .docx, .pdf, .txt, .md, .html / the plan document")
+      .option("--out <draft>", "ghi tệp kế hoạch YAML để kiểm tra thay vì nạp / write a plan file to review instead of importing")
+      .option("--dry-run", "chỉ in số liệu và điểm cần kiểm tra / print counts and flagged points only"),
+  )
+    .description("nạp kế hoạch từ văn bản gốc / import a plan from its official document")
+    .action(async (file: string, opts: Common & { out?: string; dryRun?: boolean }) => {
+      const r = await withDb((db) => importDoc(db.prisma, file, { ...(opts.out ? { out: opts.out } : {}), dryRun: opts.dryRun, actor }));
+      print(opts, r, () => formatImportDoc(r, file, opts.lang));
+    });
   common(plan.command("list").option("--at <date>", "tính đến ngày dd/mm/yyyy / as of dd/mm/yyyy"))
     .description("danh sách kế hoạch / list plans")
     .action(async (opts: Common & { at?: string }) => {
@@ -108,23 +138,26 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .description("số nhiệm vụ theo trạng thái, đơn vị, chỉ số / task counts by status, unit and index")
     .action(async (number: string | undefined, opts: Common & { at?: string }) => {
       const day = today(opts.at);
-      const { summary, title } = await withDb(async (db) => {
+      const { summary, title, objectives, overdue } = await withDb(async (db) => {
         const p = number ? await findPlan(db.prisma, number) : undefined;
         if (!p && (await db.prisma.plan.count()) === 0) throw new AppError("NO_PLANS");
-        return {
-          title: p ? `${p.number}` : opts.lang === "vi" ? "Tất cả kế hoạch" : "All plans",
-          // A past day is computed from the reports made up to it.
-          summary: await statusSummary(db.prisma, { today: day, planIds: p ? [p.id] : undefined, source: opts.at ? "reports" : "current" }),
-        };
+        const planIds = p ? [p.id] : undefined;
+        // Today or a past day alike: one function counts "as of" a day.
+        const [summary, objectives, overdue] = await Promise.all([
+          statusSummary(db.prisma, { today: day, planIds }),
+          objectiveProgress(db.prisma, { today: day, planIds }),
+          unitTaskSummaries(db.prisma, { filter: "overdue", today: day, planIds, limit: 1000 }),
+        ]);
+        return { title: p ? `${p.number}` : opts.lang === "vi" ? "Tất cả kế hoạch" : "All plans", summary, objectives, overdue: overdue.tasks };
       });
-      print(opts, summary, () => formatStatus(title, summary, opts.lang));
+      print(opts, { ...summary, objectives, overdue }, () => formatStatus(title, summary, opts.lang, { objectives, overdue }));
     });
 
   const units = program.command("units").description("đơn vị / units");
-  common(units.command("list"))
+  common(units.command("list").option("--at <date>", "tính đến ngày / as of dd/mm/yyyy"))
     .description("danh sách đơn vị / list units")
-    .action(async (opts: Common) => {
-      const list = await withDb((db) => listUnits(db.prisma));
+    .action(async (opts: Common & { at?: string }) => {
+      const list = await withDb((db) => listUnits(db.prisma, today(opts.at)));
       print(opts, list, () => formatUnits(list, opts.lang));
     });
 
@@ -227,9 +260,29 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
         const calendar = await loadCalendar(db.prisma);
         const occurrence = occurrenceAt(job as JobId, config.scheduler.schedule, calendar, at);
         const client = config.slack ? slackDeliveryClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log }) : null;
-        return runJob({ prisma: db.prisma, log, client, config: config.scheduler, instance: actor, now: () => at }, occurrence, { dryRun: opts.dryRun });
+        // One instance name per run: a run killed earlier holds claims under its own name.
+        return runJob({ prisma: db.prisma, log, client, config: config.scheduler, instance: `${actor}:${process.pid}`, now: () => at }, occurrence, { dryRun: opts.dryRun });
       });
       print(opts, outcome, () => formatJobOutcome(outcome, opts.lang));
+      if (outcome.dryRun) return;
+      const label = JOB_LABELS[outcome.occurrence.job][opts.lang];
+      if (outcome.delivery?.interrupted) {
+        const { code, message } = outcome.delivery.interrupted;
+        throw new AppError("JOB_INTERRUPTED", { job: label, period: outcome.occurrence.period, sent: outcome.delivery.sent + outcome.delivery.alreadyPosted, reason: `${code}: ${message}` });
+      }
+      const held = outcome.stillSending;
+      if (held.count > 0) {
+        // The first whole minute at which every claim's lease has run out (by the run's clock).
+        const retry = new Date((Math.floor(((held.lastClaimedAt ?? at).getTime() + CLAIM_LEASE_MS) / 60_000) + 1) * 60_000);
+        throw new AppError("JOB_CLAIMS_PENDING", {
+          count: held.count,
+          job: label,
+          period: outcome.occurrence.period,
+          by: held.claimedBy.join(", "),
+          claimedAt: held.lastClaimedAt ? formatMoment(held.lastClaimedAt) : "?",
+          retryAt: formatMoment(retry),
+        });
+      }
     });
   common(jobs.command("status").option("--failed", "chỉ các tin lỗi / failed only").option("--limit <n>", "số dòng / rows", "30"))
     .description("các tin đã gửi, đang chờ, lỗi / deliveries sent, pending and failed")
@@ -262,6 +315,18 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .action(async () => {
       await withDb(async () => undefined);
       io.out("Cơ sở dữ liệu đã cập nhật / Database is up to date.");
+    });
+  common(dbCmd.command("backup").argument("<file>", "tệp sao lưu / backup file"))
+    .description("sao lưu toàn bộ dữ liệu vào một tệp (nhất quán, PGlite hoặc PostgreSQL) / back up every table to one file (consistent; PGlite or PostgreSQL)")
+    .action(async (file: string, opts: Common) => {
+      const r = await withDb((db) => backupDatabase(db.prisma, file));
+      print(opts, r, () => (opts.lang === "vi" ? `Đã sao lưu ${r.rows} dòng của ${Object.keys(r.tables).length} bảng vào ${file}.` : `Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables to ${file}.`));
+    });
+  common(dbCmd.command("restore").argument("<file>", "tệp sao lưu / backup file").option("--force", "thay dữ liệu hiện có / replace the data already there"))
+    .description("khôi phục từ tệp sao lưu, tất cả hoặc không gì cả / restore from a backup, all or nothing")
+    .action(async (file: string, opts: Common & { force?: boolean }) => {
+      const r = await withDb((db) => restoreDatabase(db.prisma, file, { force: opts.force }));
+      print(opts, r, () => (opts.lang === "vi" ? `Đã khôi phục ${r.rows} dòng của ${Object.keys(r.tables).length} bảng từ ${file}.` : `Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables from ${file}.`));
     });
 
   try {
@@ -301,10 +366,22 @@ function parseMoment(text: string): Date {
   throw new AppError("BAD_ARGUMENT", { vi: `"${text}" không phải thời điểm hợp lệ.`, en: `"${text}" is not a valid moment.`, usage: 'dondoc jobs run reminders --at "18/09/2023 08:00"' });
 }
 
+/** "dd/mm/yyyy HH:MM" in Vietnam time, as --at takes it. */
+function formatMoment(at: Date): string {
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  return `${formatVnDate(localDay(at))} ${time}`;
+}
+
 function reportError(e: unknown, io: Io, log: Logger): number {
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander; usage mistakes are already printed.
     return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? 0 : 2;
+  }
+  // A lost database is said in one line per language, never with Prisma's
+  // quote of the calling source; exit 69 (EX_UNAVAILABLE): try again later.
+  if (isDatabaseFault(e) || (e instanceof AppError && e.code === "JOB_INTERRUPTED")) {
+    io.err(databaseUnavailable(e).bilingual());
+    return 69;
   }
   if (e instanceof AppError) {
     io.err(e.bilingual());

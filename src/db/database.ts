@@ -6,15 +6,18 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import lockfile from "proper-lockfile";
+import { lockDataDir } from "./data-dir-lock.js";
+import { faultSummary } from "./faults.js";
 import { PrismaClient } from "../generated/prisma/client.js";
 import type { Config } from "../config/env.js";
 import { AppError } from "../errors.js";
-import { errorInfo, type Logger } from "../log.js";
+import type { Logger } from "../log.js";
 import { migrate, type SqlSession } from "./migrate.js";
 
 export type { PrismaClient };
-export type DatabaseConfig = Config["database"] | { kind: "pglite"; dataDir: "memory" } | { kind: "postgres"; url: string; poolSize?: number };
+// `image`: a PGlite data directory dump (PGlite.dumpDataDir) to start an
+// in-memory database from; the tests keep one of a migrated database.
+export type DatabaseConfig = Config["database"] | { kind: "pglite"; dataDir: "memory"; image?: Blob } | { kind: "postgres"; url: string; poolSize?: number };
 
 export interface Database {
   readonly kind: "pglite" | "postgres";
@@ -27,7 +30,7 @@ export async function openDatabase(
   log: Logger,
   options: { migrate?: boolean } = {},
 ): Promise<Database> {
-  const db = config.kind === "postgres" ? await openPostgres(config.url, log, config.poolSize) : await openPglite(config.dataDir, log);
+  const db = config.kind === "postgres" ? await openPostgres(config.url, log, config.poolSize) : await openPglite(config.dataDir, log, "image" in config ? config.image : undefined);
   if (options.migrate !== false) {
     try {
       await db.runMigrations();
@@ -41,28 +44,26 @@ export async function openDatabase(
 
 type OpenDatabase = Database & { runMigrations(): Promise<void> };
 
-async function openPglite(dataDir: string, log: Logger): Promise<OpenDatabase> {
+async function openPglite(dataDir: string, log: Logger, image?: Blob): Promise<OpenDatabase> {
   let release: (() => Promise<void>) | undefined;
   let client: PGlite;
   if (dataDir === "memory") {
-    client = new PGlite();
+    client = new PGlite(image ? { loadDataDir: image } : undefined);
   } else {
     const dir = resolve(dataDir);
     await mkdir(dir, { recursive: true });
     // PGlite has one connection and no lock of its own: a second process
-    // opening the same directory would corrupt it, so refuse clearly instead.
-    try {
-      release = await lockfile.lock(dir, {
-        stale: 15_000,
-        update: 5_000,
-        onCompromised: (err) => log.error({ err: errorInfo(err), dir }, "data directory lock compromised"),
-      });
-    } catch (cause) {
-      throw new AppError("DB_LOCKED", { dir }, { cause });
-    }
+    // opening the same directory would corrupt it, so refuse clearly instead
+    // (src/db/data-dir-lock.ts: held as long as this process lives).
+    release = await lockDataDir(dir);
     client = new PGlite(dir);
   }
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (e) {
+    await release?.();
+    throw e;
+  }
   // pglite-prisma-adapter 0.6 is typed against an older
   // @prisma/driver-adapter-utils; the interface it implements is the same at
   // run time (it ignores the newer argTypes field). test/db covers the types
@@ -93,7 +94,7 @@ async function openPostgres(url: string, log: Logger, poolSize = 10): Promise<Op
     // dataset and saves nothing on queries this short (BENCHMARKS.md).
     options: "-c jit=off",
   });
-  pool.on("error", (err) => log.error({ err: errorInfo(err) }, "idle PostgreSQL connection failed"));
+  pool.on("error", (err) => log.error(faultSummary(err), "idle PostgreSQL connection failed"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",

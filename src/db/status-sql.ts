@@ -1,79 +1,127 @@
 // Task status in SQL, for counts over many tasks without loading them. It
-// mirrors src/domain/status.ts (the specification, with the reasoning);
-// test/db/status-sql.test.ts checks the two agree on generated tasks.
+// mirrors src/domain/status.ts and src/domain/reporting-window.ts (the
+// specification, with the reasoning); test/db/status-sql.test.ts checks the
+// two agree on generated tasks, reports and days.
 //
-// Two sources of progress dates:
-//  - "current": the columns the report use case keeps on Task (fast; right
-//    for today);
-//  - "reports": recomputed from ProgressReport up to the given day, for
-//    "as of" views such as last week's figures in a digest.
+// "As of a day" is one rule for every caller: the progress columns the
+// report use case keeps on Task (firstReportOn, lastReportOn, completedOn)
+// are used as they are when they are not later than the day; only a task
+// whose last report is later than the day has its last report on or before
+// that day looked up in ProgressReport (a scalar subquery PostgreSQL runs
+// only in that branch, on the (taskId, reportedOn) index). So today's
+// figures cost no report scan, and a past day's figures are right.
 import { Prisma } from "../generated/prisma/client.js";
 import type { Day } from "../domain/day.js";
 
-export type ProgressSource = "current" | "reports";
-
 /**
- * A subquery with one row per live leaf task: id, planId, indexId, status.
+ * A subquery with one row per live leaf task: id, planId, indexId,
+ * criterionId, status, and for an overdue ongoing task the first day of the
+ * window whose report is missing ("missingFrom"; null otherwise; the window
+ * itself is reportingPeriodOf(missingFrom, cadence, the plan's periods)).
  * Tasks that have sub-tasks are headings; their children are what is counted.
  */
-export function taskStatusSql(today: Day, options: { planIds?: number[]; source?: ProgressSource } = {}): Prisma.Sql {
+export function taskStatusSql(today: Day, options: { planIds?: number[] } = {}): Prisma.Sql {
   const d = Prisma.sql`${today}::date`;
   const planFilter = options.planIds ? Prisma.sql`AND t."planId" = ANY(${options.planIds}::int[])` : Prisma.empty;
-  const progress =
-    options.source === "reports"
-      ? Prisma.sql`
-        LEFT JOIN LATERAL (
-          SELECT min(r."reportedOn") AS first_on, max(r."reportedOn") AS last_on
-          FROM "ProgressReport" r WHERE r."taskId" = t.id AND r."reportedOn" <= ${d}
-        ) p ON true
-        CROSS JOIN LATERAL (SELECT CASE WHEN t."completedOn" <= ${d} THEN t."completedOn" END AS done_on) c`
-      : Prisma.sql`
-        CROSS JOIN LATERAL (SELECT t."firstReportOn" AS first_on, t."lastReportOn" AS last_on) p
-        CROSS JOIN LATERAL (SELECT t."completedOn" AS done_on) c`;
 
+  // The window of `ref` (a date) for the row's cadence and the plan's mode:
+  // cs is the start of the calendar period reported on (for data windows,
+  // the period of the month a day from the 15th on moves into), span its
+  // length in months.
   return Prisma.sql`
     SELECT t.id, t."planId", t."indexId", t."criterionId",
       CASE
-        WHEN t."dueKind" <> 'ONGOING' THEN
+        WHEN t."dueKind" = 'EVENT' THEN
           CASE
-            WHEN c.done_on IS NOT NULL AND c.done_on <= ${d} THEN
-              CASE WHEN c.done_on <= t."dueOn" THEN 'DONE_ON_TIME' ELSE 'DONE_LATE' END
-            WHEN ${d} > t."dueOn" THEN 'OVERDUE'
+            WHEN c.done_on IS NOT NULL AND c.done_on <= ${d} THEN 'DONE_ON_TIME'
             WHEN p.first_on IS NOT NULL AND p.first_on <= ${d} THEN 'IN_PROGRESS'
             ELSE 'NOT_STARTED'
           END
-        WHEN o.ended THEN
-          CASE WHEN o.last_on >= o.cur_start THEN 'DONE_ON_TIME' ELSE 'OVERDUE' END
-        WHEN o.last_on >= o.cur_start THEN 'IN_PROGRESS'
-        WHEN o.cur_start <= t."startsOn" THEN CASE WHEN o.last_on IS NULL THEN 'NOT_STARTED' ELSE 'IN_PROGRESS' END
-        WHEN o.last_on >= o.prev_start THEN 'IN_PROGRESS'
+        WHEN t."dueKind" <> 'ONGOING' THEN
+          CASE
+            WHEN p.done_on IS NOT NULL THEN
+              CASE WHEN p.done_on <= t."dueOn" THEN 'DONE_ON_TIME' ELSE 'DONE_LATE' END
+            WHEN ${d} > t."dueOn" THEN 'OVERDUE'
+            WHEN p.first_on IS NOT NULL THEN 'IN_PROGRESS'
+            ELSE 'NOT_STARTED'
+          END
+        WHEN w.ended THEN CASE WHEN p.last_on >= w.final_start THEN 'DONE_ON_TIME' ELSE 'OVERDUE' END
+        WHEN p.last_on >= w.cur_start THEN 'IN_PROGRESS'
+        WHEN NOT w.prev_counts THEN CASE WHEN p.last_on IS NULL THEN 'NOT_STARTED' ELSE 'IN_PROGRESS' END
+        WHEN p.last_on >= w.prev_start THEN 'IN_PROGRESS'
         ELSE 'OVERDUE'
-      END AS status
+      END AS status,
+      CASE
+        WHEN t."dueKind" <> 'ONGOING' THEN NULL
+        WHEN w.ended THEN CASE WHEN p.last_on >= w.final_start THEN NULL ELSE w.final_window END
+        WHEN p.last_on >= w.cur_start OR NOT w.prev_counts OR p.last_on >= w.prev_start THEN NULL
+        ELSE w.prev_start
+      END AS "missingFrom"
     FROM "Task" t
-    ${progress}
+    JOIN "Plan" pl ON pl.id = t."planId"
+    CROSS JOIN LATERAL (
+      SELECT
+        CASE WHEN t."firstReportOn" <= ${d} THEN t."firstReportOn" END AS first_on,
+        CASE
+          WHEN t."lastReportOn" <= ${d} THEN t."lastReportOn"
+          WHEN t."firstReportOn" <= ${d} THEN
+            (SELECT max(r."reportedOn") FROM "ProgressReport" r WHERE r."taskId" = t.id AND r."reportedOn" <= ${d})
+        END AS last_on,
+        CASE WHEN t."completedOn" <= ${d} THEN t."completedOn" END AS done_on
+    ) p
     CROSS JOIN LATERAL (
       SELECT (t."endsOn" IS NOT NULL AND ${d} > t."endsOn") AS ended,
              CASE WHEN t."endsOn" IS NOT NULL AND ${d} > t."endsOn" THEN t."endsOn" ELSE ${d} END AS ref,
              COALESCE(t.cadence::text, 'QUARTER') AS cadence,
-             CASE WHEN p.last_on <= ${d} THEN p.last_on END AS last_on
+             pl."reportingPeriods"::text = 'WINDOW' AS windows,
+             pl."minCoverageDays" AS min_days
     ) r
     CROSS JOIN LATERAL (
-      SELECT r.ended, r.last_on,
-        (CASE r.cadence
-          WHEN 'WEEK' THEN date_trunc('week', r.ref::timestamp)
-          WHEN 'MONTH' THEN date_trunc('month', r.ref::timestamp)
-          WHEN 'QUARTER' THEN date_trunc('quarter', r.ref::timestamp)
-          WHEN 'HALF' THEN make_date(extract(year FROM r.ref)::int, CASE WHEN extract(month FROM r.ref) <= 6 THEN 1 ELSE 7 END, 1)::timestamp
-          ELSE date_trunc('year', r.ref::timestamp)
-        END)::date AS cur_start,
-        (CASE r.cadence
-          WHEN 'WEEK' THEN date_trunc('week', r.ref::timestamp) - interval '1 week'
-          WHEN 'MONTH' THEN date_trunc('month', r.ref::timestamp) - interval '1 month'
-          WHEN 'QUARTER' THEN date_trunc('quarter', r.ref::timestamp) - interval '3 months'
-          WHEN 'HALF' THEN make_date(extract(year FROM r.ref)::int, CASE WHEN extract(month FROM r.ref) <= 6 THEN 1 ELSE 7 END, 1)::timestamp - interval '6 months'
-          ELSE date_trunc('year', r.ref::timestamp) - interval '1 year'
-        END)::date AS prev_start
-    ) o
+      SELECT
+        CASE WHEN r.windows THEN date_trunc('month', (r.ref - 14) + interval '1 month') ELSE date_trunc('month', r.ref::timestamp) END AS vm,
+        CASE r.cadence WHEN 'MONTH' THEN 1 WHEN 'QUARTER' THEN 3 WHEN 'HALF' THEN 6 ELSE 12 END AS span
+    ) v
+    CROSS JOIN LATERAL (
+      SELECT CASE r.cadence
+          WHEN 'MONTH' THEN v.vm
+          WHEN 'QUARTER' THEN date_trunc('quarter', v.vm)
+          WHEN 'HALF' THEN make_date(extract(year FROM v.vm)::int, CASE WHEN extract(month FROM v.vm) <= 6 THEN 1 ELSE 7 END, 1)::timestamp
+          ELSE date_trunc('year', v.vm)
+        END AS cs
+      OFFSET 0
+    ) c
+    CROSS JOIN LATERAL (
+      -- [cur_start, cur_end] is the window of ref, [prev_start, prev_end] the one before.
+      SELECT
+        CASE WHEN r.cadence = 'WEEK' THEN date_trunc('week', r.ref::timestamp)::date
+             WHEN r.windows THEN (c.cs - interval '1 month' + interval '14 days')::date
+             ELSE c.cs::date END AS cur_start,
+        CASE WHEN r.cadence = 'WEEK' THEN date_trunc('week', r.ref::timestamp)::date + 6
+             WHEN r.windows THEN (c.cs + make_interval(months => v.span - 1) + interval '13 days')::date
+             ELSE (c.cs + make_interval(months => v.span))::date - 1 END AS cur_end,
+        CASE WHEN r.cadence = 'WEEK' THEN date_trunc('week', r.ref::timestamp)::date - 7
+             WHEN r.windows THEN (c.cs - make_interval(months => v.span + 1) + interval '14 days')::date
+             ELSE (c.cs - make_interval(months => v.span))::date END AS prev_start
+      -- OFFSET 0 keeps this a subquery of its own: inlined, each later
+      -- reference would repeat the window arithmetic above, and planning the
+      -- statement took 100-250 ms instead of about 1 ms (BENCHMARKS.md).
+      OFFSET 0
+    ) b
+    CROSS JOIN LATERAL (
+      -- A window counts when the task was in force for min(minCoverageDays, its length) of its days, and at least one.
+      SELECT
+        (least(b.cur_end, COALESCE(t."endsOn", b.cur_end)) - greatest(b.cur_start, t."startsOn") + 1)
+          >= greatest(1, least(r.min_days, b.cur_end - b.cur_start + 1)) AS cur_counts,
+        (least(b.cur_start - 1, COALESCE(t."endsOn", b.cur_start - 1)) - greatest(b.prev_start, t."startsOn") + 1)
+          >= greatest(1, least(r.min_days, b.cur_start - b.prev_start)) AS prev_counts
+    ) k
+    CROSS JOIN LATERAL (
+      SELECT r.ended, b.cur_start, b.prev_start, k.prev_counts,
+        -- After the end: the last window that counts decides (a plan too short for any: any report).
+        CASE WHEN k.cur_counts THEN b.cur_start WHEN k.prev_counts THEN b.prev_start ELSE t."startsOn" END AS final_start,
+        CASE WHEN k.cur_counts OR NOT k.prev_counts THEN b.cur_start ELSE b.prev_start END AS final_window
+      OFFSET 0
+    ) w
     WHERE t."archivedAt" IS NULL ${planFilter}
       AND NOT EXISTS (SELECT 1 FROM "Task" ch WHERE ch."parentId" = t.id AND ch."archivedAt" IS NULL)`;
 }

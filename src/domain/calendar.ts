@@ -29,4 +29,11 @@ export class WorkCalendar {
     for (let i = 0; i < 366; i++, d = addDays(d, 1)) if (this.isWorkingDay(d)) return d;
     throw new RangeError(`no working day within a year after ${day}: check the holiday calendar`);
   }
+
+  /** The day itself if it is a working day, else the one before (a deadline on a day off is met by sending earlier). */
+  previousWorkingDay(day: Day): Day {
+    let d = day;
+    for (let i = 0; i < 366; i++, d = addDays(d, -1)) if (this.isWorkingDay(d)) return d;
+    throw new RangeError(`no working day within a year before ${day}: check the holiday calendar`);
+  }
 }

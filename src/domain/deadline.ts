@@ -1,15 +1,27 @@
 // Deadlines as plans write them: "trước ngày 15/12/2023", "Quý IV/2023",
 // "6 tháng đầu năm 2023", "Năm 2023", "Thường xuyên", "Năm 2025 và các năm
-// tiếp theo". Accepted with or without diacritics, and in English.
+// tiếp theo", and the forms of imported documents: ranges ("Quý IV/2025 -
+// Quý II/2026", "Năm 2025 - 2026", "Giai đoạn 2026 - 2030": due at the end
+// of the range), periodic duties ("Hằng năm", "Định kỳ 06 tháng", "trước
+// ngày 01/6 và 15/11 hằng năm": ongoing with that cadence), dates without a
+// year ("chậm nhất ngày 15/11": the plan's year, when the caller knows it)
+// and event-driven work ("Khi có phát sinh", "Theo yêu cầu": never overdue
+// by date). Accepted with or without diacritics, and in English.
 import { lastDayOfMonth, makeDay, parseVnDate, type Day } from "./day.js";
 import type { Cadence } from "./period.js";
 import { fold } from "./text.js";
 
-export type DueKind = "DATE" | "QUARTER" | "HALF" | "YEAR" | "ONGOING";
+export type DueKind = "DATE" | "QUARTER" | "HALF" | "YEAR" | "ONGOING" | "EVENT";
 
 export type Deadline =
-  | { kind: Exclude<DueKind, "ONGOING">; dueOn: Day; label: string }
-  | { kind: "ONGOING"; cadence: Cadence; from?: Day; label: string };
+  | { kind: Exclude<DueKind, "ONGOING" | "EVENT">; dueOn: Day; label: string }
+  | { kind: "ONGOING"; cadence: Cadence; from?: Day; label: string }
+  | { kind: "EVENT"; label: string };
+
+export interface DeadlineContext {
+  /** The plan's year, for forms that leave it out ("chậm nhất ngày 15/11", "Quý IV"). */
+  year?: number;
+}
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
@@ -17,48 +29,121 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
  * Parses a deadline. Returns undefined when the text is not a deadline form
  * (the caller reports the error with the accepted forms).
  */
-export function parseDeadline(input: string, defaultCadence: Cadence = "QUARTER"): Deadline | undefined {
+export function parseDeadline(input: string, defaultCadence: Cadence = "QUARTER", context: DeadlineContext = {}): Deadline | undefined {
   const label = input.normalize("NFC").replace(/\s+/g, " ").trim();
-  const t = fold(label);
+  const t = fold(label)
+    .replace(/[–—]/g, "-")
+    .replace(/\bqui\b/g, "quy")
+    .replace(/\bhang (nam|quy|thang|tuan)\b/g, "hang $1")
+    .replace(/[.;,]+$/, "")
+    .trim();
+  const d = parseFolded(t, defaultCadence, context);
+  return d ? ({ ...d, label } as Deadline) : undefined;
+}
+
+type Parsed =
+  | { kind: Exclude<DueKind, "ONGOING" | "EVENT">; dueOn: Day }
+  | { kind: "ONGOING"; cadence: Cadence; from?: Day }
+  | { kind: "EVENT" };
+
+function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | undefined {
   let m: RegExpExecArray | null;
+  if (!t) return undefined;
 
-  if (/^(thuong xuyen|ongoing|continuous)$/.test(t)) return { kind: "ONGOING", cadence: defaultCadence, label };
+  if (/^(khi co (phat sinh|yeu cau|van ban|chi dao|de nghi)|theo yeu cau|theo chi dao|theo de nghi|dot xuat|khi phat sinh|on demand|when needed|as required)\b/.test(t))
+    return { kind: "EVENT" };
 
-  // "Năm 2025 và các năm tiếp theo" / "2025 onwards": yearly, from that year.
-  if ((m = /^(?:nam )?(\d{4}) (?:va cac nam tiep theo|onwards|and following years)$/.exec(t))) {
+  if (/^(thuong xuyen|ongoing|continuous)$/.test(t)) return { kind: "ONGOING", cadence: defaultCadence };
+  // "Thường xuyên, hằng năm": ongoing with the cadence the rest names.
+  if ((m = /^thuong xuyen\s*[,;-]?\s*(.+)$/.exec(t))) {
+    const rest = parseFolded(m[1]!, defaultCadence, ctx);
+    return rest?.kind === "ONGOING" ? rest : { kind: "ONGOING", cadence: defaultCadence };
+  }
+
+  // "Năm 2025 và các năm tiếp theo" / "2025 onwards" / "Từ năm 2025": yearly, from that year.
+  if ((m = /^(?:tu )?(?:nam )?(\d{4})(?: (?:va (?:cac|nhung) nam tiep theo|tro di|onwards|and following years))?$/.exec(t)) && /tiep theo|tro di|onwards|following|^tu /.test(t)) {
     const from = makeDay(Number(m[1]), 1, 1);
-    return from ? { kind: "ONGOING", cadence: "YEAR", from, label } : undefined;
+    return from ? { kind: "ONGOING", cadence: "YEAR", from } : undefined;
   }
 
-  if ((m = /^(?:quy|q|quarter)\s*(i{1,3}|iv|[1-4])\s*[/ .-]\s*(?:nam\s*)?(\d{4})$/.exec(t))) {
+  // Periodic duties.
+  const cadenceWord: [RegExp, Cadence][] = [
+    [/^(?:dinh ky )?hang tuan$|^weekly$/, "WEEK"],
+    [/^(?:dinh ky )?hang thang$|^monthly$/, "MONTH"],
+    [/^(?:dinh ky )?(?:hang quy|theo quy)$|^quarterly$/, "QUARTER"],
+    [/^(?:dinh ky )?(?:0?6 thang(?: mot lan| \/ lan)?|6 thang \/ lan|hang nam 2 lan|nua nam)$|^half-yearly$/, "HALF"],
+    [/^(?:dinh ky )?(?:hang nam|thuong nien|hang nam \(.*\))$|^(?:yearly|annually|every year)$/, "YEAR"],
+  ];
+  for (const [re, cadence] of cadenceWord) if (re.test(t)) return { kind: "ONGOING", cadence };
+
+  // "trước ngày 01/6 và 15/11 hằng năm": several fixed days a year.
+  if ((m = /^(?:truoc ngay |truoc |ngay )?(\d{1,2}\/\d{1,2}(?:\s*(?:va|,)\s*(?:ngay )?\d{1,2}\/\d{1,2})*) (?:hang nam|moi nam|every year)$/.exec(t))) {
+    const days = m[1]!.split(/\s*(?:va|,)\s*(?:ngay )?/).length;
+    return { kind: "ONGOING", cadence: days >= 4 ? "QUARTER" : days >= 2 ? "HALF" : "YEAR" };
+  }
+
+  if ((m = /^(?:quy|q|quarter)\s*(i{1,3}|iv|[1-4])(?:\s*[/ .-]\s*(?:nam\s*)?(\d{4}))?$/.exec(t))) {
     const q = ROMAN[m[1]!] ?? Number(m[1]);
-    return { kind: "QUARTER", dueOn: lastDayOfMonth(Number(m[2]), q * 3), label };
+    const year = m[2] ? Number(m[2]) : ctx.year;
+    return year ? { kind: "QUARTER", dueOn: lastDayOfMonth(year, q * 3) } : undefined;
   }
 
-  if ((m = /^(?:6 thang dau nam|h1|first half(?: of)?)\s*[/ ]?\s*(?:nam\s*)?(\d{4})$/.exec(t))) {
-    return { kind: "HALF", dueOn: lastDayOfMonth(Number(m[1]), 6), label };
+  if ((m = /^(?:0?6 thang dau nam|h1|first half(?: of)?)\s*[/ ]?\s*(?:nam\s*)?(\d{4})?$/.exec(t))) {
+    const year = m[1] ? Number(m[1]) : ctx.year;
+    return year ? { kind: "HALF", dueOn: lastDayOfMonth(year, 6) } : undefined;
   }
-  if ((m = /^(?:6 thang cuoi nam|h2|second half(?: of)?)\s*[/ ]?\s*(?:nam\s*)?(\d{4})$/.exec(t))) {
-    return { kind: "HALF", dueOn: lastDayOfMonth(Number(m[1]), 12), label };
+  if ((m = /^(?:0?6 thang cuoi nam|h2|second half(?: of)?)\s*[/ ]?\s*(?:nam\s*)?(\d{4})?$/.exec(t))) {
+    const year = m[1] ? Number(m[1]) : ctx.year;
+    return year ? { kind: "HALF", dueOn: lastDayOfMonth(year, 12) } : undefined;
   }
 
   if ((m = /^(?:nam|year|ca nam)?\s*(\d{4})$/.exec(t))) {
     const y = Number(m[1]);
-    return y >= 1900 && y <= 2999 ? { kind: "YEAR", dueOn: lastDayOfMonth(y, 12), label } : undefined;
+    return y >= 1900 && y <= 2999 ? { kind: "YEAR", dueOn: lastDayOfMonth(y, 12) } : undefined;
   }
 
-  // "Tháng 12/2023": the last day of that month.
-  if ((m = /^(?:thang|month)\s*(\d{1,2})\s*[/ ]\s*(?:nam\s*)?(\d{4})$/.exec(t))) {
-    const month = Number(m[1]);
-    return month >= 1 && month <= 12 ? { kind: "DATE", dueOn: lastDayOfMonth(Number(m[2]), month), label } : undefined;
+  // "Tháng 12/2023", "tháng 12 năm 2023", "12/2023": the last day of that month; "Tháng 12": the plan's year.
+  if ((m = /^(?:(?:thang|month)\s*(\d{1,2})(?:\s*(?:[/ -]|nam)\s*(?:nam\s*)?(\d{4}))?|(\d{1,2})\s*\/\s*(\d{4}))$/.exec(t))) {
+    const month = Number(m[1] ?? m[3]);
+    const year = m[2] ?? m[4] ? Number(m[2] ?? m[4]) : ctx.year;
+    return year && month >= 1 && month <= 12 ? { kind: "DATE", dueOn: lastDayOfMonth(year, month) } : undefined;
   }
 
-  if ((m = /^(?:truoc ngay|truoc|han|ngay|by|before|due)?\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/.exec(t))) {
-    const dueOn = parseVnDate(m[1]!);
-    return dueOn ? { kind: "DATE", dueOn, label } : undefined;
+  // "ngày 16 tháng 12 năm 2025".
+  if ((m = /^(?:ngay\s*)?(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?$/.exec(t))) {
+    const year = m[3] ? Number(m[3]) : ctx.year;
+    const dueOn = year ? makeDay(year, Number(m[2]), Number(m[1])) : undefined;
+    return dueOn ? { kind: "DATE", dueOn } : undefined;
   }
+
+  if ((m = /^(?:ngay|han|by|before|due)?\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/.exec(t))) {
+    const dueOn = parseVnDate(m[1]!.replace(/[.-]/g, "/"));
+    return dueOn ? { kind: "DATE", dueOn } : undefined;
+  }
+  // "ngày 15/11" without a year: the plan's year.
+  if ((m = /^(?:ngay\s*)?(\d{1,2})\/(\d{1,2})$/.exec(t)) && ctx.year) {
+    const dueOn = makeDay(ctx.year, Number(m[2]), Number(m[1]));
+    return dueOn ? { kind: "DATE", dueOn } : undefined;
+  }
+  // Ranges: due at the end. "Quý IV/2025 - Quý II/2026", "Năm 2025 - 2026",
+  // "Giai đoạn 2026 - 2030", "Từ tháng 7/2025 đến tháng 12/2025", "Tháng 3 - 6/2025".
+  const stripped = t.replace(/^(?:giai doan|trong giai doan|thoi ky)\s+/, "");
+  if ((m = /^(?:tu\s+)?(.+?)\s*(?:-|den(?: het)?|toi)\s*(.+)$/.exec(stripped)) && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(stripped)) {
+    const right = parseFolded(m[2]!, defaultCadence, ctx);
+    const left = parseFolded(m[1]!.replace(/^tu\s+/, ""), defaultCadence, ctx) ?? parseFolded(`${m[1]} ${yearOf(m[2]!) ?? ""}`.trim(), defaultCadence, ctx);
+    if (right && right.kind !== "ONGOING" && right.kind !== "EVENT" && left) return right;
+  }
+
+  // Leading words that do not change the date: "Trong", "Hoàn thành trong", "Trước", "Chậm nhất", "Cuối".
+  const core = t.replace(/^(?:hoan thanh|thuc hien|xong|ket thuc|han)\s+/, "").replace(/^(?:trong|truoc|cham nhat(?: la)?|den|toi|vao|cuoi|truoc het|before|by|due|in)\s+/, "").replace(/^(?:truoc|trong)\s+/, "");
+  if (core !== t) return parseFolded(core, defaultCadence, ctx);
+
   return undefined;
 }
 
+function yearOf(t: string): string | undefined {
+  return /(\d{4})\s*$/.exec(t)?.[1];
+}
+
 export const DEADLINE_FORMS =
-  '"15/12/2023", "trước ngày 15/12/2023", "Quý IV/2023", "6 tháng đầu năm 2023", "Năm 2023", "Tháng 12/2023", "Thường xuyên", "Năm 2025 và các năm tiếp theo"';
+  '"15/12/2023", "trước ngày 15/12/2023", "Quý IV/2023", "6 tháng đầu năm 2023", "Năm 2023", "Tháng 12/2023", "Thường xuyên", "Năm 2025 và các năm tiếp theo", "Quý IV/2025 - Quý II/2026", "Hằng năm", "Định kỳ 06 tháng", "Khi có phát sinh"';

@@ -1,12 +1,14 @@
 // When each scheduled job is due. Weekly jobs happen on a weekday and time
 // in Asia/Ho_Chi_Minh, moved to the next working day when that day is off.
-// Report-deadline reminders come a number of days before each reform
-// report's data cut-off (the 14th of the period's last month; reports are
-// due on the 20th: guidance 581/BNV-CCHC).
+// Report-deadline reminders come a number of days before the units' deadline
+// to the Office for each reform report (by default the 10th of the window's
+// last month, the working day before if it is off; the data window closes on
+// the 14th: src/domain/reporting-window.ts).
 import { TZDate } from "@date-fns/tz";
 import type { WorkCalendar } from "./calendar.js";
 import { addDays, localDay, makeDay, parts, TIME_ZONE, type Day } from "./day.js";
 import { periodOf, previousPeriod, type Period } from "./period.js";
+import { DEFAULT_UNITS_DUE_DAY, reportingPeriodOf } from "./reporting-window.js";
 import { fold } from "./text.js";
 
 export type WeeklyJob = "reminders" | "summaries" | "digest";
@@ -61,24 +63,24 @@ export interface ReportPeriod {
   year: number;
   quarter: number;
   kind: "QUARTER" | "HALF_YEAR" | "YEAR";
+  /** The data window the report covers: the quarter's, or the six months' or the year's with Q2 and Q4. */
+  window: Period;
+  /** The window's last day (the 14th). */
   cutoff: Day;
-  due: Day;
 }
 
 export function reportPeriod(year: number, quarter: number): ReportPeriod {
-  const month = quarter * 3;
-  return {
-    key: `${year}-Q${quarter}`,
-    year,
-    quarter,
-    kind: quarter === 2 ? "HALF_YEAR" : quarter === 4 ? "YEAR" : "QUARTER",
-    cutoff: makeDay(year, month, 14)!,
-    due: makeDay(year, month, 20)!,
-  };
+  const kind = quarter === 2 ? "HALF_YEAR" : quarter === 4 ? "YEAR" : "QUARTER";
+  const cutoff = makeDay(year, quarter * 3, 14)!;
+  const window = reportingPeriodOf(cutoff, kind === "HALF_YEAR" ? "HALF" : kind === "YEAR" ? "YEAR" : "QUARTER", "WINDOW");
+  return { key: `${year}-Q${quarter}`, year, quarter, kind, window, cutoff };
 }
 
+/** `daysBefore` the default units' deadline (the 10th of the window's last month, or the working day before). */
 export function reportDeadlineOccurrence(period: ReportPeriod, daysBefore: number, time: WeeklyTime, calendar: WorkCalendar): Occurrence {
-  const day = calendar.nextWorkingDay(addDays(period.cutoff, -daysBefore));
+  const { year, month } = parts(period.cutoff);
+  const unitsDue = calendar.previousWorkingDay(makeDay(year, month, DEFAULT_UNITS_DUE_DAY)!);
+  const day = calendar.nextWorkingDay(addDays(unitsDue, -daysBefore));
   return { job: "report-deadlines", period: period.key, day, dueAt: localInstant(day, time.hour, time.minute) };
 }
 
@@ -86,7 +88,7 @@ export interface ScheduleConfig {
   reminders: WeeklyTime;
   summaries: WeeklyTime;
   digest: WeeklyTime;
-  /** Days before a report's data cut-off; sent at the reminders' time of day. */
+  /** Days before the units' deadline to the Office (the 10th); sent at the reminders' time of day. */
   reportReminderDays: number;
 }
 
@@ -117,7 +119,7 @@ export function occurrenceAt(job: JobId, config: ScheduleConfig, calendar: WorkC
   const day = localDay(at);
   if (job === "report-deadlines") {
     const { year, month } = parts(day);
-    // The next report whose cut-off is not past yet.
+    // The next report whose data window has not closed yet.
     let q = Math.ceil(month / 3);
     let y = year;
     if (day > reportPeriod(y, q).cutoff) {

@@ -14,16 +14,25 @@
 // into local days with localDay() before they get here.
 //
 // Ongoing ("thường xuyên") tasks have no deadline; they are judged per
-// reporting period of their cadence: reported in the current period, or in
-// the previous one while the current is still open, is in progress; a
-// previous period that closed without a report is overdue. Once the plan has
-// ended, the final period decides: reported in it is done on time.
+// reporting window of their cadence (src/domain/reporting-window.ts: data
+// windows by default, calendar periods when the plan says so): reported in
+// the current window, or in the previous one while the current is still
+// open, is in progress; a previous window that closed without a report is
+// overdue, and that window's report is the one missing. A window the task
+// was barely in force for (less than the plan's minimum coverage) does not
+// count. Once the plan has ended, the final window that counts decides:
+// reported in it (or later) is done on time.
+//
+// "As of a day": lastReportOn is the last report on or before the day
+// judged. The SQL twin recomputes it from the reports when the stored
+// column is later than that day.
 //
 // src/db/status-sql.ts computes the same thing in SQL for counts over many
-// tasks; test/status-sql.test.ts checks that both agree.
+// tasks; test/db/status-sql.test.ts checks that both agree.
 import type { Day } from "./day.js";
-import { periodOf, previousPeriod, type Cadence } from "./period.js";
+import type { Cadence, Period } from "./period.js";
 import type { DueKind } from "./deadline.js";
+import { DEFAULT_REPORTING, previousReportingPeriod, reportingPeriodOf, windowCounts, type ReportingRules } from "./reporting-window.js";
 
 export const STATUSES = ["NOT_STARTED", "IN_PROGRESS", "OVERDUE", "DONE_ON_TIME", "DONE_LATE"] as const;
 export type TaskStatus = (typeof STATUSES)[number];
@@ -41,30 +50,57 @@ export interface TaskTiming {
   firstReportOn: Day | null;
   lastReportOn: Day | null;
   completedOn: Day | null;
+  /** The plan's reporting rules for ongoing tasks; DEFAULT_REPORTING when absent. */
+  reporting?: ReportingRules | undefined;
+}
+
+export interface Judgement {
+  status: TaskStatus;
+  /** For an overdue ongoing task: the window whose report is missing. */
+  missing: Period | null;
 }
 
 export function taskStatus(t: TaskTiming, today: Day): TaskStatus {
-  if (t.dueKind === "ONGOING") return ongoingStatus(t, today);
-  if (t.dueOn === null) throw new RangeError("a task with a deadline needs dueOn");
-  if (t.completedOn !== null && t.completedOn <= today) {
-    return t.completedOn <= t.dueOn ? "DONE_ON_TIME" : "DONE_LATE";
-  }
-  if (today > t.dueOn) return "OVERDUE";
-  return t.firstReportOn !== null && t.firstReportOn <= today ? "IN_PROGRESS" : "NOT_STARTED";
+  return judgeTask(t, today).status;
 }
 
-function ongoingStatus(t: TaskTiming, today: Day): TaskStatus {
+export function judgeTask(t: TaskTiming, today: Day): Judgement {
+  if (t.dueKind === "ONGOING") return judgeOngoing(t, today);
+  // Event-driven work ("Khi có phát sinh", "Theo yêu cầu"): no date to miss, so never overdue.
+  if (t.dueKind === "EVENT") {
+    const status: TaskStatus =
+      t.completedOn !== null && t.completedOn <= today ? "DONE_ON_TIME"
+      : t.firstReportOn !== null && t.firstReportOn <= today ? "IN_PROGRESS"
+      : "NOT_STARTED";
+    return { status, missing: null };
+  }
+  if (t.dueOn === null) throw new RangeError("a task with a deadline needs dueOn");
+  const status: TaskStatus =
+    t.completedOn !== null && t.completedOn <= today ? (t.completedOn <= t.dueOn ? "DONE_ON_TIME" : "DONE_LATE")
+    : today > t.dueOn ? "OVERDUE"
+    : t.firstReportOn !== null && t.firstReportOn <= today ? "IN_PROGRESS"
+    : "NOT_STARTED";
+  return { status, missing: null };
+}
+
+function judgeOngoing(t: TaskTiming, today: Day): Judgement {
+  const { periods, minCoverageDays } = t.reporting ?? DEFAULT_REPORTING;
   const cadence = t.cadence ?? "QUARTER";
-  const ended = t.endsOn !== null && today > t.endsOn;
-  const ref = ended ? t.endsOn! : today;
-  const current = periodOf(ref, cadence);
+  const counts = (p: Period) => windowCounts(p, t.startsOn, t.endsOn, minCoverageDays);
   const last = t.lastReportOn !== null && t.lastReportOn <= today ? t.lastReportOn : null;
-  const reportedNow = last !== null && last >= current.start;
-  if (ended) return reportedNow ? "DONE_ON_TIME" : "OVERDUE";
-  if (reportedNow) return "IN_PROGRESS";
-  if (current.start <= t.startsOn) return last === null ? "NOT_STARTED" : "IN_PROGRESS";
-  const previous = previousPeriod(current);
-  return last !== null && last >= previous.start ? "IN_PROGRESS" : "OVERDUE";
+  if (t.endsOn !== null && today > t.endsOn) {
+    // The last window that counts; a plan too short for any: a report at all.
+    const atEnd = reportingPeriodOf(t.endsOn, cadence, periods);
+    const before = previousReportingPeriod(atEnd, periods);
+    const final = counts(atEnd) ? atEnd : counts(before) ? before : null;
+    const reported = last !== null && last >= (final?.start ?? t.startsOn);
+    return reported ? { status: "DONE_ON_TIME", missing: null } : { status: "OVERDUE", missing: final ?? atEnd };
+  }
+  const current = reportingPeriodOf(today, cadence, periods);
+  if (last !== null && last >= current.start) return { status: "IN_PROGRESS", missing: null };
+  const previous = previousReportingPeriod(current, periods);
+  if (!counts(previous)) return { status: last === null ? "NOT_STARTED" : "IN_PROGRESS", missing: null };
+  return last !== null && last >= previous.start ? { status: "IN_PROGRESS", missing: null } : { status: "OVERDUE", missing: previous };
 }
 
 /** How an ongoing task fared in one period. */
@@ -75,10 +111,34 @@ export function judgePeriod(reportDays: readonly Day[], period: { start: Day; en
   return today > period.end ? "MISSED" : "PENDING";
 }
 
-/** Share of finished tasks that finished on time, as governments quote it; null when none finished. */
-export function onTimeRate(counts: Record<TaskStatus, number>): number | null {
-  const finished = counts.DONE_ON_TIME + counts.DONE_LATE;
-  return finished === 0 ? null : counts.DONE_ON_TIME / finished;
+/**
+ * Completion against what is due, as PAR INDEX counts it ("mức độ hoàn thành
+ * kế hoạch"): a task is due by now when it is done or overdue (its deadline,
+ * or for an ongoing task a reporting window, has passed); tasks still within
+ * deadline are not yet due. The rates are null when nothing is due yet. The
+ * one definition of the rates every view and message shows; their wording
+ * is COMPLETION_DEFINITION in src/i18n/labels.ts.
+ */
+export interface CompletionRates {
+  due: number;
+  done: number;
+  doneOnTime: number;
+  /** done ÷ due by now */
+  doneRate: number | null;
+  /** done on time ÷ due by now */
+  onTimeRate: number | null;
+}
+
+export function completionRates(counts: Record<TaskStatus, number>): CompletionRates {
+  const done = counts.DONE_ON_TIME + counts.DONE_LATE;
+  const due = done + counts.OVERDUE;
+  return {
+    due,
+    done,
+    doneOnTime: counts.DONE_ON_TIME,
+    doneRate: due === 0 ? null : done / due,
+    onTimeRate: due === 0 ? null : counts.DONE_ON_TIME / due,
+  };
 }
 
 export function emptyCounts(): Record<TaskStatus, number> {

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { parseVnDate } from "../domain/day.js";
 import { DEADLINE_FORMS, parseDeadline } from "../domain/deadline.js";
+import { chainProblem, DEFAULT_CHAIN, DEFAULT_REPORTING } from "../domain/reporting-window.js";
 import { clean } from "../domain/text.js";
 
 const Text = z.string().trim().min(1).transform(clean);
@@ -22,7 +23,8 @@ const VnDate = z
 const Due = z
   .string()
   .trim()
-  .refine((s) => parseDeadline(s) !== undefined, {
+  // A form without its year ("chậm nhất ngày 15/11") takes the plan's year at import; any year checks the form here.
+  .refine((s) => parseDeadline(s, "QUARTER", { year: 2000 }) !== undefined, {
     message: `Thời hạn không đúng dạng; dùng một trong: ${DEADLINE_FORMS} / Unknown deadline form; use one of the forms shown`,
   });
 
@@ -102,10 +104,62 @@ export const IndexSchema = z
   })
   .strict();
 
+type Measure = "COMPLETION" | "ON_TIME_COMPLETION";
+
 const Objective = z.union([
-  Text.transform((text) => ({ text, target: undefined as { value: number; unit: string } | undefined })),
-  z.object({ text: Text, target: z.object({ value: Decimal, unit: Text }).strict().optional() }).strict(),
+  Text.transform((text) => ({ text, target: undefined as { value: number; unit: string; measure?: Measure | undefined } | undefined })),
+  z
+    .object({
+      text: Text,
+      target: z
+        .object({
+          value: Decimal,
+          unit: Text,
+          measure: z
+            .enum(["completion", "on_time_completion"])
+            .transform((m) => m.toUpperCase() as Measure)
+            .optional()
+            .describe("Đo bằng tỷ lệ hoàn thành (completion) hoặc hoàn thành đúng hạn (on_time_completion) mà dondoc tính / measured by the completion rate dondoc computes"),
+        })
+        .strict()
+        .superRefine((t, ctx) => {
+          if (t.measure && t.unit !== "%") ctx.addIssue({ code: "custom", path: ["unit"], message: 'Chỉ tiêu đo bằng tỷ lệ hoàn thành phải có đơn vị "%" / A target measured by a completion rate needs unit "%"' });
+        })
+        .optional(),
+    })
+    .strict(),
 ]);
+
+const DayOfMonth = z.number().int().min(1).max(28);
+
+/** Reporting rules (src/domain/reporting-window.ts); every field has the default a plan under Nghị định 09/2019 would use. */
+const Reporting = z
+  .object({
+    periods: z
+      .enum(["windows", "calendar"])
+      .default("windows")
+      .transform((p) => (p === "windows" ? "WINDOW" : "CALENDAR") as "WINDOW" | "CALENDAR")
+      .describe("Kỳ báo cáo của nhiệm vụ thường xuyên: windows (15 tháng trước đến 14, Nghị định 09/2019/NĐ-CP) hoặc calendar (tháng, quý dương lịch) / data windows or calendar periods"),
+    minCoverageDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(366)
+      .default(DEFAULT_REPORTING.minCoverageDays)
+      .describe("Kỳ chỉ được tính khi kế hoạch có hiệu lực ít nhất chừng ấy ngày trong kỳ / a window counts only when the plan was in force this many of its days"),
+    unitsDueDay: DayOfMonth.default(DEFAULT_CHAIN.unitsDueDay).describe(
+      "Ngày trong tháng cuối kỳ các đơn vị gửi báo cáo về Văn phòng Sở (lùi về ngày làm việc trước nếu là ngày nghỉ) / day of the window's last month units report to the Office",
+    ),
+    officeDueDay: DayOfMonth.default(DEFAULT_CHAIN.officeDueDay).describe(
+      "Ngày trong tháng cuối kỳ Sở gửi báo cáo cơ quan cấp trên / day of the window's last month the department reports to its superior",
+    ),
+    superior: Text.default(DEFAULT_CHAIN.superior).describe('Cơ quan nhận báo cáo của Sở, ví dụ "UBND tỉnh (qua Sở Nội vụ)" / the body the department reports to'),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const problem = chainProblem(r);
+    if (problem) ctx.addIssue({ code: "custom", path: ["unitsDueDay"], message: `${problem.vi} / ${problem.en}` });
+  });
 
 export const PlanFileSchema = z
   .object({
@@ -125,6 +179,7 @@ export const PlanFileSchema = z
       .strict()
       .default({ general: [], specific: [] }),
     indices: z.array(IndexSchema).default([]),
+    reporting: Reporting.prefault({}).describe("Kỳ báo cáo và chuỗi thời hạn báo cáo / reporting windows and the chain of report deadlines"),
     defaults: z
       .object({ due: Due.optional(), cadence: Cadence.optional(), dueNote: Text.optional() })
       .strict()

@@ -35,3 +35,43 @@ export function percent(rate: number | null, lang: Lang): string {
   const value = Math.round(rate * 1000) / 10;
   return `${lang === "vi" ? String(value).replace(".", ",") : value}%`;
 }
+
+// ---- Completion rates and reporting windows (src/domain/status.ts, reporting-window.ts) ----
+
+/** The rates' names and their one definition line, shown wherever the rates are. */
+export const RATE_LABELS = {
+  done: { vi: "Tỷ lệ hoàn thành", en: "Completion rate" },
+  onTime: { vi: "Tỷ lệ hoàn thành đúng hạn", en: "On-time completion rate" },
+  definition: {
+    vi: "Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / số nhiệm vụ đến hạn; tỷ lệ hoàn thành đúng hạn = số nhiệm vụ hoàn thành đúng hạn / số nhiệm vụ đến hạn (nhiệm vụ đến hạn: đã hoàn thành hoặc quá hạn, kể cả nhiệm vụ thường xuyên chưa báo cáo kỳ đã qua).",
+    en: "Completion rate = tasks done / tasks due by now; on-time completion rate = tasks done on time / tasks due by now (due by now: done or overdue, including ongoing tasks with a past window unreported).",
+  },
+} as const;
+
+/** "7/16 (43,8%)": a rate with what it is made of. */
+export function rateWithCounts(part: number, whole: number, rate: number | null, lang: Lang): string {
+  return rate === null ? "—" : `${percent(rate, lang)} (${part}/${whole})`;
+}
+
+const ROMAN = ["I", "II", "III", "IV"] as const;
+
+/**
+ * A reporting period by its key, as a report's name says it: "quý III/2023",
+ * "6 tháng đầu năm 2023", "năm 2023", "tháng 8/2023", "tuần 38/2023".
+ */
+export function periodName(key: string, lang: Lang): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(key))) return lang === "vi" ? `quý ${ROMAN[Number(m[2]) - 1]}/${m[1]}` : `Q${m[2]} ${m[1]}`;
+  if ((m = /^(\d{4})-H([12])$/.exec(key))) {
+    return lang === "vi" ? `6 tháng ${m[2] === "1" ? "đầu" : "cuối"} năm ${m[1]}` : `the ${m[2] === "1" ? "first" : "second"} half of ${m[1]}`;
+  }
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(key))) return lang === "vi" ? `tuần ${Number(m[2])}/${m[1]}` : `week ${Number(m[2])} of ${m[1]}`;
+  if ((m = /^(\d{4})-(\d{2})$/.exec(key))) return lang === "vi" ? `tháng ${Number(m[2])}/${m[1]}` : `${m[1]}-${m[2]}`;
+  if (/^\d{4}$/.test(key)) return lang === "vi" ? `năm ${key}` : key;
+  return key;
+}
+
+/** "chưa báo cáo quý III/2023": why an ongoing task is overdue. */
+export function missingReportText(key: string, lang: Lang): string {
+  return lang === "vi" ? `chưa báo cáo ${periodName(key, lang)}` : `no report for ${periodName(key, lang)}`;
+}

@@ -18,8 +18,10 @@ export interface ClaimedDelivery {
   payload: Payload;
   attempts: number;
   uncertain: boolean;
-  /** When the previous attempt was claimed: where to start looking in history. */
+  /** When the previous attempt was claimed, by the run's clock. */
   previousClaimAt: Date | null;
+  /** When the first attempt was claimed, by the wall clock. */
+  firstAttemptAt: Date | null;
 }
 
 /** After this long a claim is presumed dead (the instance crashed mid-send). */
@@ -46,7 +48,7 @@ export async function planDeliveries(prisma: PrismaClient, job: string, period: 
  */
 export async function claimNext(
   prisma: PrismaClient,
-  options: { instance: string; now: Date; job?: string; period?: string; ids?: number[] },
+  options: { instance: string; now: Date; firstAttemptAt?: Date; job?: string; period?: string; ids?: number[] },
 ): Promise<ClaimedDelivery | null> {
   const { now } = options;
   const staleBefore = new Date(now.getTime() - CLAIM_LEASE_MS);
@@ -69,9 +71,10 @@ export async function claimNext(
     SET status = 'SENDING', "claimedBy" = ${options.instance}, "claimedAt" = ${now}, attempts = d.attempts + 1,
         -- A claim that outlived its lease may have posted before dying.
         uncertain = d.uncertain OR d.status = 'SENDING',
+        "firstAttemptAt" = COALESCE(d."firstAttemptAt", ${options.firstAttemptAt ?? new Date()}),
         "updatedAt" = ${now}
     FROM next WHERE d.id = next.id
-    RETURNING d.id, d.job, d.period, d.target, d.payload, d.attempts, d.uncertain, next.previous AS "previousClaimAt"`;
+    RETURNING d.id, d.job, d.period, d.target, d.payload, d.attempts, d.uncertain, next.previous AS "previousClaimAt", d."firstAttemptAt"`;
   return rows[0] ?? null;
 }
 

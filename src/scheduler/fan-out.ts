@@ -4,9 +4,16 @@
 // instances give each its share. A 429's Retry-After pauses this instance; a
 // failing channel only delays itself. A row is claimed only when it is about
 // to be posted, so a pause never holds claims that could outlive their lease.
+//
+// A database that goes away mid-run stops the run, never the process: no
+// new row is claimed, the steps in flight finish, and the result says it was
+// interrupted. What was claimed and not recorded stays "sending" until its
+// lease runs out; the next run then looks for it in Slack before sending, so
+// nothing is lost or sent twice.
 import PQueue from "p-queue";
 import type { PrismaClient } from "../db/database.js";
-import { errorInfo, type Logger } from "../log.js";
+import { faultSummary } from "../db/faults.js";
+import type { Logger } from "../log.js";
 import { claimNext, deliveryKey, markFailed, markSent, release, type ClaimedDelivery } from "./delivery-store.js";
 import type { DeliveryClient } from "./slack-delivery.js";
 
@@ -28,6 +35,8 @@ export interface FanOutResult {
   failed: number;
   rateLimited: number;
   alreadyPosted: number;
+  /** Set when the run stopped early because the database failed: its code and message. */
+  interrupted?: { code: string; message: string };
 }
 
 const PER_CHANNEL_GAP_MS = 1_000;
@@ -44,6 +53,12 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
   const lastPost = new Map<string, number>();
   const result: FanOutResult = { sent: 0, failed: 0, rateLimited: 0, alreadyPosted: 0 };
   const deadline = Date.now() + (options.maxDurationMs ?? 30 * 60_000);
+  let interrupted: unknown = null;
+  const interrupt = (err: unknown) => {
+    if (interrupted) return;
+    interrupted = err;
+    log.error({ ...faultSummary(err) }, "database failed during delivery: stopping this run; it resumes at the next tick");
+  };
 
   const send = async (d: ClaimedDelivery): Promise<"done" | "put_back"> => {
     const key = deliveryKey(d);
@@ -51,7 +66,7 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
     try {
       if (d.uncertain) {
         // An earlier attempt may have reached Slack: look before posting again.
-        const found = await client.findPosted(d.target, key, d.previousClaimAt ?? new Date(at.getTime() - 3_600_000));
+        const found = await client.findPosted(d.target, key, historySince(d, at));
         if (found) {
           await markSent(prisma, d.id, instance, { ...found, at });
           result.alreadyPosted++;
@@ -65,10 +80,17 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
       const outcome = await client.post(d.target, d.payload, key);
       switch (outcome.kind) {
         case "sent":
-          if (!(await markSent(prisma, d.id, instance, { channelId: outcome.channelId, ts: outcome.ts, at: options.now() }))) {
-            log.warn({ delivery: key }, "posted, but another instance had taken the claim over");
-          }
+          // It is in Slack whatever happens next. If the database fails
+          // here the row stays claimed, and after its lease the next run
+          // finds the message by its key instead of posting it again.
           result.sent++;
+          try {
+            if (!(await markSent(prisma, d.id, instance, { channelId: outcome.channelId, ts: outcome.ts, at: options.now() }))) {
+              log.warn({ delivery: key }, "posted, but another instance had taken the claim over");
+            }
+          } catch (err) {
+            interrupt(err);
+          }
           return "done";
         case "rate_limited": {
           result.rateLimited++;
@@ -95,9 +117,14 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
       }
     } catch (err) {
       // The database or history look-up failed: keep the uncertainty, retry later.
-      await markFailed(prisma, d, instance, { error: String(err), uncertain: true, retry: true, at: options.now() }).catch(() => undefined);
+      const fault = faultSummary(err);
+      try {
+        await markFailed(prisma, d, instance, { error: `${fault.code}: ${fault.message}`, uncertain: true, retry: true, at: options.now() });
+      } catch (dbErr) {
+        interrupt(dbErr);
+      }
       result.failed++;
-      log.error({ err: errorInfo(err), delivery: key }, "delivery failed");
+      log.error({ delivery: key, ...fault }, "delivery failed");
       return "done";
     }
   };
@@ -107,23 +134,45 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
   let exhausted = false;
   let putBack = false;
   const step = async () => {
-    if (exhausted || Date.now() >= deadline) return;
-    const d = await claimNext(prisma, { instance, now: options.now(), ...scope });
+    if (exhausted || interrupted || Date.now() >= deadline) return;
+    let d: ClaimedDelivery | null;
+    try {
+      d = await claimNext(prisma, { instance, now: options.now(), firstAttemptAt: new Date(), ...scope });
+    } catch (err) {
+      interrupt(err);
+      return;
+    }
     if (!d) {
       exhausted = true;
       return;
     }
     if ((await send(d)) === "put_back") putBack = true;
   };
+  const running = () => !exhausted && !interrupted && Date.now() < deadline;
   for (;;) {
-    while (!exhausted && Date.now() < deadline) {
+    while (running()) {
       await queue.onSizeLessThan(concurrency);
-      if (!exhausted) void queue.add(step);
+      // step catches what it can foresee; this catches the rest, so that no
+      // task of the queue ever rejects unhandled (that would end the process).
+      if (running()) queue.add(step).catch(interrupt);
     }
     await queue.onIdle();
-    if (!putBack || Date.now() >= deadline) break;
+    if (interrupted || !putBack || Date.now() >= deadline) break;
     putBack = false;
     exhausted = false;
   }
+  if (interrupted) result.interrupted = faultSummary(interrupted);
   return result;
+}
+
+/**
+ * Where to start looking for an earlier attempt in Slack's history: the
+ * earliest moment it can have been posted. The run's clock and the wall clock
+ * differ under `jobs run --at` (a future --at would otherwise start the
+ * search after the message it is looking for), so take the earlier of the
+ * two; looking further back costs a page of history at most.
+ */
+export function historySince(d: Pick<ClaimedDelivery, "previousClaimAt" | "firstAttemptAt">, at: Date): Date {
+  const candidates = [d.previousClaimAt, d.firstAttemptAt].filter((t): t is Date => t instanceof Date);
+  return candidates.length ? new Date(Math.min(...candidates.map((t) => t.getTime()))) : new Date(at.getTime() - 3_600_000);
 }

@@ -59,13 +59,14 @@ export async function plannedMessages(
     case "report-deadlines": {
       const [year, q] = occurrence.period.split("-Q").map(Number);
       const period = reportPeriod(year!, q!);
-      return Promise.all(
-        (await unitsWithChannels(prisma)).map(async (u) => ({
-          target: u.slackChannel!,
-          unitId: u.id,
-          payload: reportDeadlineMessage(await reportDeadlineModel(prisma, u, period, today), CHANNEL_LANG),
-        })),
+      // No plan in force for the report's window: nothing to remind of.
+      const planned = await Promise.all(
+        (await unitsWithChannels(prisma)).map(async (u) => {
+          const model = await reportDeadlineModel(prisma, u, period, today);
+          return model && { target: u.slackChannel!, unitId: u.id, payload: reportDeadlineMessage(model, CHANNEL_LANG) };
+        }),
       );
+      return planned.filter((p) => p !== null);
     }
     case "digest": {
       const model = await digestModel(prisma, { today });

@@ -21,7 +21,15 @@ export interface JobContext {
 
 export type JobOutcome =
   | { dryRun: true; occurrence: Occurrence; messages: PlannedDelivery[] }
-  | { dryRun: false; occurrence: Occurrence; planned: number; alreadyPlanned: boolean; delivery: FanOutResult | null };
+  | {
+      dryRun: false;
+      occurrence: Occurrence;
+      planned: number;
+      alreadyPlanned: boolean;
+      delivery: FanOutResult | null;
+      /** Rows of this run another attempt still holds (claimed, lease not run out): not sent by this one. */
+      stillSending: { count: number; lastClaimedAt: Date | null; claimedBy: string[] };
+    };
 
 export async function runJob(ctx: JobContext, occurrence: Occurrence, options: { dryRun?: boolean } = {}): Promise<JobOutcome> {
   const { prisma, log } = ctx;
@@ -45,5 +53,14 @@ export async function runJob(ctx: JobContext, occurrence: Occurrence, options: {
         { job: occurrence.job, period: occurrence.period },
       )
     : null;
-  return { dryRun: false, occurrence, planned, alreadyPlanned: existing !== null, delivery };
+  let stillSending: Extract<JobOutcome, { dryRun: false }>["stillSending"] = { count: 0, lastClaimedAt: null, claimedBy: [] };
+  if (delivery && !delivery.interrupted) {
+    const held = await prisma.delivery.findMany({
+      where: { job: occurrence.job, period: occurrence.period, status: "SENDING" },
+      select: { claimedAt: true, claimedBy: true },
+    });
+    const last = Math.max(...held.map((h) => h.claimedAt?.getTime() ?? 0));
+    stillSending = { count: held.length, lastClaimedAt: held.length && last > 0 ? new Date(last) : null, claimedBy: [...new Set(held.map((h) => h.claimedBy ?? "?"))] };
+  }
+  return { dryRun: false, occurrence, planned, alreadyPlanned: existing !== null, delivery, stillSending };
 }

@@ -9,21 +9,29 @@ import type { SchedulerConfig } from "../config/env.js";
 import { WorkCalendar } from "../domain/calendar.js";
 import { fromDate, TIME_ZONE } from "../domain/day.js";
 import { dueOccurrences } from "../domain/schedule.js";
+import { faultSummary, isDatabaseFault } from "../db/faults.js";
 import { fanOut } from "./fan-out.js";
 import { runJob, type JobContext } from "./run-job.js";
-import { errorInfo } from "../log.js";
 
 export async function loadCalendar(prisma: JobContext["prisma"]): Promise<WorkCalendar> {
   const days = await prisma.calendarDay.findMany();
   return new WorkCalendar(days.map((d) => ({ day: fromDate(d.day), kind: d.kind })));
 }
 
+/**
+ * One tick. A database failure rejects (before sending) or ends the tick
+ * early (while sending, reported by fanOut); either way the next tick starts
+ * over from the database, so a run resumes once the database is back.
+ */
 export async function tick(ctx: JobContext, config: SchedulerConfig): Promise<void> {
   const now = ctx.now();
   const calendar = await loadCalendar(ctx.prisma);
   for (const occurrence of dueOccurrences(config.schedule, calendar, now, config.catchUpMs)) {
     const done = await ctx.prisma.jobRun.findUnique({ where: { job_period: { job: occurrence.job, period: occurrence.period } } });
-    if (!done) await runJob(ctx, occurrence);
+    if (!done) {
+      const outcome = await runJob(ctx, occurrence);
+      if (!outcome.dryRun && outcome.delivery?.interrupted) return;
+    }
   }
   // Retries (and deliveries left by an instance that died) for every job.
   if (ctx.client) {
@@ -39,8 +47,10 @@ export function startScheduler(ctx: JobContext, config: SchedulerConfig): Runnin
   let running: Promise<void> | null = null;
   const safeTick = () => {
     if (running) return; // the previous tick is still sending
+    // Never rejects: a fault in a background job must not end the process.
+    // Code and message only (an error object can carry a token).
     running = tick(ctx, config)
-      .catch((err: unknown) => ctx.log.error({ err: errorInfo(err) }, "scheduler tick failed"))
+      .catch((err: unknown) => ctx.log.error({ ...faultSummary(err), database: isDatabaseFault(err) }, "scheduler tick failed; the next tick tries again"))
       .finally(() => (running = null));
   };
   const task = cron.schedule("* * * * *", safeTick, { timezone: TIME_ZONE, name: "dondoc-scheduler" });

@@ -1,6 +1,7 @@
 // The holiday calendar: imported from a file, edited by admins, read by the
 // scheduler. Every change is audited.
 import type { PrismaClient } from "../db/database.js";
+import { WorkCalendar } from "../domain/calendar.js";
 import { fromDate, toDate, type Day } from "../domain/day.js";
 import type { LoadedFile } from "../files/load.js";
 import type { CalendarFile } from "../files/calendar-file.js";
@@ -42,4 +43,10 @@ export async function removeCalendarDay(prisma: PrismaClient, input: { actor: st
     if (r.count) await tx.auditEntry.create({ data: { actor: input.actor, action: "calendar.remove", entity: "CalendarDay", entityId: input.day } });
     return r.count > 0;
   });
+}
+
+/** The working-day calendar (days off and swapped working days) as the domain reads it. */
+export async function workCalendar(prisma: PrismaClient): Promise<WorkCalendar> {
+  const days = await prisma.calendarDay.findMany();
+  return new WorkCalendar(days.map((d) => ({ day: fromDate(d.day), kind: d.kind })));
 }

@@ -4,6 +4,7 @@ import type { Day } from "../domain/day.js";
 import { HOME_LIST_MAX } from "../views/home.js";
 import type { HomeModel } from "../views/models.js";
 import type { MemberWithUnit } from "./members.js";
+import { statusSummary } from "./plan-queries.js";
 import { unitTaskSummaries } from "./task-summaries.js";
 
 /** What App Home shows of each list (src/views/home.ts); the rest is counted. */
@@ -18,7 +19,14 @@ export async function homeModel(prisma: PrismaClient, member: MemberWithUnit, to
   if (!member.unit) return { ...base, overdue: [], dueSoon: [], stale: [], recentlyDone: [] };
   const unitIds = [member.unit.id];
   const list = (filter: "overdue" | "due_soon" | "stale" | "recently_done") => unitTaskSummaries(prisma, { unitIds, filter, today, limit: PER_SECTION });
-  const [overdue, dueSoon, stale, recentlyDone] = await Promise.all([list("overdue"), list("due_soon"), list("stale"), list("recently_done")]);
+  const [overdue, dueSoon, stale, recentlyDone, summary] = await Promise.all([
+    list("overdue"),
+    list("due_soon"),
+    list("stale"),
+    list("recently_done"),
+    // The unit's rates as tongquan and the units list count them.
+    statusSummary(prisma, { today, unitIds }),
+  ]);
   return {
     ...base,
     overdue: overdue.tasks,
@@ -26,5 +34,6 @@ export async function homeModel(prisma: PrismaClient, member: MemberWithUnit, to
     stale: stale.tasks,
     recentlyDone: recentlyDone.tasks,
     counts: { overdue: overdue.total, dueSoon: dueSoon.total, stale: stale.total, recentlyDone: recentlyDone.total },
+    unitRates: summary.byUnit.find((u) => u.code === member.unit!.code)?.rates,
   };
 }

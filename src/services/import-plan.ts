@@ -87,6 +87,11 @@ export async function importPlan(
           legalBases: plan.legalBases,
           purposes: plan.purposes,
           recipients: plan.recipients,
+          reportingPeriods: plan.reporting.periods,
+          minCoverageDays: plan.reporting.minCoverageDays,
+          unitsDueDay: plan.reporting.unitsDueDay,
+          officeDueDay: plan.reporting.officeDueDay,
+          superior: plan.reporting.superior,
         };
         const storedPlan = await tx.plan.findUnique({ where: { numberKey } });
         const planRow = storedPlan
@@ -100,7 +105,7 @@ export async function importPlan(
         ];
         const storedObjectives = await tx.objective.findMany({ where: { planId: planRow.id } });
         for (const o of objectives) {
-          const wanted = { text: o.text, targetValue: o.target?.value ?? null, targetUnit: o.target?.unit ?? null };
+          const wanted = { text: o.text, targetValue: o.target?.value ?? null, targetUnit: o.target?.unit ?? null, measure: o.target?.measure ?? null };
           const stored = storedObjectives.find((s) => s.kind === o.kind && s.position === o.position);
           if (!stored) await tx.objective.create({ data: { planId: planRow.id, kind: o.kind, position: o.position, ...wanted } });
           else if (ChangeCounter.differs(stored, wanted)) await tx.objective.update({ where: { id: stored.id }, data: wanted });
@@ -136,7 +141,7 @@ export async function importPlan(
             indexId: index?.id ?? null,
             criterionId: criterion?.id ?? null,
             dueKind: d.kind,
-            dueOn: d.kind === "ONGOING" ? null : toDate(d.dueOn),
+            dueOn: d.kind === "ONGOING" || d.kind === "EVENT" ? null : toDate(d.dueOn),
             dueLabel: d.label,
             cadence: d.kind === "ONGOING" ? d.cadence : null,
             dueNote: t.dueNote,
@@ -228,7 +233,7 @@ async function flattenAndCheck(prisma: PrismaClient, loaded: LoadedFile<PlanFile
         cadence: t.cadence ?? inh.cadence,
         dueNote: t.dueNote ?? (t.due ? undefined : inh.dueNote),
       };
-      const deadline = eff.due ? parseDeadline(eff.due, (eff.cadence ?? "QUARTER") as Cadence) : undefined;
+      const deadline = eff.due ? parseDeadline(eff.due, (eff.cadence ?? "QUARTER") as Cadence, { year: plan.year }) : undefined;
       if (!deadline) problem([...path, "due"], "Nhiệm vụ chưa có thời hạn; ghi `due` ở nhiệm vụ, nhiệm vụ cha hoặc `defaults` / No deadline: set `due` on the task, a parent or `defaults`");
       if (deadline?.kind === "ONGOING" && eff.cadence) deadline.cadence = eff.cadence as Cadence;
       if (eff.index && !indices.has(codeKey(eff.index)))

@@ -5,6 +5,7 @@ import { fromDate, type Day } from "../domain/day.js";
 import { reportingRole, type Actor } from "../domain/permissions.js";
 import { taskStatus } from "../domain/status.js";
 import type { TaskDetailModel } from "../views/models.js";
+import { taskStatuses } from "./plan-queries.js";
 import { timingOf } from "./task-timing.js";
 
 export async function taskDetail(prisma: PrismaClient, taskId: number, options: { today: Day; viewer: Actor }): Promise<TaskDetailModel> {
@@ -21,6 +22,9 @@ export async function taskDetail(prisma: PrismaClient, taskId: number, options: 
     },
   });
   const role = reportingRole(options.viewer, t.assignments);
+  // A leaf's status as the counts have it (as of the day, with the plan's
+  // windows); a heading has none of its own, shown as its rule gives it.
+  const judged = (await taskStatuses(prisma, options.today, { planIds: [t.planId], taskIds: [t.id] })).get(t.id);
   const unitRef = (u: { code: string; name: string }) => ({ code: u.code, name: u.name });
   return {
     today: options.today,
@@ -32,7 +36,8 @@ export async function taskDetail(prisma: PrismaClient, taskId: number, options: 
       title: t.title,
       text: t.text,
       role,
-      status: taskStatus(timingOf(t), options.today),
+      status: judged?.status ?? taskStatus(timingOf(t), options.today),
+      missingReport: judged?.missing?.key ?? null,
       dueLabel: t.dueLabel,
       dueOn: t.dueOn && fromDate(t.dueOn),
       dueNote: t.dueNote,

@@ -7,6 +7,7 @@ import { taskStatusSql } from "../db/status-sql.js";
 import { addDays, fromDate, type Day } from "../domain/day.js";
 import type { TaskStatus } from "../domain/status.js";
 import type { TaskFilter, TaskSummary } from "../views/models.js";
+import { missingWindow } from "./plan-queries.js";
 
 export type SummaryFilter = TaskFilter | "stale" | "recently_done" | "open" | "done_since";
 
@@ -22,6 +23,9 @@ interface Row {
   percent: number;
   lastReportOn: Date | null;
   completedOn: Date | null;
+  missingFrom: Date | null;
+  cadence: string | null;
+  periods: "WINDOW" | "CALENDAR";
   lead: { code: string; name: string }[] | null;
 }
 
@@ -78,7 +82,7 @@ export async function unitTaskSummaries(
       matching AS (
         SELECT DISTINCT ON (s.status = 'OVERDUE', t."dueOn", t.id)
           t.id, t.code, t.title, p.number AS "planNumber", a.role::text AS role, s.status, t."dueLabel", t."dueOn",
-          t.percent, t."lastReportOn", t."completedOn"
+          t.percent, t."lastReportOn", t."completedOn", s."missingFrom", t.cadence::text AS cadence, p."reportingPeriods"::text AS periods
         ${base}
         ORDER BY s.status = 'OVERDUE' DESC, t."dueOn" ASC NULLS LAST, t.id
       ),
@@ -109,6 +113,7 @@ export async function unitTaskSummaries(
       dueOn: r.dueOn ? fromDate(r.dueOn) : null,
       percent: r.percent,
       lastReportOn: r.lastReportOn ? fromDate(r.lastReportOn) : null,
+      missingReport: missingWindow(r)?.key ?? null,
       lead: r.lead ?? [],
     })),
   };

@@ -88,10 +88,14 @@ export function guardSlackRequests(boltListener: RequestListener, options: Guard
       // The rest of the body is not wanted. Closing at once would reset the
       // connection with the answer still unread by the client (unread input
       // makes the kernel send RST), so discard what keeps coming (no memory
-      // held) for a moment, then close.
+      // held) for a moment, then close if the body is still coming. A body
+      // that did end leaves a healthy keep-alive connection, which the
+      // client may already be using for its next request: leave that open.
       res.once("finish", () => {
         req.resume();
-        setTimeout(() => req.socket.destroy(), CLOSE_GRACE_MS).unref();
+        setTimeout(() => {
+          if (!req.complete) req.socket.destroy();
+        }, CLOSE_GRACE_MS).unref();
       });
     }
   };

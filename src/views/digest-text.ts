@@ -5,7 +5,7 @@
 // long texts are cut so that a row stays on one line.
 import Table from "cli-table3";
 import { formatVnDate } from "../domain/day.js";
-import { STATUS_LABELS, percent } from "../i18n/labels.js";
+import { missingReportText, rateWithCounts, STATUS_LABELS } from "../i18n/labels.js";
 import { STATUS_ORDER } from "./blocks.js";
 import {
   DIGEST_STRINGS,
@@ -20,7 +20,7 @@ import {
   unitsWorstFirst,
 } from "./digest.js";
 import { truncate } from "./limits.js";
-import type { DigestModel, Lang } from "./models.js";
+import type { CompletionRates, DigestModel, Lang } from "./models.js";
 import { weekLabel } from "./reminder.js";
 
 const vi = {
@@ -149,12 +149,10 @@ export function digestText(model: DigestModel, lang: Lang): string {
     const n = model.now.counts[st];
     row(STATUS_LABELS[st][lang], n, model.lastWeek.counts[st], change(n - model.lastWeek.counts[st], lang));
   }
-  row(
-    s.onTimeLabel,
-    percent(model.now.onTimeRate, lang),
-    percent(model.lastWeek.onTimeRate, lang),
-    rateChange(model.now.onTimeRate, model.lastWeek.onTimeRate, lang) ?? "—",
-  );
+  const rates = (r: CompletionRates, pick: "done" | "onTime") =>
+    pick === "done" ? rateWithCounts(r.done, r.due, r.doneRate, lang) : rateWithCounts(r.doneOnTime, r.due, r.onTimeRate, lang);
+  row(s.doneLabel, rates(model.now.rates, "done"), rates(model.lastWeek.rates, "done"), rateChange(model.now.rates.doneRate, model.lastWeek.rates.doneRate, lang) ?? "—");
+  row(s.onTimeLabel, rates(model.now.rates, "onTime"), rates(model.lastWeek.rates, "onTime"), rateChange(model.now.rates.onTimeRate, model.lastWeek.rates.onTimeRate, lang) ?? "—");
   out.push("", status.toString(), compare ? s.onTimeNote : `${s.onTimeNote} ${s.firstWeek}`);
 
   if (model.byIndex.length > 0) {
@@ -187,12 +185,12 @@ export function digestText(model: DigestModel, lang: Lang): string {
 
   if (model.byUnit.length > 0) {
     const units = table(
-      [c.unit, c.leads, ...(["OVERDUE", "IN_PROGRESS", "NOT_STARTED"] as const).map((st) => stacked(STATUS_LABELS[st][lang])), c.done, stacked(c.reports)],
-      ["left", "right", "right", "right", "right", "right", "right"],
+      [c.unit, c.leads, ...(["OVERDUE", "IN_PROGRESS", "NOT_STARTED"] as const).map((st) => stacked(STATUS_LABELS[st][lang])), c.done, stacked(s.doneLabel), stacked(c.reports)],
+      ["left", "right", "right", "right", "right", "right", "right", "right"],
     );
     for (const u of unitsWorstFirst(model.byUnit)) {
       const l = u.lead;
-      units.push([cell(u.unit.code, 30), sumCounts(l), l.OVERDUE, l.IN_PROGRESS, l.NOT_STARTED, doneCount(l), u.reportsThisWeek]);
+      units.push([cell(u.unit.code, 30), sumCounts(l), l.OVERDUE, l.IN_PROGRESS, l.NOT_STARTED, doneCount(l), rateWithCounts(u.rates.done, u.rates.due, u.rates.doneRate, lang), u.reportsThisWeek]);
     }
     out.push("", heading(s.byUnit, model.byUnit.length), units.toString());
   }
@@ -203,7 +201,10 @@ export function digestText(model: DigestModel, lang: Lang): string {
   else {
     const overdue = table([c.code, c.task, c.leads, c.due, stacked(c.daysOverdue), c.percent], ["left", "left", "left", "left", "right", "right"]);
     for (const t of model.overdue) {
-      const due = t.dueOn === null ? t.dueLabel : `${t.dueLabel.trim() === "" ? "" : `${t.dueLabel} `}(${formatVnDate(t.dueOn)})`;
+      const due =
+        t.missingReport !== null ? `${t.dueLabel}, ${missingReportText(t.missingReport, lang)}`
+        : t.dueOn === null ? t.dueLabel
+        : `${t.dueLabel.trim() === "" ? "" : `${t.dueLabel} `}(${formatVnDate(t.dueOn)})`;
       overdue.push([cell(t.code, 30), cell(t.title, TITLE_MAX), cell(t.lead.map((u) => u.code).join(", "), 30), cell(due, 40), t.daysOverdue ?? "—", `${t.percent}%`]);
     }
     out.push(overdue.toString());

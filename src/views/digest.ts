@@ -1,7 +1,8 @@
 // Friday's digest for the department's leadership: the whole plan in one
 // message, for a director who reads one message a week. The first lines say
-// what matters (how far the plan is, the on-time rate with the five statuses
-// government reports count, the change since last week); then each index,
+// what matters (how far the plan is, the completion rates against what is
+// due as PAR INDEX counts them, the plan's own numeric objectives, the five
+// statuses government reports count, the change since last week); then each index,
 // the criteria against their targets, the units, the overdue tasks worst
 // first, the open obstacles and the units that did not report.
 //
@@ -17,11 +18,11 @@
 import type { KnownBlock } from "@slack/types";
 import { formatVnDate } from "../domain/day.js";
 import type { TaskStatus } from "../domain/status.js";
-import { STATUS_LABELS, percent } from "../i18n/labels.js";
+import { percent, RATE_LABELS, rateWithCounts, STATUS_LABELS } from "../i18n/labels.js";
 import { STATUS_ORDER, context, divider, fields, groupedSections, header, lineSections, message, section, statusEmoji, type SlackMessage } from "./blocks.js";
 import { CAPS, dueText, esc, unitCodes } from "./format.js";
 import { truncate } from "./limits.js";
-import type { DigestModel, Lang, StatusCounts, StatusSnapshot } from "./models.js";
+import type { CompletionRates, DigestModel, Lang, ObjectiveProgressModel, StatusCounts, StatusSnapshot } from "./models.js";
 import { countedSections, weekLabel } from "./reminder.js";
 
 type Criterion = DigestModel["criteria"][number];
@@ -51,14 +52,18 @@ const vi = {
   progress: (done: number, total: number, share: string) => `${done}/${total} nhiệm vụ đã hoàn thành (${share})`,
   overdueNow: (n: number) => `${n} quá hạn`,
   onTimeLabel: "Tỷ lệ hoàn thành đúng hạn",
+  doneLabel: "Tỷ lệ hoàn thành",
+  rates: (done: string, onTime: string) => `${done} · đúng hạn ${onTime}`,
+  objectiveLabel: "Mục tiêu của kế hoạch",
+  objective: (text: string, target: number, now: string) => `${text}: chỉ tiêu ${target}%, hiện đạt ${now}`,
   thisWeekLabel: "Tuần này",
   thisWeek: (reports: number, silent: number, obstacles: number) =>
     `${reports} báo cáo từ các đơn vị · ${silent} đơn vị chưa báo cáo · ${obstacles} vướng mắc chưa giải quyết`,
   vsLastWeek: "so với tuần trước",
-  noRate: "chưa tính được (chưa có nhiệm vụ nào hoàn thành)",
+  noRate: "chưa tính được (chưa có nhiệm vụ nào đến hạn)",
   firstWeek: "Đây là bản tổng hợp đầu tiên: từ tuần sau sẽ có so sánh với tuần trước.",
   total: "Tổng số nhiệm vụ",
-  onTimeNote: "Tỷ lệ hoàn thành đúng hạn = số nhiệm vụ hoàn thành đúng hạn / số nhiệm vụ đã hoàn thành. ▲ ▼: thay đổi so với tuần trước.",
+  onTimeNote: `${RATE_LABELS.definition.vi} ▲ ▼: thay đổi so với tuần trước.`,
   byIndex: "Theo chỉ số",
   indexDone: (done: number, total: number) => `${done}/${total} hoàn thành`,
   moreIndices: (n: number) => `… và ${n} chỉ số khác`,
@@ -95,7 +100,7 @@ const vi = {
   asOf: (day: string) => `Số liệu tính đến ngày ${day}, theo báo cáo của các đơn vị trên dondoc.`,
   more: "Chi tiết: `/kehoach tongquan`, `/kehoach chiso`, `/kehoach viec ĐƠN_VỊ quahan`.",
   fallback: (week: string, done: number, total: number, overdue: number, rate: string) =>
-    `${week}: ${done}/${total} nhiệm vụ đã hoàn thành, ${overdue} quá hạn, tỷ lệ hoàn thành đúng hạn ${rate}.`,
+    `${week}: ${done}/${total} nhiệm vụ đã hoàn thành, ${overdue} quá hạn, tỷ lệ hoàn thành ${rate}.`,
   unchanged: "không đổi",
   points: (n: string) => `${n} điểm`,
 };
@@ -107,14 +112,18 @@ const en: typeof vi = {
   progressLabel: "Overall progress",
   progress: (done, total, share) => `${done}/${total} tasks done (${share})`,
   overdueNow: (n) => `${n} overdue`,
-  onTimeLabel: "On-time rate",
+  onTimeLabel: "On-time completion rate",
+  doneLabel: "Completion rate",
+  rates: (done, onTime) => `${done} · on time ${onTime}`,
+  objectiveLabel: "The plan's objectives",
+  objective: (text, target, now) => `${text}: target ${target}%, now ${now}`,
   thisWeekLabel: "This week",
   thisWeek: (reports, silent, obstacles) => `${reports} reports from the units · ${silent} units did not report · ${obstacles} open obstacles`,
   vsLastWeek: "vs last week",
-  noRate: "not yet (no task done)",
+  noRate: "not yet (no task due)",
   firstWeek: "This is the first digest: changes since the previous week start next week.",
   total: "Tasks in total",
-  onTimeNote: "On-time rate = tasks done on time / tasks done. ▲ ▼: change since last week.",
+  onTimeNote: `${RATE_LABELS.definition.en} ▲ ▼: change since last week.`,
   byIndex: "By index",
   indexDone: (done, total) => `${done}/${total} done`,
   moreIndices: (n) => `… and ${n} more indices`,
@@ -150,7 +159,7 @@ const en: typeof vi = {
   moreSilent: (n) => `and ${n} more units`,
   asOf: (day) => `Figures as of ${day}, from the units' reports in dondoc.`,
   more: "Details: `/kehoach overview`, `/kehoach indicators`, `/kehoach tasks UNIT quahan`.",
-  fallback: (week, done, total, overdue, rate) => `${week}: ${done}/${total} tasks done, ${overdue} overdue, on-time rate ${rate}.`,
+  fallback: (week, done, total, overdue, rate) => `${week}: ${done}/${total} tasks done, ${overdue} overdue, completion rate ${rate}.`,
   unchanged: "no change",
   points: (n) => `${n} pts`,
 };
@@ -181,6 +190,20 @@ export function rateChange(now: number | null, before: number | null, lang: Lang
 /** "77,8%", or words saying why there is no rate yet. */
 function rateText(rate: number | null, lang: Lang): string {
   return rate === null ? DIGEST_STRINGS[lang].noRate : percent(rate, lang);
+}
+
+/** "43,8% (7/16) · đúng hạn 31,3% (5/16)": both rates against what is due (completionRates). */
+export function ratesText(r: CompletionRates, lang: Lang): string {
+  if (r.due === 0) return DIGEST_STRINGS[lang].noRate;
+  return DIGEST_STRINGS[lang].rates(rateWithCounts(r.done, r.due, r.doneRate, lang), rateWithCounts(r.doneOnTime, r.due, r.onTimeRate, lang));
+}
+
+/** "Phấn đấu hoàn thành 100% nhiệm vụ…: chỉ tiêu 100%, hiện đạt 43,8% (7/16)". Plain text. */
+export function objectiveText(o: ObjectiveProgressModel, lang: Lang, maxText = 200): string {
+  const r = o.rates;
+  const now = o.measure === "COMPLETION" ? rateWithCounts(r.done, r.due, r.doneRate, lang) : rateWithCounts(r.doneOnTime, r.due, r.onTimeRate, lang);
+  const text = truncate(o.text.replace(/[.;]\s*$/, ""), maxText, "plain_text");
+  return DIGEST_STRINGS[lang].objective(text, o.target, r.due === 0 ? DIGEST_STRINGS[lang].noRate : now);
 }
 
 /** Whether last week's figures exist: the first digest of a plan has nothing to compare with. */
@@ -288,10 +311,11 @@ export function headlineFacts(model: DigestModel, lang: Lang): { label: string; 
   const compare = hasLastWeek(model);
   const doneChange = compare ? `, ${change(done - doneCount(lastWeek.counts), lang)} ${s.vsLastWeek}` : "";
   const overdueChange = compare ? ` (${change(now.counts.OVERDUE - lastWeek.counts.OVERDUE, lang)})` : "";
-  const rate = compare ? rateChange(now.onTimeRate, lastWeek.onTimeRate, lang) : null;
+  const rate = compare ? rateChange(now.rates.doneRate, lastWeek.rates.doneRate, lang) : null;
   return [
     { label: s.progressLabel, value: `${s.progress(done, now.total, doneShare(now, lang))}${doneChange} · ${s.overdueNow(now.counts.OVERDUE)}${overdueChange}` },
-    { label: s.onTimeLabel, value: `${rateText(now.onTimeRate, lang)}${rate === null ? "" : ` (${rate} ${s.vsLastWeek})`}` },
+    { label: s.doneLabel, value: `${ratesText(now.rates, lang)}${rate === null ? "" : ` (${rate} ${s.vsLastWeek})`}` },
+    ...model.objectives.slice(0, 3).map((o) => ({ label: s.objectiveLabel, value: objectiveText(o, lang) })),
     { label: s.thisWeekLabel, value: s.thisWeek(model.reportsThisWeek, model.silentUnits.length, model.openObstacles.length) },
   ];
 }
@@ -303,7 +327,8 @@ function statusFields(model: DigestModel, lang: Lang): string[] {
   return [
     `${bold(s.total)}\n${figure(model.now.total, model.lastWeek.total)}`,
     ...STATUS_ORDER.map((st) => `${statusEmoji(st)} ${bold(STATUS_LABELS[st][lang])}\n${figure(model.now.counts[st], model.lastWeek.counts[st])}`),
-    `${bold(s.onTimeLabel)}\n${percent(model.now.onTimeRate, lang)}`,
+    `${bold(s.doneLabel)}\n${rateText(model.now.rates.doneRate, lang)}`,
+    `${bold(s.onTimeLabel)}\n${rateText(model.now.rates.onTimeRate, lang)}`,
   ];
 }
 
@@ -333,12 +358,16 @@ function unitLine(u: DigestModel["byUnit"][number], lang: Lang): string {
   const s = DIGEST_STRINGS[lang];
   const l = u.lead;
   const counts = `🔴 ${l.OVERDUE} · 🟡 ${l.IN_PROGRESS} · ⚪ ${l.NOT_STARTED} · ✅ ${doneCount(l)} · 📝 ${s.reports(u.reportsThisWeek)}`;
-  return `• *${esc(u.unit.code, CAPS.code)}* ${s.leads(sumCounts(l))}: ${counts}`;
+  const rates = u.rates.due === 0 ? "" : ` · ${s.doneLabel.toLowerCase()} ${rateWithCounts(u.rates.done, u.rates.due, u.rates.doneRate, lang)}`;
+  return `• *${esc(u.unit.code, CAPS.code)}* ${s.leads(sumCounts(l))}: ${counts}${rates}`;
 }
 
 function overdueLine(t: DigestModel["overdue"][number], lang: Lang): string {
   const s = DIGEST_STRINGS[lang];
-  const when = t.daysOverdue === null ? `${s.due} ${dueText(t)}` : `${s.daysOverdue(t.daysOverdue)} · ${s.due} ${dueText(t)}`;
+  const when =
+    t.missingReport !== null ? dueText(t, lang)
+    : t.daysOverdue === null ? `${s.due} ${dueText(t, lang)}`
+    : `${s.daysOverdue(t.daysOverdue)} · ${s.due} ${dueText(t, lang)}`;
   return `• *${esc(t.code, CAPS.code)}* ${esc(t.title, TASK_TITLE_MAX)} — *${unitCodes(t.lead, 60)}* · ${when} · ${t.percent}%`;
 }
 
@@ -401,6 +430,6 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
   }
 
   blocks.push(divider(), context(s.asOf(formatVnDate(model.today)), s.more));
-  const fallback = s.fallback(capitalise(esc(weekPlain, 60)), doneCount(model.now.counts), model.now.total, model.now.counts.OVERDUE, rateText(model.now.onTimeRate, lang));
+  const fallback = s.fallback(capitalise(esc(weekPlain, 60)), doneCount(model.now.counts), model.now.total, model.now.counts.OVERDUE, rateText(model.now.rates.doneRate, lang));
   return message(fallback, blocks, lang);
 }

@@ -3,7 +3,7 @@
 // through escapeMrkdwn here, so views compose already-safe mrkdwn.
 import { formatVnDate, localDay } from "../domain/day.js";
 import type { TaskStatus } from "../domain/status.js";
-import { ROLE_LABELS, STATUS_LABELS } from "../i18n/labels.js";
+import { missingReportText, ROLE_LABELS, STATUS_LABELS } from "../i18n/labels.js";
 import { statusEmoji } from "./blocks.js";
 import { escapeMrkdwn, truncate } from "./limits.js";
 import type { Lang, TaskSummary, UnitRef } from "./models.js";
@@ -33,8 +33,13 @@ export function statusText(status: TaskStatus, lang: Lang): string {
 }
 
 /** "Quý III/2023 (30/09/2023)", "31/12/2023", "Thường xuyên". */
-export function dueText(task: Pick<TaskSummary, "dueLabel" | "dueOn">): string {
+/**
+ * "Quý III/2023 (30/09/2023)"; for an overdue ongoing task, which window's
+ * report is missing: "Thường xuyên (chưa báo cáo quý III/2023)".
+ */
+export function dueText(task: Pick<TaskSummary, "dueLabel" | "dueOn"> & { missingReport?: string | null }, lang: Lang = "vi"): string {
   const label = esc(task.dueLabel.trim(), CAPS.dueLabel);
+  if (task.missingReport) return `${label || "—"} (${missingReportText(task.missingReport, lang)})`;
   if (task.dueOn === null) return label || "—";
   const date = formatVnDate(task.dueOn);
   if (label === "" || label === date) return date;
@@ -54,7 +59,7 @@ const LINE = {
 export function taskLines(task: TaskSummary, lang: Lang): string {
   const facts = [
     STATUS_LABELS[task.status][lang],
-    `${LINE[lang].due}: ${dueText(task)}`,
+    `${LINE[lang].due}: ${dueText(task, lang)}`,
     `${task.percent}%`,
   ];
   if (task.role !== null) facts.push(ROLE_LABELS[task.role][lang]);

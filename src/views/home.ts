@@ -8,7 +8,7 @@
 // worst case, under Slack's 100 for a view.
 import type { HomeView, KnownBlock } from "@slack/types";
 import { formatVnDate } from "../domain/day.js";
-import { MEMBER_ROLE_LABELS } from "../i18n/labels.js";
+import { MEMBER_ROLE_LABELS, RATE_LABELS, rateWithCounts } from "../i18n/labels.js";
 import { actions, button, context, divider, fitView, header, section } from "./blocks.js";
 import { CAPS, esc, taskLines } from "./format.js";
 import type { HomeModel, Lang, TaskSummary } from "./models.js";
@@ -42,6 +42,8 @@ const vi = {
   noUnit: "Trang này dành cho thành viên các đơn vị: nhiệm vụ của đơn vị, hạn sắp tới và nút báo cáo tiến độ. Để xem toàn bộ kế hoạch, dùng `/kehoach tongquan`.",
   help: "Các lệnh: `/kehoach help`",
   notRegisteredTitle: "dondoc",
+  unitRates: (done: string, onTime: string) => `*Nhiệm vụ đơn vị chủ trì* — ${RATE_LABELS.done.vi}: ${done} · ${RATE_LABELS.onTime.vi.toLowerCase()}: ${onTime}`,
+  noneDue: "chưa có nhiệm vụ đến hạn",
 };
 
 const en: typeof vi = {
@@ -65,6 +67,8 @@ const en: typeof vi = {
   noUnit: "This page is for unit members: the unit's tasks, upcoming deadlines and the progress report button. For the whole plan, use `/kehoach overview`.",
   help: "Commands: `/kehoach help`",
   notRegisteredTitle: "dondoc",
+  unitRates: (done, onTime) => `*Tasks the unit leads* — ${RATE_LABELS.done.en}: ${done} · ${RATE_LABELS.onTime.en.toLowerCase()}: ${onTime}`,
+  noneDue: "no task due yet",
 };
 
 const STRINGS = { vi, en };
@@ -89,6 +93,12 @@ export function homeView(model: HomeModel, lang: Lang): HomeView {
     return fitView(blocks, lang);
   }
 
+  const r = model.unitRates;
+  if (r) {
+    const done = r.due === 0 ? s.noneDue : rateWithCounts(r.done, r.due, r.doneRate, lang);
+    const onTime = r.due === 0 ? s.noneDue : rateWithCounts(r.doneOnTime, r.due, r.onTimeRate, lang);
+    blocks.push(section(s.unitRates(done, onTime)), context(RATE_LABELS.definition[lang]));
+  }
   if (model.canReport) {
     blocks.push(actions([button({ text: s.reportButton, actionId: ACTION_IDS.reportOpen, value: "", style: "primary" })]));
   }

@@ -1,7 +1,7 @@
 // The data each Slack surface shows. Views (src/views/*.ts) are pure
 // functions from these models to Block Kit; use cases build the models.
 import type { Day } from "../domain/day.js";
-import type { TaskStatus } from "../domain/status.js";
+import type { CompletionRates, TaskStatus } from "../domain/status.js";
 import type { Lang } from "../errors.js";
 
 export type { Lang };
@@ -29,7 +29,21 @@ export interface TaskSummary {
   dueOn: Day | null;
   percent: number;
   lastReportOn: Day | null;
+  /** For an overdue ongoing task: the key of the window whose report is missing ("2023-Q3"). */
+  missingReport: string | null;
   lead: UnitRef[];
+}
+
+export type { CompletionRates };
+
+/** A plan's numeric objective measured by a completion rate ("hoàn thành 100% nhiệm vụ…"). */
+export interface ObjectiveProgressModel {
+  planNumber: string;
+  text: string;
+  measure: "COMPLETION" | "ON_TIME_COMPLETION";
+  target: number; // percent
+  actual: number | null; // 0–1
+  rates: CompletionRates;
 }
 
 export interface OverviewModel {
@@ -37,9 +51,10 @@ export interface OverviewModel {
   today: Day;
   total: number;
   counts: StatusCounts;
-  onTimeRate: number | null;
+  rates: CompletionRates;
   byIndex: { code: string; name: string; counts: StatusCounts }[];
-  byUnit: { code: string; name: string; lead: StatusCounts; cooperating: number }[];
+  byUnit: { code: string; name: string; lead: StatusCounts; rates: CompletionRates; cooperating: number }[];
+  objectives: ObjectiveProgressModel[];
 }
 
 export type TaskFilter = "all" | "overdue" | "due_soon";
@@ -107,6 +122,8 @@ export interface HomeModel {
   recentlyDone: TaskSummary[];
   /** Full sizes of the lists above when only their first tasks are sent. */
   counts?: { overdue: number; dueSoon: number; stale: number; recentlyDone: number };
+  /** The unit's completion rates on the tasks it leads (as tongquan and the units list show them). */
+  unitRates?: CompletionRates;
   canReport: boolean;
 }
 
@@ -127,7 +144,7 @@ export interface IndicatorsModel {
 }
 
 export interface UnitsModel {
-  units: { code: string; name: string; kind: "OFFICE" | "DIVISION" | "CENTER" | "OTHER"; channel: string | null; leads: number; cooperates: number; members: number }[];
+  units: { code: string; name: string; kind: "OFFICE" | "DIVISION" | "CENTER" | "OTHER"; channel: string | null; leads: number; cooperates: number; members: number; overdue: number; rates: CompletionRates }[];
 }
 
 export interface MemberListModel {
@@ -197,7 +214,7 @@ export interface UnitSummaryModel {
 export interface StatusSnapshot {
   total: number;
   counts: StatusCounts;
-  onTimeRate: number | null;
+  rates: CompletionRates;
 }
 
 /** Friday's digest for leadership: the whole plan on one page. */
@@ -219,7 +236,8 @@ export interface DigestModel {
     latest: { period: string; value: number } | null;
     previous: { period: string; value: number } | null;
   }[];
-  byUnit: { unit: UnitRef; lead: StatusCounts; reportsThisWeek: number }[];
+  byUnit: { unit: UnitRef; lead: StatusCounts; rates: CompletionRates; reportsThisWeek: number }[];
+  objectives: ObjectiveProgressModel[];
   /** Worst first: longest overdue. */
   overdue: (TaskSummary & { daysOverdue: number | null })[];
   overdueCount: number;
@@ -229,13 +247,21 @@ export interface DigestModel {
   reportsThisWeek: number;
 }
 
-/** A reminder ahead of a quarterly, six-monthly or annual reform report (guidance 581/BNV-CCHC). */
+/**
+ * A reminder ahead of a quarterly, six-monthly or annual reform report
+ * (Nghị định 09/2019/NĐ-CP, Điều 12; guidance 581/BNV-CCHC), with the chain
+ * of deadlines: units → the Office, the department → its superior.
+ */
 export interface ReportDeadlineModel {
   unit: UnitRef;
   unitLeads: string[];
+  /** The Office consolidates and sends the department's report; every other unit reports to the Office. */
+  recipient: "UNIT" | "OFFICE";
   period: { key: string; kind: "QUARTER" | "HALF_YEAR" | "YEAR"; quarter: number; year: number };
-  cutoff: Day; // data cut-off, the 14th
-  due: Day; // report due to the Office, the 20th
+  /** The data window the report covers ("15/06/2023 – 14/09/2023"). */
+  window: { start: Day; end: Day };
+  /** The plans in force in the window, each with its deadlines. */
+  plans: { number: string; unitsDue: Day; officeDue: Day; superior: string }[];
   openLeadTasks: number;
   overdueLeadTasks: number;
 }

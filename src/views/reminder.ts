@@ -131,7 +131,7 @@ export function weeklyTaskLines(task: TaskSummary, today: Day, lang: Lang, extra
   const facts: string[] = [];
   const role = roleMark(task.role, lang);
   if (role) facts.push(role);
-  facts.push(`${s.due}: ${dueText(task)}`);
+  facts.push(`${s.due}: ${dueText(task, lang)}`);
   const left = timeLeft(task, today, lang);
   if (left) facts.push(left);
   facts.push(`${task.percent}%`, ...extra);

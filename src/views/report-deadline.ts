@@ -1,9 +1,14 @@
 // A reminder in a unit's channel ahead of a periodic reform report: quarterly,
-// six-monthly (with the second quarter) and annual (with the fourth), due to
-// the Office by the 20th of the period's last month with data cut off on the
-// 14th (guidance 581/BNV-CCHC, domain.md "Reporting rhythm").
+// six-monthly (with the second quarter) and annual (with the fourth), for the
+// data window of Nghị định 09/2019/NĐ-CP, Điều 12 (quý III: 15/6–14/9). The
+// deadlines form a chain (src/domain/reporting-window.ts): a unit is asked to
+// send its report to the Office "chậm nhất ngày …" (the plan's internal day);
+// the Office is told when the units' reports come in and by when the
+// department reports to its superior. The Office is never asked to report to
+// itself.
 //
-// Six blocks at most and well under 2,000 characters: nothing here is a list.
+// Six blocks at most and well under 2,000 characters: nothing here is a list
+// (a department has one or two plans in force at a time; more are counted).
 import type { KnownBlock } from "@slack/types";
 import { formatVnDate } from "../domain/day.js";
 import { ACTION_IDS } from "./action-ids.js";
@@ -12,15 +17,20 @@ import { CAPS, esc, mention, unitLabel } from "./format.js";
 import type { Lang, ReportDeadlineModel } from "./models.js";
 
 type Period = ReportDeadlineModel["period"];
+type PlanDeadlines = ReportDeadlineModel["plans"][number];
 
 /** Leads mentioned by name; a unit with more is addressed as a whole. */
 const LEADS_MENTIONED = 10;
+/** Plans listed with their deadlines; more are counted. */
+const PLANS_SHOWN = 3;
 
 const ROMAN = ["I", "II", "III", "IV"] as const;
 
 function roman(quarter: number): string {
   return ROMAN[quarter - 1] ?? String(quarter);
 }
+
+const d = formatVnDate;
 
 const vi = {
   /** "Báo cáo quý III/2023", "Báo cáo quý II và 6 tháng đầu năm 2023", "Báo cáo năm 2023 (quý IV)". */
@@ -29,19 +39,30 @@ const vi = {
     : p.kind === "HALF_YEAR" ? `Báo cáo quý ${roman(p.quarter)} và 6 tháng đầu năm ${p.year}`
     : `Báo cáo quý ${roman(p.quarter)}/${p.year}`,
   header: (report: string) => `📅 Sắp đến hạn: ${report}`,
+  officeHeader: (report: string) => `📅 Sắp đến hạn: ${report} của Sở`,
   greeting: (who: string, unit: string) => `${who} — ${unit}`,
-  intro: (report: string) => `Đơn vị chuẩn bị *${report}* về kết quả thực hiện kế hoạch cải cách hành chính:`,
-  cutoff: (day: string) => `• Số liệu tính đến ngày *${day}*`,
-  due: (day: string) => `• Gửi Văn phòng Sở trước ngày *${day}*`,
+  intro: (report: string) => `Đề nghị đơn vị báo cáo kết quả thực hiện kế hoạch cải cách hành chính để Văn phòng Sở tổng hợp *${report}* của Sở:`,
+  officeIntro: (report: string) => `Đề nghị Văn phòng Sở tổng hợp báo cáo của các phòng, trung tâm, tham mưu Lãnh đạo Sở ký *${report}*:`,
+  window: (from: string, to: string) => `• Số liệu tính từ ngày *${from}* đến ngày *${to}*`,
+  due: (p: PlanDeadlines, many: boolean) => `• ${many ? `Kế hoạch số ${esc(p.number, CAPS.code)}: g` : "G"}ửi Văn phòng Sở chậm nhất ngày *${d(p.unitsDue)}*`,
+  officeDue: (p: PlanDeadlines, many: boolean) =>
+    `• ${many ? `Kế hoạch số ${esc(p.number, CAPS.code)}: c` : "C"}ác đơn vị gửi Văn phòng Sở chậm nhất ngày *${d(p.unitsDue)}*; Sở gửi ${esc(p.superior, 120)} chậm nhất ngày *${d(p.officeDue)}*`,
+  morePlans: (n: number) => `• … và ${n} kế hoạch khác`,
   open: "*Nhiệm vụ chủ trì chưa hoàn thành*",
   overdue: "🔴 *Trong đó quá hạn*",
-  allDone: "Đơn vị đã hoàn thành mọi nhiệm vụ chủ trì; báo cáo kết quả để Văn phòng Sở tổng hợp. 👏",
-  askOverdue: "Đề nghị cập nhật tiến độ các nhiệm vụ quá hạn và nêu rõ khó khăn, vướng mắc (nếu có) trước ngày chốt số liệu.",
-  ask: "Đề nghị cập nhật tiến độ các nhiệm vụ trước ngày chốt số liệu để báo cáo của Sở đầy đủ, đúng hạn.",
+  allDone: "Đơn vị đã hoàn thành mọi nhiệm vụ chủ trì; đề nghị báo cáo kết quả để Văn phòng Sở tổng hợp. 👏",
+  officeAllDone: "Văn phòng Sở đã hoàn thành mọi nhiệm vụ chủ trì. 👏",
+  askOverdue: (due: string) => `Đề nghị cập nhật tiến độ các nhiệm vụ quá hạn và nêu rõ khó khăn, vướng mắc (nếu có) chậm nhất ngày ${due}.`,
+  ask: (due: string) => `Đề nghị cập nhật tiến độ các nhiệm vụ chậm nhất ngày ${due} để báo cáo của Sở đầy đủ, đúng hạn.`,
+  officeAsk: (due: string) => `Đề nghị cập nhật tiến độ các nhiệm vụ Văn phòng Sở chủ trì và đôn đốc các đơn vị báo cáo chậm nhất ngày ${due}.`,
   report: "Báo cáo tiến độ",
-  basis: "Theo Hướng dẫn 581/BNV-CCHC: báo cáo quý, 6 tháng và năm gửi trước ngày 20 tháng cuối kỳ, số liệu tính đến ngày 14. Xem nhiệm vụ: `/kehoach viec`.",
-  fallback: (unit: string, report: string, cutoff: string, due: string) =>
-    `${unit}: ${report} — số liệu tính đến ${cutoff}, gửi Văn phòng Sở trước ${due}.`,
+  basis: (superior: string, due: string) =>
+    `Văn phòng Sở tổng hợp, báo cáo ${superior} chậm nhất ngày ${due}. Kỳ số liệu theo Nghị định 09/2019/NĐ-CP (Điều 12) và Hướng dẫn 581/BNV-CCHC. Xem nhiệm vụ: \`/kehoach viec\`.`,
+  officeBasis: "Kỳ số liệu theo Nghị định 09/2019/NĐ-CP (Điều 12) và Hướng dẫn 581/BNV-CCHC; tỉnh báo cáo Bộ Nội vụ trước ngày 20 tháng cuối kỳ. Xem nhiệm vụ: `/kehoach viec`.",
+  fallback: (unit: string, report: string, from: string, to: string, due: string) =>
+    `${unit}: ${report} — số liệu từ ${from} đến ${to}, gửi Văn phòng Sở chậm nhất ngày ${due}.`,
+  officeFallback: (unit: string, report: string, unitsDue: string, superior: string, due: string) =>
+    `${unit}: ${report} của Sở — các đơn vị gửi chậm nhất ngày ${unitsDue}; Sở gửi ${superior} chậm nhất ngày ${due}.`,
 };
 
 const en: typeof vi = {
@@ -50,18 +71,29 @@ const en: typeof vi = {
     : p.kind === "HALF_YEAR" ? `Report for Q${p.quarter} and the first half of ${p.year}`
     : `Report for Q${p.quarter} ${p.year}`,
   header: (report) => `📅 Coming up: ${report}`,
+  officeHeader: (report) => `📅 Coming up: the department's ${report}`,
   greeting: (who, unit) => `${who} — ${unit}`,
-  intro: (report) => `Please prepare the unit's *${report}* on the administrative-reform plan:`,
-  cutoff: (day) => `• Figures as of *${day}*`,
-  due: (day) => `• Send it to the Office by *${day}*`,
+  intro: (report) => `Please report the unit's results on the administrative-reform plan so that the Office can consolidate the department's *${report}*:`,
+  officeIntro: (report) => `Please consolidate the divisions' and centres' reports and prepare the department's *${report}* for the leadership's signature:`,
+  window: (from, to) => `• Figures from *${from}* to *${to}*`,
+  due: (p, many) => `• ${many ? `Plan ${esc(p.number, CAPS.code)}: s` : "S"}end it to the Office by *${d(p.unitsDue)}* at the latest`,
+  officeDue: (p, many) =>
+    `• ${many ? `Plan ${esc(p.number, CAPS.code)}: u` : "U"}nits report to the Office by *${d(p.unitsDue)}*; the department reports to ${esc(p.superior, 120)} by *${d(p.officeDue)}*`,
+  morePlans: (n) => `• … and ${n} more plans`,
   open: "*Led tasks not yet done*",
   overdue: "🔴 *Of which overdue*",
-  allDone: "The unit has finished every task it leads; report the results so the Office can consolidate them. 👏",
-  askOverdue: "Please update the progress of the overdue tasks and state any obstacles before the data cut-off.",
-  ask: "Please update your tasks' progress before the data cut-off so the department's report is complete and on time.",
+  allDone: "The unit has finished every task it leads; please report the results so the Office can consolidate them. 👏",
+  officeAllDone: "The Office has finished every task it leads. 👏",
+  askOverdue: (due) => `Please update the progress of the overdue tasks and state any obstacles by ${due}.`,
+  ask: (due) => `Please update your tasks' progress by ${due} so the department's report is complete and on time.`,
+  officeAsk: (due) => `Please update the tasks the Office leads and chase the units' reports by ${due}.`,
   report: "Report progress",
-  basis: "Per guidance 581/BNV-CCHC: quarterly, six-monthly and annual reports are due by the 20th of the period's last month, with figures as of the 14th. Tasks: `/kehoach tasks`.",
-  fallback: (unit, report, cutoff, due) => `${unit}: ${report} — figures as of ${cutoff}, due to the Office by ${due}.`,
+  basis: (superior, due) =>
+    `The Office consolidates and reports to ${superior} by ${due}. Data windows per Decree 09/2019/NĐ-CP (art. 12) and guidance 581/BNV-CCHC. Tasks: \`/kehoach tasks\`.`,
+  officeBasis: "Data windows per Decree 09/2019/NĐ-CP (art. 12) and guidance 581/BNV-CCHC; the province reports to the Ministry by the 20th of the window's last month. Tasks: `/kehoach tasks`.",
+  fallback: (unit, report, from, to, due) => `${unit}: ${report} — figures from ${from} to ${to}, due to the Office by ${due}.`,
+  officeFallback: (unit, report, unitsDue, superior, due) =>
+    `${unit}: the department's ${report} — units report by ${unitsDue}; the department reports to ${superior} by ${due}.`,
 };
 
 const STRINGS = { vi, en };
@@ -76,23 +108,36 @@ export function reportDeadlineMessage(model: ReportDeadlineModel, lang: Lang): S
   const report = s.period(model.period);
   const unit = unitLabel(model.unit);
   const leads = model.unitLeads.slice(0, LEADS_MENTIONED).map(mention).join(" ");
-  const cutoff = formatVnDate(model.cutoff);
-  const due = formatVnDate(model.due);
+  const office = model.recipient === "OFFICE";
+  const many = model.plans.length > 1;
+  const first = model.plans[0]!;
+  // The earliest deadlines when several plans are in force.
+  const unitsDue = d(model.plans.map((p) => p.unitsDue).sort()[0]!);
 
-  const intro = [leads === "" ? unit : s.greeting(leads, unit), s.intro(report), s.cutoff(cutoff), s.due(due)].join("\n");
-  const blocks: KnownBlock[] = [header(s.header(report)), section(intro)];
+  const dues = model.plans.slice(0, PLANS_SHOWN).map((p) => (office ? s.officeDue(p, many) : s.due(p, many)));
+  if (model.plans.length > PLANS_SHOWN) dues.push(s.morePlans(model.plans.length - PLANS_SHOWN));
+  const intro = [
+    leads === "" ? unit : s.greeting(leads, unit),
+    office ? s.officeIntro(report) : s.intro(report),
+    s.window(d(model.window.start), d(model.window.end)),
+    ...dues,
+  ].join("\n");
+  const blocks: KnownBlock[] = [header(office ? s.officeHeader(report) : s.header(report)), section(intro)];
   if (model.openLeadTasks === 0) {
-    blocks.push(section(s.allDone));
+    blocks.push(section(office ? s.officeAllDone : s.allDone));
   } else {
     blocks.push(
       ...fields([`${s.open}\n${model.openLeadTasks}`, `${s.overdue}\n${model.overdueLeadTasks}`]),
-      section(model.overdueLeadTasks > 0 ? s.askOverdue : s.ask),
+      section(office ? s.officeAsk(unitsDue) : model.overdueLeadTasks > 0 ? s.askOverdue(unitsDue) : s.ask(unitsDue)),
     );
   }
   blocks.push(
     actions([button({ text: s.report, actionId: ACTION_IDS.reportOpen, value: "", style: "primary" })]),
-    context(s.basis),
+    context(office ? s.officeBasis : s.basis(esc(first.superior, 120), d(first.officeDue))),
   );
-  const fallback = s.fallback(esc(model.unit.code, CAPS.code), report, cutoff, due);
+  const code = esc(model.unit.code, CAPS.code);
+  const fallback = office
+    ? s.officeFallback(code, report, d(first.unitsDue), esc(first.superior, 120), d(first.officeDue))
+    : s.fallback(code, report, d(model.window.start), d(model.window.end), d(first.unitsDue));
   return message(leads === "" ? fallback : `${leads} ${fallback}`, blocks, lang);
 }

@@ -88,7 +88,7 @@ export function taskDetailMessage(model: TaskDetailModel, lang: Lang): SlackMess
   if (t.index) items.push(field(s.index, esc(`${t.index.name || t.index.code}`, FIELD_MAX)));
   if (t.criterion) items.push(field(s.criterion, esc(`${t.criterion.code} ${t.criterion.name}`, FIELD_MAX)));
   items.push(
-    field(s.due, dueText(t)),
+    field(s.due, dueText(t, lang)),
     field(s.status, statusText(t.status, lang)),
     field(s.percent, `${t.percent}%`),
     field(s.plan, esc(t.planNumber, FIELD_MAX)),

@@ -123,7 +123,7 @@ export function unitSummaryMessage(model: UnitSummaryModel, lang: Lang): SlackMe
   if (doneCount > 0) {
     const lines = model.doneThisWeek.map((t) => {
       const role = roleMark(t.role, lang);
-      const facts = [role, statusText(t.status, lang), `${s.due}: ${dueText(t)}`].filter((f) => f !== null).join(" · ");
+      const facts = [role, statusText(t.status, lang), `${s.due}: ${dueText(t, lang)}`].filter((f) => f !== null).join(" · ");
       return `• *${esc(t.code, CAPS.code)}* ${esc(t.title, WEEKLY_TITLE_MAX)} — ${facts}`;
     });
     blocks.push(section(`${s.done} (${doneCount})`), ...lineSections(lines, { maxChars: DONE_CHARS, more: s.moreTasks }));

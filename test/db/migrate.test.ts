@@ -4,11 +4,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { openDatabase } from "../../src/db/database.js";
 import { migrate, readMigrations, type SqlSession } from "../../src/db/migrate.js";
 import { AppError } from "../../src/errors.js";
-import { createScratchDatabase, log } from "../support/databases.js";
+import { createScratchDatabase, emptyPglite, log } from "../support/databases.js";
 
 function pgliteSession(db: PGlite): SqlSession {
   return { exec: async (sql) => void (await db.exec(sql)), query: async (sql, params) => (await db.query<never>(sql, params)).rows };
@@ -16,7 +16,7 @@ function pgliteSession(db: PGlite): SqlSession {
 
 describe("migration runner (PGlite)", () => {
   it("applies every migration once and records it as Prisma does", async () => {
-    const pg = new PGlite();
+    const pg = await emptyPglite();
     const s = pgliteSession(pg);
     const all = await readMigrations();
     expect((await migrate(s, log)).applied).toEqual(all.map((m) => m.name));
@@ -27,7 +27,7 @@ describe("migration runner (PGlite)", () => {
   });
 
   it("rolls back a failing migration entirely", async () => {
-    const pg = new PGlite();
+    const pg = await emptyPglite();
     const s = pgliteSession(pg);
     const bad = { name: "20990101000000_bad", sql: `CREATE TABLE "Half" (id int); SELECT * FROM "NoSuchTable";`, checksum: "x" };
     const err = await migrate(s, log, [bad]).catch((e: unknown) => e);
@@ -39,7 +39,7 @@ describe("migration runner (PGlite)", () => {
   });
 
   it("refuses a migration edited after it was applied", async () => {
-    const pg = new PGlite();
+    const pg = await emptyPglite();
     const s = pgliteSession(pg);
     const m = { name: "20990101000000_t", sql: `CREATE TABLE "T" (id int);`, checksum: "a".repeat(64) };
     await migrate(s, log, [m]);
@@ -52,7 +52,8 @@ describe("migration runner (PGlite)", () => {
     const dir = await mkdtemp(join(tmpdir(), "dondoc-lock-"));
     const first = await openDatabase({ kind: "pglite", dataDir: dir }, log);
     const err = await openDatabase({ kind: "pglite", dataDir: dir }, log).catch((e: unknown) => e);
-    expect((err as AppError).code).toBe("DB_LOCKED");
+    expect((err as AppError).code).toBe("DB_IN_USE");
+    expect((err as AppError).params.pid).toBe(process.pid);
     await first.close();
     const again = await openDatabase({ kind: "pglite", dataDir: dir }, log);
     expect(await again.prisma.unit.count()).toBe(0);

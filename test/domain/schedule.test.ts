@@ -65,14 +65,17 @@ describe("due runs and catch-up", () => {
     expect(dueOccurrences(config, calendar, after, 6 * HOUR).some((o) => o.job === "reminders")).toBe(false);
   });
 
-  it("reminds a week before each report's data cut-off (the 14th)", () => {
+  it("reminds a week before the units' deadline to the Office (the 10th, or the working day before)", () => {
     const q3 = reportPeriod(2023, 3);
-    expect(q3).toMatchObject({ key: "2023-Q3", kind: "QUARTER", cutoff: "2023-09-14", due: "2023-09-20" });
+    expect(q3).toMatchObject({ key: "2023-Q3", kind: "QUARTER", cutoff: "2023-09-14", window: { start: "2023-06-15", end: "2023-09-14" } });
+    expect(reportPeriod(2023, 2).window).toMatchObject({ key: "2023-H1", start: "2022-12-15", end: "2023-06-14" });
+    expect(reportPeriod(2023, 4).window).toMatchObject({ key: "2023", start: "2022-12-15", end: "2023-12-14" });
     expect(reportPeriod(2023, 2).kind).toBe("HALF_YEAR");
     expect(reportPeriod(2023, 4).kind).toBe("YEAR");
-    // 07/09/2023 is a Thursday.
-    expect(reportDeadlineOccurrence(q3, 7, config.reminders, calendar)).toMatchObject({ day: "2023-09-07", period: "2023-Q3" });
-    const due = dueOccurrences(config, calendar, localInstant("2023-09-07", 9, 0), 6 * HOUR);
+    // Units are due on Friday 08/09/2023 (the 10th is a Sunday); a week
+    // before is 01/09, a holiday, and the days off run to 04/09: Tuesday 05/09.
+    expect(reportDeadlineOccurrence(q3, 7, config.reminders, calendar)).toMatchObject({ day: "2023-09-05", period: "2023-Q3" });
+    const due = dueOccurrences(config, calendar, localInstant("2023-09-05", 9, 0), 6 * HOUR);
     expect(due.filter((o) => o.job === "report-deadlines").map((o) => o.period)).toEqual(["2023-Q3"]);
   });
 

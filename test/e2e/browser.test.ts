@@ -6,7 +6,7 @@
 // digest (in the leadership channel). Screenshots of the main screens are
 // taken along the way (see SHOTS).
 //
-// Run with `npm run test:e2e` (vitest.e2e.config.ts). Needs Debian's
+// Run with `npm run test:e2e` (the e2e project in vitest.config.ts). Needs Debian's
 // Chromium: `apt-get install -y chromium fonts-noto-core fonts-noto-color-emoji`.
 import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -65,6 +65,25 @@ describe.each(backends)("scheduled delivery on $name", (backend) => {
     expect(await w.db.prisma.delivery.count({ where: { status: "SENT" } })).toBe(5);
   });
 
+  it("run for a future --at, killed and run again 3 minutes later, finds what it had posted (real time in Slack)", async () => {
+    // `jobs run --at` a moment still to come: the run's clock is that moment,
+    // Slack's is the real one.
+    const future = localInstant("2030-03-04", 8, 0);
+    w = await startWorld(backend, { at: future, db, fake: { now: () => Date.now() } });
+    const o = occurrenceAt("reminders", schedulerConfig.schedule, await loadCalendar(w.db.prisma), future);
+    await runJob({ ...w.ctx("run-1"), client: null }, o);
+    // The first run claims all five, posts four, and is killed.
+    const client = slackDeliveryClient({ token: BOT_TOKEN, apiUrl: w.fake.url });
+    for (let i = 0; i < 5; i++) {
+      const d = (await claimNext(w.db.prisma, { instance: "run-1", now: future }))!;
+      if (i < 4) expect(await client.post(d.target, d.payload, deliveryKey(d))).toMatchObject({ kind: "sent" });
+    }
+    w.clock.now = new Date(future.getTime() + 3 * 60_000);
+    const again = await runJob(w.ctx("run-2"), o);
+    expect(again).toMatchObject({ delivery: { sent: 1, alreadyPosted: 4 }, stillSending: { count: 0 } });
+    for (const c of w.unitChannels) expect(w.messages(c), c).toHaveLength(1);
+  });
+
   it("waits out a 429 and delivers everything once", async () => {
     w = await startWorld(backend, { at: MONDAY, db });
     w.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 }, 2);

@@ -1,14 +1,63 @@
 // Thousands of random /kehoach texts, Vietnamese and otherwise: every one
-// is acknowledged in time with an answer, and nothing crashes.
+// is acknowledged in time with an answer, and nothing crashes. A few hundred
+// commands by default (the inner loop); the full count in CI (CI set, as
+// .ci/run does). The generator is seeded: the default run is the first part
+// of the full one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../support/databases.js";
 import { startDondoc, USERS, type Dondoc } from "./harness.js";
 import { parseCommand } from "../../src/slack/commands/parse.js";
 
-const WORDS = ["báo cáo", "bao cao", "xem", "viec", "việc", "quá hạn", "sap den han", "II.2.c.2", "#1", "#999999999999", "GDNN", "LĐ-VL", "Đ", "thanhvien", "them", "<@U0NOBODY1|x>", "kenh", "<#C1|x>", "vuongmac", "tongquan", "1565", "chiso", "ngonngu", "en", "\u0000", "'; DROP TABLE \"Task\";--", "%", "\\", "😀", "ﷺ", "\u202e", " ", "\t", "null", "{}", "[]", "<script>", "&amp;", "9".repeat(400), "ạ".repeat(50), "a\u0301"];
+const FULL = Boolean(process.env.CI) && process.env.CI !== "false";
+const PARSED = FULL ? 20_000 : 2_000;
+const COMMANDS = FULL ? 2_000 : 300;
+
+const WORDS = [
+  "báo cáo",
+  "bao cao",
+  "xem",
+  "viec",
+  "việc",
+  "quá hạn",
+  "sap den han",
+  "II.2.c.2",
+  "#1",
+  "#999999999999",
+  "GDNN",
+  "LĐ-VL",
+  "Đ",
+  "thanhvien",
+  "them",
+  "<@U0NOBODY1|x>",
+  "kenh",
+  "<#C1|x>",
+  "vuongmac",
+  "tongquan",
+  "1565",
+  "chiso",
+  "ngonngu",
+  "en",
+  "\u0000",
+  '\'; DROP TABLE "Task";--',
+  "%",
+  "\\",
+  "😀",
+  "ﷺ",
+  "\u202e",
+  " ",
+  "\t",
+  "null",
+  "{}",
+  "[]",
+  "<script>",
+  "&amp;",
+  "9".repeat(400),
+  "ạ".repeat(50),
+  "a\u0301",
+];
 
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 function randomText(r: () => number): string {
@@ -22,9 +71,9 @@ function randomText(r: () => number): string {
 }
 
 describe("command parsing never throws", () => {
-  it("on 20,000 random texts", () => {
+  it(`on ${PARSED.toLocaleString("en")} random texts`, () => {
     const r = rng(7);
-    for (let i = 0; i < 20_000; i++) expect(() => parseCommand(randomText(r))).not.toThrow();
+    for (let i = 0; i < PARSED; i++) expect(() => parseCommand(randomText(r))).not.toThrow();
   });
 });
 
@@ -35,11 +84,11 @@ describe("/kehoach fuzz over HTTP", () => {
   });
   afterAll(async () => d?.close());
 
-  it("answers 2,000 random commands in time, from members and strangers", async () => {
+  it(`answers ${COMMANDS.toLocaleString("en")} random commands in time, from members and strangers`, async () => {
     const r = rng(11);
     const users = [USERS.gdnnStaff, USERS.office, USERS.stranger, USERS.admin];
     const channel = d.fake.workspace.directory.channel("dondoc-gdnn")!.id;
-    const texts = Array.from({ length: 2000 }, () => randomText(r));
+    const texts = Array.from({ length: COMMANDS }, () => randomText(r));
     let next = 0;
     const failures: string[] = [];
     await Promise.all(
@@ -55,7 +104,7 @@ describe("/kehoach fuzz over HTTP", () => {
     expect(failures).toEqual([]);
     // Every command produced a visible answer (ack body or response_url).
     const answers = users.reduce((n, u) => n + d.fake.workspace.conversations.ephemerals({ userId: u }).length, 0);
-    expect(answers).toBeGreaterThanOrEqual(1900); // a few open a modal instead of answering
+    expect(answers).toBeGreaterThanOrEqual(COMMANDS * 0.95); // a few open a modal instead of answering
     const errors = await d.deps.metrics.registry.getSingleMetricAsString("dondoc_errors_total");
     expect(errors).not.toMatch(/dondoc_errors_total\{[^}]*\} [1-9]/);
   }, 180_000);

@@ -162,6 +162,30 @@ describe("HTTP guard in front of Bolt", () => {
     expect(unsigned.status).toBe(401);
   });
 
+  it("keeps a keep-alive connection usable after refusing a complete request on it", async () => {
+    // A refused request whose body did arrive leaves the connection healthy;
+    // the client may reuse it at once (undici's pool does). Only connections
+    // still streaming an unwanted body are closed after a grace period.
+    const stale = String(Math.floor(Date.now() / 1000) - 10 * 60);
+    const healthReq = "GET /healthz HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n";
+    const answers = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1");
+      let received = "";
+      socket.on("data", (d) => (received += d.toString("latin1")));
+      socket.on("error", reject);
+      socket.on("close", () => resolve(received));
+      socket.on("connect", () => {
+        socket.write(`POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 2\r\nx-slack-request-timestamp: ${stale}\r\nx-slack-signature: v0=00\r\n\r\n{}`);
+        // The next request on the same connection straddles the refusal's grace period.
+        setTimeout(() => socket.write(healthReq.slice(0, 10)), 800);
+        setTimeout(() => socket.write(healthReq.slice(10)), 1_400);
+        setTimeout(() => socket.end(), 2_500);
+      });
+    });
+    const statuses = [...answers.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+    expect(statuses).toEqual([401, 200]);
+  });
+
   it("leaves other paths to Bolt", async () => {
     const missing = await fetch(`http://127.0.0.1:${port}/nothing-here`);
     expect(missing.status).toBe(404);

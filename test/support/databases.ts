@@ -1,8 +1,13 @@
 // The databases persistence tests run on: embedded PGlite always, and a
 // fresh PostgreSQL database when TEST_DATABASE_URL points at a server
-// (.ci/run sets it). Each test file gets its own database.
+// (.ci/run sets it). Each test file gets its own database, started from the
+// migrated copy test/support/global-setup.ts makes once per run (a fresh
+// migration when there is none, as in a test run without that setup).
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { inject } from "vitest";
 import { openDatabase, type Database } from "../../src/db/database.js";
 import { createLogger } from "../../src/log.js";
 
@@ -16,16 +21,35 @@ export interface Backend {
 const serverUrl = process.env.TEST_DATABASE_URL;
 
 export const backends: Backend[] = [
-  { name: "pglite", open: () => openDatabase({ kind: "pglite", dataDir: "memory" }, log) },
+  { name: "pglite", open: async () => openDatabase({ kind: "pglite", dataDir: "memory", image: await pgliteImage() }, log) },
   ...(serverUrl ? [{ name: "postgres" as const, open: () => openFreshPostgres(serverUrl) }] : []),
 ];
 
-/** Creates a new, empty database on the test server; dropped again on close. */
-export async function createScratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+let image: Promise<Blob | undefined> | undefined;
+
+/** The migrated PGlite dump, read once per test worker. */
+function pgliteImage(): Promise<Blob | undefined> {
+  image ??= (async () => {
+    const path = inject("pgliteImage");
+    return path ? new Blob([await readFile(path)]) : undefined;
+  })();
+  return image;
+}
+
+/** A new, empty in-memory PGlite (no migrations), started from a dump instead of running initdb. */
+export async function emptyPglite(): Promise<PGlite> {
+  const path = inject("pgliteEmptyImage");
+  const pg = new PGlite(path ? { loadDataDir: new Blob([await readFile(path)]) } : undefined);
+  await pg.waitReady;
+  return pg;
+}
+
+/** Creates a new database on the test server (empty, or a copy of `template`); dropped again on close. */
+export async function createScratchDatabase(url: string, template?: string | null): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `dondoc_t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
@@ -41,7 +65,7 @@ export async function createScratchDatabase(url: string): Promise<{ url: string;
 }
 
 async function openFreshPostgres(url: string): Promise<Database & { url: string }> {
-  const scratch = await createScratchDatabase(url);
+  const scratch = await createScratchDatabase(url, inject("postgresTemplate"));
   const db = await openDatabase({ kind: "postgres", url: scratch.url }, log);
   return {
     kind: db.kind,

@@ -14,6 +14,7 @@ import type {
   UnitRef,
   UnitsModel,
 } from "../../src/views/models.js";
+import { completionRates } from "../../src/domain/status.js";
 
 export const PLAN = "1565/KH-SLĐTBXH";
 export const TODAY = "2023-10-05";
@@ -33,6 +34,7 @@ function task(t: Partial<TaskSummary> & Pick<TaskSummary, "id" | "code" | "title
     dueOn: "2023-12-31",
     percent: 0,
     lastReportOn: null,
+    missingReport: null,
     lead: [LDVL],
     ...t,
   };
@@ -66,6 +68,17 @@ export const TASKS = {
     percent: 60,
     lastReportOn: "2023-09-28",
     lead: [LDVL, GDNN, TTDVVL, KHTC],
+  }),
+  monitoring: task({
+    id: 47,
+    code: "III.3",
+    title: "Giám sát, kiểm tra thực hiện nhiệm vụ liên quan PAR INDEX, SIPAS, DDCI",
+    dueLabel: "Thường xuyên",
+    dueOn: null,
+    status: "OVERDUE",
+    percent: 30,
+    lastReportOn: "2023-06-28",
+    missingReport: "2023-Q3",
   }),
   report: task({
     id: 45,
@@ -109,18 +122,28 @@ export const overview: OverviewModel = {
   today: TODAY,
   total: 42,
   counts: counts(3, 24, 6, 7, 2),
-  onTimeRate: 7 / 9,
+  rates: completionRates(counts(3, 24, 6, 7, 2)),
+  objectives: [
+    {
+      planNumber: PLAN,
+      text: "Phấn đấu hoàn thành 100% nhiệm vụ UBND tỉnh giao cho Sở Lao động – Thương binh và Xã hội thực hiện Chỉ số PAR INDEX, SIPAS, DDCI của tỉnh.",
+      measure: "COMPLETION",
+      target: 100,
+      actual: completionRates(counts(3, 24, 6, 7, 2)).doneRate,
+      rates: completionRates(counts(3, 24, 6, 7, 2)),
+    },
+  ],
   byIndex: [
     { code: "PAR_INDEX", name: "PAR INDEX", counts: counts(1, 9, 2, 3, 1) },
     { code: "SIPAS", name: "SIPAS", counts: counts(0, 7, 1, 1, 0) },
     { code: "DDCI", name: "DDCI", counts: counts(2, 5, 3, 2, 1) },
   ],
   byUnit: [
-    { code: "VP", name: VP.name, lead: counts(1, 12, 2, 4, 1), cooperating: 6 },
-    { code: "LĐ-VL", name: LDVL.name, lead: counts(1, 4, 0, 1, 0), cooperating: 14 },
-    { code: "GDNN", name: GDNN.name, lead: counts(1, 10, 4, 1, 0), cooperating: 9 },
-    { code: "TTDVVL", name: TTDVVL.name, lead: counts(0, 4, 0, 1, 1), cooperating: 12 },
-    { code: "KH-TC", name: KHTC.name, lead: counts(0, 4, 0, 1, 0), cooperating: 12 },
+    { code: "VP", name: VP.name, lead: counts(1, 12, 2, 4, 1), rates: completionRates(counts(1, 12, 2, 4, 1)), cooperating: 6 },
+    { code: "LĐ-VL", name: LDVL.name, lead: counts(1, 4, 0, 1, 0), rates: completionRates(counts(1, 4, 0, 1, 0)), cooperating: 14 },
+    { code: "GDNN", name: GDNN.name, lead: counts(1, 10, 4, 1, 0), rates: completionRates(counts(1, 10, 4, 1, 0)), cooperating: 9 },
+    { code: "TTDVVL", name: TTDVVL.name, lead: counts(0, 4, 0, 1, 1), rates: completionRates(counts(0, 4, 0, 1, 1)), cooperating: 12 },
+    { code: "KH-TC", name: KHTC.name, lead: counts(0, 4, 0, 1, 0), rates: completionRates(counts(0, 4, 0, 1, 0)), cooperating: 12 },
   ],
 };
 
@@ -203,7 +226,8 @@ export const reportModalModel: ReportModalModel = {
 export const home: HomeModel = {
   member: { name: "Lê Văn Cường", role: "UNIT_LEAD", unit: LDVL },
   today: TODAY,
-  overdue: [TASKS.ddciList],
+  unitRates: completionRates(counts(1, 4, 0, 1, 0)),
+  overdue: [TASKS.ddciList, TASKS.monitoring],
   dueSoon: [],
   stale: [TASKS.insurance],
   recentlyDone: [TASKS.report],
@@ -259,9 +283,9 @@ export const indicators: IndicatorsModel = {
 
 export const units: UnitsModel = {
   units: [
-    { code: "VP", name: VP.name, kind: "OFFICE", channel: "C0DONDOCVP", leads: 20, cooperates: 6, members: 4 },
-    { code: "LĐ-VL", name: LDVL.name, kind: "DIVISION", channel: "#dondoc-ldvl", leads: 6, cooperates: 14, members: 3 },
-    { code: "TTDVVL", name: TTDVVL.name, kind: "CENTER", channel: null, leads: 6, cooperates: 12, members: 2 },
+    { code: "VP", name: VP.name, kind: "OFFICE", channel: "C0DONDOCVP", leads: 20, cooperates: 6, members: 4, overdue: 1, rates: completionRates(counts(1, 12, 2, 4, 1)) },
+    { code: "LĐ-VL", name: LDVL.name, kind: "DIVISION", channel: "#dondoc-ldvl", leads: 6, cooperates: 14, members: 3, overdue: 1, rates: completionRates(counts(1, 4, 0, 1, 0)) },
+    { code: "TTDVVL", name: TTDVVL.name, kind: "CENTER", channel: null, leads: 6, cooperates: 12, members: 2, overdue: 0, rates: completionRates(counts(0, 4, 0, 1, 1)) },
   ],
 };
 
@@ -371,7 +395,7 @@ export const oversized = {
     ...overview,
     plan: { number: LONG(200, "1565/KH "), title: LONG(5_000), year: 2023 },
     byIndex: Array.from({ length: 200 }, (_, i) => ({ code: `I${i}`, name: LONG(100, "Chỉ số "), counts: counts(i, 1, 2, 3, 4) })),
-    byUnit: Array.from({ length: 200 }, () => ({ code: bigUnit.code, name: bigUnit.name, lead: counts(1, 2, 3, 4, 5), cooperating: 9 })),
+    byUnit: Array.from({ length: 200 }, () => ({ code: bigUnit.code, name: bigUnit.name, lead: counts(1, 2, 3, 4, 5), rates: completionRates(counts(1, 2, 3, 4, 5)), cooperating: 9 })),
   } satisfies OverviewModel,
   indicators: {
     indices: Array.from({ length: 30 }, (_, i) => ({
@@ -397,6 +421,8 @@ export const oversized = {
       leads: 10,
       cooperates: 20,
       members: 30,
+      overdue: 5,
+      rates: completionRates(counts(5, 2, 0, 2, 1)),
     })),
   } satisfies UnitsModel,
   members: {

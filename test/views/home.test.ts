@@ -22,6 +22,7 @@ describe("homeView", () => {
     expect(reports.map((b) => [b.text.text, b.value, b.style])).toEqual([
       ["Báo cáo tiến độ", "", "primary"],
       ["Báo cáo", "31", undefined],
+      ["Báo cáo", "47", undefined],
       ["Báo cáo", "24", undefined],
       ["Báo cáo", "45", undefined],
     ]);

@@ -69,6 +69,7 @@ export const SURFACES: Record<string, Build> = {
   "report-deadline-quarter": msg((lang) => reportDeadlineMessage(w.reportDeadlineQuarter, lang)),
   "report-deadline-half-year": msg((lang) => reportDeadlineMessage(w.reportDeadlineHalfYear, lang)),
   "report-deadline-year": msg((lang) => reportDeadlineMessage(w.reportDeadlineYear, lang)),
+  "report-deadline-office": msg((lang) => reportDeadlineMessage(w.reportDeadlineOffice, lang)),
 };
 
 const o = f.oversized;

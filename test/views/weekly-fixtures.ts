@@ -12,6 +12,7 @@ import type {
   UnitSummaryModel,
 } from "../../src/views/models.js";
 import { GDNN, KHTC, LDVL, LONG, PLAN, TASKS, TTDVVL, VP, manyTasks, overview } from "./fixtures.js";
+import { completionRates } from "../../src/domain/status.js";
 
 export const WEEK = "2023-W40";
 export const MONDAY = "2023-10-02";
@@ -44,6 +45,7 @@ const apologyLetters: TaskSummary = {
   dueOn: "2023-10-15",
   percent: 20,
   lastReportOn: "2023-09-29",
+  missingReport: null,
   lead: [VP],
 };
 
@@ -58,6 +60,7 @@ const disseminate: TaskSummary = {
   dueOn: null,
   percent: 0,
   lastReportOn: null,
+  missingReport: null,
   lead: [VP, LDVL, GDNN, TTDVVL, KHTC],
 };
 
@@ -156,6 +159,7 @@ const criteriaTask: TaskSummary = {
   dueOn: "2023-06-30",
   percent: 30,
   lastReportOn: "2023-08-10",
+  missingReport: null,
   lead: [GDNN],
 };
 
@@ -170,6 +174,7 @@ const priorities: TaskSummary = {
   dueOn: "2023-09-30",
   percent: 80,
   lastReportOn: "2023-09-27",
+  missingReport: null,
   lead: [VP],
 };
 
@@ -177,8 +182,8 @@ export const digest: DigestModel = {
   today: FRIDAY,
   week: WEEK,
   plans: [{ number: PLAN, title: overview.plan.title }],
-  now: { total: 42, counts: counts(3, 24, 6, 7, 2), onTimeRate: 7 / 9 },
-  lastWeek: { total: 42, counts: counts(4, 23, 8, 5, 2), onTimeRate: 5 / 7 },
+  now: { total: 42, counts: counts(3, 24, 6, 7, 2), rates: completionRates(counts(3, 24, 6, 7, 2)) },
+  lastWeek: { total: 42, counts: counts(4, 23, 8, 5, 2), rates: completionRates(counts(4, 23, 8, 5, 2)) },
   byIndex: [
     { code: "PAR_INDEX", name: "PAR INDEX", counts: counts(1, 9, 2, 3, 1), lastWeekDone: 3 },
     { code: "SIPAS", name: "SIPAS", counts: counts(0, 7, 1, 1, 0), lastWeekDone: 1 },
@@ -237,18 +242,20 @@ export const digest: DigestModel = {
     },
   ],
   byUnit: [
-    { unit: VP, lead: counts(1, 12, 2, 4, 1), reportsThisWeek: 4 },
-    { unit: LDVL, lead: counts(1, 4, 0, 1, 0), reportsThisWeek: 3 },
-    { unit: GDNN, lead: counts(1, 10, 4, 1, 0), reportsThisWeek: 2 },
-    { unit: TTDVVL, lead: counts(0, 4, 0, 1, 1), reportsThisWeek: 0 },
-    { unit: KHTC, lead: counts(0, 4, 0, 1, 0), reportsThisWeek: 0 },
+    { unit: VP, lead: counts(1, 12, 2, 4, 1), rates: completionRates(counts(1, 12, 2, 4, 1)), reportsThisWeek: 4 },
+    { unit: LDVL, lead: counts(1, 4, 0, 1, 0), rates: completionRates(counts(1, 4, 0, 1, 0)), reportsThisWeek: 3 },
+    { unit: GDNN, lead: counts(1, 10, 4, 1, 0), rates: completionRates(counts(1, 10, 4, 1, 0)), reportsThisWeek: 2 },
+    { unit: TTDVVL, lead: counts(0, 4, 0, 1, 1), rates: completionRates(counts(0, 4, 0, 1, 1)), reportsThisWeek: 0 },
+    { unit: KHTC, lead: counts(0, 4, 0, 1, 0), rates: completionRates(counts(0, 4, 0, 1, 0)), reportsThisWeek: 0 },
   ],
   overdue: [
     { ...criteriaTask, daysOverdue: 98 },
     { ...TASKS.ddciList, role: null, percent: 60, daysOverdue: 6 },
     { ...priorities, daysOverdue: 6 },
+    { ...TASKS.monitoring, role: null, daysOverdue: null },
   ],
-  overdueCount: 3,
+  overdueCount: 4,
+  objectives: overview.objectives,
   openObstacles: [
     {
       id: 9,
@@ -274,8 +281,8 @@ export const digest: DigestModel = {
 /** The first digest of a plan: no week before, nothing finished, nothing reported. */
 export const digestFirstWeek: DigestModel = {
   ...digest,
-  now: { total: 42, counts: counts(0, 0, 42, 0, 0), onTimeRate: null },
-  lastWeek: { total: 0, counts: counts(0, 0, 0, 0, 0), onTimeRate: null },
+  now: { total: 42, counts: counts(0, 0, 42, 0, 0), rates: completionRates(counts(0, 0, 42, 0, 0)) },
+  lastWeek: { total: 0, counts: counts(0, 0, 0, 0, 0), rates: completionRates(counts(0, 0, 0, 0, 0)) },
   byIndex: [],
   criteria: [],
   byUnit: [],
@@ -284,14 +291,16 @@ export const digestFirstWeek: DigestModel = {
   openObstacles: [],
   silentUnits: [],
   reportsThisWeek: 0,
+  objectives: [],
 };
 
 export const reportDeadlineQuarter: ReportDeadlineModel = {
   unit: LDVL,
   unitLeads: ["U0LDVL0001"],
+  recipient: "UNIT",
   period: { key: "2023-Q3", kind: "QUARTER", quarter: 3, year: 2023 },
-  cutoff: "2023-09-14",
-  due: "2023-09-20",
+  window: { start: "2023-06-15", end: "2023-09-14" },
+  plans: [{ number: PLAN, unitsDue: "2023-09-08", officeDue: "2023-09-15", superior: "UBND tỉnh (qua Sở Nội vụ)" }],
   openLeadTasks: 5,
   overdueLeadTasks: 1,
 };
@@ -299,9 +308,13 @@ export const reportDeadlineQuarter: ReportDeadlineModel = {
 export const reportDeadlineHalfYear: ReportDeadlineModel = {
   unit: GDNN,
   unitLeads: ["U0GDNN0001", "U0GDNN0002"],
+  recipient: "UNIT",
   period: { key: "2023-H1", kind: "HALF_YEAR", quarter: 2, year: 2023 },
-  cutoff: "2023-06-14",
-  due: "2023-06-20",
+  window: { start: "2022-12-15", end: "2023-06-14" },
+  plans: [
+    { number: "277/KH-SLĐTBXH", unitsDue: "2023-06-09", officeDue: "2023-06-15", superior: "UBND tỉnh (qua Sở Nội vụ)" },
+    { number: "3883/KH-SLĐTBXH", unitsDue: "2023-06-09", officeDue: "2023-06-15", superior: "UBND tỉnh (qua Sở Nội vụ)" },
+  ],
   openLeadTasks: 15,
   overdueLeadTasks: 0,
 };
@@ -309,11 +322,24 @@ export const reportDeadlineHalfYear: ReportDeadlineModel = {
 export const reportDeadlineYear: ReportDeadlineModel = {
   unit: KHTC,
   unitLeads: [],
+  recipient: "UNIT",
   period: { key: "2023", kind: "YEAR", quarter: 4, year: 2023 },
-  cutoff: "2023-12-14",
-  due: "2023-12-20",
+  window: { start: "2022-12-15", end: "2023-12-14" },
+  plans: [{ number: PLAN, unitsDue: "2023-12-08", officeDue: "2023-12-15", superior: "UBND tỉnh (qua Sở Nội vụ)" }],
   openLeadTasks: 0,
   overdueLeadTasks: 0,
+};
+
+/** The Office's own reminder: it consolidates and sends the department's report, it does not report to itself. */
+export const reportDeadlineOffice: ReportDeadlineModel = {
+  unit: VP,
+  unitLeads: ["U0VP000001"],
+  recipient: "OFFICE",
+  period: { key: "2023-Q3", kind: "QUARTER", quarter: 3, year: 2023 },
+  window: { start: "2023-06-15", end: "2023-09-14" },
+  plans: [{ number: PLAN, unitsDue: "2023-09-08", officeDue: "2023-09-15", superior: "UBND tỉnh (qua Sở Nội vụ)" }],
+  openLeadTasks: 20,
+  overdueLeadTasks: 2,
 };
 
 // ---- Oversized: a province-scale department, every text as long as anything.
@@ -374,8 +400,8 @@ export const oversizedWeekly = {
     today: FRIDAY,
     week: WEEK,
     plans: Array.from({ length: 20 }, () => ({ number: LONG(200, "1565/KH "), title: LONG(5_000) })),
-    now: { total: 100_000, counts: counts(20_000, 30_000, 10_000, 25_000, 15_000), onTimeRate: 25 / 40 },
-    lastWeek: { total: 99_000, counts: counts(21_000, 29_000, 11_000, 24_000, 14_000), onTimeRate: 24 / 38 },
+    now: { total: 100_000, counts: counts(20_000, 30_000, 10_000, 25_000, 15_000), rates: completionRates(counts(20_000, 30_000, 10_000, 25_000, 15_000)) },
+    lastWeek: { total: 99_000, counts: counts(21_000, 29_000, 11_000, 24_000, 14_000), rates: completionRates(counts(21_000, 29_000, 11_000, 24_000, 14_000)) },
     byIndex: Array.from({ length: 200 }, (_, i) => ({ code: `I${i}`, name: LONG(200, "Chỉ số "), counts: counts(i, 1, 2, 3, 4), lastWeekDone: 5 })),
     criteria: Array.from({ length: 400 }, (_, i) => ({
       index: LONG(200, `Chỉ số ${i % 40} `),
@@ -387,7 +413,7 @@ export const oversizedWeekly = {
       latest: i % 4 === 0 ? null : { period: longPeriod, value: 12.25 },
       previous: { period: longPeriod, value: 10.125 },
     })),
-    byUnit: manyUnits(1_000).map((unit, i) => ({ unit, lead: counts(i % 50, 100, 20, 30, 5), reportsThisWeek: i % 7 })),
+    byUnit: manyUnits(1_000).map((unit, i) => ({ unit, lead: counts(i % 50, 100, 20, 30, 5), rates: completionRates(counts(i % 50, 100, 20, 30, 5)), reportsThisWeek: i % 7 })),
     overdue: manyTasks(500).map((t, i) => ({ ...t, status: "OVERDUE" as const, lead: manyUnits(30), daysOverdue: i % 3 === 0 ? null : 500 - i })),
     overdueCount: 20_000,
     openObstacles: Array.from({ length: 300 }, (_, i) => ({
@@ -400,13 +426,15 @@ export const oversizedWeekly = {
     })),
     silentUnits: manyUnits(1_000),
     reportsThisWeek: 12_345,
+    objectives: Array.from({ length: 50 }, () => ({ ...overview.objectives[0]!, text: LONG(5_000) })),
   } satisfies DigestModel,
   reportDeadline: {
     unit: bigUnit,
     unitLeads: leads(500),
+    recipient: "OFFICE",
     period: { key: "2023-H1", kind: "HALF_YEAR", quarter: 2, year: 2023 },
-    cutoff: "2023-06-14",
-    due: "2023-06-20",
+    window: { start: "2022-12-15", end: "2023-06-14" },
+    plans: Array.from({ length: 50 }, (_, i) => ({ number: `${i}/`.padEnd(100, "X"), unitsDue: "2023-06-09", officeDue: "2023-06-15", superior: LONG(500) })),
     openLeadTasks: 1_000,
     overdueLeadTasks: 500,
   } satisfies ReportDeadlineModel,

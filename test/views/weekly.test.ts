@@ -219,17 +219,19 @@ describe("digestMessage", () => {
   const vi = digestMessage(w.digest, "vi");
   const en = digestMessage(w.digest, "en");
 
-  it("says the essentials first: progress, on-time rate, the change since last week", () => {
+  it("says the essentials first: progress, completion rates against what is due, the plan's objective, the change since last week", () => {
     expect(texts(vi)[0]).toBe("Tổng hợp tình hình thực hiện kế hoạch, tuần 40/2023");
+    // 9 done of 12 due (9 done + 3 overdue), 7 of them on time; a week earlier 7 of 11.
     expect(texts(vi)[2]).toBe(
       [
         "*Tiến độ chung*: 9/42 nhiệm vụ đã hoàn thành (21,4%), ▲ 2 so với tuần trước · 3 quá hạn (▼ 1)",
-        "*Tỷ lệ hoàn thành đúng hạn*: 77,8% (▲ 6,3 điểm so với tuần trước)",
+        "*Tỷ lệ hoàn thành*: 75% (9/12) · đúng hạn 58,3% (7/12) (▲ 11,4 điểm so với tuần trước)",
+        "*Mục tiêu của kế hoạch*: Phấn đấu hoàn thành 100% nhiệm vụ UBND tỉnh giao cho Sở Lao động – Thương binh và Xã hội thực hiện Chỉ số PAR INDEX, SIPAS, DDCI của tỉnh: chỉ tiêu 100%, hiện đạt 75% (9/12)",
         "*Tuần này*: 9 báo cáo từ các đơn vị · 2 đơn vị chưa báo cáo · 2 vướng mắc chưa giải quyết",
       ].join("\n"),
     );
-    expect(texts(en)[2]).toContain("*On-time rate*: 77.8% (▲ 6.3 pts vs last week)");
-    expect(vi.text).toBe("Tuần 40/2023: 9/42 nhiệm vụ đã hoàn thành, 3 quá hạn, tỷ lệ hoàn thành đúng hạn 77,8%.");
+    expect(texts(en)[2]).toContain("*Completion rate*: 75% (9/12) · on time 58.3% (7/12) (▲ 11.4 pts vs last week)");
+    expect(vi.text).toBe("Tuần 40/2023: 9/42 nhiệm vụ đã hoàn thành, 3 quá hạn, tỷ lệ hoàn thành 75%.");
   });
 
   it("counts the five government statuses, each with its change", () => {
@@ -280,7 +282,7 @@ describe("digestMessage", () => {
   it("compares nothing on a plan's first week", () => {
     const m = digestMessage(w.digestFirstWeek, "vi");
     expect(texts(m)[2]).toContain("*Tiến độ chung*: 0/42 nhiệm vụ đã hoàn thành (0%) · 0 quá hạn\n");
-    expect(texts(m)[2]).toContain("*Tỷ lệ hoàn thành đúng hạn*: chưa tính được (chưa có nhiệm vụ nào hoàn thành)");
+    expect(texts(m)[2]).toContain("*Tỷ lệ hoàn thành*: chưa tính được (chưa có nhiệm vụ nào đến hạn)");
     expect(all(m)).not.toMatch(/[▲▼]\s\d/);
     expect(all(m)).toContain("Đây là bản tổng hợp đầu tiên");
   });
@@ -342,14 +344,32 @@ describe("reportDeadlineMessage", () => {
     expect(reportPeriodName(w.reportDeadlineYear.period, "en")).toBe("Annual report 2023 (Q4)");
   });
 
-  it("gives the cut-off and the due day, mentions the leads, counts the unit's lead tasks", () => {
+  it("gives the data window and the unit's deadline to the Office, mentions the leads, counts the unit's lead tasks", () => {
     const m = reportDeadlineMessage(w.reportDeadlineQuarter, "vi");
     const body = all(m);
     expect(body).toContain("<@U0LDVL0001> — *LĐ-VL* Phòng Lao động - Việc làm");
-    expect(body).toContain("• Số liệu tính đến ngày *14/09/2023*\n• Gửi Văn phòng Sở trước ngày *20/09/2023*");
+    expect(body).toContain("• Số liệu tính từ ngày *15/06/2023* đến ngày *14/09/2023*\n• Gửi Văn phòng Sở chậm nhất ngày *08/09/2023*");
     expect(body).toContain("*Nhiệm vụ chủ trì chưa hoàn thành*\n5");
     expect(body).toContain("🔴 *Trong đó quá hạn*\n1");
-    expect(m.text).toBe("<@U0LDVL0001> LĐ-VL: Báo cáo quý III/2023 — số liệu tính đến 14/09/2023, gửi Văn phòng Sở trước 20/09/2023.");
+    // The 20th is the province's deadline to the Ministry, never a unit's.
+    expect(body).not.toContain("20/09/2023");
+    expect(body).toContain("Văn phòng Sở tổng hợp, báo cáo UBND tỉnh (qua Sở Nội vụ) chậm nhất ngày 15/09/2023");
+    expect(m.text).toBe("<@U0LDVL0001> LĐ-VL: Báo cáo quý III/2023 — số liệu từ 15/06/2023 đến 14/09/2023, gửi Văn phòng Sở chậm nhất ngày 08/09/2023.");
+  });
+
+  it("tells the Office when the units report and when the department reports to its superior, never to send to itself", () => {
+    const m = reportDeadlineMessage(w.reportDeadlineOffice, "vi");
+    const body = all(m);
+    expect(body).toContain("📅 Sắp đến hạn: Báo cáo quý III/2023 của Sở");
+    expect(body).toContain("• Các đơn vị gửi Văn phòng Sở chậm nhất ngày *08/09/2023*; Sở gửi UBND tỉnh (qua Sở Nội vụ) chậm nhất ngày *15/09/2023*");
+    expect(body).not.toMatch(/^• Gửi Văn phòng Sở/m);
+    expect(m.text).toBe("<@U0VP000001> VP: Báo cáo quý III/2023 của Sở — các đơn vị gửi chậm nhất ngày 08/09/2023; Sở gửi UBND tỉnh (qua Sở Nội vụ) chậm nhất ngày 15/09/2023.");
+  });
+
+  it("lists each plan in force with its own deadlines", () => {
+    const body = all(reportDeadlineMessage(w.reportDeadlineHalfYear, "vi"));
+    expect(body).toContain("• Kế hoạch số 277/KH-SLĐTBXH: gửi Văn phòng Sở chậm nhất ngày *09/06/2023*");
+    expect(body).toContain("• Kế hoạch số 3883/KH-SLĐTBXH: gửi Văn phòng Sở chậm nhất ngày *09/06/2023*");
   });
 
   it("has one Báo cáo button that lets the reporter choose the task", () => {

@@ -5,24 +5,24 @@ import type { PrismaClient } from "../../db/database.js";
 import { addDays, daysBetween, toDate, type Day } from "../../domain/day.js";
 import { periodOf } from "../../domain/period.js";
 import type { DigestModel, StatusSnapshot } from "../../views/models.js";
-import { statusSummary, type StatusSummary } from "../plan-queries.js";
+import { objectiveProgress, statusSummary, type StatusSummary } from "../plan-queries.js";
 import { unitTaskSummaries } from "../task-summaries.js";
 
 const OVERDUE_SHOWN = 15;
 const OBSTACLES_SHOWN = 10;
 
-const snapshot = (s: StatusSummary): StatusSnapshot => ({ total: s.total, counts: s.counts, onTimeRate: s.onTimeRate });
+const snapshot = (s: StatusSummary): StatusSnapshot => ({ total: s.total, counts: s.counts, rates: s.rates });
 
 export async function digestModel(prisma: PrismaClient, options: { today: Day; planIds?: number[] }): Promise<DigestModel> {
   const { today, planIds } = options;
   const week = periodOf(today, "WEEK");
   const lastWeekDay = addDays(today, -7);
   const planFilter = planIds ? { id: { in: planIds } } : {};
-  const [plans, now, lastWeek, overdue, obstacles, criteria, reportsByUnit, leadUnits] = await Promise.all([
+  const [plans, now, lastWeek, overdue, obstacles, criteria, reportsByUnit, leadUnits, objectives] = await Promise.all([
     prisma.plan.findMany({ where: planFilter, orderBy: [{ year: "desc" }, { issuedOn: "desc" }], select: { number: true, title: true } }),
+    // Now and a week earlier, counted by the same function (as of a day).
     statusSummary(prisma, { today, planIds }),
-    // Last week's figures from the reports made up to then.
-    statusSummary(prisma, { today: lastWeekDay, planIds, source: "reports" }),
+    statusSummary(prisma, { today: lastWeekDay, planIds }),
     unitTaskSummaries(prisma, { filter: "overdue", today, planIds, limit: OVERDUE_SHOWN }),
     prisma.obstacle.findMany({
       where: { resolvedAt: null, ...(planIds ? { task: { planId: { in: planIds } } } : {}) },
@@ -49,6 +49,7 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
       WHERE u.active AND u."mergedIntoId" IS NULL
         ${planIds ? Prisma.sql`AND t."planId" = ANY(${planIds}::int[])` : Prisma.empty}
       ORDER BY u.code`,
+    objectiveProgress(prisma, { today, planIds }),
   ]);
   const reportsOf = new Map(reportsByUnit.map((r) => [r.unitId, r.n]));
   const units = await prisma.unit.findMany({ where: { code: { in: now.byUnit.map((u) => u.code) } }, select: { id: true, code: true } });
@@ -71,7 +72,8 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
       latest: c.values[0] ? { period: c.values[0].period, value: c.values[0].value.toNumber() } : null,
       previous: c.values[1] ? { period: c.values[1].period, value: c.values[1].value.toNumber() } : null,
     })),
-    byUnit: now.byUnit.map((u) => ({ unit: { code: u.code, name: u.name }, lead: u.lead, reportsThisWeek: reportsOf.get(idOf.get(u.code) ?? -1) ?? 0 })),
+    byUnit: now.byUnit.map((u) => ({ unit: { code: u.code, name: u.name }, lead: u.lead, rates: u.rates, reportsThisWeek: reportsOf.get(idOf.get(u.code) ?? -1) ?? 0 })),
+    objectives,
     overdue: overdue.tasks.map((t) => ({ ...t, daysOverdue: t.dueOn ? daysBetween(t.dueOn, today) : null })),
     overdueCount: overdue.total,
     openObstacles: obstacles.map((o) => ({

@@ -1,23 +1,36 @@
-// The dondoc command line, end to end on an embedded database in a temp dir.
-import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp } from "node:fs/promises";
+// The dondoc command line, end to end: run() in this process on one test
+// database opened once (opening and migrating for each call took most of
+// this file's time), plus the installed bin in a child process.
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../src/cli/main.js";
-import { ORG_FILE, PLAN_FILE, variant } from "./support/files.js";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.js";
+import type { Database } from "../../src/db/database.js";
+import { backends } from "../support/databases.js";
+import { ORG_FILE, PLAN_FILE, variant } from "../support/files.js";
 
 let env: NodeJS.ProcessEnv;
+let db: Database;
 
 async function cli(...args: string[]) {
+  return cliWith(db, ...args);
+}
+
+async function cliWith(database: Database | undefined, ...args: string[]) {
   let out = "";
   let err = "";
-  const code = await run(["node", "dondoc", ...args], { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) }, env);
+  const code = await run(["node", "dondoc", ...args], { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) }, env, database);
   return { code, out, err };
 }
 
 beforeAll(async () => {
   env = { DONDOC_DATA_DIR: await mkdtemp(join(tmpdir(), "dondoc-cli-")), LOG_LEVEL: "silent" };
+  db = await backends[0]!.open();
 });
+afterAll(async () => db?.close());
 
 describe("dondoc CLI", () => {
   it("imports the examples and shows who leads each task", async () => {
@@ -52,6 +65,10 @@ describe("dondoc CLI", () => {
     expect(s.today).toBe("2023-07-01");
     expect(s.total).toBe(32);
     expect(s.counts.NOT_STARTED + s.counts.IN_PROGRESS + s.counts.OVERDUE).toBe(32);
+    // Issued 13/06/2023, the plan covered 2 days of the window that closed on
+    // 14/06: no ongoing task is overdue for it (calendar quarters made 16 of 32 so).
+    expect(s.counts.OVERDUE).toBe(0);
+    expect(s.rates).toMatchObject({ due: 0, doneRate: null, onTimeRate: null });
     expect(s.byIndex.map((i: { code: string }) => i.code).sort()).toEqual(["DDCI", "PAR_INDEX", "SIPAS"]);
     expect(s.byUnit.find((u: { code: string }) => u.code === "GDNN").lead.NOT_STARTED).toBeGreaterThan(0);
     const text = await cli("status", "--at", "01/01/2024");
@@ -64,6 +81,8 @@ describe("dondoc CLI", () => {
     const units = JSON.parse(r.out) as { code: string; channel: string; leads: number }[];
     expect(units.map((u) => u.code).sort()).toEqual(["GDNN", "KH-TC", "LĐ-VL", "TTDVVL", "VP"]);
     expect(units.every((u) => u.channel?.startsWith("#"))).toBe(true);
+    // Headings are never counted: GDNN leads 15 tasks, not its heading too.
+    expect(units.find((u) => u.code === "GDNN")!.leads).toBe(15);
     expect((await cli("units", "list")).out).toContain("Văn phòng Sở");
   });
 
@@ -76,7 +95,9 @@ describe("dondoc CLI", () => {
     const bad = await variant(PLAN_FILE, (t) => t.replace("lead: GDNN", "lead: Phong Giao duc"));
     const r = await cli("plan", "import", bad);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^Tệp .* có 1 lỗi, chưa ghi gì.*\nFile .* has 1 error\(s\); nothing was written:\n {2}- dòng\/line \d+, tasks\[2\]\.tasks\[2\]\.lead\[0\]: Không có đơn vị hay nhóm "Phong Giao duc"/);
+    expect(r.err).toMatch(
+      /^Tệp .* có 1 lỗi, chưa ghi gì.*\nFile .* has 1 error\(s\); nothing was written:\n {2}- dòng\/line \d+, tasks\[2\]\.tasks\[2\]\.lead\[0\]: Không có đơn vị hay nhóm "Phong Giao duc"/,
+    );
 
     expect((await cli("plan", "show", "9999")).err).toContain('Không có kế hoạch số "9999"');
     expect((await cli("status", "--at", "31/02/2023")).code).toBe(1);
@@ -122,8 +143,44 @@ describe("dondoc CLI", () => {
     expect((await cli("jobs", "status")).code).toBe(0);
   });
 
+  it("backs up the embedded database and restores it, refusing to overwrite without --force", async () => {
+    const file = join(tmpdir(), `dondoc-cli-backup-${process.pid}.jsonl`);
+    const backup = await cli("db", "backup", file, "--json");
+    expect(backup.code).toBe(0);
+    expect(JSON.parse(backup.out)).toMatchObject({ tables: { Unit: 5, Task: 39 } });
+    const refused = await cli("db", "restore", file);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^Cơ sở dữ liệu đích đã có dữ liệu .*--force\.\nThe target database already has data/);
+    await cli("units", "channel", "VP", "#kenh-tam");
+    const restored = await cli("db", "restore", file, "--force");
+    expect(restored.code).toBe(0);
+    expect(restored.out).toMatch(/^Đã khôi phục \d+ dòng của \d+ bảng/);
+    expect((await cli("units", "list")).out).not.toContain("#kenh-tam");
+  });
+
   it("has --help on every command", async () => {
-    for (const args of [[], ["org", "import"], ["plan", "import"], ["plan", "list"], ["plan", "show"], ["status"], ["units", "list"], ["units", "channel"], ["members", "list"], ["members", "add"], ["members", "remove"], ["holidays", "list"], ["holidays", "import"], ["jobs", "run"], ["jobs", "status"], ["jobs", "retry"], ["digest", "preview"], ["db", "migrate"]]) {
+    for (const args of [
+      [],
+      ["org", "import"],
+      ["plan", "import"],
+      ["plan", "list"],
+      ["plan", "show"],
+      ["status"],
+      ["units", "list"],
+      ["units", "channel"],
+      ["members", "list"],
+      ["members", "add"],
+      ["members", "remove"],
+      ["holidays", "list"],
+      ["holidays", "import"],
+      ["jobs", "run"],
+      ["jobs", "status"],
+      ["jobs", "retry"],
+      ["digest", "preview"],
+      ["db", "migrate"],
+      ["db", "backup"],
+      ["db", "restore"],
+    ]) {
       const r = await cli(...args, "--help");
       expect(r.code, args.join(" ")).toBe(0);
       expect(r.out).toMatch(/Usage: dondoc/);
@@ -133,9 +190,35 @@ describe("dondoc CLI", () => {
   it("refuses a broken configuration by naming the variable", async () => {
     const saved = env;
     env = { ...env, DATABASE_URL: "mysql://x" };
-    const r = await cli("units", "list");
+    // No database given: the CLI reads the configuration to open its own.
+    const r = await cliWith(undefined, "units", "list");
     env = saved;
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/DATABASE_URL: .*postgresql:\/\//);
   });
+});
+
+// The bin itself (bin/dondoc.js, running the compiled dist/ as `npm install`
+// builds it) in a child process: its own embedded database, exit codes, output.
+describe("the dondoc bin", () => {
+  // The embedded database whatever the environment says.
+  const { DATABASE_URL: _, ...inherited } = process.env;
+  const bin = (args: string[], dataDir: string) =>
+    promisify(execFile)(process.execPath, ["bin/dondoc.js", ...args], { env: { ...inherited, DONDOC_DATA_DIR: dataDir, LOG_LEVEL: "silent" } }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+
+  it("creates and migrates its embedded database, and reports success with exit code 0", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "dondoc-bin-"));
+    const r = await bin(["db", "migrate"], dir);
+    expect(r).toMatchObject({ code: 0, stdout: "Cơ sở dữ liệu đã cập nhật / Database is up to date.\n" });
+    expect(await readdir(dir)).toContain("PG_VERSION");
+  }, 180_000);
+
+  it("exits with 2 on a usage mistake", async () => {
+    const r = await bin(["plan", "frobnicate"], await mkdtemp(join(tmpdir(), "dondoc-bin-")));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("frobnicate");
+  }, 180_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config/env.js";
+import { ConfigError, loadConfig } from "../../src/config/env.js";
 
 describe("configuration", () => {
   it("defaults to the embedded database and no Slack", () => {

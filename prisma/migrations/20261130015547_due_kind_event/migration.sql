@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "DueKind" ADD VALUE 'EVENT';
+

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Delivery" ADD COLUMN     "firstAttemptAt" TIMESTAMP(3);
+

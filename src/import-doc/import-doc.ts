@@ -1,0 +1,80 @@
+// The use case behind `dondoc plan import-doc`: read the document, parse
+// it, match its bodies against the organisation, then either write the
+// draft files, or report (dry run), or import: proposed units through the
+// organisation import, then the plan through the plan import, so the same
+// validation, idempotence and update-by-task-code apply as for a
+// hand-written plan file.
+import { writeFile } from "node:fs/promises";
+import type { PrismaClient } from "../db/database.js";
+import { AppError } from "../errors.js";
+import { parseYaml } from "../files/load.js";
+import { OrgFileSchema } from "../files/org-file.js";
+import { PlanFileSchema } from "../files/plan-file.js";
+import type { ChangeSummary } from "../services/changes.js";
+import { importOrg } from "../services/import-org.js";
+import { importPlan } from "../services/import-plan.js";
+import { analyze, type ImportModel } from "./analyze.js";
+import { planYaml, unitsYaml } from "./draft.js";
+import type { KnownGroup, KnownUnit } from "./parse/bodies.js";
+import { parsePlan } from "./parse/structure.js";
+import { readDocument } from "./read/index.js";
+
+export async function knownUnits(prisma: PrismaClient): Promise<{ units: KnownUnit[]; groups: KnownGroup[] }> {
+  const units = await prisma.unit.findMany({ include: { aliases: true }, orderBy: { id: "asc" } });
+  const groups = await prisma.unitGroup.findMany({ orderBy: { id: "asc" } });
+  return {
+    units: units.map((u) => ({ code: u.code, name: u.name, aliases: u.aliases.map((a) => a.alias) })),
+    groups: groups.map((g) => ({ code: g.code, name: g.name })),
+  };
+}
+
+/** Reads and parses a document; refuses one that is not a plan. */
+export async function readPlanDocument(file: string, known: { units: KnownUnit[]; groups?: KnownGroup[] }, fallbackYear?: number): Promise<ImportModel> {
+  const doc = await readDocument(file);
+  const parsed = parsePlan(doc.blocks, fallbackYear ? { year: fallbackYear } : {});
+  if (parsed.tasks.length === 0) {
+    const hasTitle = Boolean(parsed.title);
+    throw new AppError("DOC_NOT_A_PLAN", {
+      file,
+      reason_vi: hasTitle ? "không tìm thấy nhiệm vụ nào (mục đánh số I, 1, a, - hoặc bảng phân công có cột chủ trì)" : "không có tiêu đề \"KẾ HOẠCH\" và không có nhiệm vụ nào",
+      reason_en: hasTitle ? "no task found (numbered items I, 1, a, - or an assignment table with a lead column)" : "no \"KẾ HOẠCH\" title and no task",
+    });
+  }
+  return analyze(parsed, known, fallbackYear);
+}
+
+export interface ImportDocResult {
+  number: string;
+  counts: ImportModel["counts"];
+  flags: ImportModel["flags"];
+  newBodies: ImportModel["newBodies"];
+  written?: string[];
+  units?: ChangeSummary;
+  changes?: ChangeSummary;
+  dryRun: boolean;
+}
+
+export async function importDoc(
+  prisma: PrismaClient,
+  file: string,
+  options: { out?: string; dryRun?: boolean; actor: string },
+): Promise<ImportDocResult> {
+  const known = await knownUnits(prisma);
+  const model = await readPlanDocument(file, known);
+  const unitsFile = model.newBodies.length && options.out ? options.out.replace(/(\.ya?ml)?$/i, ".units.yaml") : undefined;
+  const plan = planYaml(model, { source: file, ...(unitsFile ? { unitsFile } : {}) });
+  const units = unitsYaml(model, file);
+  // Both files are validated as `plan import` and `org import` would, before anything is written.
+  const loadedPlan = parseYaml(`${file} → plan`, plan, PlanFileSchema);
+  const loadedUnits = model.newBodies.length ? parseYaml(`${file} → units`, units, OrgFileSchema) : undefined;
+  const base = { number: loadedPlan.data.number, counts: model.counts, flags: model.flags, newBodies: model.newBodies };
+  if (options.dryRun) return { ...base, dryRun: true };
+  if (options.out) {
+    await writeFile(options.out, plan);
+    if (unitsFile) await writeFile(unitsFile, units);
+    return { ...base, written: [options.out, ...(unitsFile ? [unitsFile] : [])], dryRun: false };
+  }
+  const unitChanges = loadedUnits ? (await importOrg(prisma, loadedUnits, { actor: options.actor })).changes : undefined;
+  const r = await importPlan(prisma, loadedPlan, { actor: options.actor });
+  return { ...base, ...(unitChanges ? { units: unitChanges } : {}), changes: r.changes, dryRun: false };
+}

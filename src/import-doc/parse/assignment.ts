@@ -1,0 +1,174 @@
+// Who leads, who cooperates and by when, as one sentence or line of a plan
+// writes it. Pure functions over one piece of text.
+//
+//   labelled:  "Cơ quan chủ trì: Sở Nội vụ", "Đơn vị phối hợp: …",
+//              "Cơ quan thực hiện: Sở X chủ trì, phối hợp với Sở Y, Sở Z",
+//              "Thời gian thực hiện: Quý IV/2025", "(Chủ trì: …; thời gian: …)"
+//   prose:     "Giao Sở X chủ trì, phối hợp với Sở Y tổ chức …",
+//              "Phòng A phối hợp Văn phòng Sở cung cấp …"
+//   subject:   "Các phòng, trung tâm thuộc Sở tập trung thực hiện …"
+import { fold } from "../../domain/text.js";
+import { splitBodies, startsBody } from "./bodies.js";
+import type { AssignedVia } from "./model.js";
+
+export interface Assignment {
+  lead: string[];
+  cooperating: string[];
+  due?: string;
+  via?: AssignedVia;
+}
+
+// Verbs that end a list of bodies in a sentence ("… phối hợp với Sở Y tổ chức thực hiện").
+const VERBS = [
+  "tham mưu", "tổ chức", "triển khai", "thực hiện", "xây dựng", "hướng dẫn", "kiểm tra", "rà soát", "cung cấp", "theo dõi", "đôn đốc",
+  "tổng hợp", "báo cáo", "ban hành", "nghiên cứu", "đề xuất", "trình", "tập trung", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
+  "chỉ đạo", "phổ biến", "tuyên truyền", "đánh giá", "khảo sát", "cập nhật", "bố trí", "đảm bảo", "bảo đảm", "duy trì", "tiếp tục",
+  "tăng cường", "đẩy mạnh", "nâng cao", "quán triệt", "công khai", "giải quyết", "lựa chọn", "tiếp nhận", "vận hành", "quản lý",
+  "số hóa", "thẩm định", "phê duyệt", "lập", "soạn thảo", "biên soạn", "kiện toàn", "rà soát", "giám sát", "thống kê", "xử lý", "chuẩn bị",
+  "phát động", "hỗ trợ", "sơ kết", "tổng kết", "đăng tải", "tiến hành", "để", "nhằm", "trong", "theo", "thuộc lĩnh vực",
+];
+const VERB_RE = new RegExp(`(?<!,)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
+
+/** Cuts a sentence where the first verb starts: what comes before is the list of bodies. */
+function beforeVerb(s: string): string {
+  const padded = ` ${s} `;
+  const m = VERB_RE.exec(padded);
+  return (m ? padded.slice(0, m.index) : padded).trim();
+}
+
+const LABEL_LEAD = /^(?:[-+•*]\s*)?(?:(?:cơ quan|đơn vị|bộ phận)\s+)?(?:chủ trì(?:\s+thực hiện)?|thực hiện|chịu trách nhiệm(?:\s+thực hiện)?|phụ trách|đầu mối)\s*:\s*(.*)$/iu;
+const LABEL_COOP = /^(?:[-+•*]\s*)?(?:(?:cơ quan|đơn vị|bộ phận)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*(.*)$/iu;
+const LABEL_DUE = /^(?:[-+•*]\s*)?(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|báo cáo))?\s*:\s*(.*)$/iu;
+const LABEL_OTHER = /^(?:[-+•*]\s*)?(?:sản phẩm|kết quả|kinh phí|nguồn kinh phí|hình thức|dự kiến sản phẩm)(?:\s+[^:]{0,20})?\s*:/iu;
+const LABEL_ASSIGN_HEAD = /^(?:[-+•*]\s*)?(?:phân công(?:\s+(?:thực hiện|nhiệm vụ))?|tổ chức thực hiện|trách nhiệm thực hiện)\s*:?\s*$/iu;
+
+export type LabelKind = "lead" | "cooperating" | "due" | "other" | "assign-head";
+
+/** A line that labels a field of the task above it, not a task of its own. */
+export function labelOf(line: string): { kind: LabelKind; value: string } | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = LABEL_LEAD.exec(line))) return { kind: "lead", value: m[1]!.trim() };
+  if ((m = LABEL_COOP.exec(line))) return { kind: "cooperating", value: m[1]!.trim() };
+  if ((m = LABEL_DUE.exec(line))) return { kind: "due", value: m[1]!.trim().replace(/[.;]$/, "") };
+  if (LABEL_OTHER.test(line)) return { kind: "other", value: "" };
+  if (LABEL_ASSIGN_HEAD.test(line)) return { kind: "assign-head", value: "" };
+  return undefined;
+}
+
+/** The value of a "Cơ quan chủ trì:" / "Cơ quan thực hiện:" label: may itself say "X chủ trì, phối hợp với Y". */
+export function leadValue(value: string): Assignment {
+  const prose = fromProse(value);
+  if (prose.lead.length) return { ...prose, via: "label" };
+  return { lead: splitBodies(stripTrailing(value)), cooperating: [], via: "label" };
+}
+
+export function coopValue(value: string): string[] {
+  return splitBodies(stripTrailing(value));
+}
+
+function stripTrailing(s: string): string {
+  return s.replace(/\s*(?:thực hiện|tổ chức thực hiện)\s*[.;]?$/u, "").replace(/[.;]+$/, "");
+}
+
+/**
+ * Reads an assignment from a sentence. `atStart` allows the subject form
+ * (the text opens with a body followed by a verb), which is how items in
+ * "Tổ chức thực hiện" and bullet lists name their lead.
+ */
+export function fromProse(text: string, atStart = false): Assignment {
+  const out: Assignment = { lead: [], cooperating: [] };
+  const inline = inlineLabels(text);
+  if (inline.lead.length || inline.due) Object.assign(out, inline);
+  if (out.lead.length) return out;
+
+  // "… X chủ trì, phối hợp (với) Y …"
+  const chuTri = /\s(?:làm đầu mối,?\s*)?chủ trì(?![\p{L}])(?!\s*:)/u.exec(` ${text}`);
+  if (chuTri) {
+    const before = ` ${text}`.slice(0, chuTri.index);
+    const subject = lastClause(before);
+    if (subject && startsBody(subject)) {
+      out.lead = splitBodies(beforeVerbSubject(subject));
+      out.via = "prose";
+      const after = ` ${text}`.slice(chuTri.index + chuTri[0].length);
+      const coop = /^\s*,?\s*(?:và\s+)?(?:phối hợp|cùng)(?:\s+chặt chẽ)?(?:\s+với)?\s+(.*)$/su.exec(after);
+      if (coop) out.cooperating = coopList(coop[1]!);
+      return out;
+    }
+  }
+  // "X phối hợp (với) Y VERB …" at the start of the text.
+  const phoiHop = /^(.+?)\s+phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.*)$/su.exec(text);
+  if (phoiHop && startsBody(phoiHop[1]!) && !/[.;:]/.test(phoiHop[1]!)) {
+    const subject = beforeVerbSubject(phoiHop[1]!);
+    if (subject === phoiHop[1]!.trim()) {
+      out.lead = splitBodies(subject);
+      out.cooperating = coopList(phoiHop[2]!);
+      out.via = "prose";
+      return out;
+    }
+  }
+  // "Căn cứ chức năng, nhiệm vụ được giao, các phòng … có trách nhiệm …": the subject follows the preamble.
+  const preamble = /^(?:căn cứ|theo|trên cơ sở)\s+(?:chức năng,?\s*nhiệm vụ(?:,\s*quyền hạn)?(?:\s+được giao)?|kế hoạch này|nội dung kế hoạch(?: này)?|nhiệm vụ được giao)\s*,\s*/iu.exec(text);
+  if (atStart && preamble) {
+    const rest = text.slice(preamble[0].length);
+    const inner = fromProse(rest.charAt(0).toUpperCase() + rest.slice(1), true);
+    if (inner.lead.length) return inner;
+  }
+  if (atStart && startsBody(text)) {
+    // "Sở Nội vụ:" / "Sở Nội vụ có trách nhiệm …"
+    const colon = /^([^:.;]{3,120}?)\s*:\s*/u.exec(text);
+    if (colon && startsBody(colon[1]!) && !VERB_RE.test(` ${colon[1]} `)) {
+      out.lead = splitBodies(colon[1]!);
+      out.via = "heading";
+      return out;
+    }
+    const subject = beforeVerbSubject(text);
+    if (subject && subject !== text.trim() && subject.split(" ").length <= 25) {
+      out.lead = splitBodies(subject);
+      out.via = "subject";
+    }
+  }
+  return out;
+}
+
+/** Text after the last sentence boundary or "giao"/"đề nghị" before the verb "chủ trì". */
+function lastClause(before: string): string {
+  const parts = before.split(/[.;:(]\s|\n|(?<![\p{L}])(?<!được )(?:giao|đề nghị|yêu cầu|do|để|Giao|Đề nghị|Yêu cầu|Do)\s+/u);
+  return (parts.at(-1) ?? "").replace(/^[,\s-]+/, "").trim();
+}
+
+function beforeVerbSubject(s: string): string {
+  return beforeVerb(s).replace(/[,\s]+$/, "");
+}
+
+function coopList(rest: string): string[] {
+  const stop = rest.split(/[.;:(\n]/u)[0]!;
+  const list = beforeVerb(stop).replace(/[,\s]+$/, "");
+  return splitBodies(list).filter((b) => startsBody(b) || /^[A-ZĐ]{2,}/u.test(b));
+}
+
+/** "(Chủ trì: Sở X; phối hợp: Sở Y; thời gian: Quý IV/2025)" inside a line. */
+function inlineLabels(text: string): Assignment {
+  const out: Assignment = { lead: [], cooperating: [] };
+  const lead = /(?:cơ quan|đơn vị)?\s*chủ trì(?:\s+thực hiện)?\s*:\s*([^;)\n]+)/iu.exec(text);
+  if (lead) {
+    out.lead = splitBodies(lead[1]!.replace(/[.,]\s*$/, ""));
+    out.via = "label";
+  }
+  const coop = /phối hợp(?:\s+thực hiện)?\s*:\s*([^;)\n]+)/iu.exec(text);
+  if (coop) out.cooperating = splitBodies(coop[1]!.replace(/[.,]\s*$/, ""));
+  const due = /(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*([^;)\n]+)/iu.exec(text);
+  if (due) out.due = due[1]!.trim().replace(/[.,]$/, "");
+  return out;
+}
+
+/** A deadline written inside the task's sentence: "…, hoàn thành trước ngày 30/6/2025", "(Quý IV/2025)". */
+export function dueInText(text: string, parses: (s: string) => boolean): string | undefined {
+  for (const m of text.matchAll(/\(([^()]{3,60})\)/gu)) if (parses(m[1]!.trim())) return m[1]!.trim();
+  const m = /(?:hoàn thành|xong|thực hiện|báo cáo|gửi[^.;]{0,60}?)\s+((?:trong|trước|chậm nhất|vào|trong tháng|trong quý)\s+[^.;,()]{3,40})/u.exec(text);
+  if (m && parses(m[1]!.trim())) return m[1]!.trim();
+  return undefined;
+}
+
+export function isFolded(text: string, re: RegExp): boolean {
+  return re.test(fold(text));
+}

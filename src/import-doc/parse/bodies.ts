@@ -1,0 +1,180 @@
+// Bodies (cơ quan, đơn vị) named in a plan: splitting a list into one entry
+// per body, and matching each to a known unit by name, alias, code or
+// abbreviation, with or without diacritics. Pure functions.
+//
+// Splitting is the hard part: "Sở Giáo dục và Đào tạo" is one body, "Sở
+// Tài chính, Sở Tư pháp và các cơ quan liên quan" three, "UBND các xã,
+// phường, đặc khu" one. A comma or "và" separates two bodies only when what
+// follows it starts a body ("Sở …", "UBND …", "các cơ quan …"); commas and
+// "và" inside a name, and anything inside parentheses, never split.
+import { codeKey, fold } from "../../domain/text.js";
+
+// What a body's name starts with. Verbs that share a first word with a body
+// ("Tổ chức", "Ban hành", "Phòng, chống", "Hội nghị") are excluded.
+const BODY_START =
+  /^(?:Sở|Phòng(?!,| chống| ngừa)|Văn phòng|VP|Trung tâm|TT\b|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban(?! hành)|BQL|Chi cục|Cục|Công an|Bộ(?! thủ tục| tiêu chí| chỉ số| câu hỏi| máy| phận một cửa)|Đài|Báo(?! cáo)|Hội(?! nghị| thảo| thi| nhập)|Liên đoàn|Liên minh|Đoàn(?! kết)|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Kho bạc|KBNN|Bảo hiểm|BHXH|Ngân hàng|Viện|Trường(?! hợp)|Bệnh viện|Thanh tra(?!,| việc| các| kiểm tra)|Tòa án|Toà án|TAND|Viện kiểm sát|VKSND|Thuế|Hải quan|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|Công ty|Tổng công ty|Học viện|Đại học|Bưu điện|Bộ Chỉ huy|Lãnh đạo|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Tổ (?:công tác|giúp việc|thư ký|kiểm tra|chuyên|một cửa)|Đơn vị|Cơ quan|[Cc]ác (?:sở|Sở|phòng|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức hội|trung tâm|xã|phường|huyện|quận|doanh nghiệp|hội|đoàn thể|bộ phận|trường|cơ sở|thành viên|Ban|Phòng|cấp)|UBMTTQ|Ủy ban MTTQ)/u;
+
+/** An upper-case abbreviation ("GDNN", "KH-TC", "LĐ-VL") standing for a body in a list. */
+const ABBREVIATION = /^[A-ZĐ][A-ZĐ&]{1,}(?:[-&][A-ZĐ&]+)*\b/u;
+
+/** Does this text start like the name of a body? */
+export function startsBody(s: string): boolean {
+  return BODY_START.test(s.trim().replace(/^[-+•*]\s*/, ""));
+}
+
+/** In a list already known to hold bodies, an abbreviation also starts one. */
+function startsListItem(s: string): boolean {
+  const t = s.trim().replace(/^[-+•*]\s*/, "");
+  return BODY_START.test(t) || ABBREVIATION.test(t);
+}
+
+/**
+ * Splits a list of bodies into one entry per body. Newlines and semicolons
+ * always separate; commas, "và", "cùng" and "với" only before a body.
+ */
+export function splitBodies(input: string): string[] {
+  const out: string[] = [];
+  for (const chunk of splitOutsideParens(input.replace(/\r/g, ""), /\n|;/)) {
+    const text = chunk.replace(/^\s*[-+•*]\s*/, "").trim();
+    if (!text) continue;
+    // Candidate cut points: ", " and " và " / " cùng " / " với " outside parentheses.
+    const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+/u, (rest) => startsListItem(rest));
+    for (const p of parts) {
+      const body = tidy(p);
+      if (body) out.push(body);
+    }
+  }
+  return dedupeFolded(out);
+}
+
+function tidy(s: string): string {
+  return s
+    .replace(/^(?:và|với|cùng|phối hợp(?: với)?)\s+/iu, "")
+    .replace(/[.;:,]+$/u, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function dedupeFolded(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.filter((b) => {
+    const k = fold(b);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * Splits `s` at matches of `sep` that are outside parentheses and, when
+ * `accept` is given, only where the text after the separator passes it.
+ */
+function splitOutsideParens(s: string, sep: RegExp, accept?: (rest: string) => boolean): string[] {
+  const re = new RegExp(sep.source, sep.flags.includes("g") ? sep.flags : `${sep.flags}g`);
+  const parts: string[] = [];
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const before = s.slice(0, m.index);
+    const depth = (before.match(/\(/g)?.length ?? 0) - (before.match(/\)/g)?.length ?? 0);
+    if (depth > 0) continue;
+    const rest = s.slice(m.index + m[0].length);
+    if (accept && !accept(rest)) continue;
+    parts.push(s.slice(start, m.index));
+    start = m.index + m[0].length;
+  }
+  parts.push(s.slice(start));
+  return parts;
+}
+
+// Abbreviations written in plans, expanded before comparing (folded forms).
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bubnd\b/g, "uy ban nhan dan"],
+  [/\bhdnd\b/g, "hoi dong nhan dan"],
+  [/\bub mttq(?:vn)?\b|\bubmttq(?:vn)?\b/g, "uy ban mat tran to quoc viet nam"],
+  [/\bmttq(?:vn)?\b/g, "mat tran to quoc viet nam"],
+  [/\btp\.?\s*/g, "thanh pho "],
+  [/\bkh ?& ?cn\b|\bkhcn\b/g, "khoa hoc va cong nghe"],
+  [/\bgd ?& ?dt\b|\bgddt\b/g, "giao duc va dao tao"],
+  [/\bld ?- ?tb ?& ?xh\b|\bldtbxh\b|\bld-tbxh\b/g, "lao dong thuong binh va xa hoi"],
+  [/\btt ?& ?tt\b|\btttt\b/g, "thong tin va truyen thong"],
+  [/\btn ?& ?mt\b|\btnmt\b/g, "tai nguyen va moi truong"],
+  [/\bnn ?& ?ptnt\b|\bnnptnt\b/g, "nong nghiep va phat trien nong thon"],
+  [/\bnn ?& ?mt\b|\bnnmt\b/g, "nong nghiep va moi truong"],
+  [/\bvh ?,? ?tt ?& ?dl\b|\bvhttdl\b|\bvh,tt&dl\b/g, "van hoa the thao va du lich"],
+  [/\bkh ?& ?dt\b|\bkhdt\b/g, "ke hoach va dau tu"],
+  [/\bgtvt\b/g, "giao thong van tai"],
+  [/\bxd\b/g, "xay dung"],
+  [/\bbhxh\b/g, "bao hiem xa hoi"],
+  [/\bcchc\b/g, "cai cach hanh chinh"],
+  [/\bhcc\b/g, "hanh chinh cong"],
+  [/\bkbnn\b/g, "kho bac nha nuoc"],
+  [/\bttdvvl\b/g, "trung tam dich vu viec lam"],
+  [/\bvp\b/g, "van phong"],
+  [/\btt\b/g, "trung tam"],
+];
+
+/**
+ * The key two spellings of one body share: folded, abbreviations expanded,
+ * punctuation and "&" dropped ("Sở KH&CN" = "Sở Khoa học và Công nghệ").
+ */
+export function bodyKey(name: string): string {
+  let t = fold(name).replace(/–|—/g, "-");
+  for (const [re, full] of ABBREVIATIONS) t = t.replace(re, full);
+  return t
+    .replace(/&/g, " va ")
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export interface KnownUnit {
+  code: string;
+  name: string;
+  aliases: string[];
+}
+
+export interface KnownGroup {
+  code: string;
+  name: string;
+}
+
+export type BodyMatch =
+  | { kind: "unit"; code: string; name: string }
+  | { kind: "group"; code: string; name: string }
+  | { kind: "new"; name: string; key: string };
+
+/** Matches bodies to known units and groups; built once per document. */
+export class BodyMatcher {
+  private readonly byKey = new Map<string, BodyMatch>();
+  constructor(units: readonly KnownUnit[], groups: readonly KnownGroup[] = []) {
+    for (const u of units) {
+      const m: BodyMatch = { kind: "unit", code: u.code, name: u.name };
+      for (const k of [u.name, ...u.aliases].map(bodyKey)) if (k && !this.byKey.has(k)) this.byKey.set(k, m);
+      this.byKey.set(`code:${codeKey(u.code)}`, m);
+    }
+    for (const g of groups) {
+      const m: BodyMatch = { kind: "group", code: g.code, name: g.name };
+      const k = bodyKey(g.name);
+      if (k && !this.byKey.has(k)) this.byKey.set(k, m);
+      this.byKey.set(`code:${codeKey(g.code)}`, m);
+    }
+  }
+
+  match(name: string): BodyMatch {
+    const key = bodyKey(name);
+    const hit = this.byKey.get(key) ?? this.byKey.get(`code:${codeKey(name)}`);
+    if (hit) return hit;
+    // "Phòng Giáo dục nghề nghiệp (GDNN)": try without the parenthesis, and the parenthesis alone.
+    const paren = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(name);
+    if (paren) {
+      const inner = this.byKey.get(bodyKey(paren[1]!)) ?? this.byKey.get(`code:${codeKey(paren[2]!)}`);
+      if (inner) return inner;
+    }
+    return { kind: "new", name, key };
+  }
+}

@@ -1,0 +1,72 @@
+// What parsing a plan document gives: the plan's header and parts, its tasks
+// as a tree with who leads, who cooperates and by when, exactly as written,
+// and the points a person should check. Pure data, no database: the CLI
+// writes it as a plan file or imports it, and a preview (Slack, later) can
+// show it as it is.
+import type { SourcePos } from "../read/types.js";
+
+/** How the lead of a task was found; the last two are guesses worth checking. */
+export type AssignedVia = "table" | "label" | "prose" | "heading" | "subject";
+
+export interface DocTask {
+  /** Stable code from the document's numbering ("II.2.a.1", "PL1.A.3"). */
+  code: string;
+  title: string;
+  text: string;
+  /** Bodies as written, one per body (own, not inherited). */
+  lead: string[];
+  cooperating: string[];
+  /** Deadline as written (own, not inherited). */
+  due?: string;
+  via?: AssignedVia;
+  source: SourcePos;
+  children: DocTask[];
+}
+
+export type FlagCode =
+  | "NO_LEAD" // a task with no lead unit anywhere above it
+  | "LEAD_GUESSED" // lead read from the subject of a sentence, not from "chủ trì"
+  | "DUE_UNKNOWN" // a deadline form not understood (kept verbatim)
+  | "NO_DUE" // no deadline anywhere above the task; the plan's default is used
+  | "NEW_BODY" // a body that matches no known unit: a proposed unit
+  | "HEADER" // a header field not found (number, date, issuer, signer)
+  | "SECTION_SKIPPED"; // a section not read as tasks
+
+export interface Flag {
+  code: FlagCode;
+  taskCode?: string;
+  field?: "lead" | "cooperating" | "due" | "number" | "issuedOn" | "issuer" | "title" | "signer" | "place";
+  /** What the document says at that point. */
+  text: string;
+  pos?: SourcePos;
+}
+
+export interface Objective {
+  text: string;
+  target?: { value: number; unit: string };
+}
+
+export interface ReportingDuty {
+  text: string;
+  due?: string;
+  pos: SourcePos;
+}
+
+export interface ParsedPlan {
+  number?: string;
+  /** Set when the plan is attached to a decision and has no number of its own. */
+  decision?: string;
+  issuer?: string;
+  place?: string;
+  /** yyyy-mm-dd */
+  issuedOn?: string;
+  title?: string;
+  legalBases: string[];
+  purposes: string[];
+  objectives: { general: Objective[]; specific: Objective[] };
+  reporting: ReportingDuty[];
+  recipients: string[];
+  signer?: { name: string; title: string };
+  tasks: DocTask[];
+  flags: Flag[];
+}

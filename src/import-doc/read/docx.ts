@@ -1,0 +1,38 @@
+// .docx through mammoth: it turns Word paragraphs and tables into HTML and
+// keeps merged cells (gridSpan, vMerge) as colspan/rowspan, which the
+// assignment tables of plans use all the time (one lead unit merged over
+// the rows of a section). Reading document.xml ourselves would mean
+// re-implementing numbering, merged cells and field codes for nothing.
+import mammoth from "mammoth";
+import { AppError } from "../../errors.js";
+import { htmlToBlocks } from "./html.js";
+import type { Block } from "./types.js";
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0];
+
+export async function readDocx(bytes: Buffer, file: string): Promise<Block[]> {
+  if (startsWith(bytes, CFB)) {
+    // An OLE compound file: either an encrypted .docx (Word wraps encrypted
+    // OOXML in one, with an "EncryptionInfo" stream) or a legacy .doc.
+    if (bytes.includes(Buffer.from("EncryptionInfo", "utf16le"))) throw new AppError("DOC_ENCRYPTED", { file });
+    throw new AppError("DOC_UNSUPPORTED", { file, format: ".doc (Word 97-2003)" });
+  }
+  if (!startsWith(bytes, ZIP)) throw new AppError("DOC_CORRUPT", { file, format: "DOCX", reason: "không phải tệp nén Office Open XML / not an Office Open XML zip" });
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ buffer: bytes }, { ignoreEmptyParagraphs: true })).value;
+  } catch (e) {
+    throw new AppError("DOC_CORRUPT", { file, format: "DOCX", reason: shortReason(e) });
+  }
+  return htmlToBlocks(html);
+}
+
+function startsWith(b: Uint8Array, magic: number[]): boolean {
+  return magic.every((m, i) => b[i] === m);
+}
+
+function shortReason(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.replace(/\s+/g, " ").slice(0, 120);
+}

@@ -1,0 +1,58 @@
+// The one structure every reader produces: the document as a sequence of
+// paragraphs and tables, each with where it came from, so the parser never
+// knows (or cares) whether it read a .docx, a PDF or a web page.
+
+/** Where a block came from: page and line for PDFs and text, table and row for tables. */
+export interface SourcePos {
+  /** 1-based page (PDF only). */
+  page?: number;
+  /** 1-based line within the page (PDF) or the file (text). */
+  line?: number;
+  /** 1-based table number in the document. */
+  table?: number;
+  /** 1-based row within the table. */
+  row?: number;
+}
+
+export interface Paragraph {
+  kind: "para";
+  text: string;
+  pos: SourcePos;
+}
+
+/**
+ * A table with merged cells resolved: every row has the same number of
+ * cells; a cell covered by a rowspan/colspan repeats the text of the cell
+ * that spans it and is marked `spanned` (so a lead unit merged over three
+ * rows counts for all three, and nothing is read twice by accident).
+ */
+export interface Table {
+  kind: "table";
+  rows: TableCell[][];
+  /** Source position of each row (same length as rows). */
+  rowPos: SourcePos[];
+  pos: SourcePos;
+}
+
+export interface TableCell {
+  text: string;
+  spanned: boolean;
+}
+
+export type Block = Paragraph | Table;
+
+export interface SourceDoc {
+  format: "docx" | "pdf" | "txt" | "md" | "html";
+  blocks: Block[];
+  /** Pages (PDF), else undefined. */
+  pages?: number;
+}
+
+/** Normalises a line of text as every reader hands it on: NFC, single spaces, no NBSP or zero-width marks. */
+export function cleanLine(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(/[\u200b-\u200d\ufeff]/g, "")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}

@@ -1,0 +1,76 @@
+// Scores an import model against a hand-checked expected result: used by
+// the corpus test (an accuracy floor) and by `npm run bench:import-doc`.
+// Tasks are matched by the start of their text, not by code, so a task the
+// parser numbered differently is still compared on what matters: who
+// leads, who cooperates and by when.
+import { z } from "zod";
+import { fold } from "../domain/text.js";
+import type { ImportModel, ModelTask } from "./analyze.js";
+import { bodyKey } from "./parse/bodies.js";
+
+export const ExpectedSchema = z.object({
+  tasks: z.array(
+    z.object({
+      code: z.string().optional(),
+      text: z.string().min(3),
+      lead: z.array(z.string()).default([]),
+      cooperating: z.array(z.string()).default([]),
+      due: z.string().default(""),
+    }),
+  ),
+});
+export type Expected = z.output<typeof ExpectedSchema>;
+
+export interface PlanScore {
+  expected: number;
+  found: number;
+  leadRight: number;
+  coopRight: number;
+  dueRight: number;
+  allRight: number;
+  extra: number;
+  /** Expected tasks wrong on some field with no flag on that task. */
+  unflaggedErrors: number;
+  /** Bodies expected on a task that the task does not carry at all. */
+  droppedBodies: number;
+  errors: { text: string; field: string; want: string; got: string; flagged: boolean }[];
+}
+
+const key = (s: string) => fold(s).replace(/[^a-z0-9]+/g, " ").trim();
+const set = (xs: string[]) => [...new Set(xs.map(bodyKey))].sort().join(" | ");
+
+export function score(model: ImportModel, expected: Expected): PlanScore {
+  const s: PlanScore = { expected: expected.tasks.length, found: 0, leadRight: 0, coopRight: 0, dueRight: 0, allRight: 0, extra: 0, unflaggedErrors: 0, droppedBodies: 0, errors: [] };
+  const used = new Set<ModelTask>();
+  for (const e of expected.tasks) {
+    const k = key(e.text);
+    const t = model.tasks.find((x) => !used.has(x) && key(x.text).startsWith(k)) ?? model.tasks.find((x) => !used.has(x) && key(x.text).includes(k));
+    if (!t) {
+      s.errors.push({ text: e.text, field: "task", want: "found", got: "missing", flagged: false });
+      s.unflaggedErrors++;
+      continue;
+    }
+    used.add(t);
+    s.found++;
+    const gotLead = t.effective.lead.map((r) => r.name);
+    const leadOk = set(gotLead) === set(e.lead);
+    const coopOk = set(t.effective.cooperating.map((r) => r.name)) === set(e.cooperating);
+    const dueOk = fold(t.effective.due ?? "") === fold(e.due);
+    const flagged = t.flags.length > 0;
+    const check = (ok: boolean, field: string, want: string, got: string) => {
+      if (!ok) s.errors.push({ text: e.text.slice(0, 60), field, want, got, flagged });
+    };
+    check(leadOk, "lead", e.lead.join("; "), gotLead.join("; "));
+    check(coopOk, "cooperating", e.cooperating.join("; "), t.effective.cooperating.map((r) => r.name).join("; "));
+    check(dueOk, "due", e.due, t.effective.due ?? "");
+    if (leadOk) s.leadRight++;
+    if (coopOk) s.coopRight++;
+    if (dueOk) s.dueRight++;
+    if (leadOk && coopOk && dueOk) s.allRight++;
+    else if (!flagged) s.unflaggedErrors++;
+    const carried = new Set([...t.effective.lead, ...t.effective.cooperating].map((r) => bodyKey(r.name)));
+    s.droppedBodies += [...e.lead, ...e.cooperating].filter((b) => !carried.has(bodyKey(b))).length;
+  }
+  s.extra = model.tasks.filter((t) => !used.has(t)).length;
+  return s;
+}

@@ -1,0 +1,171 @@
+// Parsing the genre: bodies, assignments, deadlines, the outline and tables.
+import { describe, expect, it } from "vitest";
+import { parseDeadline } from "../../src/domain/deadline.js";
+import { fromProse, labelOf, leadValue } from "../../src/import-doc/parse/assignment.js";
+import { BodyMatcher, bodyKey, splitBodies } from "../../src/import-doc/parse/bodies.js";
+import { markerOf, parsePlan } from "../../src/import-doc/parse/structure.js";
+import { textToBlocks } from "../../src/import-doc/read/text.js";
+import type { Block, TableCell } from "../../src/import-doc/read/types.js";
+
+describe("splitBodies", () => {
+  it.each([
+    ["Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]],
+    ["Sở Tài chính, Sở Tư pháp và các cơ quan liên quan", ["Sở Tài chính", "Sở Tư pháp", "các cơ quan liên quan"]],
+    ["Trung tâm Dịch vụ việc làm (Sở Nội vụ)", ["Trung tâm Dịch vụ việc làm (Sở Nội vụ)"]],
+    ["UBND các xã, phường, đặc khu", ["UBND các xã, phường, đặc khu"]],
+    ["Sở Lao động - Thương binh và Xã hội", ["Sở Lao động - Thương binh và Xã hội"]],
+    ["Các phòng, trung tâm thuộc Sở", ["Các phòng, trung tâm thuộc Sở"]],
+    ["Phòng LĐ-VL, GDNN, TTDVVL", ["Phòng LĐ-VL", "GDNN", "TTDVVL"]],
+    ["- Sở Nội vụ\n- Sở Tài chính;\n- Công an tỉnh", ["Sở Nội vụ", "Sở Tài chính", "Công an tỉnh"]],
+    ["Các sở, ban, ngành; UBND các huyện, thị xã, thành phố", ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]],
+    ["Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]],
+  ])("%s", (input, expected) => {
+    expect(splitBodies(input)).toEqual(expected);
+  });
+});
+
+describe("BodyMatcher", () => {
+  const m = new BodyMatcher(
+    [
+      { code: "SKHCN", name: "Sở Khoa học và Công nghệ", aliases: [] },
+      { code: "UBND-TP", name: "Ủy ban nhân dân thành phố", aliases: [] },
+      { code: "SGDDT", name: "Sở Giáo dục và Đào tạo", aliases: [] },
+      { code: "LĐ-VL", name: "Phòng Lao động - Việc làm", aliases: ["Phòng LĐVL"] },
+    ],
+    [{ code: "ALL", name: "Các phòng, tổ chức, trung tâm thuộc Sở" }],
+  );
+  it("matches by abbreviation, code, alias, without diacritics", () => {
+    expect(m.match("Sở KH&CN")).toMatchObject({ kind: "unit", code: "SKHCN" });
+    expect(m.match("UBND TP")).toMatchObject({ kind: "unit", code: "UBND-TP" });
+    expect(m.match("So GD&DT")).toMatchObject({ kind: "unit", code: "SGDDT" });
+    expect(m.match("phong lao dong viec lam")).toMatchObject({ kind: "unit", code: "LĐ-VL" });
+    expect(m.match("ldvl")).toMatchObject({ kind: "unit", code: "LĐ-VL" });
+    expect(m.match("các phòng, tổ chức, trung tâm thuộc Sở")).toMatchObject({ kind: "group", code: "ALL" });
+  });
+  it("never drops an unknown body: it is new", () => {
+    expect(m.match("Sở Nội vụ")).toEqual({ kind: "new", name: "Sở Nội vụ", key: bodyKey("Sở Nội vụ") });
+  });
+});
+
+describe("assignments", () => {
+  it("reads prose", () => {
+    expect(fromProse("Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Sở Tư pháp và các cơ quan liên quan xây dựng đề án.")).toEqual({
+      lead: ["Sở Nội vụ"],
+      cooperating: ["Sở Tài chính", "Sở Tư pháp", "các cơ quan liên quan"],
+      via: "prose",
+    });
+    expect(fromProse("Phòng Lao động - Việc làm phối hợp Văn phòng Sở cung cấp danh sách")).toMatchObject({ lead: ["Phòng Lao động - Việc làm"], cooperating: ["Văn phòng Sở"] });
+    expect(fromProse("Các phòng, tổ chức, trung tâm thuộc Sở tập trung thực hiện Kế hoạch", true)).toMatchObject({ lead: ["Các phòng, tổ chức, trung tâm thuộc Sở"], via: "subject" });
+    expect(fromProse("Căn cứ chức năng, nhiệm vụ được giao, các phòng thuộc Sở có trách nhiệm triển khai", true)).toMatchObject({ lead: ["Các phòng thuộc Sở"] });
+    expect(fromProse("Sở Nội vụ: tham mưu UBND tỉnh", true)).toMatchObject({ lead: ["Sở Nội vụ"], via: "heading" });
+    expect(fromProse("Tổ chức triển khai các hoạt động thông tin", true)).toEqual({ lead: [], cooperating: [] });
+  });
+  it("reads labelled lines in their spellings", () => {
+    expect(labelOf("- Cơ quan chủ trì: Sở Y tế")).toEqual({ kind: "lead", value: "Sở Y tế" });
+    expect(labelOf("+ Đơn vị chủ trì thực hiện: Văn phòng Sở")).toEqual({ kind: "lead", value: "Văn phòng Sở" });
+    expect(labelOf("Đơn vị phối hợp: Các phòng")).toEqual({ kind: "cooperating", value: "Các phòng" });
+    expect(labelOf("Thời gian thực hiện: Quý IV/2025.")).toEqual({ kind: "due", value: "Quý IV/2025" });
+    expect(labelOf("Thời gian hoàn thành: Tháng 6/2026")).toEqual({ kind: "due", value: "Tháng 6/2026" });
+    expect(leadValue("Sở Y tế chủ trì, phối hợp với Sở GD&ĐT, Sở TT&TT")).toMatchObject({ lead: ["Sở Y tế"], cooperating: ["Sở GD&ĐT", "Sở TT&TT"] });
+    expect(fromProse("Rà soát quy trình (Chủ trì: Sở Tư pháp; phối hợp: Sở Nội vụ; thời gian: Quý III/2025)")).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"], due: "Quý III/2025" });
+  });
+});
+
+describe("deadlines of imported documents", () => {
+  it.each([
+    ["Quý IV/2025", { kind: "QUARTER", dueOn: "2025-12-31" }],
+    ["Quí IV-2025", { kind: "QUARTER", dueOn: "2025-12-31" }],
+    ["Quý IV/2025 - Quý II/2026", { kind: "QUARTER", dueOn: "2026-06-30" }],
+    ["Năm 2025 - 2026", { kind: "YEAR", dueOn: "2026-12-31" }],
+    ["Giai đoạn 2026 - 2030", { kind: "YEAR", dueOn: "2030-12-31" }],
+    ["Năm 2025 và các năm tiếp theo", { kind: "ONGOING", cadence: "YEAR", from: "2025-01-01" }],
+    ["Hằng năm", { kind: "ONGOING", cadence: "YEAR" }],
+    ["Hàng năm", { kind: "ONGOING", cadence: "YEAR" }],
+    ["Thường xuyên", { kind: "ONGOING", cadence: "QUARTER" }],
+    ["Định kỳ 06 tháng", { kind: "ONGOING", cadence: "HALF" }],
+    ["trước ngày 16 tháng 12 năm 2025", { kind: "DATE", dueOn: "2025-12-16" }],
+    ["chậm nhất ngày 15/11", { kind: "DATE", dueOn: "2025-11-15" }],
+    ["trước ngày 01/6 và 15/11 hằng năm", { kind: "ONGOING", cadence: "HALF" }],
+    ["Tháng 6/2026", { kind: "DATE", dueOn: "2026-06-30" }],
+    ["Khi có phát sinh", { kind: "EVENT" }],
+    ["theo yêu cầu", { kind: "EVENT" }],
+    ["Trong năm 2025", { kind: "YEAR", dueOn: "2025-12-31" }],
+    ["Từ tháng 7/2025 đến tháng 12/2025", { kind: "DATE", dueOn: "2025-12-31" }],
+  ])("%s", (label, expected) => {
+    expect(parseDeadline(label, "QUARTER", { year: 2025 })).toEqual({ ...expected, label });
+  });
+  it("needs the plan's year for a date without one, and refuses what it does not understand", () => {
+    expect(parseDeadline("chậm nhất ngày 15/11")).toBeUndefined();
+    for (const bad of ["sớm", "31/02/2025", "Quý V/2025", "Tháng 13/2025", "ngay sau khi xong"]) expect(parseDeadline(bad, "QUARTER", { year: 2025 })).toBeUndefined();
+  });
+});
+
+describe("markerOf", () => {
+  it.each([
+    ["II. NHIỆM VỤ", "ROMAN"],
+    ["1. Mục tiêu", "NUM"],
+    ["1.1. Rà soát", "DEC1"],
+    ["a) Chỉ số SIPAS", "LETTER"],
+    ["- Công khai", "DASH"],
+    ["+ Tăng cường", "PLUS"],
+    ["- + Tỷ lệ", "PLUS"],
+  ])("%s", (text, type) => expect(markerOf(text)?.type).toBe(type));
+  it("does not read a date as a number", () => expect(markerOf("15/11/2025 là hạn")).toBeUndefined());
+});
+
+const plan = (body: string) =>
+  parsePlan(
+    textToBlocks(
+      `ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nAn Giang, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nCải cách hành chính năm 2025\nCăn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n${body}\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An`,
+      false,
+    ),
+  );
+
+describe("parsePlan", () => {
+  it("reads the header, căn cứ, objectives with targets, Nơi nhận and the signer", () => {
+    const p = plan("I. MỤC TIÊU\n- Chỉ tiêu 1: Tỷ lệ hồ sơ trực tuyến đạt 60%.\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính\n- Cơ quan chủ trì: Sở Tư pháp\n- Thời gian thực hiện: Quý II/2025");
+    expect(p).toMatchObject({ number: "12/KH-UBND", place: "An Giang", issuedOn: "2025-03-05", title: "Cải cách hành chính năm 2025", issuer: "Ủy ban nhân dân tỉnh An Giang" });
+    expect(p.legalBases).toEqual(["Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ"]);
+    expect(p.objectives.specific[0]).toMatchObject({ target: { value: 60, unit: "%" } });
+    expect(p.recipients).toEqual(["Như trên", "Lưu: VT"]);
+    expect(p.signer).toEqual({ name: "Nguyễn Văn An", title: "KT. Chủ tịch - Phó Chủ tịch" });
+    expect(p.tasks).toMatchObject([{ code: "II.1", lead: ["Sở Tư pháp"], due: "Quý II/2025", via: "label" }]);
+  });
+
+  it("gives a heading's assignment to its items and keeps a 'Phân công thực hiện' block off the task list", () => {
+    const p = plan("II. NHIỆM VỤ\na) Nâng cao Chỉ số PAR INDEX\n- Công khai 100% TTHC;\n- Kiểm tra việc giải quyết TTHC.\n- Phân công thực hiện:\n+ Đơn vị chủ trì: Văn phòng Sở\n+ Đơn vị phối hợp: Các phòng, trung tâm thuộc Sở");
+    expect(p.tasks).toMatchObject([{ code: "II.a", lead: ["Văn phòng Sở"], cooperating: ["Các phòng, trung tâm thuộc Sở"], children: [{ code: "II.a.1" }, { code: "II.a.2" }] }]);
+    expect(p.tasks[0]!.children).toHaveLength(2);
+    expect(p.flags.filter((f) => f.code === "NO_LEAD")).toEqual([]);
+  });
+
+  it("keeps a deadline it does not understand verbatim and flags it", () => {
+    const p = plan("II. NHIỆM VỤ\n1. Giao Sở Nội vụ chủ trì tổng kết.\nThời gian thực hiện: ngay sau khi có kết quả");
+    expect(p.tasks[0]).toMatchObject({ lead: ["Sở Nội vụ"], due: "ngay sau khi có kết quả" });
+    expect(p.flags).toContainEqual(expect.objectContaining({ code: "DUE_UNKNOWN", taskCode: "II.1", text: "ngay sau khi có kết quả" }));
+  });
+
+  it("reads an assignment table with merged cells, parts restarting their numbering and a row split over two pages", () => {
+    const c = (text: string, spanned = false): TableCell => ({ text, spanned });
+    const rows: TableCell[][] = [
+      [c("STT"), c("Nhiệm vụ"), c("Cơ quan chủ trì"), c("Cơ quan phối hợp"), c("Thời gian hoàn thành")],
+      [c("A"), c("CẢI CÁCH THỂ CHẾ"), c("CẢI CÁCH THỂ CHẾ", true), c("CẢI CÁCH THỂ CHẾ", true), c("CẢI CÁCH THỂ CHẾ", true)],
+      [c("1"), c("Rà soát văn bản quy phạm pháp luật"), c("Sở Tư pháp"), c("Các sở, ban, ngành"), c("Quý IV/2025")],
+      [c("2"), c("Kiểm tra văn bản"), c("Sở Tư pháp", true), c("Sở Nội vụ\nSở Tài chính"), c("Hằng năm")],
+      [c(""), c("(tiếp) tại các địa phương"), c(""), c(""), c("")],
+      [c("B"), c("CẢI CÁCH TTHC"), c("CẢI CÁCH TTHC", true), c("CẢI CÁCH TTHC", true), c("CẢI CÁCH TTHC", true)],
+      [c("1"), c("Số hóa hồ sơ"), c("Văn phòng UBND tỉnh"), c("UBND các xã, phường, đặc khu"), c("Khi có phát sinh")],
+    ];
+    const blocks: Block[] = [
+      ...textToBlocks("KẾ HOẠCH\nThực hiện cải cách hành chính\nII. NHIỆM VỤ\nChi tiết tại Phụ lục kèm theo.", false),
+      { kind: "table", rows, rowPos: rows.map((_, i) => ({ table: 1, row: i + 1 })), pos: { table: 1 } },
+    ];
+    const p = parsePlan(blocks, { year: 2025 });
+    expect(p.tasks.map((t) => t.code)).toEqual(["PL1.A", "PL1.B"]);
+    expect(p.tasks[0]!.children).toMatchObject([
+      { code: "PL1.A.1", lead: ["Sở Tư pháp"], cooperating: ["Các sở, ban, ngành"], due: "Quý IV/2025", source: { table: 1, row: 3 } },
+      { code: "PL1.A.2", text: "Kiểm tra văn bản (tiếp) tại các địa phương", lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ", "Sở Tài chính"], due: "Hằng năm" },
+    ]);
+    expect(p.tasks[1]!.children).toMatchObject([{ code: "PL1.B.1", cooperating: ["UBND các xã, phường, đặc khu"], due: "Khi có phát sinh" }]);
+  });
+});

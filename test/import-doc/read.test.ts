@@ -1,0 +1,146 @@
+// Reading formats into blocks, and refusing what cannot be read, with a clear
+// message and nothing else done.
+import { describe, expect, it } from "vitest";
+import { mkdtemp, writeFile, truncate } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from "docx";
+import PDFDocument from "pdfkit";
+import { AppError } from "../../src/errors.js";
+import { readDocument } from "../../src/import-doc/read/index.js";
+import { decodeText } from "../../src/import-doc/read/text.js";
+
+const dir = await mkdtemp(join(tmpdir(), "dondoc-read-"));
+const FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "ok";
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError);
+    return (e as AppError).code;
+  }
+}
+
+/** Encodes text as windows-1258: base letters with ^, ˘, ơ, ư precomposed, tone marks as combining bytes. */
+function toCp1258(text: string): Uint8Array {
+  const table = new Map<string, number>();
+  const dec = new TextDecoder("windows-1258");
+  for (let b = 0; b < 256; b++) table.set(dec.decode(new Uint8Array([b])), b);
+  const out: number[] = [];
+  for (const ch of text.normalize("NFD").replace(/(\p{L})(\p{M}+)/gu, (_, a: string, m: string) => (a + m.replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "")).normalize("NFC") + m.replace(/[^\u0300\u0301\u0303\u0309\u0323]/g, ""))) {
+    const b = table.get(ch);
+    if (b === undefined) throw new Error(`no cp1258 byte for ${ch}`);
+    out.push(b);
+  }
+  return new Uint8Array(out);
+}
+
+describe("readDocument", () => {
+  it("reads a .docx table with merged cells into a full grid", async () => {
+    const cell = (text: string, opts: object = {}) => new TableCell({ children: [new Paragraph(text)], ...opts });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph("KẾ HOẠCH"),
+            new Table({
+              rows: [
+                new TableRow({ children: [cell("STT"), cell("Nhiệm vụ"), cell("Cơ quan chủ trì"), cell("Thời gian")] }),
+                new TableRow({ children: [cell("A"), cell("CẢI CÁCH THỂ CHẾ", { columnSpan: 3 })] }),
+                new TableRow({ children: [cell("1"), cell("Rà soát"), cell("Sở Tư pháp", { verticalMerge: VerticalMergeType.RESTART }), cell("Quý IV/2025")] }),
+                new TableRow({ children: [cell("2"), cell("Kiểm tra"), cell("", { verticalMerge: VerticalMergeType.CONTINUE }), cell("Hằng năm")] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const file = join(dir, "merged.docx");
+    await writeFile(file, await Packer.toBuffer(doc));
+    const r = await readDocument(file);
+    const table = r.blocks.find((b) => b.kind === "table");
+    expect(table?.kind === "table" && table.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+      ["A", "CẢI CÁCH THỂ CHẾ", "CẢI CÁCH THỂ CHẾ", "CẢI CÁCH THỂ CHẾ"],
+      ["1", "Rà soát", "Sở Tư pháp", "Quý IV/2025"],
+      ["2", "Kiểm tra", "Sở Tư pháp", "Hằng năm"],
+    ]);
+    expect(table?.kind === "table" && table.rows[3]![2]!.spanned).toBe(true);
+  });
+
+  it("reads a PDF's text layer with page and line numbers", async () => {
+    const file = join(dir, "plan.pdf");
+    await new Promise<void>((resolve) => {
+      const pdf = new PDFDocument();
+      const chunks: Buffer[] = [];
+      pdf.on("data", (c: Buffer) => chunks.push(c));
+      pdf.on("end", () => void writeFile(file, Buffer.concat(chunks)).then(resolve));
+      pdf.font(FONT).fontSize(12).text("KẾ HOẠCH").text("Cải cách hành chính năm 2025");
+      pdf.addPage().text("II. NHIỆM VỤ").text("1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát.");
+      pdf.end();
+    });
+    const r = await readDocument(file);
+    expect(r.pages).toBe(2);
+    expect(r.blocks).toContainEqual({ kind: "para", text: "1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát.", pos: { page: 2, line: 2 } });
+  });
+
+  it("refuses a scanned PDF, a corrupt PDF, an encrypted or legacy Word file, a file over the limit, an unknown format", async () => {
+    const scan = join(dir, "scan.pdf");
+    await new Promise<void>((resolve) => {
+      const pdf = new PDFDocument();
+      const chunks: Buffer[] = [];
+      pdf.on("data", (c: Buffer) => chunks.push(c));
+      pdf.on("end", () => void writeFile(scan, Buffer.concat(chunks)).then(resolve));
+      pdf.rect(50, 50, 300, 400).fill("#777");
+      pdf.end();
+    });
+    expect(await codeOf(readDocument(scan))).toBe("DOC_NO_TEXT");
+    const corrupt = join(dir, "corrupt.pdf");
+    await writeFile(corrupt, "%PDF-1.7\nthis is not really a pdf");
+    expect(await codeOf(readDocument(corrupt))).toBe("DOC_CORRUPT");
+    const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512), Buffer.from("EncryptionInfo", "utf16le")]);
+    await writeFile(join(dir, "locked.docx"), cfb);
+    expect(await codeOf(readDocument(join(dir, "locked.docx")))).toBe("DOC_ENCRYPTED");
+    await writeFile(join(dir, "old.docx"), cfb.subarray(0, 520));
+    expect(await codeOf(readDocument(join(dir, "old.docx")))).toBe("DOC_UNSUPPORTED");
+    await writeFile(join(dir, "broken.docx"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    expect(await codeOf(readDocument(join(dir, "broken.docx")))).toBe("DOC_CORRUPT");
+    const big = join(dir, "big.pdf");
+    await writeFile(big, "");
+    await truncate(big, 50 * 1024 * 1024 + 1);
+    const e = await readDocument(big).catch((x: AppError) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).code).toBe("DOC_TOO_LARGE");
+    expect((e as AppError).bilingual()).toMatch(/^Tệp .* vượt giới hạn 50 MB.*\n.*over the 50 MB limit/);
+    expect(await codeOf(readDocument(join(dir, "plan.odt")))).toBe("DOC_UNSUPPORTED");
+    expect(existsSync(join(dir, "plan.odt"))).toBe(false);
+  });
+
+  it("decodes windows-1258 when clearly Vietnamese, refuses other code pages", async () => {
+    const text = "KẾ HOẠCH thực hiện của các đơn vị năm 2025: phối hợp với cơ quan chủ trì, theo tháng và ngày được giao.";
+    expect(decodeText(toCp1258(text), "x.txt")).toBe(text);
+    expect(decodeText(new Uint8Array([0x93, 0x4b, 0x65, 0x20, 0x68, 0x6f, 0x61, 0x63, 0x68, 0x94]), "x.txt")).toBe("\u201cKe hoach\u201d");
+    // TCVN3 (ABC) bytes: not UTF-8, not readable Vietnamese in windows-1258.
+    const tcvn3 = new Uint8Array([0x4b, 0xd5, 0x20, 0x68, 0x6f, 0xb9, 0x63, 0x68, 0x20, 0xad, 0xaa, 0x6e, 0x20, 0x76, 0xdb]);
+    expect(await codeOf(Promise.resolve().then(() => decodeText(tcvn3, "x.txt")))).toBe("DOC_ENCODING");
+    const file = join(dir, "plan-1258.txt");
+    await writeFile(file, toCp1258(`KẾ HOẠCH\nCải cách hành chính\nII. NHIỆM VỤ\n1. Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ của năm, theo tháng và ngày với tổ chức phối hợp.`));
+    const r = await readDocument(file);
+    expect(r.blocks.map((b) => (b.kind === "para" ? b.text : ""))).toContain("Cải cách hành chính");
+  });
+
+  it("reads an HTML page: paragraphs, line breaks and a rowspan table", async () => {
+    const file = join(dir, "plan.html");
+    await writeFile(
+      file,
+      `<html><body><p>KẾ HOẠCH<br>Chuyển đổi số</p><table><tr><td>STT</td><td>Nhiệm vụ</td><td>Chủ trì</td></tr><tr><td>1</td><td>Số hóa</td><td rowspan="2">Sở KH&amp;CN</td></tr><tr><td>2</td><td>Kết nối</td></tr></table></body></html>`,
+    );
+    const r = await readDocument(file);
+    expect(r.blocks[0]).toEqual({ kind: "para", text: "KẾ HOẠCH", pos: { line: 1 } });
+    const t = r.blocks.find((b) => b.kind === "table");
+    expect(t?.kind === "table" && t.rows[2]!.map((c) => c.text)).toEqual(["2", "Kết nối", "Sở KH&CN"]);
+  });
+});
