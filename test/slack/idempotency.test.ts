@@ -59,8 +59,13 @@ describe.each(backends)("replays and double submissions on $name", (backend) => 
     const r = await d.fake.slashCommand({ userId: USERS.ldvlLead, channelId: gdnn, command: "/kehoach", text: `vuongmac II.2.c.2 ${text}` });
     expect(r.status).toBe(200);
     const [first, second] = await both;
-    expect(second).toEqual(first);
-    expect(first.text).toContain("II.2.c.2");
+    expect([first.status, second.status]).toEqual([200, 200]);
+    // Each answers in its acknowledgement, or, on a machine too busy to answer within the
+    // budget, through response_url: whichever way, both say the obstacle was sent.
+    const answered = [first, second].filter((a) => a.text !== "");
+    for (const a of answered) expect(a.text).toContain("II.2.c.2");
+    if (answered.length === 2) expect(second).toEqual(first);
+    await expect.poll(() => JSON.stringify(d.fake.workspace.conversations.ephemerals({ userId: USERS.ldvlLead })), { timeout: 15_000 }).toContain("II.2.c.2");
     await expect.poll(() => postsWith(vp, text), { timeout: 15_000 }).toBe(1);
     await settle();
     expect(await d.db.prisma.obstacle.count({ where: { text } })).toBe(1);

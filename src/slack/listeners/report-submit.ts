@@ -48,11 +48,11 @@ function notSaved(reasons: AppError[], input: ReportInput, lang: Lang): Message 
  * submissions still waiting for their answer: 100 at once used to be
  * answered after Slack's 3 s, 65 to 98 of them, even with the answer sent
  * before the save. So saves run a few at a time, and only once submissions
- * have stopped arriving for 0.3 s (at most 10 s after their own): during
+ * have stopped arriving for 0.5 s (at most 10 s after their own): during
  * a burst, the process answers first and saves after.
  */
 const SAVES_AT_ONCE = 2;
-const QUIET_MS = 300;
+const QUIET_MS = 500;
 const MAX_WAIT_MS = 10_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
