@@ -30,6 +30,7 @@ function toCp1258(text: string): Uint8Array {
   const dec = new TextDecoder("windows-1258");
   for (let b = 0; b < 256; b++) table.set(dec.decode(new Uint8Array([b])), b);
   const out: number[] = [];
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists bare combining tone marks on purpose (they are stripped from the letter they follow)
   for (const ch of text.normalize("NFD").replace(/(\p{L})(\p{M}+)/gu, (_, a: string, m: string) => (a + m.replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "")).normalize("NFC") + m.replace(/[^\u0300\u0301\u0303\u0309\u0323]/g, ""))) {
     const b = table.get(ch);
     if (b === undefined) throw new Error(`no cp1258 byte for ${ch}`);

@@ -142,7 +142,7 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     expect(text.join("\n")).not.toContain("Sau kỳ báo cáo");
     expect(text.join("\n")).not.toMatch(/\bbạn\b/i);
     // The Office's own places are marked (highlighted), and there are exactly those.
-    const office = [...xml.matchAll(/<w:highlight w:val="yellow"\/>[^]*?<w:t[^>]*>([^<]*)</g)].map((m) => m[1]);
+    const office = [...xml.matchAll(/<w:highlight w:val="yellow"\/>[\s\S]*?<w:t[^>]*>([^<]*)</g)].map((m) => m[1]);
     expect(office.length).toBe(3);
     for (const o of office) expect(o).toMatch(/^\[Văn phòng Sở .*\]$/);
     // Text stays NFC with its diacritics (nothing decomposed, nothing lost).

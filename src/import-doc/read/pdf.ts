@@ -26,7 +26,7 @@ interface Line {
 const COLUMN_GAP = 0.8;
 
 export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks: Block[]; pages: number }> {
-  let pdf;
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     pdf = await getDocumentProxy(bytes, { isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 } as never);
   } catch (e) {
