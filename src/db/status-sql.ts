@@ -33,7 +33,7 @@ export function taskStatusSql(today: Day, options: { planIds?: number[] } = {}):
       CASE
         WHEN t."dueKind" = 'EVENT' THEN
           CASE
-            WHEN c.done_on IS NOT NULL AND c.done_on <= ${d} THEN 'DONE_ON_TIME'
+            WHEN p.done_on IS NOT NULL THEN 'DONE_ON_TIME'
             WHEN p.first_on IS NOT NULL AND p.first_on <= ${d} THEN 'IN_PROGRESS'
             ELSE 'NOT_STARTED'
           END
