@@ -30,7 +30,7 @@ describe("reportOutline", () => {
     const t = texts(reportOutline(model([task(1), task(2)])));
     expect(t).toContain("Không có nhiệm vụ quá hạn; các nhiệm vụ đã hoàn thành đều đúng thời hạn.");
     expect(t).toContain("Trong kỳ, không có khó khăn, vướng mắc nào được các đơn vị phản ánh về Văn phòng Sở.");
-    expect(t).toContain("Chưa có nhiệm vụ nào hoàn thành nên chưa tính được tỷ lệ hoàn thành đúng hạn.");
+    expect(t).toContain("Chưa có nhiệm vụ nào đến hạn nên chưa tính tỷ lệ hoàn thành.");
     expect(t).toContain("Số liệu báo cáo tính từ ngày 15/06/2023 đến ngày 14/09/2023; trong kỳ, các đơn vị chưa gửi báo cáo tiến độ nào về Văn phòng Sở.");
   });
 
