@@ -11,7 +11,7 @@ import { officeChannels, raiseObstacle } from "./obstacles.js";
 export type RaiseObstacleResult =
   /** The same command was recorded before (a replay): nothing was written, nobody is to be told again. */
   | { kind: "duplicate"; taskCode: string }
-  | { kind: "raised"; taskCode: string; notice: ObstacleRaisedModel; officeChannels: string[] };
+  | { kind: "raised"; taskCode: string; notice: ObstacleRaisedModel; officeChannels: string[]; unitChannel: string | null };
 
 /** Throws AppError (TASK_NOT_FOUND, FORBIDDEN_REPORT) when the obstacle cannot be raised. */
 export async function raiseObstacleOnTask(options: {
@@ -44,5 +44,7 @@ export async function raiseObstacleOnTask(options: {
       text: options.text,
     },
     officeChannels: await officeChannels(prisma),
+    // The notice in the unit's own channel opens the thread leadership's direction goes to.
+    unitChannel: (await prisma.unit.findUnique({ where: { id: caller.unit.id }, select: { slackChannel: true } }))?.slackChannel ?? null,
   };
 }
