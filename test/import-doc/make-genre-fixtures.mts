@@ -5,7 +5,7 @@
 //
 //   npx tsx test/import-doc/make-genre-fixtures.mts
 import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from "docx";
 import PDFDocument from "pdfkit";
 
 const FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
@@ -47,3 +47,22 @@ await new Promise<void>((resolve) => {
   pdf.end();
   out.on("finish", () => resolve());
 });
+
+// The commune's plan as a Word document whose labels are Word's automatic numbering, not typed text:
+// "I." upper roman, "1." decimal, "a)" lower letter, "-" bullet (the reader must write them back).
+const xa = "test/fixtures/plans/genre-ubnd-xa-van-xuoi";
+const LEVELS: [RegExp, number][] = [[/^[IVX]+\.\s+/u, 0], [/^\d+\.\s+/u, 1], [/^[a-zđ]\)\s+/u, 2], [/^-\s+/u, 3]];
+const lvl = (level: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level, format, text, alignment: AlignmentType.LEFT });
+const numbered = new Document({
+  numbering: { config: [{ reference: "plan", levels: [lvl(0, LevelFormat.UPPER_ROMAN, "%1."), lvl(1, LevelFormat.DECIMAL, "%2."), lvl(2, LevelFormat.LOWER_LETTER, "%3)"), lvl(3, LevelFormat.BULLET, "-")] }] },
+  sections: [
+    {
+      children: lines(xa).map((l) => {
+        const hit = LEVELS.find(([re]) => re.test(l));
+        const text = hit ? l.replace(hit[0], "") : l;
+        return new Paragraph({ children: [new TextRun({ text, bold: heading(l), font: "Times New Roman", size: 28 })], ...(hit ? { numbering: { reference: "plan", level: hit[1] } } : {}) });
+      }),
+    },
+  ],
+});
+writeFileSync(`${xa}/plan.docx`, await Packer.toBuffer(numbered));
