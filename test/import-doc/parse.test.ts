@@ -153,6 +153,7 @@ describe("parsePlan", () => {
   it("takes a title that opens with 'Thực hiện', and cuts a subject at 'là'", () => {
     const blocks = textToBlocks(
       "ỦY BAN NHÂN DÂN\nXÃ HƯNG LỘC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 56/KH-UBND\nHưng Lộc, ngày 12 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện công tác cải cách hành chính năm 2026\nThực hiện Kế hoạch số 301/KH-UBND của Ủy ban nhân dân tỉnh, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:\nI. TỔ CHỨC THỰC HIỆN\n1. Công an xã là cơ quan thường trực, theo dõi, đôn đốc thực hiện Kế hoạch.",
+      false,
     );
     const p = parsePlan(blocks, { year: 2026 });
     expect(p.title).toBe("Thực hiện công tác cải cách hành chính năm 2026");
