@@ -150,6 +150,13 @@ export async function importPlan(
             archivedAt: null,
           };
           const stored = storedTasks.get(t.key);
+          // A deadline moved by an approved extension stays moved while the
+          // file still gives the plan's own deadline (kept in originalDueOn);
+          // a plan amended with another deadline replaces both.
+          if (stored?.originalDueOn) {
+            if (wanted.dueOn && stored.originalDueOn.getTime() === wanted.dueOn.getTime()) wanted.dueOn = stored.dueOn;
+            else Object.assign(wanted, { originalDueOn: null, dueMovedOn: null });
+          }
           const row = stored
             ? ChangeCounter.differs(stored, wanted) ? await tx.task.update({ where: { id: stored.id }, data: wanted }) : stored
             : await tx.task.create({ data: { planId: planRow.id, codeKey: t.key, ...wanted } });

@@ -15,6 +15,7 @@ import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
 import { registerConfirmations } from "./listeners/confirmations.js";
+import { registerExtensions } from "./listeners/extensions.js";
 import { registerObstacleLife } from "./listeners/obstacles.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
 import { metricsMiddleware } from "./metrics.js";
@@ -94,6 +95,7 @@ export async function startSlackApp(
   registerHome(app, deps);
   registerObstacleLife(app, deps);
   registerConfirmations(app, deps);
+  registerExtensions(app, deps);
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {

@@ -3,7 +3,7 @@
 import type { Day } from "../domain/day.js";
 import type { CompletionRates, TaskStatus } from "../domain/status.js";
 import type { Lang } from "../errors.js";
-import type { PendingCompletion } from "./direction-models.js";
+import type { ExtensionItem, PendingCompletion } from "./direction-models.js";
 
 export type { Lang };
 
@@ -255,6 +255,9 @@ export interface DigestModel {
   /** Units that lead open tasks and sent no report this week. */
   silentUnits: UnitRef[];
   reportsThisWeek: number;
+  /** Deadline extensions waiting for leadership, oldest first (issue 13). */
+  extensionsPending?: ExtensionItem[];
+  extensionsPendingCount?: number;
 }
 
 /**

@@ -21,6 +21,7 @@ const SPELLINGS: Record<Subcommand, string[]> = {
   channel: [...SUBCOMMANDS.channel, "kênh"],
   language: [...SUBCOMMANDS.language, "ngôn ngữ", "ngon ngu"],
   deliveries: [...SUBCOMMANDS.deliveries, "tin nhắn", "tin nhan"],
+  extension: [...SUBCOMMANDS.extension, "gia hạn", "gia han"],
 };
 
 /** Arguments as README and help show them, and the shapes that used to be swallowed. */

@@ -6,10 +6,12 @@ import { addDays, daysBetween, toDate, type Day } from "../../domain/day.js";
 import { periodOf } from "../../domain/period.js";
 import type { DigestModel, StatusSnapshot } from "../../views/models.js";
 import { objectiveProgress, statusSummary, type StatusSummary } from "../plan-queries.js";
+import { pendingExtensions } from "../extensions.js";
 import { unitTaskSummaries } from "../task-summaries.js";
 
 const OVERDUE_SHOWN = 15;
 const OBSTACLES_SHOWN = 10;
+const EXTENSIONS_SHOWN = 5;
 
 const snapshot = (s: StatusSummary): StatusSnapshot => ({ total: s.total, counts: s.counts, rates: s.rates });
 
@@ -52,6 +54,7 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
       ORDER BY u.code`,
     objectiveProgress(prisma, { today, planIds }),
   ]);
+  const extensions = await pendingExtensions(prisma, { planIds, limit: EXTENSIONS_SHOWN });
   const reportsOf = new Map(reportsByUnit.map((r) => [r.unitId, r.n]));
   const units = await prisma.unit.findMany({ where: { code: { in: now.byUnit.map((u) => u.code) } }, select: { id: true, code: true } });
   const idOf = new Map(units.map((u) => [u.code, u.id]));
@@ -87,5 +90,6 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
     })),
     silentUnits: leadUnits.filter((u) => !reportsOf.has(u.id)).map((u) => ({ code: u.code, name: u.name })),
     reportsThisWeek: reportsByUnit.reduce((s, r) => s + r.n, 0),
+    ...(extensions.total > 0 ? { extensionsPending: extensions.extensions, extensionsPendingCount: extensions.total } : {}),
   };
 }

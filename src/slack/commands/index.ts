@@ -3,6 +3,7 @@ import type { Subcommand } from "./parse.js";
 import type { CommandHandler } from "./types.js";
 import { channel } from "./channel.js";
 import { deliveries } from "./deliveries.js";
+import { extension } from "./extension.js";
 import { help } from "./help.js";
 import { indicators } from "./indicators.js";
 import { language } from "./language.js";
@@ -27,4 +28,5 @@ export const HANDLERS: Record<Subcommand, CommandHandler> = {
   channel,
   language,
   deliveries,
+  extension,
 };

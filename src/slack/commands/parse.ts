@@ -17,6 +17,7 @@ export const SUBCOMMANDS = {
   channel: ["kenh", "channel"],
   language: ["ngonngu", "language", "lang"],
   deliveries: ["tinnhan", "messages", "deliveries"],
+  extension: ["giahan", "extend", "extension"],
 } as const;
 
 export type Subcommand = keyof typeof SUBCOMMANDS;
