@@ -14,6 +14,7 @@ import { isTokenError, verifyBotToken, type RetryOptions } from "./start-up.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
+import { registerPlanImport } from "./listeners/plan-import.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
 import { skipRedeliveries } from "./redelivery.js";
 import { socketModeReceiver } from "./socket-mode.js";
@@ -88,6 +89,7 @@ export async function startSlackApp(
   registerActions(app, deps);
   registerReportSubmit(app, deps);
   registerHome(app, deps);
+  registerPlanImport(app, deps);
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {

@@ -11,4 +11,10 @@ export const ACTION_IDS = {
    * action_id in one block, so "◀" and "▶" sit in blocks of their own.
    */
   tasksPage: "tasks_page",
+  /** A unit acknowledges a published plan ("quán triệt"); value = String(plan.id). */
+  planAck: "plan_ack",
+  /** Opens the review modal of a plan read from its document; value = String(import id). */
+  planImportReview: "plan_import_review",
+  /** Publishes (Ban hành) a plan read from its document; value = String(import id). */
+  planImportPublish: "plan_import_publish",
 } as const;
