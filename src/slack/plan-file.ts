@@ -45,13 +45,14 @@ export async function downloadSlackFile(client: WebClient, info: SlackFileInfo, 
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of res.body ?? []) {
-    size += chunk.length;
+  const reader = res.body?.getReader();
+  for (let r = await reader?.read(); reader && r && !r.done; r = await reader.read()) {
+    size += r.value.length;
     if (size > maxBytes) {
-      await res.body?.cancel().catch(() => {});
+      await reader.cancel().catch(() => {});
       throw tooLarge(info.name, size, maxBytes);
     }
-    chunks.push(chunk);
+    chunks.push(r.value);
   }
   return Buffer.concat(chunks);
 }
