@@ -146,6 +146,9 @@ describe("readDocument", () => {
       pdf.fontSize(13).text("KẾ HOẠCH", 85, 150, { width: 450, align: "center" }).text("Tuyên truyền cải cách hành chính năm 2026", { width: 450, align: "center" });
       pdf.text("I. NHIỆM VỤ", 85, 200);
       pdf.text("1. Tuyên truyền về cải cách hành chính trên Báo Đông Giang và Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch; thời gian: Quý II/2026.", { width: 450, align: "justify" });
+      // A paragraph that runs on over a page break, the next page numbered at its top.
+      pdf.text("2. Tổ chức hội nghị tập huấn nghiệp vụ cải cách hành chính cho công chức làm việc tại Bộ phận Một cửa các cấp trên", 85, 760, { width: 450, align: "justify", lineBreak: false });
+      pdf.addPage().text("2", 85, 30, { width: 450, align: "center" }).text("địa bàn tỉnh. Cơ quan chủ trì: Sở Nội vụ; thời gian: Quý III/2026.", 85, 70, { width: 450 });
       pdf.end();
     });
     const { blocks } = await readDocument(file);
@@ -153,7 +156,8 @@ describe("readDocument", () => {
     expect(texts.slice(0, 6)).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH ĐÔNG GIANG", "Số: 77/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Đông Giang, ngày 10 tháng 3 năm 2026"]);
     const p = parsePlan(blocks, { year: 2026 });
     expect(p).toMatchObject({ number: "77/KH-UBND", issuer: "Ủy ban nhân dân tỉnh Đông Giang", title: "Tuyên truyền cải cách hành chính năm 2026" });
-    expect(p.tasks).toMatchObject([{ lead: ["Sở Văn hóa, Thể thao và Du lịch"], due: "Quý II/2026" }]);
+    expect(p.tasks).toMatchObject([{ lead: ["Sở Văn hóa, Thể thao và Du lịch"], due: "Quý II/2026" }, { lead: ["Sở Nội vụ"], due: "Quý III/2026" }]);
+    expect(texts).not.toContain("2");
     expect(p.tasks[0]!.text).toContain("Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì");
   });
 

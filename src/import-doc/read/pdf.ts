@@ -55,6 +55,11 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks
         if (last && Math.abs(last.y - it.y) <= Math.max(2, it.size * 0.5)) last.items.push(it);
         else pageLines.push({ y: it.y, size: it.size, items: [it] });
       }
+      // A page number alone at the top or the bottom of a page ("2", "- 2 -") is not text of the plan: it
+      // would break a paragraph that runs on from the page before.
+      const folio = (pl: (typeof pageLines)[number] | undefined) => !!pl && pl.items.length <= 3 && /^[-–—]?\s*\d{1,3}\s*[-–—]?$/.test(pl.items.map((x) => x.text).join("").trim());
+      if (folio(pageLines[0])) pageLines.shift();
+      if (pageLines.length > 1 && folio(pageLines.at(-1))) pageLines.pop();
       pageLines.forEach((pl, i) => {
         pl.items.sort((a, b) => a.x - b.x);
         const segments: Segment[] = [];
