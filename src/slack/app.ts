@@ -15,6 +15,7 @@ import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
 import { registerPlanImport } from "./listeners/plan-import.js";
+import { registerObstacleLife } from "./listeners/obstacles.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
 import { metricsMiddleware } from "./metrics.js";
 import { skipRedeliveries } from "./redelivery.js";
@@ -92,6 +93,7 @@ export async function startSlackApp(
   registerReportSubmit(app, deps);
   registerHome(app, deps);
   registerPlanImport(app, deps);
+  registerObstacleLife(app, deps);
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {
