@@ -116,6 +116,15 @@ describe("deadlines of imported documents", () => {
     ["theo yêu cầu", { kind: "EVENT" }],
     ["Trong năm 2025", { kind: "YEAR", dueOn: "2025-12-31" }],
     ["Từ tháng 7/2025 đến tháng 12/2025", { kind: "DATE", dueOn: "2025-12-31" }],
+    ["Đến hết năm 2026", { kind: "YEAR", dueOn: "2026-12-31" }],
+    ["Hết Quý II/2026", { kind: "QUARTER", dueOn: "2026-06-30" }],
+    ["Quý I, II/2026", { kind: "QUARTER", dueOn: "2026-06-30" }],
+    ["Quý II và Quý IV/2026", { kind: "QUARTER", dueOn: "2026-12-31" }],
+    ["Tháng 5, 6/2026", { kind: "DATE", dueOn: "2026-06-30" }],
+    ["Liên tục", { kind: "ONGOING", cadence: "QUARTER" }],
+    ["Trước ngày 20 hằng tháng", { kind: "ONGOING", cadence: "MONTH" }],
+    ["Định kỳ 6 tháng, năm", { kind: "ONGOING", cadence: "HALF" }],
+    ["Sau khi có hướng dẫn của Bộ", { kind: "EVENT" }],
   ])("%s", (label, expected) => {
     expect(parseDeadline(label, "QUARTER", { year: 2025 })).toEqual({ ...expected, label });
   });
