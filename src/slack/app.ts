@@ -16,6 +16,7 @@ import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
 import { registerConfirmations } from "./listeners/confirmations.js";
 import { registerExtensions } from "./listeners/extensions.js";
+import { registerPlanImport } from "./listeners/plan-import.js";
 import { registerObstacleLife } from "./listeners/obstacles.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
 import { metricsMiddleware } from "./metrics.js";
@@ -93,6 +94,7 @@ export async function startSlackApp(
   registerActions(app, deps);
   registerReportSubmit(app, deps);
   registerHome(app, deps);
+  registerPlanImport(app, deps);
   registerObstacleLife(app, deps);
   registerConfirmations(app, deps);
   registerExtensions(app, deps);

@@ -5,6 +5,7 @@ import { channel } from "./channel.js";
 import { deliveries } from "./deliveries.js";
 import { extension } from "./extension.js";
 import { help } from "./help.js";
+import { importPlan } from "./import-plan.js";
 import { indicators } from "./indicators.js";
 import { language } from "./language.js";
 import { members } from "./members.js";
@@ -29,4 +30,5 @@ export const HANDLERS: Record<Subcommand, CommandHandler> = {
   language,
   deliveries,
   extension,
+  importPlan,
 };
