@@ -2,7 +2,7 @@
 // status. Every command takes --json for scripting and --help.
 import { Command, CommanderError, Option } from "commander";
 import { userInfo } from "node:os";
-import { loadConfig, ConfigError } from "../config/env.js";
+import { loadConfig } from "../config/env.js";
 import { openDatabase, type Database } from "../db/database.js";
 import { localDay, parseVnDate, type Day } from "../domain/day.js";
 import { AppError, type Lang } from "../errors.js";
@@ -166,7 +166,7 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .description("đặt kênh Slack của đơn vị / set a unit's Slack channel")
     .action(async (unit: string, channel: string, opts: Common) => {
       const target = parseChannel(channel);
-      if (!target) throw new AppError("BAD_ARGUMENT", { vi: `"${channel}" không phải kênh Slack.`, en: `"${channel}" is not a Slack channel.`, usage: "dondoc units channel GDNN #dondoc-gdnn" });
+      if (!target) throw new AppError("CHANNEL_INVALID", { value: channel, usage: "dondoc units channel GDNN #dondoc-gdnn" });
       const u = await withDb((db) => setUnitChannel(db.prisma, { actor, unit, channel: target }));
       print(opts, { code: u.code, channel: u.slackChannel }, () => `${u.code}: ${u.slackChannel}`);
     });
@@ -190,7 +190,7 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .description("thêm hoặc cập nhật thành viên / add or update a member")
     .action(async (slackUserId: string, unit: string, opts: Common & { role: string; name?: string }) => {
       if (!/^[UW][A-Z0-9]{6,}$/.test(slackUserId)) {
-        throw new AppError("BAD_ARGUMENT", { vi: `"${slackUserId}" không phải mã người dùng Slack.`, en: `"${slackUserId}" is not a Slack user id.`, usage: "dondoc members add U0123ABCD GDNN --role staff --name \"Nguyễn Văn A\"" });
+        throw new AppError("SLACK_USER_INVALID", { value: slackUserId, usage: 'dondoc members add U0123ABCD GDNN --role staff --name "Nguyễn Văn A"' });
       }
       const role = opts.role.toUpperCase() as MemberRole;
       const m = await withDb((db) => upsertMember(db.prisma, { actor, slackUserId, name: opts.name ?? slackUserId, unit, role }));
@@ -200,7 +200,7 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .description("ngừng thành viên (giữ lịch sử báo cáo) / deactivate a member (keeps their reports)")
     .action(async (slackUserId: string, opts: Common) => {
       const m = await withDb((db) => deactivateMember(db.prisma, { actor, slackUserId }));
-      if (!m) throw new AppError("BAD_ARGUMENT", { vi: `${slackUserId} chưa là thành viên.`, en: `${slackUserId} is not a member.`, usage: "dondoc members list" });
+      if (!m) throw new AppError("MEMBER_NOT_FOUND", { user: slackUserId });
       print(opts, { slackUserId, active: false }, () => `${slackUserId}: ${opts.lang === "vi" ? "đã ngừng" : "deactivated"}`);
     });
 
@@ -227,14 +227,14 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
   )
     .description("thêm hoặc sửa một ngày / add or change a day")
     .action(async (dayText: string, name: string, opts: Common & { workday?: boolean }) => {
-      const day = parseDay(dayText);
+      const day = dayArgument(dayText);
       await withDb((db) => setCalendarDay(db.prisma, { actor, day, kind: opts.workday ? "WORKDAY" : "HOLIDAY", name }));
       print(opts, { day, name }, () => `${formatVnDate(day)}: ${name}`);
     });
   common(holidays.command("remove").argument("<day>", "dd/mm/yyyy"))
     .description("bỏ một ngày / remove a day")
     .action(async (dayText: string, opts: Common) => {
-      const day = parseDay(dayText);
+      const day = dayArgument(dayText);
       const removed = await withDb((db) => removeCalendarDay(db.prisma, { actor, day }));
       print(opts, { day, removed }, () => (removed ? `${formatVnDate(day)} ✓` : `${formatVnDate(day)}: —`));
     });
@@ -250,12 +250,12 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .description("chạy một việc như thể đang ở thời điểm đó (không gửi trùng) / run a job as if it were that moment (never sends twice)")
     .action(async (job: string, opts: Common & { at: string; dryRun?: boolean }) => {
       if (!(JOB_IDS as readonly string[]).includes(job)) {
-        throw new AppError("BAD_ARGUMENT", { vi: `Không có việc "${job}".`, en: `No job "${job}".`, usage: `dondoc jobs run ${JOB_IDS.join("|")} --at "dd/mm/yyyy HH:MM"` });
+        throw new AppError("JOB_UNKNOWN", { job, jobs: JOB_IDS.join(", ") });
       }
       const at = parseMoment(opts.at);
       const config = loadConfig(env);
       if (!config.slack && !opts.dryRun) {
-        throw new AppError("BAD_ARGUMENT", { vi: "Chưa cấu hình Slack (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); dùng --dry-run để xem trước.", en: "Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); use --dry-run to preview.", usage: `dondoc jobs run ${job} --at "${opts.at}" --dry-run` });
+        throw new AppError("SLACK_NOT_CONFIGURED", { usage: `dondoc jobs run ${job} --at "${opts.at}" --dry-run` });
       }
       const outcome = await withDb(async (db) => {
         const calendar = await loadCalendar(db.prisma);
@@ -359,10 +359,16 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
       print(opts, r, () => (opts.lang === "vi" ? `Đã khôi phục ${r.rows} dòng của ${Object.keys(r.tables).length} bảng từ ${file}.` : `Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables from ${file}.`));
     });
 
+  // The options of the command that runs, for saying its errors as asked.
+  let voice: ErrorVoice = { lang: env.DONDOC_LANG === "en" ? "en" : "vi", explicit: env.DONDOC_LANG === "vi" || env.DONDOC_LANG === "en", json: false };
+  program.hook("preAction", (_program, action) => {
+    const opts = action.opts<{ lang?: Lang; json?: boolean }>();
+    voice = { lang: opts.lang ?? voice.lang, explicit: voice.explicit || action.getOptionValueSource("lang") === "cli", json: opts.json === true };
+  });
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    exitCode = reportError(e, io, log);
+    exitCode = reportError(e, io, log, voice);
   }
   return exitCode;
 }
@@ -374,32 +380,28 @@ function formatReportBuilt(r: { docx: string; xlsx: string; plan: string; period
 }
 
 function today(at: string | undefined): Day {
-  if (at === undefined) return localDay(new Date());
-  const day = parseVnDate(at);
-  if (!day) {
-    throw new AppError("FILE_INVALID", {
-      file: "--at",
-      count: 1,
-      details: `  - "${at}": ngày không hợp lệ, dùng dd/mm/yyyy / invalid date, use dd/mm/yyyy`,
-    });
-  }
-  return day;
+  return at === undefined ? localDay(new Date()) : dayArgument(at, "--at");
 }
 
-function parseDay(text: string): Day {
+/** A dd/mm/yyyy argument; a day the calendar does not have (31/02/2024) is said as such. */
+function dayArgument(text: string, option?: string): Day {
   const day = parseVnDate(text);
-  if (!day) throw new AppError("BAD_ARGUMENT", { vi: `"${text}" không phải ngày dd/mm/yyyy có thật.`, en: `"${text}" is not a real dd/mm/yyyy date.`, usage: "dondoc holidays add 02/09/2027 \"Quốc khánh\"" });
-  return day;
+  if (day) return day;
+  throw new AppError("DATE_INVALID", { value: text.slice(0, 40), exists: DAY_SHAPE.test(text.trim()) ? "no" : "", ...(option ? { option } : {}) });
 }
+
+const DAY_SHAPE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 
 /** "dd/mm/yyyy HH:MM" in Vietnam time, or an ISO instant. */
 function parseMoment(text: string): Date {
   const m = /^(\d{1,2}\/\d{1,2}\/\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text.trim());
-  const day = m ? parseVnDate(m[1]!) : undefined;
-  if (m && day && Number(m[2] ?? 0) < 24 && Number(m[3] ?? 0) < 60) return localInstant(day, Number(m[2] ?? 8), Number(m[3] ?? 0));
+  if (m) {
+    const day = dayArgument(m[1]!, "--at");
+    if (Number(m[2] ?? 0) < 24 && Number(m[3] ?? 0) < 60) return localInstant(day, Number(m[2] ?? 8), Number(m[3] ?? 0));
+  }
   const iso = new Date(text);
   if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(iso.getTime())) return iso;
-  throw new AppError("BAD_ARGUMENT", { vi: `"${text}" không phải thời điểm hợp lệ.`, en: `"${text}" is not a valid moment.`, usage: 'dondoc jobs run reminders --at "18/09/2023 08:00"' });
+  throw new AppError("MOMENT_INVALID", { value: text.slice(0, 40) });
 }
 
 /** "dd/mm/yyyy HH:MM" in Vietnam time, as --at takes it. */
@@ -408,7 +410,22 @@ function formatMoment(at: Date): string {
   return `${formatVnDate(localDay(at))} ${time}`;
 }
 
-function reportError(e: unknown, io: Io, log: Logger): number {
+/**
+ * How an error is said: in the language asked for (--lang, DONDOC_LANG) alone,
+ * in both (Vietnamese first) when none was asked for, as JSON with --json.
+ */
+export interface ErrorVoice {
+  lang: Lang;
+  explicit: boolean;
+  json: boolean;
+}
+
+function say(e: AppError, io: Io, voice: ErrorVoice): void {
+  if (voice.json) io.err(JSON.stringify({ error: e.json("cli") }, null, 2));
+  else io.err(voice.explicit ? e.text(voice.lang, "cli") : e.bilingual("cli"));
+}
+
+function reportError(e: unknown, io: Io, log: Logger, voice: ErrorVoice): number {
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander; usage mistakes are already printed.
     return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? 0 : 2;
@@ -416,20 +433,16 @@ function reportError(e: unknown, io: Io, log: Logger): number {
   // A lost database is said in one line per language, never with Prisma's
   // quote of the calling source; exit 69 (EX_UNAVAILABLE): try again later.
   if (isDatabaseFault(e) || (e instanceof AppError && e.code === "JOB_INTERRUPTED")) {
-    io.err(databaseUnavailable(e).bilingual());
+    say(databaseUnavailable(e), io, voice);
     return 69;
   }
   if (e instanceof AppError) {
-    io.err(e.bilingual());
-    return 1;
-  }
-  if (e instanceof ConfigError) {
-    io.err(e.message);
+    say(e, io, voice);
     return 1;
   }
   const ref = `E${Date.now().toString(36)}`;
   log.error({ err: errorInfo(e), ref }, "unexpected error");
-  io.err(new AppError("INTERNAL", { ref }).bilingual());
+  say(new AppError("INTERNAL", { ref }), io, voice);
   return 70;
 }
 
