@@ -39,6 +39,17 @@ const messages = {
     vi: (p) => `Bản sao lưu ${p.file} thuộc phiên bản cấu trúc khác (${p.theirs}, cơ sở dữ liệu này: ${p.ours}). Không có gì được ghi; đề nghị đồng chí khôi phục bằng phiên bản dondoc đã tạo bản sao lưu, rồi nâng cấp.`,
     en: (p) => `Backup ${p.file} has another schema version (${p.theirs}; this database: ${p.ours}). Nothing was written; please restore it with the dondoc version that made it, then upgrade.`,
   },
+  BACKUP_FAILED: {
+    vi: (p) => `Không sao lưu được: ${p.reasonVi}. Không có tệp nào được ghi; đề nghị đồng chí chạy lại lệnh.`,
+    en: (p) => `The backup failed: ${p.reasonEn}. No file was written; please run the command again.`,
+  },
+  RESTORE_BOT_RUNNING: {
+    vi: (p) =>
+      `Không khôi phục được khi dondoc đang chạy trên cơ sở dữ liệu nhúng ${p.dir} (tiến trình ${p.pid}): khôi phục thay toàn bộ dữ liệu mà dondoc đang dùng. Không có gì được ghi. Đề nghị đồng chí dừng dondoc, chạy lại lệnh, rồi khởi động lại dondoc.`,
+    en: (p) =>
+      `Cannot restore while dondoc runs on the embedded database ${p.dir} (process ${p.pid}): a restore replaces all the data dondoc is using. Nothing was written. Please stop dondoc, run the command again, then start dondoc again.`,
+    hint: { cli: { vi: () => `(Sao lưu thì không cần dừng: \`dondoc db backup\`.)`, en: () => `(A backup needs no stop: \`dondoc db backup\`.)` } },
+  },
   RESTORE_NOT_EMPTY: {
     vi: (p) => `Cơ sở dữ liệu đích đã có dữ liệu (${p.tables}). Không có gì được ghi; nếu đồng chí muốn thay toàn bộ dữ liệu hiện có bằng bản sao lưu, chạy lại với --force.`,
     en: (p) => `The target database already has data (${p.tables}). Nothing was written; to replace all of it with the backup, run again with --force.`,
@@ -192,8 +203,8 @@ const messages = {
     en: (p) => `No language chosen. Choose vi (Vietnamese) or en (English), e.g. \`${p.usage}\``,
   },
   BUTTON_INVALID: {
-    vi: () => `Nút này không còn dùng được. Đề nghị đồng chí mở lại danh sách bằng \`/kehoach viec\`.`,
-    en: () => `This button can no longer be used. Please open the list again with \`/kehoach tasks\`.`,
+    vi: () => `Nút này không còn dùng được. Đề nghị đồng chí mở lại danh sách hoặc tin nhắn rồi thử lại.`,
+    en: () => `This button can no longer be used. Please open the list or the message again and try again.`,
   },
   JOB_UNKNOWN: {
     vi: (p) => `Không có việc định kỳ "${p.job}". Đề nghị chọn một trong: ${p.jobs}.`,
@@ -314,6 +325,67 @@ const messages = {
   REPORT_ENTERED: {
     vi: (p) => `Nội dung đồng chí đã nhập, để gửi lại: tiến độ ${p.percent}%${p.done ? " (đã hoàn thành)" : ""}${p.note ? `; ghi chú: ${p.note}` : ""}${p.links ? `; tài liệu kiểm chứng: ${p.links}` : ""}.`,
     en: (p) => `What you entered, to submit again: progress ${p.percent}%${p.done ? " (done)" : ""}${p.note ? `; note: ${p.note}` : ""}${p.links ? `; evidence: ${p.links}` : ""}.`,
+  },
+  // ---- The direction loop (issue 13): obstacles, confirmations, extensions, reminders ----
+  FORBIDDEN_ACTION: {
+    vi: (p) => `Đồng chí không có quyền ${p.vi}. Nếu cần, đề nghị liên hệ Văn phòng Sở.`,
+    en: (p) => `You are not allowed to ${p.en}. If you need to, please contact the Office.`,
+  },
+  OBSTACLE_NOT_FOUND: {
+    vi: (p) => `Không có khó khăn, vướng mắc số ${p.id}. Xem danh sách bằng \`/kehoach vuongmac\`.`,
+    en: (p) => `There is no obstacle #${p.id}. See the list with \`/kehoach obstacle\`.`,
+  },
+  OBSTACLE_CLOSED: {
+    vi: (p) => `Khó khăn, vướng mắc số ${p.id} đã ${p.state === "WITHDRAWN" ? "được rút lại" : "được giải quyết"}${p.by ? ` (${p.by})` : ""}; không cần thao tác thêm.`,
+    en: (p) => `Obstacle #${p.id} has already been ${p.state === "WITHDRAWN" ? "withdrawn" : "resolved"}${p.by ? ` (${p.by})` : ""}; nothing more to do.`,
+  },
+  OBSTACLE_DIRECTED: {
+    vi: (p) => `Khó khăn, vướng mắc số ${p.id} đã có ý kiến chỉ đạo của ${p.by}: "${p.direction}".`,
+    en: (p) => `Obstacle #${p.id} already has the direction of ${p.by}: "${p.direction}".`,
+  },
+  TEXT_REQUIRED: {
+    vi: (p) => `Đề nghị đồng chí nhập ${p.vi}.`,
+    en: (p) => `Please enter ${p.en}.`,
+  },
+  REPORT_NOT_FOUND: {
+    vi: (p) => `Không có báo cáo tiến độ số ${p.id}.`,
+    en: (p) => `There is no progress report #${p.id}.`,
+  },
+  REPORT_NOT_PENDING: {
+    vi: (p) => `Báo cáo hoàn thành nhiệm vụ ${p.code} không còn chờ xác nhận.`,
+    en: (p) => `The completion report on task ${p.code} is no longer waiting for confirmation.`,
+  },
+  REPORT_SUPERSEDED: {
+    vi: (p) => `Đã có báo cáo tiến độ mới hơn của nhiệm vụ ${p.code}; báo cáo này không còn được xác nhận hay điều chỉnh.`,
+    en: (p) => `Task ${p.code} has a newer progress report; this one can no longer be confirmed or corrected.`,
+  },
+  REASON_REQUIRED_FOR_DROP: {
+    vi: (p) => `Tiến độ giảm từ ${p.from}% xuống ${p.to}% (hơn ${p.max} điểm): đề nghị đồng chí nêu lý do điều chỉnh.`,
+    en: (p) => `Progress drops from ${p.from}% to ${p.to}% (more than ${p.max} points): please give the reason for the correction.`,
+  },
+  EXTENSION_NOT_LATER: {
+    vi: (p) => `Thời hạn đề nghị (${p.to}) phải sau thời hạn hiện tại (${p.from}) và sau ngày hôm nay (${p.today}).`,
+    en: (p) => `The deadline asked for (${p.to}) must be later than the current one (${p.from}) and than today (${p.today}).`,
+  },
+  EXTENSION_NO_DEADLINE: {
+    vi: (p) => `Nhiệm vụ ${p.code} không có thời hạn cụ thể (${p.label}) nên không gia hạn được.`,
+    en: (p) => `Task ${p.code} has no fixed deadline (${p.label}), so it cannot be extended.`,
+  },
+  EXTENSION_PENDING: {
+    vi: (p) => `Nhiệm vụ ${p.code} đã có đề nghị gia hạn đến ngày ${p.to} đang chờ lãnh đạo Sở cho ý kiến.`,
+    en: (p) => `Task ${p.code} already has a request to extend to ${p.to} waiting for leadership.`,
+  },
+  EXTENSION_NOT_FOUND: {
+    vi: (p) => `Không có đề nghị gia hạn số ${p.id}.`,
+    en: (p) => `There is no extension request #${p.id}.`,
+  },
+  EXTENSION_DECIDED: {
+    vi: (p) => `Đề nghị gia hạn số ${p.id} đã được ${p.state === "APPROVED" ? "đồng ý" : "cho ý kiến không đồng ý"}${p.by ? ` (${p.by})` : ""}.`,
+    en: (p) => `Extension request #${p.id} has already been ${p.state === "APPROVED" ? "approved" : "declined"}${p.by ? ` (${p.by})` : ""}.`,
+  },
+  NUDGE_NO_CHANNEL: {
+    vi: (p) => `Đơn vị ${p.unit} chưa có kênh Slack nên chưa nhắc được. Đề nghị Văn phòng Sở đặt kênh cho đơn vị (\`/kehoach kenh\`).`,
+    en: (p) => `Unit ${p.unit} has no Slack channel, so it cannot be reminded. Please set one (\`/kehoach channel\`).`,
   },
 } satisfies Record<string, Entry>;
 

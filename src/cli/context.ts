@@ -24,6 +24,8 @@ export interface CliContext {
   log: Logger;
   /** Who the audit log says did it: "cli:<user>". */
   actor: string;
+  /** Whether commands run on a database given to run() (the tests') rather than the configured one. */
+  usesOwnDatabase: boolean;
   /** Runs `fn` on the database: the one given to run(), or the configured one, opened and closed around it. */
   withDb<T>(fn: (db: Database) => Promise<T>): Promise<T>;
   /** Prints `data` as JSON with --json, else the text. */
@@ -39,6 +41,7 @@ export function cliContext(options: { io: Io; env: NodeJS.ProcessEnv; log: Logge
     env,
     log,
     actor: options.actor,
+    usesOwnDatabase: database !== undefined,
     async withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
       if (database) return fn(database);
       const db = await openDatabase(loadConfig(env).database, log);

@@ -150,6 +150,16 @@ describe("parsePlan", () => {
     expect(p.tasks).toMatchObject([{ code: "II.1", lead: ["Sở Tư pháp"], due: "Quý II/2025", via: "label" }]);
   });
 
+  it("takes a title that opens with 'Thực hiện', and cuts a subject at 'là'", () => {
+    const blocks = textToBlocks(
+      "ỦY BAN NHÂN DÂN\nXÃ HƯNG LỘC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 56/KH-UBND\nHưng Lộc, ngày 12 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện công tác cải cách hành chính năm 2026\nThực hiện Kế hoạch số 301/KH-UBND của Ủy ban nhân dân tỉnh, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:\nI. TỔ CHỨC THỰC HIỆN\n1. Công an xã là cơ quan thường trực, theo dõi, đôn đốc thực hiện Kế hoạch.",
+      false,
+    );
+    const p = parsePlan(blocks, { year: 2026 });
+    expect(p.title).toBe("Thực hiện công tác cải cách hành chính năm 2026");
+    expect(p.tasks.at(-1)).toMatchObject({ lead: ["Công an xã"] });
+  });
+
   it("gives a heading's assignment to its items and keeps a 'Phân công thực hiện' block off the task list", () => {
     const p = plan("II. NHIỆM VỤ\na) Nâng cao Chỉ số PAR INDEX\n- Công khai 100% TTHC;\n- Kiểm tra việc giải quyết TTHC.\n- Phân công thực hiện:\n+ Đơn vị chủ trì: Văn phòng Sở\n+ Đơn vị phối hợp: Các phòng, trung tâm thuộc Sở");
     expect(p.tasks).toMatchObject([{ code: "II.a", lead: ["Văn phòng Sở"], cooperating: ["Các phòng, trung tâm thuộc Sở"], children: [{ code: "II.a.1" }, { code: "II.a.2" }] }]);

@@ -25,7 +25,7 @@ const VERBS = [
   "chỉ đạo", "phổ biến", "tuyên truyền", "đánh giá", "khảo sát", "cập nhật", "bố trí", "đảm bảo", "bảo đảm", "duy trì", "tiếp tục",
   "tăng cường", "đẩy mạnh", "nâng cao", "quán triệt", "công khai", "giải quyết", "lựa chọn", "tiếp nhận", "vận hành", "quản lý",
   "số hóa", "thẩm định", "phê duyệt", "lập", "soạn thảo", "biên soạn", "kiện toàn", "rà soát", "giám sát", "thống kê", "xử lý", "chuẩn bị",
-  "phát động", "hỗ trợ", "sơ kết", "tổng kết", "đăng tải", "tiến hành", "để", "nhằm", "trong", "theo", "thuộc lĩnh vực",
+  "phát động", "hỗ trợ", "sơ kết", "tổng kết", "đăng tải", "tiến hành", "để", "nhằm", "trong", "theo", "thuộc lĩnh vực", "là",
 ];
 const VERB_RE = new RegExp(`(?<!,)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
 
