@@ -277,6 +277,35 @@ const messages = {
     vi: (p) => `Tệp ${p.file} không phải một kế hoạch: ${p.reason_vi}. Không có gì được ghi.`,
     en: (p) => `File ${p.file} is not a plan: ${p.reason_en}. Nothing was written.`,
   },
+  // Importing a plan in Slack: the Office shares the document, reviews, publishes (src/services/plan-import.ts).
+  FORBIDDEN_IMPORT: {
+    vi: () => `Chỉ Văn phòng Sở và quản trị viên được nạp và ban hành kế hoạch. Đề nghị đồng chí gửi văn bản về Văn phòng Sở.`,
+    en: () => `Only the Office and administrators can import and publish a plan. Please send the document to the Office.`,
+  },
+  DOC_DOWNLOAD_FAILED: {
+    vi: (p) => `Không tải được tệp ${p.file} từ Slack (${p.reason}). Không có gì được ghi; đề nghị đồng chí gửi lại tệp.`,
+    en: (p) => `Could not download ${p.file} from Slack (${p.reason}). Nothing was written; please share the file again.`,
+  },
+  IMPORT_NOT_FOUND: {
+    vi: (p) => `Không tìm thấy bản nạp kế hoạch số ${p.id}. Đề nghị đồng chí gửi lại văn bản.`,
+    en: (p) => `Plan import ${p.id} was not found. Please share the document again.`,
+  },
+  IMPORT_PUBLISHED: {
+    vi: (p) => `Kế hoạch ${p.number} đã được ban hành ngày ${p.at}; không thể sửa bản nạp này nữa.`,
+    en: (p) => `Plan ${p.number} was published on ${p.at}; this import can no longer be changed.`,
+  },
+  REVIEW_UNIT_UNKNOWN: {
+    vi: (p) => `Đơn vị "${p.code}" không có trong danh sách; đề nghị đồng chí chọn trong danh sách.`,
+    en: (p) => `Unit "${p.code}" is not in the list; please choose one from the list.`,
+  },
+  REVIEW_DUE_INVALID: {
+    vi: (p) => `Chưa hiểu thời hạn "${p.due}". Đề nghị đồng chí ghi theo dạng "15/12/2025", "Quý IV/2025", "Năm 2025", "Thường xuyên" hoặc "Khi có phát sinh".`,
+    en: (p) => `The deadline "${p.due}" was not understood. Write it as "15/12/2025", "Quý IV/2025", "Năm 2025", "Thường xuyên" or "Khi có phát sinh".`,
+  },
+  ACK_NOT_ASSIGNED: {
+    vi: (p) => `Đơn vị của đồng chí không được giao nhiệm vụ nào trong Kế hoạch ${p.number}, nên không xác nhận thay được.`,
+    en: (p) => `Your unit has no task in plan ${p.number}, so you cannot acknowledge it.`,
+  },
   INTERNAL: {
     vi: (p) => `Đã có lỗi không mong muốn (${p.ref}). Dữ liệu không bị thay đổi; đề nghị thử lại hoặc báo quản trị viên kèm mã này.`,
     en: (p) => `Something unexpected went wrong (${p.ref}). No data was changed; try again or tell an administrator this reference.`,

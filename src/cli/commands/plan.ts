@@ -5,12 +5,14 @@ import { PlanFileSchema } from "../../files/plan-file.js";
 import { formatImportDoc } from "../../import-doc/format.js";
 import { importDoc } from "../../import-doc/import-doc.js";
 import { importPlan } from "../../services/import-plan.js";
-import { listPlans, planDetail } from "../../services/plan-queries.js";
+import { planAcknowledgements } from "../../services/plan-acks.js";
+import { findPlan, listPlans, planDetail } from "../../services/plan-queries.js";
 import { asOf } from "../arguments.js";
 import type { CliContext, Common } from "../context.js";
 import { formatChanges, formatPlanDetail, formatPlanList } from "../format.js";
+import { formatPlanAcks } from "../format-acks.js";
 
-/** `dondoc plan import | import-doc | list | show`. */
+/** `dondoc plan import | import-doc | list | show | acks`. */
 export function registerPlan(program: Command, { common, withDb, print, actor }: CliContext): void {
   const plan = program.command("plan").description("kế hoạch / plans");
   common(plan.command("import").argument("<file>", "tệp YAML / YAML file").option("--dry-run", "chỉ xem thay đổi / show changes only"))
@@ -45,5 +47,11 @@ export function registerPlan(program: Command, { common, withDb, print, actor }:
     .action(async (number: string, opts: Common & { at?: string }) => {
       const detail = await withDb((db) => planDetail(db.prisma, number, asOf(opts.at)));
       print(opts, detail, () => formatPlanDetail(detail, opts.lang));
+    });
+  common(plan.command("acks").argument("<number>", "số kế hoạch / plan number"))
+    .description("đơn vị đã / chưa xác nhận nhận kế hoạch (quán triệt) / units that have and have not acknowledged the plan")
+    .action(async (number: string, opts: Common) => {
+      const acks = await withDb(async (db) => planAcknowledgements(db.prisma, (await findPlan(db.prisma, number)).id));
+      print(opts, acks, () => formatPlanAcks(acks, opts.lang));
     });
 }
