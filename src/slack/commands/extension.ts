@@ -12,7 +12,7 @@ const USAGE = "/kehoach giahan II.2.c.2";
 export const extension: CommandHandler = async ({ deps, caller, rest, client, triggerId, channelId }) => {
   const c = registered(caller);
   const code = rest.trim().split(" ")[0];
-  if (!code) throw new AppError("BAD_ARGUMENT", { vi: "Cần mã nhiệm vụ.", en: "Give the task code.", usage: USAGE });
+  if (!code) throw new AppError("TASK_CODE_MISSING", { usage: USAGE });
   const task = await findTask(deps.prisma, code);
   const { task: t } = await taskForExtension(deps.prisma, c.userId, task.id);
   await client.views.open({ trigger_id: triggerId, view: extensionModal(t, formMetadata({ id: t.id, l: c.lang, ...(/^[CG]/.test(channelId) ? { c: channelId } : {}) }), c.lang) });

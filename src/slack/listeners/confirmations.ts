@@ -46,7 +46,16 @@ export function registerConfirmations(app: App, deps: SlackDeps): void {
     const lang = meta?.l ?? caller.lang;
     const values = view.state.values;
     const percent = Percent.safeParse(values[CORRECTION_MODAL.percent]?.[CORRECTION_MODAL.percent]?.value ?? "");
-    if (!percent.success) return void (await ack({ response_action: "errors", errors: { [CORRECTION_MODAL.percent]: new AppError("PERCENT_INVALID").text(lang) } }));
+    if (!percent.success)
+      return void (await ack({
+        response_action: "errors",
+        errors: {
+          [CORRECTION_MODAL.percent]: (String(values[CORRECTION_MODAL.percent]?.[CORRECTION_MODAL.percent]?.value ?? "").trim() === ""
+            ? new AppError("PERCENT_REQUIRED")
+            : new AppError("PERCENT_RANGE", { value: String(values[CORRECTION_MODAL.percent]?.[CORRECTION_MODAL.percent]?.value).slice(0, 20) })
+          ).text(lang),
+        },
+      }));
     const done = (values[CORRECTION_MODAL.done]?.[CORRECTION_MODAL.done]?.selected_options ?? []).length > 0;
     if (done && percent.data !== 100)
       return void (await ack({ response_action: "errors", errors: { [CORRECTION_MODAL.percent]: new AppError("DONE_NEEDS_100", { percent: percent.data }).text(lang) } }));

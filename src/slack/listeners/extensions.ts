@@ -25,7 +25,8 @@ export function registerExtensions(app: App, deps: SlackDeps): void {
     // A date picker sends YYYY-MM-DD; anything else (a forged value) is refused in words.
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
     const day = m ? makeDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
-    if (!day) return void (await ack({ response_action: "errors", errors: { [EXTENSION_MODAL.date]: new AppError("DATE_INVALID", { text: raw.slice(0, 20) }).text(lang) } }));
+    if (!day)
+      return void (await ack({ response_action: "errors", errors: { [EXTENSION_MODAL.date]: new AppError("DATE_INVALID", { value: raw.slice(0, 20), exists: "" }).text(lang) } }));
     const reason = values[EXTENSION_MODAL.reason]?.[EXTENSION_MODAL.reason]?.value ?? "";
     const fieldError = (e: AppError) => {
       const block = e.code === "EXTENSION_NOT_LATER" ? EXTENSION_MODAL.date : EXTENSION_MODAL.reason;
