@@ -9,7 +9,7 @@ import { reportingPeriodOf } from "../domain/reporting-window.js";
 import { completionRates, emptyCounts, STATUSES, type CompletionRates, type TaskStatus } from "../domain/status.js";
 import { codeKey } from "../domain/text.js";
 import { AppError } from "../errors.js";
-import { successorsOf, UnitResolver } from "./unit-resolver.js";
+import { successorsOf } from "./unit-resolver.js";
 
 export type StatusCounts = Record<TaskStatus, number>;
 

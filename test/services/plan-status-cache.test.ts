@@ -50,96 +50,120 @@ const at = (d: Day) => new Date(`${d}T03:00:00Z`);
 
 /** Every kind of write the numbers depend on, each with random targets. */
 const writes: fc.Arbitrary<Write> = fc.oneof(
-  fc.record({ t: fc.nat(), a: fc.nat(), percent: fc.integer({ min: 0, max: 100 }), done: fc.boolean(), d: day }).map(({ t, a, percent, done, d }) => ({
-    name: `report ${percent}%${done ? " done" : ""} on ${d}`,
-    run: (prisma, w) => {
-      const task = pick(w.leaves, t);
-      const unit = pick(task.assignments, a);
-      return reportProgress(prisma, { taskId: task.id, unitId: unit.unitId, reporter: "U0TEST", percent: done ? 100 : percent, done, at: at(d) });
-    },
-  })),
-  fc.nat().map((n) => ({
-    name: "delete a report",
-    run: async (prisma) => {
-      const reports = await prisma.progressReport.findMany({ select: { id: true }, orderBy: { id: "asc" } });
-      if (reports.length) await prisma.progressReport.delete({ where: { id: pick(reports, n).id } });
-    },
-  })),
-  fc.record({ t: fc.nat(), d: day }).map(({ t, d }) => ({
-    name: `raise an obstacle on ${d}`,
-    run: (prisma, w) => {
-      const task = pick(w.leaves, t);
-      return raiseObstacle(prisma, { taskId: task.id, unitId: task.assignments[0]!.unitId, raisedBy: "U0TEST", text: "Thiếu kinh phí", at: at(d) });
-    },
-  })),
-  fc.nat().map((n) => ({
-    name: "resolve an obstacle",
-    run: async (prisma) => {
-      const open = await prisma.obstacle.findMany({ where: { resolvedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
-      if (open.length) await prisma.obstacle.update({ where: { id: pick(open, n).id }, data: { resolvedAt: new Date(), resolvedBy: "U0OFFICE", resolution: "Đã xử lý" } });
-    },
-  })),
-  fc.record({ t: fc.nat(), d: day }).map(({ t, d }) => ({
-    name: `move a deadline to ${d} (an extension)`,
-    run: (prisma, w) => {
-      const fixed = w.leaves.filter((x) => x.dueKind !== "ONGOING" && x.dueKind !== "EVENT");
-      return prisma.task.update({ where: { id: pick(fixed, t).id }, data: { dueOn: toDate(d) } });
-    },
-  })),
-  fc.record({ t: fc.nat(), d: fc.option(day) }).map(({ t, d }) => ({
-    name: d ? `confirm a completion on ${d}` : "withdraw a completion",
-    run: (prisma, w) => prisma.task.update({ where: { id: pick(w.leaves, t).id }, data: { completedOn: d ? toDate(d) : null } }),
-  })),
-  fc.record({ t: fc.nat(), a: fc.nat(), u: fc.nat(), kind: fc.constantFrom("role", "remove", "add") }).map(({ t, a, u, kind }) => ({
-    name: `assignment: ${kind}`,
-    run: async (prisma, w) => {
-      const task = pick(w.leaves, t);
-      const current = await prisma.assignment.findMany({ where: { taskId: task.id }, orderBy: { id: "asc" } });
-      if (kind === "add") {
+  fc.record({ t: fc.nat(), a: fc.nat(), percent: fc.integer({ min: 0, max: 100 }), done: fc.boolean(), d: day }).map(
+    ({ t, a, percent, done, d }): Write => ({
+      name: `report ${percent}%${done ? " done" : ""} on ${d}`,
+      run: (prisma, w) => {
+        const task = pick(w.leaves, t);
+        const unit = pick(task.assignments, a);
+        return reportProgress(prisma, { taskId: task.id, unitId: unit.unitId, reporter: "U0TEST", percent: done ? 100 : percent, done, at: at(d) });
+      },
+    }),
+  ),
+  fc.nat().map(
+    (n): Write => ({
+      name: "delete a report",
+      run: async (prisma) => {
+        const reports = await prisma.progressReport.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+        if (reports.length) await prisma.progressReport.delete({ where: { id: pick(reports, n).id } });
+      },
+    }),
+  ),
+  fc.record({ t: fc.nat(), d: day }).map(
+    ({ t, d }): Write => ({
+      name: `raise an obstacle on ${d}`,
+      run: (prisma, w) => {
+        const task = pick(w.leaves, t);
+        return raiseObstacle(prisma, { taskId: task.id, unitId: task.assignments[0]!.unitId, raisedBy: "U0TEST", text: "Thiếu kinh phí", at: at(d) });
+      },
+    }),
+  ),
+  fc.nat().map(
+    (n): Write => ({
+      name: "resolve an obstacle",
+      run: async (prisma) => {
+        const open = await prisma.obstacle.findMany({ where: { resolvedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
+        if (open.length) await prisma.obstacle.update({ where: { id: pick(open, n).id }, data: { resolvedAt: new Date(), resolvedBy: "U0OFFICE", resolution: "Đã xử lý" } });
+      },
+    }),
+  ),
+  fc.record({ t: fc.nat(), d: day }).map(
+    ({ t, d }): Write => ({
+      name: `move a deadline to ${d} (an extension)`,
+      run: (prisma, w) => {
+        const fixed = w.leaves.filter((x) => x.dueKind !== "ONGOING" && x.dueKind !== "EVENT");
+        return prisma.task.update({ where: { id: pick(fixed, t).id }, data: { dueOn: toDate(d) } });
+      },
+    }),
+  ),
+  fc.record({ t: fc.nat(), d: fc.option(day) }).map(
+    ({ t, d }): Write => ({
+      name: d ? `confirm a completion on ${d}` : "withdraw a completion",
+      run: (prisma, w) => prisma.task.update({ where: { id: pick(w.leaves, t).id }, data: { completedOn: d ? toDate(d) : null } }),
+    }),
+  ),
+  fc.record({ t: fc.nat(), a: fc.nat(), u: fc.nat(), kind: fc.constantFrom("role", "remove", "add") }).map(
+    ({ t, a, u, kind }): Write => ({
+      name: `assignment: ${kind}`,
+      run: async (prisma, w) => {
+        const task = pick(w.leaves, t);
+        const current = await prisma.assignment.findMany({ where: { taskId: task.id }, orderBy: { id: "asc" } });
+        if (kind === "add") {
+          const unit = pick(w.units, u);
+          if (!current.some((c) => c.unitId === unit.id)) await prisma.assignment.create({ data: { taskId: task.id, unitId: unit.id, role: "COOPERATING" } });
+        } else if (current.length > 1) {
+          const one = pick(current, a);
+          if (kind === "remove") await prisma.assignment.delete({ where: { id: one.id } });
+          else await prisma.assignment.update({ where: { id: one.id }, data: { role: one.role === "LEAD" ? "COOPERATING" : "LEAD" } });
+        }
+      },
+    }),
+  ),
+  fc.record({ t: fc.nat(), archived: fc.boolean() }).map(
+    ({ t, archived }): Write => ({
+      name: archived ? "archive a task" : "bring a task back",
+      run: (prisma, w) => prisma.task.update({ where: { id: pick(w.leaves, t).id }, data: { archivedAt: archived ? new Date() : null } }),
+    }),
+  ),
+  fc.record({ days: fc.integer({ min: 1, max: 90 }), windows: fc.boolean() }).map(
+    ({ days, windows }): Write => ({
+      name: `plan rules: ${windows ? "windows" : "calendar"}, ${days} days`,
+      run: (prisma, w) => prisma.plan.update({ where: { id: w.planId }, data: { minCoverageDays: days, reportingPeriods: windows ? "WINDOW" : "CALENDAR" } }),
+    }),
+  ),
+  fc.record({ target: fc.integer({ min: 50, max: 100 }), onTime: fc.boolean() }).map(
+    ({ target, onTime }): Write => ({
+      name: `objective target ${target}%`,
+      run: async (prisma, w) => {
+        const o = await prisma.objective.findFirst({ where: { planId: w.planId }, orderBy: { id: "asc" } });
+        if (o) await prisma.objective.update({ where: { id: o.id }, data: { targetValue: target, targetUnit: "%", measure: onTime ? "ON_TIME_COMPLETION" : "COMPLETION" } });
+      },
+    }),
+  ),
+  fc.record({ u: fc.nat(), into: fc.option(fc.nat()) }).map(
+    ({ u, into }): Write => ({
+      name: into === null ? "rename a unit" : "merge a unit into another, or undo it",
+      run: async (prisma, w) => {
         const unit = pick(w.units, u);
-        if (!current.some((c) => c.unitId === unit.id)) await prisma.assignment.create({ data: { taskId: task.id, unitId: unit.id, role: "COOPERATING" } });
-      } else if (current.length > 1) {
-        const one = pick(current, a);
-        if (kind === "remove") await prisma.assignment.delete({ where: { id: one.id } });
-        else await prisma.assignment.update({ where: { id: one.id }, data: { role: one.role === "LEAD" ? "COOPERATING" : "LEAD" } });
-      }
-    },
-  })),
-  fc.record({ t: fc.nat(), archived: fc.boolean() }).map(({ t, archived }) => ({
-    name: archived ? "archive a task" : "bring a task back",
-    run: (prisma, w) => prisma.task.update({ where: { id: pick(w.leaves, t).id }, data: { archivedAt: archived ? new Date() : null } }),
-  })),
-  fc.record({ days: fc.integer({ min: 1, max: 90 }), windows: fc.boolean() }).map(({ days, windows }) => ({
-    name: `plan rules: ${windows ? "windows" : "calendar"}, ${days} days`,
-    run: (prisma, w) => prisma.plan.update({ where: { id: w.planId }, data: { minCoverageDays: days, reportingPeriods: windows ? "WINDOW" : "CALENDAR" } }),
-  })),
-  fc.record({ target: fc.integer({ min: 50, max: 100 }), onTime: fc.boolean() }).map(({ target, onTime }) => ({
-    name: `objective target ${target}%`,
-    run: async (prisma, w) => {
-      const o = await prisma.objective.findFirst({ where: { planId: w.planId }, orderBy: { id: "asc" } });
-      if (o) await prisma.objective.update({ where: { id: o.id }, data: { targetValue: target, targetUnit: "%", measure: onTime ? "ON_TIME_COMPLETION" : "COMPLETION" } });
-    },
-  })),
-  fc.record({ u: fc.nat(), into: fc.option(fc.nat()) }).map(({ u, into }) => ({
-    name: into === null ? "rename a unit" : "merge a unit into another, or undo it",
-    run: async (prisma, w) => {
-      const unit = pick(w.units, u);
-      if (into === null) return prisma.unit.update({ where: { id: unit.id }, data: { name: `${unit.name} (mới)` } });
-      const target = pick(w.units, into);
-      const current = await prisma.unit.findUniqueOrThrow({ where: { id: unit.id } });
-      const targetRow = await prisma.unit.findUniqueOrThrow({ where: { id: target.id } });
-      // No cycles: merge only into a unit that is itself not merged.
-      const mergedIntoId = current.mergedIntoId !== null || target.id === unit.id || targetRow.mergedIntoId !== null ? null : target.id;
-      return prisma.unit.update({ where: { id: unit.id }, data: { mergedIntoId } });
-    },
-  })),
-  fc.nat().map((i) => ({
-    name: "rename an index",
-    run: (prisma, w) => {
-      const index = pick(w.indices, i);
-      return prisma.index.update({ where: { id: index.id }, data: { name: `${index.name}*` } });
-    },
-  })),
+        if (into === null) return prisma.unit.update({ where: { id: unit.id }, data: { name: `${unit.name} (mới)` } });
+        const target = pick(w.units, into);
+        const current = await prisma.unit.findUniqueOrThrow({ where: { id: unit.id } });
+        const targetRow = await prisma.unit.findUniqueOrThrow({ where: { id: target.id } });
+        // No cycles: merge only into a unit that is itself not merged.
+        const mergedIntoId = current.mergedIntoId !== null || target.id === unit.id || targetRow.mergedIntoId !== null ? null : target.id;
+        return prisma.unit.update({ where: { id: unit.id }, data: { mergedIntoId } });
+      },
+    }),
+  ),
+  fc.nat().map(
+    (i): Write => ({
+      name: "rename an index",
+      run: (prisma, w) => {
+        const index = pick(w.indices, i);
+        return prisma.index.update({ where: { id: index.id }, data: { name: `${index.name}*` } });
+      },
+    }),
+  ),
 );
 
 async function expectCachedEqualsFresh(prisma: PrismaClient, planId: number, context: string) {
