@@ -1,6 +1,6 @@
 // Read-side use cases: plans, their tasks with who leads them, and status
 // counts by unit and by index. Counts are computed in the database.
-import { Prisma } from "../generated/prisma/client.js";
+import { Prisma, type Plan } from "../generated/prisma/client.js";
 import type { PrismaClient } from "../db/database.js";
 import { taskStatusSql } from "../db/status-sql.js";
 import { fromDate, type Day } from "../domain/day.js";
@@ -16,7 +16,8 @@ export type StatusCounts = Record<TaskStatus, number>;
 /** Finds a plan by its number, typed with or without diacritics, or by the leading digits ("1565"). */
 export async function findPlan(prisma: PrismaClient, number: string) {
   const key = codeKey(number);
-  const exact = await prisma.plan.findUnique({ where: { numberKey: key } });
+  // Raw, like currentPlan (src/services/find-task.ts): `/kehoach tongquan SỐ` asks on every call.
+  const [exact] = await prisma.$queryRaw<Plan[]>`SELECT * FROM "Plan" WHERE "numberKey" = ${key}`;
   if (exact) return exact;
   const matches = await prisma.plan.findMany({ where: { numberKey: { startsWith: key } }, take: 5, orderBy: { issuedOn: "desc" } });
   if (matches.length === 1) return matches[0]!;
