@@ -15,9 +15,9 @@ import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
+import { metricsMiddleware } from "./metrics.js";
 import { skipRedeliveries } from "./redelivery.js";
 import { socketModeReceiver } from "./socket-mode.js";
-
 
 export interface SlackRuntime {
   /** The HTTP port actually listened on (useful with port 0). */
@@ -80,6 +80,8 @@ export async function startSlackApp(
       inFlight.delete(run);
     }
   });
+  // Every command, button, form and App Home opening counted and timed in one place.
+  app.use(metricsMiddleware(deps.metrics, config.command));
   app.error(async (error) => {
     deps.log.error({ err: errorInfo(error) }, "unhandled error in a Slack listener");
     deps.metrics.errors.inc({ where: "bolt" });

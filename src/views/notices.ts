@@ -1,6 +1,7 @@
 // Short messages: what a unit's channel and the Office's channel are told, and
 // the confirmations and refusals a person sees after a command.
 import type { KnownBlock } from "@slack/types";
+import { AppError } from "../errors.js";
 import { ROLE_LABELS } from "../i18n/labels.js";
 import { context, fields, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, esc, evidenceLine, mention, person, safeMrkdwn, statusText, unitLabel } from "./format.js";
@@ -119,6 +120,16 @@ export function obstacleSaved(lang: Lang, taskCode: string): SlackMessage {
  */
 export function errorMessage(text: string): SlackMessage {
   return single(`⚠️ ${safeMrkdwn(text)}`);
+}
+
+/**
+ * A progress report that was not saved: why, then what the person entered, so
+ * that nothing they typed is lost.
+ */
+export function reportNotSaved(lang: Lang, reasons: AppError[], entered: { percent: number; done: boolean; note: string; links: string[] }): SlackMessage {
+  const reason = reasons.map((r) => r.text(lang)).join(" ");
+  const what = new AppError("REPORT_ENTERED", { percent: entered.percent, done: entered.done ? 1 : "", note: entered.note.slice(0, 500), links: entered.links.join(" ") });
+  return errorMessage(`${new AppError("REPORT_NOT_SAVED", { reason }).text(lang)}\n${what.text(lang)}`);
 }
 
 /** A command succeeded; `text` in both languages, with mentions allowed (as errorMessage). */
