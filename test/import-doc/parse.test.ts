@@ -86,6 +86,13 @@ describe("assignments", () => {
     expect(labelOf("Thời gian hoàn thành: Tháng 6/2026")).toEqual({ kind: "due", value: "Tháng 6/2026" });
     expect(leadValue("Sở Y tế chủ trì, phối hợp với Sở GD&ĐT, Sở TT&TT")).toMatchObject({ lead: ["Sở Y tế"], cooperating: ["Sở GD&ĐT", "Sở TT&TT"] });
     expect(fromProse("Rà soát quy trình (Chủ trì: Sở Tư pháp; phối hợp: Sở Nội vụ; thời gian: Quý III/2025)")).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"], due: "Quý III/2025" });
+    expect(fromProse("Rà soát TTHC. Cơ quan chủ trì: Sở Tư pháp. Cơ quan phối hợp: Sở Nội vụ, Văn phòng UBND tỉnh. Thời gian hoàn thành: Quý II/2026.")).toMatchObject({
+      lead: ["Sở Tư pháp"],
+      cooperating: ["Sở Nội vụ", "Văn phòng UBND tỉnh"],
+      due: "Quý II/2026",
+    });
+    expect(fromProse("Rà soát TTHC (cơ quan chủ trì: Sở Tư pháp, phối hợp: Sở Nội vụ; thời gian: năm 2026)")).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"], due: "năm 2026" });
+    expect(fromProse("Chỉnh trang đô thị. Chủ trì: UBND TP. Huế. Thời gian: Quý IV/2026.")).toMatchObject({ lead: ["UBND TP. Huế"], due: "Quý IV/2026" });
   });
 });
 

@@ -361,7 +361,9 @@ export function readHeader(lines: Line[]): Header {
   const joined = lines.slice(0, limit).map((l) => l.text).join(" ");
   let hm: RegExpExecArray | null;
   if ((hm = /\bSố\s*:?\s*(\d+[\w/.\-ĐđÀ-ỹ]*\/[\w\-ĐđÀ-ỹ]+)/u.exec(joined))) h.number = hm[1];
-  if ((hm = /(?:^|\|\s*|\s)([A-ZĐÀ-Ỹ][^,|]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(joined))) {
+  // The motto is a boundary: read column by column, the place follows "Hạnh phúc" directly.
+  const dated = joined.replace(/CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG\s*HOÀ\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc/gu, " | ");
+  if ((hm = /(?:^|\|\s*|\s)([A-ZĐÀ-Ỹ][^,|]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(dated))) {
     h.place = hm[1]!.replace(/^.*\b\d\S*\s+/u, "").trim();
     h.issuedOn = ymd(Number(hm[4]), Number(hm[3]), Number(hm[2]));
   }

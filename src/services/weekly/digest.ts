@@ -82,7 +82,8 @@ export function digestReads(prisma: PrismaClient, options: { today: Day; planIds
     overdue: () => unitTaskSummaries(prisma, overdueListOptions(options)),
     obstacles: () =>
       prisma.obstacle.findMany({
-        where: { resolvedAt: null, ...(planIds ? { task: { planId: { in: planIds } } } : {}) },
+        // Only those still waiting for leadership's direction, oldest first.
+        where: { resolvedAt: null, state: "OPEN", ...(planIds ? { task: { planId: { in: planIds } } } : {}) },
         include: { task: true, unit: true },
         orderBy: { raisedAt: "asc" },
         take: OBSTACLES_SHOWN,
