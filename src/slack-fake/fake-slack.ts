@@ -42,6 +42,8 @@ export interface FakeSlackOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** The largest file files.getUploadURLExternal accepts; Slack's 1 GB by default. */
+  fileSizeLimit?: number;
   /** chat.postMessage limits; off when omitted. */
   rateLimits?: RateLimitOptions;
   /** Delay before every Web API answer, to make benchmarks realistic. */
@@ -131,11 +133,14 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
   // The Web API needs Socket Mode for apps.connections.open, and Socket Mode
   // needs the HTTP server for its upgrades: the API reaches it through this.
   let socketMode: SocketModeServer | undefined;
+  let origin = "http://127.0.0.1/";
   const webApi = new WebApi({
     context: {
       workspace,
       triggers,
       now,
+      origin: () => origin,
+      ...(options.fileSizeLimit === undefined ? {} : { fileSizeLimit: options.fileSizeLimit }),
       socketMode: { get isEnabled() { return socketMode?.isEnabled ?? false; }, openUrl: () => socketMode!.openUrl() },
     },
     botToken: options.botToken,
@@ -150,8 +155,9 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     port: options.port ?? 0,
     latencyMs: options.latencyMs ?? 0,
     logger,
-    handle: (req, raw) => routeRequest({ webApi, responses: { workspace, responseUrls, callLog, now } }, req, raw),
+    handle: (req, raw, bytes) => routeRequest({ webApi, responses: { workspace, responseUrls, callLog, now }, uploads: { workspace, callLog, now } }, req, raw, bytes),
   });
+  origin = server.origin;
   const sockets = new SocketModeServer(
     { server: server.server, origin: () => server.origin, appId: workspace.bot.appId, ids, now, logger },
     options.socketMode,

@@ -4,16 +4,27 @@ import type { IncomingMessage } from "node:http";
 import { postToResponseUrl, type ResponseUrlDeps } from "./response-url-posts.js";
 import { RESPONSE_URL_PATH } from "./response-urls.js";
 import { isJsonObject, type JsonObject } from "./types.js";
+import { FILES_PATH, receiveUpload, UPLOAD_PATH, type UploadDeps } from "./web-api/files.js";
 import type { HttpAnswer, WebApi } from "./web-api/dispatch.js";
 
 export const WEB_API_PATH = "/api/";
 
 export function routeRequest(
-  deps: { webApi: WebApi; responses: ResponseUrlDeps },
+  deps: { webApi: WebApi; responses: ResponseUrlDeps; uploads?: UploadDeps },
   req: IncomingMessage,
   rawBody: string,
-): HttpAnswer {
+  bytes: Buffer = Buffer.from(rawBody, "utf8"),
+): HttpAnswer | Promise<HttpAnswer> {
   const url = new URL(req.url ?? "/", "http://fake.invalid");
+  if (deps.uploads && url.pathname.startsWith(UPLOAD_PATH) && req.method === "POST") {
+    return receiveUpload(deps.uploads, url, req.headers["content-type"], bytes);
+  }
+  if (deps.uploads && url.pathname.startsWith(FILES_PATH) && req.method === "GET") {
+    const file = deps.uploads.workspace.files.file(url.pathname.slice(FILES_PATH.length).split("/")[0] ?? "");
+    if (!file) return { status: 404, headers: {}, body: { ok: false, error: "file_not_found" } };
+    const name = encodeURIComponent(file.name);
+    return { status: 200, headers: { "content-type": file.mimetype, "content-disposition": `attachment; filename*=UTF-8''${name}` }, body: {}, raw: file.bytes };
+  }
   const decoded = decodeBody(req.headers["content-type"], rawBody);
   if (url.pathname.startsWith(WEB_API_PATH)) {
     if (decoded === undefined) return { status: 200, headers: {}, body: { ok: false, error: "invalid_json" } };

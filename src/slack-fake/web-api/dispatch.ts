@@ -12,6 +12,8 @@ export interface HttpAnswer {
   status: number;
   headers: Record<string, string>;
   body: JsonObject;
+  /** Sent instead of `body` as JSON: a file's bytes. */
+  raw?: Buffer;
 }
 
 export interface WebApiDeps {

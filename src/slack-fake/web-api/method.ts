@@ -10,6 +10,10 @@ export interface ApiContext {
   workspace: Workspace;
   triggers: Triggers;
   now: Clock;
+  /** "http://127.0.0.1:PORT/": where upload URLs and file links point. */
+  origin?: () => string;
+  /** The largest file files.getUploadURLExternal accepts (Slack: 1 GB). */
+  fileSizeLimit?: number;
   /** Socket Mode's URL source; absent when the fake was made without it. */
   socketMode?: { readonly isEnabled: boolean; openUrl(): string };
 }
