@@ -25,6 +25,7 @@ import { Workspace, type BotIdentity, type SeedInput, type Team } from "./state/
 import { Triggers } from "./triggers.js";
 import { silentLogger, type Clock, type FakeSlackLogger, type JsonObject } from "./types.js";
 import { WebApi } from "./web-api/dispatch.js";
+import type { ApiContext } from "./web-api/method.js";
 
 export interface FakeSlackOptions {
   /** Signs every request sent to the app. */
@@ -99,6 +100,8 @@ export interface FakeSlack {
   clearCalls(): void;
   /** The next `times` calls of `method` ("*" for any) answer with `fault`. */
   failNext(method: string, fault: Fault, times?: number): void;
+  /** The largest file files.getUploadURLExternal accepts from now on. */
+  setFileSizeLimit(bytes: number): void;
   /** A trigger_id as an interaction by this user would carry. */
   issueTrigger(userId: string): string;
 
@@ -134,15 +137,16 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
   // needs the HTTP server for its upgrades: the API reaches it through this.
   let socketMode: SocketModeServer | undefined;
   let origin = "http://127.0.0.1/";
-  const webApi = new WebApi({
-    context: {
+  const context: ApiContext = {
       workspace,
       triggers,
       now,
       origin: () => origin,
       ...(options.fileSizeLimit === undefined ? {} : { fileSizeLimit: options.fileSizeLimit }),
       socketMode: { get isEnabled() { return socketMode?.isEnabled ?? false; }, openUrl: () => socketMode!.openUrl() },
-    },
+  };
+  const webApi = new WebApi({
+    context,
     botToken: options.botToken,
     appToken,
     faults,
@@ -199,6 +203,7 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     calls: (method) => callLog.list(method),
     clearCalls: () => callLog.clear(),
     failNext: (method, fault, times = 1) => faults.add(method, fault, times),
+    setFileSizeLimit: (bytes) => void (context.fileSizeLimit = bytes),
     issueTrigger: (userId) => triggers.issue(userId),
     slashCommand: (input) => interactions.slashCommand(input),
     blockAction: (input) => interactions.blockAction(input),

@@ -15,6 +15,7 @@ import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
+import { registerUnitReports } from "./listeners/unit-reports.js";
 import { skipRedeliveries } from "./redelivery.js";
 import { socketModeReceiver } from "./socket-mode.js";
 
@@ -88,6 +89,7 @@ export async function startSlackApp(
   registerActions(app, deps);
   registerReportSubmit(app, deps);
   registerHome(app, deps);
+  registerUnitReports(app, deps);
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {

@@ -1,7 +1,7 @@
 // How a Web API method is defined: a zod schema for its arguments (which
 // arrive form-encoded or as JSON) and a handler that answers the success body
 // or throws ApiFailure with Slack's error code.
-import { z } from "zod";
+import type { z } from "zod";
 import type { Workspace } from "../state/workspace.js";
 import type { Triggers } from "../triggers.js";
 import type { Clock, JsonObject } from "../types.js";

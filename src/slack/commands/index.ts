@@ -13,6 +13,7 @@ import { report } from "./report.js";
 import { show } from "./show.js";
 import { tasks } from "./tasks.js";
 import { units } from "./units.js";
+import { consolidated, reportStatus, unitReport } from "./unit-reports.js";
 
 export const HANDLERS: Record<Subcommand, CommandHandler> = {
   help,
@@ -27,4 +28,7 @@ export const HANDLERS: Record<Subcommand, CommandHandler> = {
   channel,
   language,
   deliveries,
+  unitReport,
+  reportStatus,
+  consolidated,
 };
