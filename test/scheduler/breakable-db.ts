@@ -8,7 +8,7 @@
 // shared server itself keeps running.
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import type { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openDatabase, type Database } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";

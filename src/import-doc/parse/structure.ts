@@ -136,7 +136,7 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
   const tables: Table[] = [];
   let started = false;
   let romanLess = false;
-  const intro: Line[] = [];
+  let intro: Line[] = [];
   const bodyStart = header.bodyStart;
 
   let lineIndex = -1;

@@ -11,7 +11,7 @@ import { AppError } from "../../errors.js";
 import { cleanLine, type Block } from "./types.js";
 
 const VIETNAMESE_WORDS = ["của", "và", "các", "được", "thực hiện", "kế hoạch", "nhiệm vụ", "đơn vị", "những", "năm", "tháng", "ngày", "với", "trong", "theo", "công", "người", "tổ chức", "phối hợp", "chủ trì", "cơ quan", "việc", "đề nghị"];
-const CP1252_CHARS: Record<number, string> = { 133: "…", 145: "‘", 146: "’", 147: "“", 148: "”", 150: "–", 151: "—" };
+const CP1252_CHARS: Record<number, string> = { 0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—" };
 const CP1252_MARKS = new Set([0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xa0, 0xb0, 0xa9, 0xae, 0xb7]);
 
 export function decodeText(bytes: Uint8Array, file: string): string {
