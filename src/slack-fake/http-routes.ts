@@ -3,14 +3,16 @@
 import type { IncomingMessage } from "node:http";
 import { postToResponseUrl, type ResponseUrlDeps } from "./response-url-posts.js";
 import { RESPONSE_URL_PATH } from "./response-urls.js";
+import { downloadFile } from "./files/download.js";
+import { FILE_DOWNLOAD_PATH, type FileStore } from "./files/store.js";
 import { isJsonObject, type JsonObject } from "./types.js";
-import { FILES_PATH, receiveUpload, UPLOAD_PATH, type UploadDeps } from "./web-api/files.js";
+import { receiveUpload, UPLOAD_PATH, type UploadDeps } from "./web-api/files.js";
 import type { HttpAnswer, WebApi } from "./web-api/dispatch.js";
 
 export const WEB_API_PATH = "/api/";
 
 export function routeRequest(
-  deps: { webApi: WebApi; responses: ResponseUrlDeps; uploads?: UploadDeps },
+  deps: { webApi: WebApi; responses: ResponseUrlDeps; files?: { files: FileStore; botToken: string }; uploads?: UploadDeps },
   req: IncomingMessage,
   rawBody: string,
   bytes: Buffer = Buffer.from(rawBody, "utf8"),
@@ -19,12 +21,7 @@ export function routeRequest(
   if (deps.uploads && url.pathname.startsWith(UPLOAD_PATH) && req.method === "POST") {
     return receiveUpload(deps.uploads, url, req.headers["content-type"], bytes);
   }
-  if (deps.uploads && url.pathname.startsWith(FILES_PATH) && req.method === "GET") {
-    const file = deps.uploads.workspace.files.file(url.pathname.slice(FILES_PATH.length).split("/")[0] ?? "");
-    if (!file) return { status: 404, headers: {}, body: { ok: false, error: "file_not_found" } };
-    const name = encodeURIComponent(file.name);
-    return { status: 200, headers: { "content-type": file.mimetype, "content-disposition": `attachment; filename*=UTF-8''${name}` }, body: {}, raw: file.bytes };
-  }
+  if (deps.files && url.pathname.startsWith(FILE_DOWNLOAD_PATH)) return downloadFile(deps.files, req, url.pathname);
   const decoded = decodeBody(req.headers["content-type"], rawBody);
   if (url.pathname.startsWith(WEB_API_PATH)) {
     if (decoded === undefined) return { status: 200, headers: {}, body: { ok: false, error: "invalid_json" } };

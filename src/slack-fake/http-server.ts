@@ -33,8 +33,8 @@ export async function startHttpServer(opts: {
         const answer = await opts.handle(req, bytes.toString("utf8"), bytes);
         if (opts.latencyMs > 0) await sleep(opts.latencyMs);
         if (answer.raw) {
-          res.writeHead(answer.status, answer.headers);
-          res.end(answer.raw);
+          res.writeHead(answer.status, { ...answer.headers, "content-type": answer.raw.contentType });
+          res.end(answer.raw.bytes);
           return;
         }
         res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...answer.headers });

@@ -5,10 +5,12 @@ import { mkdtemp, writeFile, truncate } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from "docx";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from "docx";
 import PDFDocument from "pdfkit";
 import { AppError } from "../../src/errors.js";
 import { readDocument } from "../../src/import-doc/read/index.js";
+import { formatNumber } from "../../src/import-doc/read/docx-numbering.js";
+import { parsePlan } from "../../src/import-doc/parse/structure.js";
 import { decodeText } from "../../src/import-doc/read/text.js";
 
 const dir = await mkdtemp(join(tmpdir(), "dondoc-read-"));
@@ -72,6 +74,48 @@ describe("readDocument", () => {
     expect(table?.kind === "table" && table.rows[3]![2]!.spanned).toBe(true);
   });
 
+  it("writes Word's automatic list labels (1., a), -, +) into the text, restarting deeper levels", async () => {
+    const level = (l: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level: l, format, text, alignment: AlignmentType.LEFT });
+    const doc = new Document({
+      numbering: {
+        config: [
+          { reference: "plan", levels: [level(0, LevelFormat.UPPER_ROMAN, "%1."), level(1, LevelFormat.DECIMAL, "%2."), level(2, LevelFormat.LOWER_LETTER, "%3)"), level(3, LevelFormat.BULLET, "-"), level(4, LevelFormat.BULLET, "+")] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            ["NHIỆM VỤ, GIẢI PHÁP", 0],
+            ["Cải cách thủ tục hành chính", 1],
+            ["Rà soát thủ tục hành chính. Cơ quan chủ trì: Sở Tư pháp; thời gian: Quý IV/2025.", 2],
+            ["Công khai thủ tục hành chính", 2],
+            ["trên Cổng Dịch vụ công", 3],
+            ["tại Bộ phận Một cửa", 4],
+            ["Chuyển đổi số", 1],
+            ["Số hóa hồ sơ. Cơ quan chủ trì: Sở Khoa học và Công nghệ; thời gian: Năm 2026.", 2],
+            ["TỔ CHỨC THỰC HIỆN", 0],
+          ].map(([text, l]) => new Paragraph({ text: text as string, numbering: { reference: "plan", level: l as number } })),
+        },
+      ],
+    });
+    const file = join(dir, "numbered.docx");
+    await writeFile(file, await Packer.toBuffer(doc));
+    const texts = (await readDocument(file)).blocks.map((b) => (b.kind === "para" ? b.text : ""));
+    expect(texts).toEqual([
+      "I. NHIỆM VỤ, GIẢI PHÁP",
+      "1. Cải cách thủ tục hành chính",
+      "a) Rà soát thủ tục hành chính. Cơ quan chủ trì: Sở Tư pháp; thời gian: Quý IV/2025.",
+      "b) Công khai thủ tục hành chính",
+      "- trên Cổng Dịch vụ công",
+      "+ tại Bộ phận Một cửa",
+      "2. Chuyển đổi số",
+      "a) Số hóa hồ sơ. Cơ quan chủ trì: Sở Khoa học và Công nghệ; thời gian: Năm 2026.",
+      "II. TỔ CHỨC THỰC HIỆN",
+    ]);
+    expect(["decimalZero", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman"].map((f) => formatNumber(27, f))).toEqual(["27", "aa", "AA", "xxvii", "XXVII"]);
+    expect(formatNumber(4, "decimalZero")).toBe("04");
+  });
+
   it("reads a PDF's text layer with page and line numbers", async () => {
     const file = join(dir, "plan.pdf");
     await new Promise<void>((resolve) => {
@@ -86,6 +130,35 @@ describe("readDocument", () => {
     const r = await readDocument(file);
     expect(r.pages).toBe(2);
     expect(r.blocks).toContainEqual({ kind: "para", text: "1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát.", pos: { page: 2, line: 2 } });
+  });
+
+  it("reads a PDF's two-column header column by column, and joins the lines the layout wrapped", async () => {
+    const file = join(dir, "header.pdf");
+    await new Promise<void>((resolve) => {
+      const pdf = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 85, right: 56 } });
+      const chunks: Buffer[] = [];
+      pdf.on("data", (c: Buffer) => chunks.push(c));
+      pdf.on("end", () => void writeFile(file, Buffer.concat(chunks)).then(resolve));
+      const row = (l: string, r: string, y: number) => pdf.font(FONT).fontSize(11).text(l, 60, y, { width: 190, align: "center" }).text(r, 250, y, { width: 300, align: "center" });
+      row("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 60);
+      row("TỈNH ĐÔNG GIANG", "Độc lập - Tự do - Hạnh phúc", 76);
+      row("Số: 77/KH-UBND", "Đông Giang, ngày 10 tháng 3 năm 2026", 110);
+      pdf.fontSize(13).text("KẾ HOẠCH", 85, 150, { width: 450, align: "center" }).text("Tuyên truyền cải cách hành chính năm 2026", { width: 450, align: "center" });
+      pdf.text("I. NHIỆM VỤ", 85, 200);
+      pdf.text("1. Tuyên truyền về cải cách hành chính trên Báo Đông Giang và Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch; thời gian: Quý II/2026.", { width: 450, align: "justify" });
+      // A paragraph that runs on over a page break, the next page numbered at its top.
+      pdf.text("2. Tổ chức hội nghị tập huấn nghiệp vụ cải cách hành chính cho công chức làm việc tại Bộ phận Một cửa các cấp trên", 85, 760, { width: 450, align: "justify", lineBreak: false });
+      pdf.addPage().text("2", 85, 30, { width: 450, align: "center" }).text("địa bàn tỉnh. Cơ quan chủ trì: Sở Nội vụ; thời gian: Quý III/2026.", 85, 70, { width: 450 });
+      pdf.end();
+    });
+    const { blocks } = await readDocument(file);
+    const texts = blocks.map((b) => (b.kind === "para" ? b.text : ""));
+    expect(texts.slice(0, 6)).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH ĐÔNG GIANG", "Số: 77/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Đông Giang, ngày 10 tháng 3 năm 2026"]);
+    const p = parsePlan(blocks, { year: 2026 });
+    expect(p).toMatchObject({ number: "77/KH-UBND", issuer: "Ủy ban nhân dân tỉnh Đông Giang", title: "Tuyên truyền cải cách hành chính năm 2026" });
+    expect(p.tasks).toMatchObject([{ lead: ["Sở Văn hóa, Thể thao và Du lịch"], due: "Quý II/2026" }, { lead: ["Sở Nội vụ"], due: "Quý III/2026" }]);
+    expect(texts).not.toContain("2");
+    expect(p.tasks[0]!.text).toContain("Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì");
   });
 
   it("refuses a scanned PDF, a corrupt PDF, an encrypted or legacy Word file, a file over the limit, an unknown format", async () => {

@@ -1,89 +1,95 @@
-// The fake's file upload v2, driven by @slack/web-api's own files.uploadV2
-// (getUploadURLExternal, the multipart POST to the upload URL,
-// completeUploadExternal), files.info, the download link, and the refusals:
-// a file over the size limit, a completion before the bytes arrived, a
-// reused upload URL. Also a modal's file input in view.state.
-import { WebClient } from "@slack/web-api";
+// Files in the fake: a DM share fires file_shared, files.info gives
+// url_private, the download needs the bot token, and a modal's file_input
+// reports the picked files' objects in view.state.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFakeSlack, type FakeSlack } from "../../src/slack-fake/index.js";
-import { elementValue } from "../../src/slack-fake/app-driver/element-values.js";
-import { BOT_TOKEN, GENERAL, SEED, SIGNING_SECRET } from "./harness.js";
+import { ALICE, BOT_TOKEN, SEED, SIGNING_SECRET, startRecordingApp } from "./harness.js";
 
 let fake: FakeSlack;
-let client: WebClient;
+let app: Awaited<ReturnType<typeof startRecordingApp>>;
 
 beforeEach(async () => {
-  fake = await createFakeSlack({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, seed: SEED, fileSizeLimit: 64 * 1024 });
-  client = new WebClient(BOT_TOKEN, { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
+  app = await startRecordingApp();
+  fake = await createFakeSlack({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, seed: SEED, appUrl: app.url });
 });
 
 afterEach(async () => {
   await fake.close();
+  await app.close();
 });
 
-// Bytes that do not survive a UTF-8 round trip: the upload must be binary-safe.
-const docx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0xc3, 0x28, ...Buffer.from("Báo cáo quý III", "utf8")]);
-const xlsx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x80, 0x81, 0x82, 0x00, 0x01]);
+async function api(method: string, args: Record<string, string>, token = BOT_TOKEN) {
+  const res = await fetch(`${fake.url}${method}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Bearer ${token}` },
+    body: new URLSearchParams(args).toString(),
+  });
+  return (await res.json()) as Record<string, unknown> & { ok: boolean; error?: string; file?: Record<string, unknown> };
+}
 
-describe("files upload v2", () => {
-  it("uploads two files and shares them in one message with the comment; bytes and names intact", async () => {
-    const r = await client.files.uploadV2({
-      channel_id: GENERAL,
-      initial_comment: "Báo cáo quý III/2023 đã được Lãnh đạo Sở duyệt.",
-      file_uploads: [
-        { file: docx, filename: "bao-cao-quy-iii-2023.docx", title: "Báo cáo quý III/2023" },
-        { file: xlsx, filename: "phu-luc-quy-iii-2023.xlsx" },
-      ],
+describe("files", () => {
+  it("a DM share posts the file and sends file_shared; files.info gives url_private; the download needs the bot token", async () => {
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x10]);
+    const { fileId, event } = await fake.shareFile({ userId: ALICE, name: "kế hoạch.docx", bytes });
+    expect(event.status).toBe(200);
+    const sent = JSON.parse(app.requests.at(-1)!.body) as { type: string; event: Record<string, unknown> };
+    expect(sent.type).toBe("event_callback");
+    expect(sent.event).toMatchObject({ type: "file_shared", file_id: fileId, user_id: ALICE, file: { id: fileId } });
+    const dm = sent.event.channel_id as string;
+    expect(dm).toMatch(/^D/);
+    expect(fake.workspace.conversations.messages(dm).at(-1)).toMatchObject({ userId: ALICE, text: "📎 kế hoạch.docx" });
+
+    const info = await api("files.info", { file: fileId });
+    expect(info.ok).toBe(true);
+    expect(info.file).toMatchObject({ id: fileId, name: "kế hoạch.docx", size: 7, filetype: "docx", user: ALICE, ims: [dm] });
+    const url = info.file!.url_private as string;
+    expect(url.startsWith(fake.origin)).toBe(true);
+
+    const ok = await fetch(url, { headers: { authorization: `Bearer ${BOT_TOKEN}` } });
+    expect(ok.status).toBe(200);
+    expect(Buffer.from(await ok.arrayBuffer())).toEqual(bytes);
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("content-type")).toContain("text/html");
+    const wrong = await fetch(url, { headers: { authorization: "Bearer xoxb-someone-else" } });
+    expect(wrong.status).toBe(401);
+  });
+
+  it("files.info refuses an unknown file and a wrong token", async () => {
+    expect(await api("files.info", { file: "F0NOPE" })).toMatchObject({ ok: false, error: "file_not_found" });
+    const id = fake.addFile({ userId: ALICE, name: "a.txt", bytes: Buffer.from("x") });
+    expect(await api("files.info", { file: id }, "xoxb-wrong")).toMatchObject({ ok: false, error: "invalid_auth" });
+  });
+
+  it("a file_input in a modal reports the picked files' objects", async () => {
+    const trigger = fake.issueTrigger(ALICE);
+    const opened = await api("views.open", {
+      trigger_id: trigger,
+      view: JSON.stringify({
+        type: "modal",
+        callback_id: "upload",
+        title: { type: "plain_text", text: "Nạp kế hoạch" },
+        submit: { type: "plain_text", text: "Đọc" },
+        blocks: [
+          {
+            type: "input",
+            block_id: "file",
+            label: { type: "plain_text", text: "Tệp" },
+            element: { type: "file_input", action_id: "file", filetypes: ["docx", "pdf"], max_files: 1 },
+          },
+        ],
+      }),
     });
-    expect(r.ok).toBe(true);
-    expect(fake.calls().map((c) => c.method)).toEqual(["files.getUploadURLExternal", "files.getUploadURLExternal", "upload", "upload", "files.completeUploadExternal"]);
-    const messages = fake.workspace.conversations.history(GENERAL);
-    expect(messages).toHaveLength(1);
-    const m = messages[0]!;
-    expect(m.text).toBe("Báo cáo quý III/2023 đã được Lãnh đạo Sở duyệt.");
-    expect(m.files?.map((f) => [f.name, f.title, f.size])).toEqual([
-      ["bao-cao-quy-iii-2023.docx", "Báo cáo quý III/2023", docx.length],
-      ["phu-luc-quy-iii-2023.xlsx", "phu-luc-quy-iii-2023.xlsx", xlsx.length],
-    ]);
-    const stored = fake.workspace.files.all();
-    expect(stored.map((f) => Buffer.compare(f.bytes, f.name.endsWith(".docx") ? docx : xlsx))).toEqual([0, 0]);
-    expect(stored.every((f) => f.channels.includes(GENERAL))).toBe(true);
-    // files.info and the download link.
-    const info = await client.files.info({ file: stored[0]!.id });
-    expect(info.file).toMatchObject({ id: stored[0]!.id, name: "bao-cao-quy-iii-2023.docx", size: docx.length, channels: [GENERAL] });
-    const download = await fetch(String(info.file?.url_private));
-    expect(download.status).toBe(200);
-    expect(Buffer.from(await download.arrayBuffer()).equals(docx)).toBe(true);
-    // History shows the files as Slack does.
-    const history = await client.conversations.history({ channel: GENERAL });
-    expect((history.messages?.[0] as { files?: { name: string }[] } | undefined)?.files?.map((f) => f.name)).toEqual(["bao-cao-quy-iii-2023.docx", "phu-luc-quy-iii-2023.xlsx"]);
-  });
-
-  it("refuses a file over the limit before anything is uploaded or shared", async () => {
-    const big = Buffer.alloc(64 * 1024 + 1, 1);
-    await expect(client.files.uploadV2({ channel_id: GENERAL, file: big, filename: "video.mp4" })).rejects.toMatchObject({ data: { error: "file_too_large" } });
-    expect(fake.calls("upload")).toHaveLength(0);
-    expect(fake.workspace.conversations.history(GENERAL)).toHaveLength(0);
-    expect(fake.workspace.files.all()).toHaveLength(0);
-  });
-
-  it("completes nothing when a file's bytes never arrived; an upload URL works once", async () => {
-    const a = await client.files.getUploadURLExternal({ filename: "a.docx", length: docx.length });
-    const b = await client.files.getUploadURLExternal({ filename: "b.xlsx", length: xlsx.length });
-    expect((await fetch(a.upload_url!, { method: "POST", body: new Uint8Array(docx) })).status).toBe(200);
-    expect((await fetch(a.upload_url!, { method: "POST", body: new Uint8Array(docx) })).status).toBe(404);
-    await expect(client.files.completeUploadExternal({ files: [{ id: a.file_id! }, { id: b.file_id! }], channel_id: GENERAL })).rejects.toMatchObject({ data: { error: "file_upload_incomplete" } });
-    expect(fake.workspace.files.all()).toHaveLength(0);
-    expect(fake.workspace.conversations.history(GENERAL)).toHaveLength(0);
-    await expect(client.files.info({ file: a.file_id! })).rejects.toMatchObject({ data: { error: "file_not_found" } });
-  });
-});
-
-describe("a modal's file input", () => {
-  it("reports the attached files in view.state, none by default", () => {
-    const el = { type: "file_input", action_id: "evidence_files", max_files: 10 };
-    expect(elementValue(el, undefined)).toEqual({ type: "file_input", files: [] });
-    const f = fake.workspace.files.addUserFile({ userId: "U01ALICE", name: "Biên bản.pdf", size: 1234 });
-    expect(elementValue(el, { files: [{ id: f.id, name: f.name, size: f.size }] })).toEqual({ type: "file_input", files: [{ id: f.id, name: "Biên bản.pdf", size: 1234 }] });
+    expect(opened.ok).toBe(true);
+    const viewId = (opened.view as { id: string }).id;
+    const id = fake.addFile({ userId: ALICE, name: "plan.pdf", bytes: Buffer.from("%PDF-1.4") });
+    await fake.viewSubmission({ userId: ALICE, viewId, values: { file: { file: [id] } } });
+    const payload = JSON.parse(new URLSearchParams(app.requests.at(-1)!.body).get("payload")!) as {
+      view: { state: { values: Record<string, Record<string, { type: string; files: Record<string, unknown>[] }>> } };
+    };
+    const value = payload.view.state.values.file!.file!;
+    expect(value.type).toBe("file_input");
+    expect(value.files).toEqual([expect.objectContaining({ id, name: "plan.pdf", filetype: "pdf", size: 8 })]);
+    expect(String(value.files[0]!.url_private)).toContain(id);
   });
 });

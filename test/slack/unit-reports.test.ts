@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportProgress } from "../../src/services/report-progress.js";
-import type { SlackFile } from "../../src/slack-fake/state/files.js";
+import type { StoredFile } from "../../src/slack-fake/files/store.js";
 import { backends } from "../support/databases.js";
 import { startDondoc, USERS, type Dondoc } from "./harness.js";
 
@@ -62,7 +62,7 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     const json = JSON.stringify(modal.blocks);
     expect(json).toContain("Đã tổ chức 03 lớp bồi dưỡng kỹ năng cho giáo viên (tiến độ 70%)."); // pre-filled
     expect(json).not.toContain("send_action"); // staff cannot send
-    const file: SlackFile = d.fake.workspace.files.addUserFile({ userId: USERS.gdnnStaff, name: "Danh sách học viên.xlsx", size: 20_480 });
+    const file: StoredFile = d.fake.workspace.files.add({ userId: USERS.gdnnStaff, name: "Danh sách học viên.xlsx", bytes: Buffer.alloc(20_480, 1) });
     const r = await d.fake.viewSubmission({
       userId: USERS.gdnnStaff,
       values: { evidence_files: { evidence_files: { files: [{ id: file.id, name: file.name, size: file.size, permalink: `${d.fake.origin}files/${file.id}/x` }] } } },
@@ -146,14 +146,14 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     const row = await d.db.prisma.consolidatedReport.findFirstOrThrow({ where: { version: 2 } });
     expect(row).toMatchObject({ status: "APPROVED", decidedBy: LEADER_2, comment: "Đồng ý." });
     expect(row.deliveredFiles).toEqual(delivered.files!.map((f) => f.id));
-    const docx = d.fake.workspace.files.file(String(delivered.files![0]!.id))!.bytes;
+    const docx = d.fake.workspace.files.get(String(delivered.files![0]!.id))!.bytes;
     expect(docx.equals(Buffer.from(row.docx, "base64"))).toBe(true);
     const text = await docxText(docx);
     expect(text).toContain("Một số cơ sở chưa cập nhật dữ liệu kịp thời do thiếu nhân lực.");
     expect(text).toContain("Đề nghị UBND tỉnh bổ sung kinh phí khảo sát DDCI năm 2024.");
     expect(text).not.toContain("[Văn phòng Sở");
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(d.fake.workspace.files.file(String(delivered.files![1]!.id))!.bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(d.fake.workspace.files.get(String(delivered.files![1]!.id))!.bytes as unknown as ArrayBuffer);
     expect(wb.getWorksheet("Biểu 3 - Tài liệu kiểm chứng")?.getRow(6).getCell(3).value).toBe("Danh sách học viên.xlsx");
     const actions = (await d.db.prisma.auditEntry.findMany({ where: { entity: "ConsolidatedReport" }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["consolidated-report.build", "consolidated-report.request-changes", "consolidated-report.build", "consolidated-report.approve", "consolidated-report.deliver"]);

@@ -12,8 +12,8 @@ export interface HttpAnswer {
   status: number;
   headers: Record<string, string>;
   body: JsonObject;
-  /** Sent instead of `body` as JSON: a file's bytes. */
-  raw?: Buffer;
+  /** A non-JSON answer (a file download): sent instead of `body`. */
+  raw?: { contentType: string; bytes: Buffer };
 }
 
 export interface WebApiDeps {

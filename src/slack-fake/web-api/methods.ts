@@ -4,6 +4,7 @@ import * as auth from "./auth.js";
 import * as chat from "./chat.js";
 import * as conversations from "./conversations.js";
 import * as files from "./files.js";
+import * as filesInfo from "./files-info.js";
 import type { WebApiMethod } from "./method.js";
 import * as users from "./users.js";
 import * as views from "./views.js";
@@ -27,5 +28,5 @@ export const WEB_API_METHODS: Readonly<Record<string, WebApiMethod>> = {
   "conversations.open": conversations.open,
   "files.getUploadURLExternal": files.getUploadURLExternal,
   "files.completeUploadExternal": files.completeUploadExternal,
-  "files.info": files.info,
+  "files.info": filesInfo.info,
 };
