@@ -65,7 +65,7 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     const file: StoredFile = d.fake.workspace.files.add({ userId: USERS.gdnnStaff, name: "Danh sách học viên.xlsx", bytes: Buffer.alloc(20_480, 1) });
     const r = await d.fake.viewSubmission({
       userId: USERS.gdnnStaff,
-      values: { evidence_files: { evidence_files: { files: [{ id: file.id, name: file.name, size: file.size, permalink: `${d.fake.origin}files/${file.id}/x` }] } } },
+      values: { evidence_files: { evidence_files: [file.id] } },
     });
     expect(r.status).toBe(200);
     await until(() => ephemeral(USERS.gdnnStaff).includes("Đã lưu dự thảo"));
@@ -85,7 +85,7 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     expect(texts(officeChannel).at(-1)).toBe("Văn phòng Sở đã nhận báo cáo Quý III/2023 (Kế hoạch số 1565/KH-SLĐTBXH) của Phòng Giáo dục nghề nghiệp.");
     const stored = await d.db.prisma.unitReport.findFirstOrThrow({});
     expect(stored).toMatchObject({ status: "SUBMITTED", submittedBy: GDNN_LEAD, period: "2023-Q3" });
-    expect(stored.evidenceFiles).toEqual([{ id: file.id, name: "Danh sách học viên.xlsx", size: 20_480, permalink: `${d.fake.origin}files/${file.id}/x` }]);
+    expect(stored.evidenceFiles).toEqual([{ id: file.id, name: "Danh sách học viên.xlsx", size: 20_480, permalink: d.fake.workspace.files.urlPrivate(file) }]);
   });
 
   it("the Office sees who has sent and reminds the others, once per click", async () => {
@@ -109,7 +109,7 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     d.setNow(new Date("2023-09-12T03:00:00Z"));
     const built = await d.fake.slashCommand({ userId: USERS.office, channelId: officeChannel, command: "/kehoach", text: "báo cáo tổng hợp Quý III/2023" });
     await until(() => dmTexts(LEADER_2).length >= 2);
-    expect(JSON.stringify(built.body) + JSON.stringify(d.fake.calls("response_url"))).toContain("phiên bản 1");
+    await until(() => `${JSON.stringify(built.body)}${JSON.stringify(d.fake.calls("response_url"))}`.includes("phiên bản 1"));
     const request = dmTexts(LEADER_2)[0]!;
     expect(request.text).toBe("Trình duyệt báo cáo Quý III/2023 (Kế hoạch số 1565/KH-SLĐTBXH), phiên bản 1.");
     expect(dmTexts(LEADER_2)[1]!.files?.map((f) => f.name)).toEqual(["bao-cao-1565-khsldtbxh-quy-iii-2023.docx", "phu-luc-1565-khsldtbxh-quy-iii-2023.xlsx"]);
