@@ -50,6 +50,23 @@ export const canConsolidateReports = (actor: Actor): boolean => actor.active && 
 
 /** Leadership approves the consolidated report or sends it back for changes. */
 export const canApproveReport = (actor: Actor): boolean => actor.active && (actor.role === "LEADERSHIP" || actor.role === "ADMIN");
+
+/**
+ * Importing a plan from its document, reviewing it and publishing it (Ban
+ * hành) is the Office's work (and administrators'): a plan binds every unit.
+ */
+export const canImportPlan = (actor: Actor): boolean => actor.active && (actor.role === "OFFICE" || actor.role === "ADMIN");
+
+/**
+ * A unit acknowledges ("quán triệt") a published plan through one of its own
+ * active members, and only a plan that assigns it work. Returns the unit that
+ * acknowledges, or null. The unit is always the member's own, never one a
+ * button names.
+ */
+export function acknowledgingUnit(actor: Actor, assignedUnitIds: readonly number[]): number | null {
+  if (!actor.active || actor.unitId === null) return null;
+  return assignedUnitIds.includes(actor.unitId) ? actor.unitId : null;
+}
 // ---- The direction loop: obstacles, confirmations, extensions, the dashboard ----
 
 /** The Office, leadership and administrators see across units (dashboard, every obstacle, every task). */

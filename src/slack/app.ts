@@ -14,6 +14,7 @@ import { isTokenError, verifyBotToken, type RetryOptions } from "./start-up.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
+import { registerPlanImport } from "./listeners/plan-import.js";
 import { registerObstacleLife } from "./listeners/obstacles.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
 import { registerUnitReports } from "./listeners/unit-reports.js";
@@ -93,6 +94,7 @@ export async function startSlackApp(
   registerReportSubmit(app, deps);
   registerHome(app, deps);
   registerUnitReports(app, deps);
+  registerPlanImport(app, deps);
   registerObstacleLife(app, deps);
 
   let server: Server;

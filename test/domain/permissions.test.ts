@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  acknowledgingUnit,
   canApproveReport,
   canConsolidateReports,
+  canImportPlan,
   canManageOrganisation,
   canRaiseObstacle,
   canRead,
@@ -71,5 +73,18 @@ describe("unit reports for a window and the consolidated report", () => {
     expect(roles.filter((role) => canApproveReport(actor({ role })))).toEqual(["LEADERSHIP", "ADMIN"]);
     expect(canConsolidateReports(actor({ role: "OFFICE", active: false }))).toBe(false);
     expect(canApproveReport(actor({ role: "LEADERSHIP", active: false }))).toBe(false);
+describe("importing, publishing and acknowledging a plan", () => {
+  it("only the Office and administrators import and publish a plan", () => {
+    expect(canImportPlan(actor({ role: "OFFICE" }))).toBe(true);
+    expect(canImportPlan(actor({ role: "ADMIN", unitId: null }))).toBe(true);
+    for (const role of ["STAFF", "UNIT_LEAD", "LEADERSHIP"] as const) expect(canImportPlan(actor({ role }))).toBe(false);
+    expect(canImportPlan(actor({ role: "OFFICE", active: false }))).toBe(false);
+  });
+  it("a member acknowledges for their own unit, only when the plan assigns it", () => {
+    expect(acknowledgingUnit(actor({}), [GDNN, VP])).toBe(GDNN);
+    expect(acknowledgingUnit(actor({ role: "UNIT_LEAD", unitId: VP }), [GDNN, VP])).toBe(VP);
+    expect(acknowledgingUnit(actor({ unitId: 99 }), [GDNN, VP])).toBeNull();
+    expect(acknowledgingUnit(actor({ unitId: null, role: "LEADERSHIP" }), [GDNN])).toBeNull();
+    expect(acknowledgingUnit(actor({ active: false }), [GDNN])).toBeNull();
   });
 });

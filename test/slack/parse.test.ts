@@ -24,6 +24,7 @@ const SPELLINGS: Record<Subcommand, string[]> = {
   unitReport: [...SUBCOMMANDS.unitReport, "báo cáo đơn vị", "bao cao don vi"],
   reportStatus: [...SUBCOMMANDS.reportStatus, "tình hình báo cáo", "theo dõi báo cáo"],
   consolidated: [...SUBCOMMANDS.consolidated, "báo cáo tổng hợp", "bao cao tong hop", "tổng hợp"],
+  importPlan: [...SUBCOMMANDS.importPlan, "nhậpkếhoạch", "NHAPKEHOACH"],
 };
 
 /** Arguments as README and help show them, and the shapes that used to be swallowed. */

@@ -20,6 +20,7 @@ export const SUBCOMMANDS = {
   unitReport: ["baocaodonvi", "unitreport"],
   reportStatus: ["tinhhinhbaocao", "reportstatus", "theodoibaocao"],
   consolidated: ["baocaotonghop", "consolidated", "tonghop"],
+  importPlan: ["nhapkehoach", "napkehoach", "importplan"],
 } as const;
 
 export type Subcommand = keyof typeof SUBCOMMANDS;
