@@ -73,6 +73,9 @@ describe("unit reports for a window and the consolidated report", () => {
     expect(roles.filter((role) => canApproveReport(actor({ role })))).toEqual(["LEADERSHIP", "ADMIN"]);
     expect(canConsolidateReports(actor({ role: "OFFICE", active: false }))).toBe(false);
     expect(canApproveReport(actor({ role: "LEADERSHIP", active: false }))).toBe(false);
+  });
+});
+
 describe("importing, publishing and acknowledging a plan", () => {
   it("only the Office and administrators import and publish a plan", () => {
     expect(canImportPlan(actor({ role: "OFFICE" }))).toBe(true);
