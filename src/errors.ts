@@ -416,8 +416,11 @@ const messages = {
     vi: (p) => `Đơn vị ${p.unit} chưa có kênh Slack nên chưa nhắc được. Đề nghị Văn phòng Sở đặt kênh cho đơn vị (\`/kehoach kenh\`).`,
     en: (p) => `Unit ${p.unit} has no Slack channel, so it cannot be reminded. Please set one (\`/kehoach channel\`).`,
   },
-<<<<<<< HEAD
   // ---- Units' reports for a window and the consolidated report's approval (src/services/unit-reports.ts, consolidated-report.ts) ----
+  UNIT_REPORT_STALE: {
+    vi: (p) => `Nút hoặc mẫu báo cáo này không còn hợp lệ. Đề nghị đồng chí mở lại bằng lệnh \`${p.usage}\`.`,
+    en: (p) => `This button or form is no longer valid. Please open it again with \`${p.usage}\`.`,
+  },
   UNIT_REPORT_FORBIDDEN: {
     vi: (p) => `Đồng chí không thuộc ${p.unit} nên không lập được báo cáo của đơn vị này. Đề nghị đồng chí lập báo cáo của đơn vị mình.`,
     en: (p) => `You are not a member of ${p.unit}, so you cannot prepare its report. Please prepare your own unit's report.`,
@@ -496,10 +499,7 @@ const messages = {
     en: (p) =>
       `File ${p.name} is ${p.size}, over Slack's ${p.max} limit for one file, so it was not sent to the channel; the approved report is kept. Please ask the system administrator for the file.`,
   },
-} satisfies Record<string, { vi: Text; en: Text }>;
-=======
 } satisfies Record<string, Entry>;
->>>>>>> main
 
 export type ErrorCode = keyof typeof messages;
 

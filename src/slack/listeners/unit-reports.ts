@@ -72,7 +72,7 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
 
   const ref = (value: string) => {
     const r = UnitReportRef.safeParse(parseJson(value));
-    if (!r.success) throw new AppError("BAD_ARGUMENT", { vi: "Nút không hợp lệ.", en: "Invalid button.", usage: "/kehoach baocaodonvi" });
+    if (!r.success) throw new AppError("UNIT_REPORT_STALE", { usage: "/kehoach baocaodonvi" });
     return r.data;
   };
 
@@ -108,7 +108,7 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
     if (!canConsolidateReports(c.actor)) throw new AppError("OFFICE_ONLY");
     const r = ref(value);
     const window = reportWindowOfKey(r.w);
-    if (!window) throw new AppError("BAD_ARGUMENT", { vi: "Nút không hợp lệ.", en: "Invalid button.", usage: "/kehoach baocaotonghop" });
+    if (!window) throw new AppError("UNIT_REPORT_STALE", { usage: "/kehoach baocaotonghop" });
     return submitForApproval(deps, client, { userId: c.userId, actor: c.actor, lang: c.lang }, { planId: r.p, window, requestKey: actionRequestKey(body.trigger_id) });
   });
 
@@ -149,7 +149,7 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
         .catch(() => client.chat.postMessage({ channel: userId, ...m }))
         .catch((err: unknown) => deps.log.error({ err: errorInfo(err), userId }, "could not tell the user about their unit report"));
     try {
-      if (!meta.success) throw new AppError("BAD_ARGUMENT", { vi: "Mẫu báo cáo không hợp lệ; đề nghị mở lại.", en: "The form is not valid; please open it again.", usage: "/kehoach baocaodonvi" });
+      if (!meta.success) throw new AppError("UNIT_REPORT_STALE", { usage: "/kehoach baocaodonvi" });
       const caller = registered(await resolveCaller(deps, client, userId));
       const unit = caller.member.unit;
       if (!unit) throw new AppError("NO_UNIT");
