@@ -22,6 +22,9 @@ const SPELLINGS: Record<Subcommand, string[]> = {
   language: [...SUBCOMMANDS.language, "ngôn ngữ", "ngon ngu"],
   deliveries: [...SUBCOMMANDS.deliveries, "tin nhắn", "tin nhan"],
   extension: [...SUBCOMMANDS.extension, "gia hạn", "gia han"],
+  unitReport: [...SUBCOMMANDS.unitReport, "báo cáo đơn vị", "bao cao don vi"],
+  reportStatus: [...SUBCOMMANDS.reportStatus, "tình hình báo cáo", "theo dõi báo cáo"],
+  consolidated: [...SUBCOMMANDS.consolidated, "báo cáo tổng hợp", "bao cao tong hop", "tổng hợp"],
   importPlan: [...SUBCOMMANDS.importPlan, "nhậpkếhoạch", "NHAPKEHOACH"],
 };
 

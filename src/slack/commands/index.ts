@@ -15,6 +15,7 @@ import { report } from "./report.js";
 import { show } from "./show.js";
 import { tasks } from "./tasks.js";
 import { units } from "./units.js";
+import { consolidated, reportStatus, unitReport } from "./unit-reports.js";
 
 export const HANDLERS: Record<Subcommand, CommandHandler> = {
   help,
@@ -30,5 +31,8 @@ export const HANDLERS: Record<Subcommand, CommandHandler> = {
   language,
   deliveries,
   extension,
+  unitReport,
+  reportStatus,
+  consolidated,
   importPlan,
 };
