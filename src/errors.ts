@@ -195,6 +195,35 @@ const messages = {
     vi: (p) => `Tệp ${p.file} không phải một kế hoạch: ${p.reason_vi}. Không có gì được ghi.`,
     en: (p) => `File ${p.file} is not a plan: ${p.reason_en}. Nothing was written.`,
   },
+  // Importing a plan in Slack: the Office shares the document, reviews, publishes (src/services/plan-import.ts).
+  FORBIDDEN_IMPORT: {
+    vi: () => `Chỉ Văn phòng Sở và quản trị viên được nạp và ban hành kế hoạch. Đề nghị đồng chí gửi văn bản về Văn phòng Sở.`,
+    en: () => `Only the Office and administrators can import and publish a plan. Please send the document to the Office.`,
+  },
+  DOC_DOWNLOAD_FAILED: {
+    vi: (p) => `Không tải được tệp ${p.file} từ Slack (${p.reason}). Không có gì được ghi; đề nghị đồng chí gửi lại tệp.`,
+    en: (p) => `Could not download ${p.file} from Slack (${p.reason}). Nothing was written; please share the file again.`,
+  },
+  IMPORT_NOT_FOUND: {
+    vi: (p) => `Không tìm thấy bản nạp kế hoạch số ${p.id}. Đề nghị đồng chí gửi lại văn bản.`,
+    en: (p) => `Plan import ${p.id} was not found. Please share the document again.`,
+  },
+  IMPORT_PUBLISHED: {
+    vi: (p) => `Kế hoạch ${p.number} đã được ban hành ngày ${p.at}; không thể sửa bản nạp này nữa.`,
+    en: (p) => `Plan ${p.number} was published on ${p.at}; this import can no longer be changed.`,
+  },
+  REVIEW_UNIT_UNKNOWN: {
+    vi: (p) => `Đơn vị "${p.code}" không có trong danh sách; đề nghị đồng chí chọn trong danh sách.`,
+    en: (p) => `Unit "${p.code}" is not in the list; please choose one from the list.`,
+  },
+  REVIEW_DUE_INVALID: {
+    vi: (p) => `Chưa hiểu thời hạn "${p.due}". Đề nghị đồng chí ghi theo dạng "15/12/2025", "Quý IV/2025", "Năm 2025", "Thường xuyên" hoặc "Khi có phát sinh".`,
+    en: (p) => `The deadline "${p.due}" was not understood. Write it as "15/12/2025", "Quý IV/2025", "Năm 2025", "Thường xuyên" or "Khi có phát sinh".`,
+  },
+  ACK_NOT_ASSIGNED: {
+    vi: (p) => `Đơn vị của đồng chí không được giao nhiệm vụ nào trong Kế hoạch ${p.number}, nên không xác nhận thay được.`,
+    en: (p) => `Your unit has no task in plan ${p.number}, so you cannot acknowledge it.`,
+  },
   INTERNAL: {
     vi: (p) => `Đã có lỗi không mong muốn (${p.ref}). Dữ liệu không bị thay đổi; hãy thử lại hoặc báo cho quản trị viên kèm mã này.`,
     en: (p) => `Something unexpected went wrong (${p.ref}). No data was changed; try again or tell an administrator this reference.`,
@@ -245,6 +274,71 @@ const messages = {
     vi: (p) =>
       `Nội dung đồng chí đã nhập, để gửi lại: tiến độ ${p.percent}%${p.done ? " (đã hoàn thành)" : ""}${p.note ? `; ghi chú: ${p.note}` : ""}${p.links ? `; tài liệu kiểm chứng: ${p.links}` : ""}.`,
     en: (p) => `What you entered, to submit again: progress ${p.percent}%${p.done ? " (done)" : ""}${p.note ? `; note: ${p.note}` : ""}${p.links ? `; evidence: ${p.links}` : ""}.`,
+  },
+  // ---- The direction loop (issue 13): obstacles, confirmations, extensions, reminders ----
+  FORBIDDEN_ACTION: {
+    vi: (p) => `Đồng chí không có quyền ${p.vi}. Nếu cần, đề nghị liên hệ Văn phòng Sở.`,
+    en: (p) => `You are not allowed to ${p.en}. If you need to, please contact the Office.`,
+  },
+  OBSTACLE_NOT_FOUND: {
+    vi: (p) => `Không có khó khăn, vướng mắc số ${p.id}. Xem danh sách bằng \`/kehoach vuongmac\`.`,
+    en: (p) => `There is no obstacle #${p.id}. See the list with \`/kehoach obstacle\`.`,
+  },
+  OBSTACLE_CLOSED: {
+    vi: (p) => `Khó khăn, vướng mắc số ${p.id} đã ${p.state === "WITHDRAWN" ? "được rút lại" : "được giải quyết"}${p.by ? ` (${p.by})` : ""}; không cần thao tác thêm.`,
+    en: (p) => `Obstacle #${p.id} has already been ${p.state === "WITHDRAWN" ? "withdrawn" : "resolved"}${p.by ? ` (${p.by})` : ""}; nothing more to do.`,
+  },
+  OBSTACLE_DIRECTED: {
+    vi: (p) => `Khó khăn, vướng mắc số ${p.id} đã có ý kiến chỉ đạo của ${p.by}: "${p.direction}".`,
+    en: (p) => `Obstacle #${p.id} already has the direction of ${p.by}: "${p.direction}".`,
+  },
+  TEXT_REQUIRED: {
+    vi: (p) => `Đề nghị đồng chí nhập ${p.vi}.`,
+    en: (p) => `Please enter ${p.en}.`,
+  },
+  REPORT_NOT_FOUND: {
+    vi: (p) => `Không có báo cáo tiến độ số ${p.id}.`,
+    en: (p) => `There is no progress report #${p.id}.`,
+  },
+  REPORT_NOT_PENDING: {
+    vi: (p) => `Báo cáo hoàn thành nhiệm vụ ${p.code} không còn chờ xác nhận.`,
+    en: (p) => `The completion report on task ${p.code} is no longer waiting for confirmation.`,
+  },
+  REPORT_SUPERSEDED: {
+    vi: (p) => `Đã có báo cáo tiến độ mới hơn của nhiệm vụ ${p.code}; báo cáo này không còn được xác nhận hay điều chỉnh.`,
+    en: (p) => `Task ${p.code} has a newer progress report; this one can no longer be confirmed or corrected.`,
+  },
+  REASON_REQUIRED_FOR_DROP: {
+    vi: (p) => `Tiến độ giảm từ ${p.from}% xuống ${p.to}% (hơn ${p.max} điểm): đề nghị đồng chí nêu lý do điều chỉnh.`,
+    en: (p) => `Progress drops from ${p.from}% to ${p.to}% (more than ${p.max} points): please give the reason for the correction.`,
+  },
+  DATE_INVALID: {
+    vi: (p) => `"${p.text}" không phải ngày hợp lệ. Đề nghị ghi ngày theo dạng dd/mm/yyyy, ví dụ 31/12/2023.`,
+    en: (p) => `"${p.text}" is not a valid date. Please write it as dd/mm/yyyy, e.g. 31/12/2023.`,
+  },
+  EXTENSION_NOT_LATER: {
+    vi: (p) => `Thời hạn đề nghị (${p.to}) phải sau thời hạn hiện tại (${p.from}) và sau ngày hôm nay (${p.today}).`,
+    en: (p) => `The deadline asked for (${p.to}) must be later than the current one (${p.from}) and than today (${p.today}).`,
+  },
+  EXTENSION_NO_DEADLINE: {
+    vi: (p) => `Nhiệm vụ ${p.code} không có thời hạn cụ thể (${p.label}) nên không gia hạn được.`,
+    en: (p) => `Task ${p.code} has no fixed deadline (${p.label}), so it cannot be extended.`,
+  },
+  EXTENSION_PENDING: {
+    vi: (p) => `Nhiệm vụ ${p.code} đã có đề nghị gia hạn đến ngày ${p.to} đang chờ lãnh đạo Sở cho ý kiến.`,
+    en: (p) => `Task ${p.code} already has a request to extend to ${p.to} waiting for leadership.`,
+  },
+  EXTENSION_NOT_FOUND: {
+    vi: (p) => `Không có đề nghị gia hạn số ${p.id}.`,
+    en: (p) => `There is no extension request #${p.id}.`,
+  },
+  EXTENSION_DECIDED: {
+    vi: (p) => `Đề nghị gia hạn số ${p.id} đã được ${p.state === "APPROVED" ? "đồng ý" : "cho ý kiến không đồng ý"}${p.by ? ` (${p.by})` : ""}.`,
+    en: (p) => `Extension request #${p.id} has already been ${p.state === "APPROVED" ? "approved" : "declined"}${p.by ? ` (${p.by})` : ""}.`,
+  },
+  NUDGE_NO_CHANNEL: {
+    vi: (p) => `Đơn vị ${p.unit} chưa có kênh Slack nên chưa nhắc được. Đề nghị Văn phòng Sở đặt kênh cho đơn vị (\`/kehoach kenh\`).`,
+    en: (p) => `Unit ${p.unit} has no Slack channel, so it cannot be reminded. Please set one (\`/kehoach channel\`).`,
   },
 } satisfies Record<string, { vi: Text; en: Text }>;
 

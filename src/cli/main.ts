@@ -28,6 +28,7 @@ import { JOB_IDS, localInstant, occurrenceAt, type JobId } from "../domain/sched
 import { formatVnDate } from "../domain/day.js";
 import { CLAIM_LEASE_MS, retryFailed } from "../scheduler/delivery-store.js";
 import { JOB_LABELS } from "../scheduler/jobs.js";
+import { planAcknowledgements } from "../services/plan-acks.js";
 import { databaseUnavailable, isDatabaseFault } from "../db/faults.js";
 import { backupDatabase, restoreDatabase } from "../db/backup.js";
 import { backupFromRunningBot } from "../db/backup-socket.js";
@@ -38,6 +39,7 @@ import { slackDeliveryClient } from "../scheduler/slack-delivery.js";
 import { digestText } from "../views/digest-text.js";
 import { importDoc } from "../import-doc/import-doc.js";
 import { formatImportDoc } from "../import-doc/format.js";
+import { formatPlanAcks } from "./format-acks.js";
 import { parseReportPeriod, REPORT_PERIOD_FORMS } from "../report/period.js";
 
 interface Io {
@@ -134,6 +136,13 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .action(async (number: string, opts: Common & { at?: string }) => {
       const detail = await withDb((db) => planDetail(db.prisma, number, today(opts.at)));
       print(opts, detail, () => formatPlanDetail(detail, opts.lang));
+    });
+
+  common(plan.command("acks").argument("<number>", 'số kế hoạch / plan number'))
+    .description("đơn vị đã / chưa xác nhận nhận kế hoạch (quán triệt) / units that have and have not acknowledged the plan")
+    .action(async (number: string, opts: Common) => {
+      const acks = await withDb(async (db) => planAcknowledgements(db.prisma, (await findPlan(db.prisma, number)).id));
+      print(opts, acks, () => formatPlanAcks(acks, opts.lang));
     });
 
   common(program.command("status").argument("[number]", "số kế hoạch (mặc định: tất cả) / plan number (default: all)").option("--at <date>", "tính đến ngày / as of dd/mm/yyyy"))

@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   DONDOC_SUMMARIES_AT: weeklyTime.prefault("FRI 16:00"),
   DONDOC_DIGEST_AT: weeklyTime.prefault("FRI 16:30"),
   DONDOC_REPORT_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  DONDOC_ACK_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   DONDOC_CATCH_UP_HOURS: z.coerce.number().min(0).max(168).default(6),
   DONDOC_LEADERSHIP_CHANNEL: z.string().regex(/^([CG][A-Z0-9]{6,}|#[a-z0-9][a-z0-9_-]{0,79})$/, "kênh dạng #ten-kenh hoặc mã kênh / a #channel-name or a channel id").default("#dondoc-lanhdao"),
   DONDOC_DIGEST_DM: z.enum(["true", "false"]).default("false"),
@@ -52,6 +53,8 @@ export type SchedulerConfig = {
   leadershipChannel: string;
   digestDm: boolean;
   messagesPerMinute: number;
+  /** Working days a unit has to acknowledge a published plan before its one reminder (3 by default). */
+  ackReminderDays?: number;
 };
 
 export type Config = {
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leadershipChannel: e.DONDOC_LEADERSHIP_CHANNEL,
       digestDm: e.DONDOC_DIGEST_DM === "true",
       messagesPerMinute: e.DONDOC_SLACK_MESSAGES_PER_MINUTE,
+      ackReminderDays: e.DONDOC_ACK_REMINDER_DAYS,
     },
     logLevel: e.LOG_LEVEL,
     port: e.PORT,

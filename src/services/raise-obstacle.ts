@@ -10,7 +10,7 @@ import { officeChannels, raiseObstacle } from "./obstacles.js";
 
 export type RaiseObstacleResult =
   /** The same command was recorded before (a replay): nothing was written, nobody is to be told again. */
-  { kind: "duplicate"; taskCode: string } | { kind: "raised"; taskCode: string; notice: ObstacleRaisedModel; officeChannels: string[] };
+  { kind: "duplicate"; taskCode: string } | { kind: "raised"; taskCode: string; notice: ObstacleRaisedModel; officeChannels: string[]; unitChannel: string | null };
 
 /** What an obstacle may say, at most (characters). */
 export const OBSTACLE_TEXT_MAX = 2_000;
@@ -49,5 +49,7 @@ export async function raiseObstacleOnTask(options: {
       text: options.text,
     },
     officeChannels: await officeChannels(prisma),
+    // The notice in the unit's own channel opens the thread leadership's direction goes to.
+    unitChannel: (await prisma.unit.findUnique({ where: { id: unit.id }, select: { slackChannel: true } }))?.slackChannel ?? null,
   };
 }

@@ -7,6 +7,7 @@ import { context, fields, message, section, type SlackMessage } from "./blocks.j
 import { CAPS, esc, evidenceLine, mention, person, safeMrkdwn, statusText, unitLabel } from "./format.js";
 import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
 import type { Lang, ObstacleRaisedModel, ReportPostedModel } from "./models.js";
+import { obstacleButtons } from "./obstacles.js";
 
 /** A person's note or obstacle in a notice: long enough to read, short enough for a channel. */
 const NOTICE_TEXT_MAX = 2_500;
@@ -100,6 +101,8 @@ export function obstacleRaised(model: ObstacleRaisedModel, lang: Lang): SlackMes
     section(s.obstacleTask(taskRef(model.task), person(model.raisedBy))),
     section(quoted),
     context(`${s.obstacleFooter} · ${s.plan(esc(model.task.planNumber, CAPS.code))}`),
+    // Leadership answers from here; the Office or the unit closes it (each click is checked).
+    obstacleButtons(model.id, lang),
   ];
   return message(s.obstacleFallback(esc(model.unit.code, CAPS.code), esc(model.task.code, CAPS.code)), blocks, lang);
 }

@@ -5,7 +5,8 @@
 //
 //   npx tsx test/import-doc/make-genre-fixtures.mts
 import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from "docx";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from "docx";
+import { parse } from "yaml";
 import PDFDocument from "pdfkit";
 
 const FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
@@ -66,3 +67,37 @@ const numbered = new Document({
   ],
 });
 writeFileSync(`${xa}/plan.docx`, await Packer.toBuffer(numbered));
+
+// A department's plan whose appendix is a Word table with a two-row header ("Cơ quan thực hiện" over
+// "Chủ trì | Phối hợp"), group rows merged across, sub-items "1.1", a lead merged down, a "Kinh phí" column;
+// the header (issuer | motto, number | place and date) is a borderless layout table, as Word templates make it.
+const bang = "test/fixtures/plans/genre-so-bang-hai-tang";
+const content = parse(readFileSync(`${bang}/content.yaml`, "utf8")) as {
+  header: string[][];
+  body: string[];
+  rows: { group?: string; title?: string; stt?: string; task?: string; lead?: string; coop?: string; due?: string; money?: string; mergeLead?: boolean }[];
+};
+const c = (text: string, opts: object = {}) => new TableCell({ children: text.split("\n").map((t) => new Paragraph({ children: [new TextRun({ text: t, font: "Times New Roman", size: 24 })] })), ...opts });
+const headerTable = new Table({ rows: content.header.map((r) => new TableRow({ children: r.map((t) => c(t)) })) });
+const head1 = new TableRow({
+  tableHeader: true,
+  children: [c("STT", { rowSpan: 2 }), c("Nội dung nhiệm vụ", { rowSpan: 2 }), c("Cơ quan thực hiện", { columnSpan: 2 }), c("Thời gian hoàn thành", { rowSpan: 2 }), c("Kinh phí", { rowSpan: 2 })],
+});
+const head2 = new TableRow({ tableHeader: true, children: [c("Chủ trì"), c("Phối hợp")] });
+const body = content.rows.map((r) =>
+  r.group
+    ? new TableRow({ children: [c(r.group), c(r.title!, { columnSpan: 5 })] })
+    : new TableRow({ children: [c(r.stt!), c(r.task!), c(r.mergeLead ? "" : r.lead!, r.mergeLead ? { verticalMerge: VerticalMergeType.CONTINUE } : content.rows[content.rows.indexOf(r) + 1]?.mergeLead ? { verticalMerge: VerticalMergeType.RESTART } : {}), c(r.coop!), c(r.due!), c(r.money!)] }),
+);
+const bangDoc = new Document({
+  sections: [
+    {
+      children: [
+        headerTable,
+        ...content.body.map((t) => new Paragraph({ children: [new TextRun({ text: t, bold: heading(t) || /^(PHỤ LỤC|DANH MỤC)/u.test(t), font: "Times New Roman", size: 28 })] })),
+        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [head1, head2, ...body] }),
+      ],
+    },
+  ],
+});
+writeFileSync(`${bang}/plan.docx`, await Packer.toBuffer(bangDoc));

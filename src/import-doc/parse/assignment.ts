@@ -25,7 +25,7 @@ const VERBS = [
   "chỉ đạo", "phổ biến", "tuyên truyền", "đánh giá", "khảo sát", "cập nhật", "bố trí", "đảm bảo", "bảo đảm", "duy trì", "tiếp tục",
   "tăng cường", "đẩy mạnh", "nâng cao", "quán triệt", "công khai", "giải quyết", "lựa chọn", "tiếp nhận", "vận hành", "quản lý",
   "số hóa", "thẩm định", "phê duyệt", "lập", "soạn thảo", "biên soạn", "kiện toàn", "rà soát", "giám sát", "thống kê", "xử lý", "chuẩn bị",
-  "phát động", "hỗ trợ", "sơ kết", "tổng kết", "đăng tải", "tiến hành", "để", "nhằm", "trong", "theo", "thuộc lĩnh vực",
+  "phát động", "hỗ trợ", "sơ kết", "tổng kết", "đăng tải", "tiến hành", "để", "nhằm", "trong", "theo", "thuộc lĩnh vực", "là",
 ];
 const VERB_RE = new RegExp(`(?<!,)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
 
@@ -149,19 +149,27 @@ function coopList(rest: string): string[] {
   return splitBodies(list).filter((b) => startsBody(b) || /^[A-ZĐ]{2,}/u.test(b));
 }
 
-/** "(Chủ trì: Sở X; phối hợp: Sở Y; thời gian: Quý IV/2025)" inside a line. */
+/** "(Chủ trì: Sở X; phối hợp: Sở Y; thời gian: Quý IV/2025)" or "Cơ quan chủ trì: Sở X. Cơ quan phối hợp: Sở Y." inside a line. */
 function inlineLabels(text: string): Assignment {
   const out: Assignment = { lead: [], cooperating: [] };
   const lead = /(?:cơ quan|đơn vị)?\s*chủ trì(?:\s+thực hiện)?\s*:\s*([^;)\n]+)/iu.exec(text);
   if (lead) {
-    out.lead = splitBodies(lead[1]!.replace(/[.,]\s*$/, ""));
+    out.lead = splitBodies(untilNextLabel(lead[1]!));
     out.via = "label";
   }
   const coop = /phối hợp(?:\s+thực hiện)?\s*:\s*([^;)\n]+)/iu.exec(text);
-  if (coop) out.cooperating = splitBodies(coop[1]!.replace(/[.,]\s*$/, ""));
+  if (coop) out.cooperating = splitBodies(untilNextLabel(coop[1]!));
   const due = /(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*([^;)\n]+)/iu.exec(text);
-  if (due) out.due = due[1]!.trim().replace(/[.,]$/, "");
+  if (due) out.due = untilNextLabel(due[1]!).trim();
   return out;
+}
+
+/** A labelled value ends where the next label starts (". Cơ quan phối hợp:", ", thời gian:") or at a full stop. */
+function untilNextLabel(value: string): string {
+  const next = /[.;,]?\s*(?:(?:cơ quan|đơn vị|bộ phận)\s+)?(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm|kinh phí|kết quả)(?:\s+(?:thực hiện|hoàn thành))?\s*:/iu.exec(value);
+  const cut = next ? value.slice(0, next.index) : value;
+  // A full stop before a capital ends the value, unless it closes an abbreviation ("UBND TP. Huế").
+  return cut.replace(/(?<!\b(?:TP|Tp|TX|Tx|Q|P|H|TT))\.\s+[A-ZĐÀ-Ỹ].*$/su, "").replace(/[.,\s]+$/u, "");
 }
 
 /** A deadline written inside the task's sentence: "…, hoàn thành trước ngày 30/6/2025", "(Quý IV/2025)". */

@@ -361,7 +361,9 @@ export function readHeader(lines: Line[]): Header {
   const joined = lines.slice(0, limit).map((l) => l.text).join(" ");
   let hm: RegExpExecArray | null;
   if ((hm = /\bSố\s*:?\s*(\d+[\w/.\-ĐđÀ-ỹ]*\/[\w\-ĐđÀ-ỹ]+)/u.exec(joined))) h.number = hm[1];
-  if ((hm = /(?:^|\|\s*|\s)([A-ZĐÀ-Ỹ][^,|]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(joined))) {
+  // The motto is a boundary: read column by column, the place follows "Hạnh phúc" directly.
+  const dated = joined.replace(/CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG\s*HOÀ\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc/gu, " | ");
+  if ((hm = /(?:^|\|\s*|\s)([A-ZĐÀ-Ỹ][^,|]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(dated))) {
     h.place = hm[1]!.replace(/^.*\b\d\S*\s+/u, "").trim();
     h.issuedOn = ymd(Number(hm[4]), Number(hm[3]), Number(hm[2]));
   }
@@ -377,7 +379,10 @@ export function readHeader(lines: Line[]): Header {
       for (; j < lines.length && j < i + 6; j++) {
         const n = lines[j]!.text;
         const nf = fold(n);
-        if ((!isAllCaps(n) && /^(can cu|thuc hien|tiep tuc|\(kem theo|\(ban hanh kem|kem theo|i\.|uy ban nhan dan|chu tich|giam doc|de trien khai|nham)/.test(nf)) || markerOf(n) || /^-+$|^\|$/.test(n)) break;
+        // "Thực hiện …" / "Tiếp tục …" right after "KẾ HOẠCH" is the title itself ("KẾ HOẠCH Thực hiện công tác …")
+        // unless it reads as the preamble that follows a title ("…, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:").
+        const opensTitle = !parts.length && /^(thuc hien|tiep tuc|trien khai)\b/.test(nf) && !/:\s*$|nhu sau|ban hanh ke hoach|xay dung ke hoach/.test(nf) && n.length <= 300;
+        if ((!isAllCaps(n) && !opensTitle && /^(can cu|thuc hien|tiep tuc|\(kem theo|\(ban hanh kem|kem theo|i\.|uy ban nhan dan|chu tich|giam doc|de trien khai|nham)/.test(nf)) || markerOf(n) || /^-+$|^\|$/.test(n)) break;
         if (/^(?:\(|ban hanh kem)/.test(nf)) break;
         if (parts.length && isAllCaps(parts[0]!) && !isAllCaps(n)) break;
         parts.push(n);
