@@ -1,7 +1,7 @@
 // Parsing the genre: bodies, assignments, deadlines, the outline and tables.
 import { describe, expect, it } from "vitest";
 import { parseDeadline } from "../../src/domain/deadline.js";
-import { dueInText, fromProse, labelOf, leadValue } from "../../src/import-doc/parse/assignment.js";
+import { bodyHeading, dueInText, fromProse, labelOf, leadValue } from "../../src/import-doc/parse/assignment.js";
 import { BodyMatcher, bodyKey, splitBodies } from "../../src/import-doc/parse/bodies.js";
 import { markerOf, parsePlan } from "../../src/import-doc/parse/structure.js";
 import { textToBlocks } from "../../src/import-doc/read/text.js";
@@ -164,6 +164,42 @@ describe("parsePlan", () => {
     expect(p.recipients).toEqual(["Như trên", "Lưu: VT"]);
     expect(p.signer).toEqual({ name: "Nguyễn Văn An", title: "KT. Chủ tịch - Phó Chủ tịch" });
     expect(p.tasks).toMatchObject([{ code: "II.1", lead: ["Sở Tư pháp"], due: "Quý II/2025", via: "label" }]);
+  });
+
+  it("reads 'Giao X <verb>', carries a 'Tổ chức thực hiện' subject to the items after it, and skips an appendix's title lines", () => {
+    const p = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nCải cách hành chính\nI. TỔ CHỨC THỰC HIỆN\n1. Căn cứ chức năng, nhiệm vụ được giao, các phòng thuộc Sở có trách nhiệm triển khai Kế hoạch.\n2. Tổ chức quán triệt Kế hoạch đến công chức, viên chức.\n3. Giao Văn phòng Sở theo dõi, đôn đốc, tổng hợp.\n4. Sở Nội vụ: hướng dẫn nghiệp vụ.\nPHỤ LỤC\n(Kèm theo Kế hoạch)",
+        false,
+      ),
+      { year: 2026 },
+    );
+    expect(p.tasks.map((t) => [t.code, t.lead, t.via])).toEqual([
+      ["I.1", ["Các phòng thuộc Sở"], "subject"],
+      ["I.2", ["Các phòng thuộc Sở"], "subject"],
+      ["I.3", ["Văn phòng Sở"], "prose"],
+      ["I.4", ["Sở Nội vụ"], "heading"],
+    ]);
+    expect(p.flags.filter((f) => f.code === "LEAD_GUESSED").map((f) => f.taskCode)).toEqual(["I.1", "I.2"]);
+  });
+
+  it("gives the items of a heading that only names bodies to those bodies ('Tổ chức thực hiện' body by body)", () => {
+    expect(bodyHeading("Sở Nội vụ")).toEqual(["Sở Nội vụ"]);
+    expect(bodyHeading("Các sở, ban, ngành; UBND các xã, phường, đặc khu")).toEqual(["Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]);
+    expect(bodyHeading("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh")).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"]);
+    expect(bodyHeading("Sở Nội vụ tham mưu UBND tỉnh")).toBeUndefined();
+    expect(bodyHeading("Cải cách thủ tục hành chính")).toBeUndefined();
+    const p = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nCải cách hành chính\nII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh\na) Chủ trì, phối hợp với Sở Khoa học và Công nghệ nâng cấp Hệ thống thông tin, hoàn thành trong Quý III/2026.\nb) Theo dõi, đôn đốc; tổng hợp, báo cáo UBND tỉnh trước ngày 10/12/2026.\n2. Sở Nội vụ\nChủ trì, phối hợp với Văn phòng UBND tỉnh đưa kết quả vào đánh giá Chỉ số cải cách hành chính; thời gian: Quý IV/2026.",
+        false,
+      ),
+      { year: 2026 },
+    );
+    expect(p.tasks.map((t) => [t.code, t.lead, t.cooperating, t.due, t.children.map((c) => [c.code, c.lead, c.cooperating, c.due])])).toEqual([
+      ["II.1", ["Văn phòng UBND tỉnh"], [], undefined, [["II.1.a", [], ["Sở Khoa học và Công nghệ"], "Quý III/2026"], ["II.1.b", [], [], "trước ngày 10/12/2026"]]],
+      ["II.2", ["Sở Nội vụ"], ["Văn phòng UBND tỉnh"], "Quý IV/2026", []],
+    ]);
   });
 
   it("takes a title that opens with 'Thực hiện', and cuts a subject at 'là'", () => {

@@ -5,8 +5,8 @@
 import { parseDeadline } from "../../domain/deadline.js";
 import { fold } from "../../domain/text.js";
 import type { Block, SourcePos, Table } from "../read/types.js";
-import { coopValue, dueInText, fromProse, labelOf, leadValue } from "./assignment.js";
-import { splitBodies } from "./bodies.js";
+import { bodyHeading, coopValue, dueInText, fromProse, labelOf, leadValue } from "./assignment.js";
+import { splitBodies, startsBody } from "./bodies.js";
 import type { DocTask, Flag, Objective, ParsedPlan } from "./model.js";
 
 interface Line {
@@ -65,11 +65,13 @@ export function markerOf(text: string): Marker | undefined {
 
 // ---------------------------------------------------------------- sections
 
-type SectionKind = "purpose" | "objective" | "mixed" | "tasks" | "organisation" | "funding" | "reporting" | "basis" | "other";
+type SectionKind = "purpose" | "objective" | "mixed" | "tasks" | "organisation" | "funding" | "reporting" | "basis" | "appendix" | "other";
 
 export function sectionKind(title: string): SectionKind {
   const t = fold(title.slice(0, 120));
   if (/^kinh phi|^nguon kinh phi/.test(t)) return "funding";
+  // "PHỤ LỤC" / "PHỤ LỤC I": the appendix's title lines; its table or its own headings carry the tasks.
+  if (/^phu luc(?:\s+(?:[ivxl]+|\d+|so \d+))?\s*$/.test(t)) return "appendix";
   if (/^can cu/.test(t)) return "basis";
   if (/^muc dich|^yeu cau|^muc dich,? yeu cau/.test(t)) return "purpose";
   if (/^(?:quan diem,? )?muc tieu/.test(t)) return /nhiem vu|giai phap|noi dung/.test(t) ? "mixed" : "objective";
@@ -250,6 +252,7 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
         pushAll(plan.legalBases, leafTexts(s.roots, () => false));
         break;
       case "funding":
+      case "appendix":
         break;
       case "other":
         flags.push({ code: "SECTION_SKIPPED", text: `${s.label}. ${s.title}`, pos: s.pos });
@@ -561,13 +564,29 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
         pushAll(out, build(n.children, code));
         continue;
       }
-      out.push(nodeToTask(n, code, parses));
+      const task = nodeToTask(n, code, parses);
+      // "Tổ chức thực hiện": "1. Các phòng … có trách nhiệm …; 2. Tổ chức quán triệt …; 3. Tăng cường …": an item
+      // that names no body goes on with the subject of the item before it (flagged as read from a subject).
+      const before = out.at(-1);
+      if (kind === "organisation" && !task.lead.length && before?.lead.length && (before.via === "subject" || before.via === "heading") && !startsBody(task.text)) {
+        task.lead = [...before.lead];
+        task.via = "subject";
+      }
+      out.push(task);
     }
     return out;
   };
   const nodeToTask = (n: Node, code: string, parses: (s: string) => boolean): DocTask => {
     const text = n.text.replace(/\n/g, " ").trim();
     let a = fromProse(text, true);
+    // "2. Sở Nội vụ" over its work ("Chủ trì, phối hợp với … ; thời gian: …" as a paragraph or as items below).
+    const [firstLine, ...rest] = n.text.split("\n");
+    const heading = bodyHeading(firstLine!);
+    if (heading) {
+      const body = rest.join(" ").trim();
+      const r = body ? fromProse(body) : { lead: [], cooperating: [] };
+      a = { ...r, lead: r.lead.length ? r.lead : heading, via: r.lead.length ? (r.via ?? "prose") : "heading" };
+    }
     // Labelled lines under the item, and under a "Phân công thực hiện:" child.
     const labels = [...n.labels, ...n.children.filter((c) => c.assignHead).flatMap((c) => [...c.labels, ...c.children.flatMap((cc) => labelsOfText(cc.text))])];
     for (const l of labels) {
