@@ -3,7 +3,7 @@
 // count as it.
 import type { PrismaClient } from "../db/database.js";
 import type { Day } from "../domain/day.js";
-import type { Actor } from "../domain/permissions.js";
+import { seesAcrossUnits, type Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
 import type { TaskFilter, TaskListModel } from "../views/models.js";
 import { TASK_LIST_PAGE_SIZE } from "../views/task-list.js";
@@ -21,9 +21,9 @@ export async function taskList(
   options: { viewer: TaskListViewer; unit: string | null; filter: TaskFilter; page: number; today: Day },
 ): Promise<TaskListModel> {
   const { viewer, filter, page, today } = options;
-  const unit = await unitFor(prisma, viewer, options.unit);
+  const unit = options.unit === ALL_UNITS.code ? allUnits(viewer) : await unitFor(prisma, viewer, options.unit);
   const { tasks, total } = await unitTaskSummaries(prisma, {
-    unitIds: unit.ids,
+    ...(unit.ids ? { unitIds: unit.ids } : {}),
     filter,
     today,
     limit: TASK_LIST_PAGE_SIZE,
@@ -39,8 +39,19 @@ export async function taskList(
     pageCount,
     totalCount: total,
     // Buttons only on the viewer's own unit's list; the modal checks each task again.
-    canReport: viewer.actor.active && viewer.actor.unitId !== null && unit.ids.includes(viewer.actor.unitId),
+    canReport: viewer.actor.active && viewer.actor.unitId !== null && (unit.ids?.includes(viewer.actor.unitId) ?? false),
   };
+}
+
+/** A list across every unit (`/kehoach viec tatca`, issue 13); its page buttons carry this code as the unit. */
+export const ALL_UNITS = { code: "Toàn Sở", name: "Tất cả các đơn vị" } as const;
+
+/** Every unit: the Office, leadership and administrators only. */
+function allUnits(viewer: TaskListViewer): { code: string; name: string; ids: number[] | null } {
+  if (!seesAcrossUnits(viewer.actor)) {
+    throw new AppError("FORBIDDEN_ACTION", { vi: "xem nhiệm vụ của tất cả các đơn vị (Văn phòng Sở, lãnh đạo Sở)", en: "list every unit's tasks (the Office and leadership)" });
+  }
+  return { ...ALL_UNITS, ids: null };
 }
 
 /** The unit named, or the viewer's; its ids include units merged into it. */

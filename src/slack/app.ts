@@ -15,6 +15,7 @@ import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
 import { registerConfirmations } from "./listeners/confirmations.js";
+import { registerDashboard } from "./listeners/dashboard.js";
 import { registerExtensions } from "./listeners/extensions.js";
 import { registerPlanImport } from "./listeners/plan-import.js";
 import { registerObstacleLife } from "./listeners/obstacles.js";
@@ -100,6 +101,7 @@ export async function startSlackApp(
   registerObstacleLife(app, deps);
   registerConfirmations(app, deps);
   registerExtensions(app, deps);
+  registerDashboard(app, deps);
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {

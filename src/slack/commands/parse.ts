@@ -66,7 +66,7 @@ export function parseTaskListArgs(rest: string): TaskListArgs {
   let filter: TaskListArgs["filter"] = "all";
   const filters: [RegExp, TaskListArgs["filter"]][] = [
     [/ (qua ?han|overdue|tre ?han) /, "overdue"],
-    [/ (sap ?den ?han|sap ?han|due ?soon|due|sap ?toi) /, "due_soon"],
+    [/ (sap ?den ?han|sap ?den|sap ?han|due ?soon|due|sap ?toi) /, "due_soon"],
     [/ (tat ?ca|all) /, "all"],
   ];
   for (const [re, f] of filters) {

@@ -2,10 +2,10 @@
 // view is simply published again.
 import type { App } from "@slack/bolt";
 import { errorInfo } from "../../log.js";
-import { homeModel } from "../../services/home.js";
 import { officeContacts } from "../../services/members.js";
-import { homeView, unregisteredHomeView } from "../../views/home.js";
-import { resolveCaller, today, type SlackDeps } from "../context.js";
+import { unregisteredHomeView } from "../../views/home.js";
+import { resolveCaller, type SlackDeps } from "../context.js";
+import { memberHomeView } from "./dashboard.js";
 import { recordOutcome } from "../metrics.js";
 
 export function registerHome(app: App, deps: SlackDeps): void {
@@ -13,9 +13,8 @@ export function registerHome(app: App, deps: SlackDeps): void {
     if (event.tab && event.tab !== "home") return;
     try {
       const caller = await resolveCaller(deps, client, event.user);
-      const view = caller.member
-        ? homeView(await homeModel(deps.prisma, caller.member, today(deps)), caller.lang)
-        : unregisteredHomeView(caller.lang, await officeContacts(deps.prisma));
+      // The Office, leadership and administrators get the dashboard across units (issue 13).
+      const view = caller.member ? await memberHomeView(deps, caller.member, caller.lang) : unregisteredHomeView(caller.lang, await officeContacts(deps.prisma));
       await client.views.publish({ user_id: event.user, view });
     } catch (err) {
       deps.log.error({ err: errorInfo(err), user: event.user }, "could not publish App Home");

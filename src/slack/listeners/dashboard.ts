@@ -1,0 +1,59 @@
+// The Office's "Nhắc đơn vị" from its App Home: plans today's reminder to the
+// unit once (src/services/nudge.ts) and sends it through the delivery
+// engine, exactly once like the weekly reminders; then App Home is
+// published again, the button replaced by "đã nhắc hôm nay".
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { HomeView } from "@slack/types";
+import { seesAcrossUnits } from "../../domain/permissions.js";
+import type { Lang } from "../../errors.js";
+import { errorInfo } from "../../log.js";
+import { fanOut } from "../../scheduler/fan-out.js";
+import { slackDeliveryClient } from "../../scheduler/slack-delivery.js";
+import { dashboardModel } from "../../services/dashboard.js";
+import { homeModel } from "../../services/home.js";
+import type { MemberWithUnit } from "../../services/members.js";
+import { NUDGE_JOB, nudgeUnit } from "../../services/nudge.js";
+import { actorOf } from "../../services/obstacle-life.js";
+import { ACTION_IDS } from "../../views/action-ids.js";
+import { dashboardView } from "../../views/dashboard.js";
+import { homeView } from "../../views/home.js";
+import { confirmation } from "../../views/notices.js";
+import { registered, today, type SlackDeps } from "../context.js";
+import { idFromButton, runButton } from "../direction-kit.js";
+
+/** App Home: the dashboard across units for the Office, leadership and administrators; the unit's page for everyone else. */
+export async function memberHomeView(deps: SlackDeps, member: MemberWithUnit, lang: Lang): Promise<HomeView> {
+  if (seesAcrossUnits(actorOf(member))) return dashboardView(await dashboardModel(deps.prisma, member, today(deps)), lang);
+  return homeView(await homeModel(deps.prisma, member, today(deps)), lang);
+}
+
+/** Sends what is planned and unsent for the nudge; the engine never posts a delivery twice. */
+async function sendNudges(deps: SlackDeps, client: WebClient, period: string): Promise<void> {
+  const delivery = slackDeliveryClient({ token: client.token!, apiUrl: client.slackApiUrl, log: deps.log });
+  const result = await fanOut(
+    { prisma: deps.prisma, client: delivery, log: deps.log, instance: `app:${process.pid}`, now: deps.now, messagesPerMinute: 50, maxDurationMs: 20_000 },
+    { job: NUDGE_JOB, period },
+  );
+  if (result.failed > 0 || result.interrupted) deps.log.warn({ ...result }, "a unit reminder was not sent yet; the scheduler retries it");
+}
+
+export function registerDashboard(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.unitNudge, async (args) => {
+    await runButton(deps, "unit_nudge", args, async (caller) => {
+      const c = registered(caller);
+      const result = await nudgeUnit({ prisma: deps.prisma, userId: c.userId, unitId: idFromButton(args.action.value), at: deps.now() });
+      await sendNudges(deps, args.client, result.period);
+      await args.client.views
+        .publish({ user_id: c.userId, view: await memberHomeView(deps, c.member, c.lang) })
+        .catch((err: unknown) => deps.log.error({ err: errorInfo(err) }, "could not refresh App Home"));
+      const unit = `${result.unit.code} (${result.unit.name})`;
+      return result.kind === "planned"
+        ? confirmation(c.lang, { vi: `Đã gửi lời nhắc đến kênh của đơn vị ${unit}.`, en: `The reminder has gone to ${unit}'s channel.` })
+        : confirmation(c.lang, {
+            vi: `Đơn vị ${unit} đã được nhắc hôm nay; mỗi đơn vị được nhắc một lần mỗi ngày.`,
+            en: `${unit} was reminded today already; a unit is reminded once a day.`,
+          });
+    });
+  });
+}
