@@ -159,6 +159,8 @@ export function registerPlanImport(app: App, deps: SlackDeps): void {
       if (!id.success) throw new AppError("IMPORT_NOT_FOUND", { id: String(action.value).slice(0, 12) });
       const r = await publishImport({ prisma: deps.prisma, actor: caller.actor, userId: body.user.id, importId: id.data, now: deps.now() });
       deps.log.info({ userId: body.user.id, importId: id.data, planId: r.planId, already: r.already, units: r.units }, "plan published");
+      // The preview becomes the record of the publication (no buttons left), then the notice.
+      await respond({ ...planPreviewMessage(r.preview, lang), replace_original: true }).catch(() => {});
       await respond({ ...publishedNotice(lang, r), response_type: "ephemeral", replace_original: false });
       if (!r.already) await sendNow(deps, client, r.planId);
     } catch (error) {
