@@ -166,6 +166,23 @@ describe("parsePlan", () => {
     expect(p.tasks).toMatchObject([{ code: "II.1", lead: ["Sở Tư pháp"], due: "Quý II/2025", via: "label" }]);
   });
 
+  it("reads 'Giao X <verb>', carries a 'Tổ chức thực hiện' subject to the items after it, and skips an appendix's title lines", () => {
+    const p = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nCải cách hành chính\nI. TỔ CHỨC THỰC HIỆN\n1. Căn cứ chức năng, nhiệm vụ được giao, các phòng thuộc Sở có trách nhiệm triển khai Kế hoạch.\n2. Tổ chức quán triệt Kế hoạch đến công chức, viên chức.\n3. Giao Văn phòng Sở theo dõi, đôn đốc, tổng hợp.\n4. Sở Nội vụ: hướng dẫn nghiệp vụ.\nPHỤ LỤC\n(Kèm theo Kế hoạch)",
+        false,
+      ),
+      { year: 2026 },
+    );
+    expect(p.tasks.map((t) => [t.code, t.lead, t.via])).toEqual([
+      ["I.1", ["Các phòng thuộc Sở"], "subject"],
+      ["I.2", ["Các phòng thuộc Sở"], "subject"],
+      ["I.3", ["Văn phòng Sở"], "prose"],
+      ["I.4", ["Sở Nội vụ"], "heading"],
+    ]);
+    expect(p.flags.filter((f) => f.code === "LEAD_GUESSED").map((f) => f.taskCode)).toEqual(["I.1", "I.2"]);
+  });
+
   it("takes a title that opens with 'Thực hiện', and cuts a subject at 'là'", () => {
     const blocks = textToBlocks(
       "ỦY BAN NHÂN DÂN\nXÃ HƯNG LỘC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 56/KH-UBND\nHưng Lộc, ngày 12 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện công tác cải cách hành chính năm 2026\nThực hiện Kế hoạch số 301/KH-UBND của Ủy ban nhân dân tỉnh, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:\nI. TỔ CHỨC THỰC HIỆN\n1. Công an xã là cơ quan thường trực, theo dõi, đôn đốc thực hiện Kế hoạch.",

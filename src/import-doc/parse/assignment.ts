@@ -98,6 +98,16 @@ export function fromProse(text: string, atStart = false): Assignment {
       return out;
     }
   }
+  // "Giao Sở X theo dõi, đôn đốc …" / "Đề nghị Sở X tham mưu …": the body given the work, before its verb.
+  const given = /^(?:giao|đề nghị|yêu cầu)\s+(.+)$/iu.exec(text.trim());
+  if (given && startsBody(given[1]!)) {
+    const subject = beforeVerbSubject(given[1]!);
+    if (subject && subject !== given[1]!.trim() && subject.split(" ").length <= 25) {
+      out.lead = splitBodies(subject);
+      out.via = "prose";
+      return out;
+    }
+  }
   // "X phối hợp (với) Y VERB …" at the start of the text.
   const phoiHop = /^(.+?)\s+phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.*)$/su.exec(text);
   if (phoiHop && startsBody(phoiHop[1]!) && !/[.;:]/.test(phoiHop[1]!)) {
