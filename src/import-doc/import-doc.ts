@@ -18,7 +18,7 @@ import { planYaml, unitsYaml } from "./draft.js";
 import type { KnownGroup, KnownUnit } from "./parse/bodies.js";
 import { parsePlan } from "./parse/structure.js";
 import { extname } from "node:path";
-import { formatOf, MAX_DOC_BYTES, readBytes, readDocument } from "./read/index.js";
+import { formatOf, maxBytesOf, readBytes, readDocument } from "./read/index.js";
 import type { SourceDoc } from "./read/types.js";
 
 export async function knownUnits(prisma: PrismaClient): Promise<{ units: KnownUnit[]; groups: KnownGroup[] }> {
@@ -39,7 +39,8 @@ export async function readPlanDocument(file: string, known: { units: KnownUnit[]
 export async function readPlanBytes(bytes: Buffer, name: string, known: { units: KnownUnit[]; groups?: KnownGroup[] }, fallbackYear?: number): Promise<ImportModel> {
   const format = formatOf(name);
   if (!format) throw new AppError("DOC_UNSUPPORTED", { file: name, format: extname(name) || "(không có đuôi tệp / no extension)" });
-  if (bytes.length > MAX_DOC_BYTES) throw new AppError("DOC_TOO_LARGE", { file: name, size: (bytes.length / 1048576).toFixed(1), max: Math.round(MAX_DOC_BYTES / 1048576) });
+  const max = maxBytesOf(format);
+  if (bytes.length > max) throw new AppError("DOC_TOO_LARGE", { file: name, size: (bytes.length / 1048576).toFixed(1), max: Math.round(max / 1048576) });
   return modelOf(await readBytes(bytes, name, format), name, known, fallbackYear);
 }
 

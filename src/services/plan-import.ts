@@ -175,6 +175,7 @@ export async function publishImport(options: { prisma: PrismaClient; actor: Acto
   const sent = await publishToUnits(prisma, plan.id, options.now);
   const t = imported.changes.tasks;
   return {
+    preview: await previewOf(prisma, await load(prisma, row.id)),
     planId: plan.id,
     number: plan.number,
     already: first.count === 0,

@@ -193,6 +193,22 @@ describe("readDocument", () => {
     expect(existsSync(join(dir, "plan.odt"))).toBe(false);
   });
 
+  it("bounds what a file may cost: text formats over 5 MB refused before reading, any format over 3 million characters refused before parsing", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "dondoc-limits-"));
+    const bigText = join(dir, "big.txt");
+    await writeFile(bigText, "");
+    await truncate(bigText, 5 * 1024 * 1024 + 1);
+    const e = await readDocument(bigText).catch((x: AppError) => x);
+    expect((e as AppError).code).toBe("DOC_TOO_LARGE");
+    expect((e as AppError).bilingual()).toMatch(/vượt giới hạn 5 MB[\s\S]*over the 5 MB limit/);
+    // 4 MB of text in a .docx-sized budget: read, then refused for its length before any parsing.
+    const wordy = join(dir, "wordy.md");
+    await writeFile(wordy, `KẾ HOẠCH\n${"Nhiệm vụ rà soát thủ tục hành chính của các đơn vị.\n".repeat(70_000)}`);
+    const t = await readDocument(wordy).catch((x: AppError) => x);
+    expect((t as AppError).code).toBe("DOC_TOO_MUCH_TEXT");
+    expect((t as AppError).bilingual()).toMatch(/vượt giới hạn 3\.000\.000 ký tự[\s\S]*over the 3.000.000-character limit/);
+  });
+
   it("decodes windows-1258 when clearly Vietnamese, refuses other code pages", async () => {
     const text = "KẾ HOẠCH thực hiện của các đơn vị năm 2025: phối hợp với cơ quan chủ trì, theo tháng và ngày được giao.";
     expect(decodeText(toCp1258(text), "x.txt")).toBe(text);

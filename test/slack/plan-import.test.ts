@@ -127,8 +127,13 @@ describe.each(backends)("importing a plan in Slack on $name", (backend) => {
     expect(JSON.stringify(gdnnPost.blocks)).toContain("Kính gửi: Phòng Giáo dục nghề nghiệp");
     expect(JSON.stringify(gdnnPost.blocks)).toContain("Đã nhận, sẽ tổ chức thực hiện");
 
+    // The preview clicked now records the publication, without buttons.
+    await wait(() => JSON.stringify(d.fake.workspace.conversations.messages(dm(USERS.office)).find((m) => m.ts === previewTs)!.blocks).includes("Đã ban hành Kế hoạch số 77/KH-SLĐTBXH"));
+    expect(JSON.stringify(d.fake.workspace.conversations.messages(dm(USERS.office)).find((m) => m.ts === previewTs)!.blocks)).not.toContain("plan_import_publish");
+
+    // The first preview, still showing its button, clicked again: nothing happens twice.
     const posts = d.fake.calls("chat.postMessage").length;
-    await d.fake.blockAction({ userId: USERS.office, actionId: "plan_import_publish", channelId: dm(USERS.office), messageTs: previewTs });
+    await d.fake.blockAction({ userId: USERS.office, actionId: "plan_import_publish", channelId: dm(USERS.office) });
     await wait(async () => JSON.stringify(d.fake.workspace.conversations.ephemerals({ userId: USERS.office }).at(-1) ?? "").includes("đã được ban hành trước đó"));
     expect(d.fake.calls("chat.postMessage").length).toBe(posts);
     expect(await d.db.prisma.task.count({ where: { planId: plan.id } })).toBe(4);

@@ -10,6 +10,7 @@ import { htmlToBlocks } from "./html.js";
 import type { Block } from "./types.js";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: "" }));
 const CFB = [0xd0, 0xcf, 0x11, 0xe0];
 
 export async function readDocx(bytes: Buffer, file: string): Promise<Block[]> {
@@ -23,7 +24,9 @@ export async function readDocx(bytes: Buffer, file: string): Promise<Block[]> {
   let html: string;
   try {
     // Word's automatic list labels ("1.", "a)", "-") are written into the text first: mammoth drops them.
-    html = (await mammoth.convertToHtml({ buffer: await renderListNumbers(bytes) }, { ignoreEmptyParagraphs: true })).value;
+    // Pictures are left unread: by default mammoth inlines each as a base64 data URI, which for the
+    // scans and photos that make .docx files large cost several times their size in memory.
+    html = (await mammoth.convertToHtml({ buffer: await renderListNumbers(bytes) }, { ignoreEmptyParagraphs: true, convertImage: NO_IMAGES })).value;
   } catch (e) {
     throw new AppError("DOC_CORRUPT", { file, format: "DOCX", reason: shortReason(e) });
   }

@@ -12,6 +12,27 @@ import type { SourceDoc } from "./types.js";
 
 export const MAX_DOC_BYTES = 50 * 1024 * 1024;
 
+/**
+ * Text formats carry nothing but text: a 100-page plan is about 0.3 MB as
+ * .txt or .html. 5 MB is over ten times the longest plan in the corpus and
+ * bounds what reading and parsing one costs (about 240 MB peak RSS, against
+ * 940 MB for a 49 MB .txt: BENCHMARKS.md). .docx and .pdf keep 50 MB, which
+ * pictures and scans inside them account for.
+ */
+export const MAX_TEXT_DOC_BYTES = 5 * 1024 * 1024;
+
+/** The size limit of a format, checked before a byte of the file is read. */
+export function maxBytesOf(format: DocFormat | undefined): number {
+  return format === "txt" || format === "md" || format === "html" ? MAX_TEXT_DOC_BYTES : MAX_DOC_BYTES;
+}
+
+/**
+ * The text a document may hold once read (any format): about 1,500 pages.
+ * Checked before parsing, so a small .docx that unpacks into a huge text is
+ * refused before the parser holds a task per line.
+ */
+export const MAX_DOC_CHARS = 3_000_000;
+
 export type DocFormat = SourceDoc["format"];
 
 export function formatOf(file: string): DocFormat | undefined {
@@ -19,9 +40,10 @@ export function formatOf(file: string): DocFormat | undefined {
   return ({ ".docx": "docx", ".pdf": "pdf", ".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html" } as const)[ext as ".docx"];
 }
 
-export async function readDocument(file: string, maxBytes = MAX_DOC_BYTES): Promise<SourceDoc> {
+export async function readDocument(file: string, limit?: number): Promise<SourceDoc> {
   const format = formatOf(file);
   if (!format) throw new AppError("DOC_UNSUPPORTED", { file, format: extname(file) || "(không có đuôi tệp / no extension)" });
+  const maxBytes = limit ?? maxBytesOf(format);
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -34,6 +56,13 @@ export async function readDocument(file: string, maxBytes = MAX_DOC_BYTES): Prom
 }
 
 export async function readBytes(bytes: Buffer, file: string, format: DocFormat): Promise<SourceDoc> {
+  const doc = await readFormat(bytes, file, format);
+  const chars = doc.blocks.reduce((n, b) => n + (b.kind === "para" ? b.text.length : b.rows.reduce((k, r) => k + r.reduce((m, c) => m + (c.spanned ? 0 : c.text.length), 0), 0)), 0);
+  if (chars > MAX_DOC_CHARS) throw new AppError("DOC_TOO_MUCH_TEXT", { file, chars: chars.toLocaleString("vi-VN"), max: MAX_DOC_CHARS.toLocaleString("vi-VN") });
+  return doc;
+}
+
+async function readFormat(bytes: Buffer, file: string, format: DocFormat): Promise<SourceDoc> {
   switch (format) {
     case "docx":
       return { format, blocks: await readDocx(bytes, file) };

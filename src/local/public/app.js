@@ -152,6 +152,8 @@ function renderHeader() {
   for (const tab of document.querySelectorAll(".tab")) tab.classList.toggle("active", tab.dataset.tab === state.homeTab);
   const composing = !home;
   $("#composer").hidden = !composing;
+  // In the direct message with dondoc (App Home's Messages tab), a file can be shared with the bot.
+  $("#share-file").hidden = !(home && state.homeTab === "messages");
   $("#suggestions").hidden = !composing;
   if (composing) $("#composer-input").placeholder = `Nhắn #${channelById(state.channel)?.name ?? ""} — gõ ${state.workspace.command} help`;
 }
@@ -326,6 +328,8 @@ function modalValues(form) {
     const { blockId, actionId, type } = input.dataset;
     let value;
     if (type === "checkboxes") value = [...input.querySelectorAll("input:checked")].map((c) => c.value);
+    else if (type === "multi_static_select") value = [...input.selectedOptions].map((o) => o.value).filter(Boolean);
+    else if (type === "file_input") value = input.files?.length ? [input.files[0]] : [];
     else if (type === "radio_buttons") value = input.querySelector("input:checked")?.value ?? "";
     else value = input.value;
     const empty = Array.isArray(value) ? value.length === 0 : value.trim() === "";
@@ -350,6 +354,12 @@ async function submitModal(form) {
   const submit = form.querySelector("button[type=submit]");
   if (submit) submit.disabled = true;
   try {
+    // A picked file goes to the workspace first, as Slack's client uploads it; the submission carries its id.
+    for (const byAction of Object.values(values)) {
+      for (const [actionId, value] of Object.entries(byAction)) {
+        if (Array.isArray(value) && value[0] instanceof File) byAction[actionId] = [(await upload("file", value[0])).fileId];
+      }
+    }
     const result = await api("submit", { user: state.user, viewId: form.dataset.viewId, values });
     checkOutcome(result);
     await refresh();
@@ -357,6 +367,33 @@ async function submitModal(form) {
     toast(e.message);
   } finally {
     if (submit) submit.disabled = false;
+  }
+}
+
+/** Sends a file's bytes to the page's server: "share" (a DM with dondoc) or "file" (a modal's file input). */
+async function upload(kind, file) {
+  const query = new URLSearchParams({ user: state.user, name: file.name });
+  const res = await fetch(`/api/${kind}?${query}`, { method: "POST", headers: { "content-type": "application/octet-stream" }, body: file });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(json.error || `HTTP ${res.status}`);
+  return json;
+}
+
+async function shareFile(event) {
+  event.preventDefault();
+  const input = $("#share-file-input");
+  const file = input.files?.[0];
+  if (!file) return toast("Chọn một tệp để gửi. · Choose a file to share.");
+  const button = $("#share-file button");
+  button.disabled = true;
+  try {
+    await upload("share", file);
+    input.value = "";
+    await refresh();
+  } catch (e) {
+    toast(e.message);
+  } finally {
+    button.disabled = false;
   }
 }
 
@@ -442,6 +479,7 @@ function listen() {
   document.addEventListener("submit", (event) => {
     const form = event.target;
     if (form.id === "composer") return void sendComposer(event);
+    if (form.id === "share-file") return void shareFile(event);
     if (form.matches("#overlay form")) {
       event.preventDefault();
       return void submitModal(form);

@@ -140,6 +140,20 @@ function elementHtml(element: Json, ids: Map<unknown, ElementIds>, ctx: RenderCo
         .join("");
       return `<select class="select"${data}><option value="">${escapeHtml(first)}</option>${list}</select>`;
     }
+    case "multi_static_select": {
+      const chosen = new Set((state ? objects(state.selected_options) : objects(element.initial_options)).map(optionValue));
+      const list = options(element)
+        .map((o) => {
+          const value = str(o.value) ?? "";
+          return `<option${attr("value", value)}${chosen.has(value) ? " selected" : ""}>${escapeHtml(plainText(o.text))}</option>`;
+        })
+        .join("");
+      return `<select class="select" multiple size="4"${data}>${list}</select>`;
+    }
+    case "file_input": {
+      const types = Array.isArray(element.filetypes) ? element.filetypes.filter((t): t is string => typeof t === "string") : [];
+      return `<input type="file" class="text"${data}${attr("accept", types.length ? types.map((t) => `.${t}`).join(",") : undefined)}>`;
+    }
     case "checkboxes":
     case "radio_buttons": {
       const kind = type === "checkboxes" ? "checkbox" : "radio";

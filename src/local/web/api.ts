@@ -13,6 +13,7 @@ import { homeHtml, messageHtml, modalHtml, type ShownMessage } from "../render/v
 import type { Names } from "../render/mrkdwn.js";
 import type { EventHub } from "./events.js";
 import { HttpError, readJson, sendJson } from "./http.js";
+import { shareFromPage, storeFromPage } from "./files.js";
 
 export interface ApiDeps {
   fake: FakeSlack;
@@ -83,6 +84,8 @@ export class LocalApi {
     }
     if (route === "GET /api/workspace") return this.send(res, this.workspace());
     if (route === "GET /api/view") return this.send(res, this.view(url.searchParams));
+    if (route === "POST /api/share") return this.send(res, await shareFromPage(this.deps.fake, req, url, (run) => this.interaction(run)));
+    if (route === "POST /api/file") return this.send(res, await storeFromPage(this.deps.fake, req, url));
     if (req.method === "POST" && url.pathname.startsWith("/api/")) {
       const body = await readJson(req);
       const name = url.pathname.slice("/api/".length);

@@ -12,6 +12,8 @@ import { z } from "zod";
 import { AppError, type Lang } from "../../errors.js";
 import type { Correction } from "../../import-doc/corrections.js";
 import { errorInfo } from "../../log.js";
+import { extname } from "node:path";
+import { formatOf, maxBytesOf } from "../../import-doc/read/index.js";
 import { fanOut } from "../../scheduler/fan-out.js";
 import { slackDeliveryClient } from "../../scheduler/slack-delivery.js";
 import { acknowledgePlan, planPeriod, PUBLISH_JOB } from "../../services/plan-acks.js";
@@ -50,13 +52,16 @@ async function readAndPreview(deps: SlackDeps, client: WebClient, userId: string
     lang = caller.lang;
     const c = registered(caller);
     const info = await slackFileInfo(client, fileId);
+    // A format dondoc cannot read is refused before anything is downloaded; each format has its own size limit.
+    const format = formatOf(info.name);
+    if (!format) throw new AppError("DOC_UNSUPPORTED", { file: info.name, format: extname(info.name) || "(không có đuôi tệp / no extension)" });
     const { preview } = await readSharedPlan({
       prisma: deps.prisma,
       actor: c.actor,
       userId,
       sourceKey: slackFileKey(info.id),
       fileName: info.name,
-      download: () => downloadSlackFile(client, info),
+      download: () => downloadSlackFile(client, info, maxBytesOf(format)),
     });
     message = planPreviewMessage(preview, lang);
     deps.log.info({ userId, fileId, importId: preview.importId, tasks: preview.counts.tasks }, "plan document read");
@@ -154,6 +159,8 @@ export function registerPlanImport(app: App, deps: SlackDeps): void {
       if (!id.success) throw new AppError("IMPORT_NOT_FOUND", { id: String(action.value).slice(0, 12) });
       const r = await publishImport({ prisma: deps.prisma, actor: caller.actor, userId: body.user.id, importId: id.data, now: deps.now() });
       deps.log.info({ userId: body.user.id, importId: id.data, planId: r.planId, already: r.already, units: r.units }, "plan published");
+      // The preview becomes the record of the publication (no buttons left), then the notice.
+      await respond({ ...planPreviewMessage(r.preview, lang), replace_original: true }).catch(() => {});
       await respond({ ...publishedNotice(lang, r), response_type: "ephemeral", replace_original: false });
       if (!r.already) await sendNow(deps, client, r.planId);
     } catch (error) {
