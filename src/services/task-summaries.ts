@@ -35,13 +35,20 @@ interface Row {
  * not done; `stale`: tasks it leads, within deadline, with no report for 7 days;
  * `recently_done`: completed in the last 14 days; `done_since`: completed on
  * or after `since`; `open`: not done. Without `unitIds`, every unit's tasks
- * (and `role` is null).
+ * (and `role` is null). `role` keeps the tasks the unit leads, or those it
+ * cooperates on (`leadOnly` is `role: "LEAD"`); `taskIds` keeps only those tasks.
  */
 export async function unitTaskSummaries(
   prisma: PrismaClient,
-  options: { unitIds?: number[]; leadOnly?: boolean; filter: SummaryFilter; today: Day; since?: Day; planIds?: number[]; limit?: number; offset?: number },
+  options: {
+    unitIds?: number[];
+    leadOnly?: boolean;
+    role?: "LEAD" | "COOPERATING";
+    taskIds?: number[];
+    filter: SummaryFilter; today: Day; since?: Day; planIds?: number[]; limit?: number; offset?: number },
 ): Promise<{ tasks: TaskSummary[]; total: number }> {
   const { today } = options;
+  const role = options.role ?? (options.leadOnly ? "LEAD" : undefined);
   const soon = addDays(today, 14);
   const weekAgo = addDays(today, -7);
   const where = {
@@ -70,7 +77,9 @@ export async function unitTaskSummaries(
     JOIN "Task" t ON t.id = s.id
     JOIN "Plan" p ON p.id = t."planId"
     ${unitJoin}
-    WHERE ${where} ${options.leadOnly ? Prisma.sql`AND a.role = 'LEAD'` : Prisma.empty}`;
+    WHERE ${where}
+    ${role ? Prisma.sql`AND a.role::text = ${role}` : Prisma.empty}
+    ${options.taskIds ? Prisma.sql`AND t.id = ANY(${options.taskIds}::int[])` : Prisma.empty}`;
   const limit = options.limit ?? 1000;
   const offset = options.offset ?? 0;
   // One statement gives the page and the total (a window count before LIMIT);

@@ -23,7 +23,7 @@ const vi = {
   everyone: [
     { usage: "help", what: "Hướng dẫn này." },
     { usage: "tongquan [SỐ KH]", alias: "overview", what: "Tổng quan kế hoạch: số nhiệm vụ theo trạng thái, theo chỉ số, theo đơn vị; tỷ lệ hoàn thành đúng hạn." },
-    { usage: "viec [ĐƠN VỊ] [quahan|sapdenhan]", alias: "tasks", what: "Nhiệm vụ của đơn vị (mặc định: đơn vị của bạn); lọc quá hạn hoặc sắp đến hạn." },
+    { usage: "viec [ĐƠN VỊ] [quahan|sapdenhan]", alias: "tasks", what: "Nhiệm vụ của đơn vị (mặc định: đơn vị của đồng chí); lọc quá hạn hoặc sắp đến hạn." },
     { usage: "xem MÃ", alias: "show", what: "Chi tiết một nhiệm vụ, ví dụ `xem II.2.c.2`." },
     { usage: "baocao [MÃ]", alias: "report", what: "Mở mẫu báo cáo tiến độ (chọn sẵn nhiệm vụ nếu ghi mã)." },
     { usage: "vuongmac MÃ nội dung", alias: "obstacle", what: "Báo khó khăn, vướng mắc về Văn phòng Sở để tổng hợp, báo cáo lãnh đạo Sở." },
@@ -41,7 +41,7 @@ const vi = {
   ] as CommandHelp[],
   examples: "Ví dụ: `/kehoach viec LĐ-VL quahan` · `/kehoach baocao II.2.c.2` · `/kehoach tongquan 1565`",
   unknown: (cmd: string) => `Không có lệnh “${cmd}”.`,
-  didYouMean: (cmd: string, suggestion: string) => `Không có lệnh “${cmd}”. Có phải ý bạn là \`${suggestion}\`?`,
+  didYouMean: (cmd: string, suggestion: string) => `Không có lệnh “${cmd}”. Có phải đồng chí muốn gõ \`${suggestion}\`?`,
 };
 
 const en: typeof vi = {

@@ -182,10 +182,16 @@ export interface UnitReminderModel {
   unitLeads: string[];
   week: string; // "2023-W38"
   today: Day;
-  overdue: TaskSummary[]; // worst first, first N
-  dueSoon: TaskSummary[]; // due within 14 days
+  /** Tasks the unit leads (and must report on): overdue worst first, first N. */
+  overdue: TaskSummary[];
+  dueSoon: TaskSummary[]; // led by the unit, due within 14 days
   stale: TaskSummary[]; // led by the unit, no report for 7 days
   counts: { overdue: number; dueSoon: number; stale: number };
+  /**
+   * Tasks the unit cooperates on: counted (their lead reports on them), and
+   * listed only where the unit has something to do (its own open obstacle).
+   */
+  cooperating: { overdue: number; dueSoon: number; withObstacle: TaskSummary[] };
   openObstacles: { task: { code: string; title: string }; text: string; raisedAt: Date }[];
 }
 

@@ -32,7 +32,7 @@ const vi = {
   noReports: "Chưa có báo cáo nào cho nhiệm vụ này.",
   done: "✅ đã hoàn thành",
   notDone: "chưa hoàn thành",
-  evidence: "Minh chứng",
+  evidence: "Tài liệu kiểm chứng",
   moreLinks: (n: number) => `và ${n} liên kết khác`,
   obstacles: "*Khó khăn, vướng mắc chưa giải quyết*",
   moreObstacles: (n: number) => `… và ${n} vướng mắc khác`,

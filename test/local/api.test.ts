@@ -200,6 +200,6 @@ describe("the local workspace API", () => {
     expect(guest.id).toBe("U0KHACH01");
     await command(guest.id, channel("dondoc-vp"), "/kehoach tongquan");
     const shown = await until(() => view(guest.id, channel("dondoc-vp")), (v) => v.messages.some((m) => m.ephemeral));
-    expect(shown.messages.find((m) => m.ephemeral)!.html).toContain("Bạn chưa có trong danh sách thành viên của dondoc");
+    expect(shown.messages.find((m) => m.ephemeral)!.html).toContain("Đồng chí chưa có trong danh sách thành viên của dondoc");
   });
 });

@@ -25,7 +25,7 @@ export const members: CommandHandler = async ({ deps, caller, rest, client }) =>
   if (!canManageOrganisation(c.actor)) throw new AppError("FORBIDDEN_MANAGE");
   const bad = (vi: string, en: string) => new AppError("BAD_ARGUMENT", { vi, en, usage: USAGE });
   const userId = args[0] ? parseUserMention(args[0]) : null;
-  if (!userId) throw bad("Hãy nhắc tên người bằng @.", "Mention the person with @.");
+  if (!userId) throw bad("Đề nghị nhắc tên người cần thêm bằng @.", "Mention the person with @.");
   const actor = `slack:${c.userId}`;
   if (["them", "add", "sua", "update"].includes(action)) {
     const [, unit, roleWord] = args;
