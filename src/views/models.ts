@@ -95,7 +95,10 @@ export interface TaskDetailModel {
     index: { code: string; name: string } | null;
     criterion: { code: string; name: string } | null;
     cooperating: UnitRef[];
-    partners: string[];
+    /** Outside bodies with their role, how the plan words the lead, the task's target. */
+    bodies: { name: string; role: "COOPERATING" | "REQUESTING" | "RECEIVING_REPORTS"; note?: string | undefined }[];
+    leadNote: string | null;
+    target: { value: number; unit: string; of: string } | null;
     dueNote: string | null;
   };
   today: Day;
