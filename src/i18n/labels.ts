@@ -1,4 +1,5 @@
 // Words the interface shows, Vietnamese first.
+import type { JobId } from "../domain/schedule.js";
 import type { TaskStatus } from "../domain/status.js";
 import type { Lang } from "../errors.js";
 
@@ -40,6 +41,14 @@ export function targetText(t: { value: number; unit: string; of: string }, lang:
   const n = lang === "vi" ? String(t.value).replace(".", ",") : String(t.value);
   return `${n}${t.unit === "%" ? "%" : ` ${t.unit}`} ${t.of}`;
 }
+
+/** The scheduled jobs by what they send, never by their ids (shown to the Office). */
+export const JOB_LABELS: Record<JobId, Record<Lang, string>> = {
+  reminders: { vi: "Nhắc việc đầu tuần", en: "Monday reminders" },
+  summaries: { vi: "Tổng kết tuần của đơn vị", en: "Unit weekly summaries" },
+  digest: { vi: "Bản tin lãnh đạo", en: "Leadership digest" },
+  "report-deadlines": { vi: "Nhắc hạn báo cáo định kỳ", en: "Report deadline reminders" },
+};
 
 export const UNIT_KIND_LABELS = {
   OFFICE: { vi: "Văn phòng", en: "Office" },

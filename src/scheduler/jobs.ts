@@ -15,12 +15,7 @@ import { reportDeadlineMessage } from "../views/report-deadline.js";
 import { unitSummaryMessage } from "../views/unit-summary.js";
 import type { PlannedDelivery } from "./delivery-store.js";
 
-export const JOB_LABELS: Record<JobId, Record<Lang, string>> = {
-  reminders: { vi: "Nhắc việc đầu tuần", en: "Monday reminders" },
-  summaries: { vi: "Tổng kết tuần của đơn vị", en: "Unit weekly summaries" },
-  digest: { vi: "Bản tin lãnh đạo", en: "Leadership digest" },
-  "report-deadlines": { vi: "Nhắc hạn báo cáo định kỳ", en: "Report deadline reminders" },
-};
+export { JOB_LABELS } from "../i18n/labels.js";
 
 /** Unit channels get Vietnamese, the department's working language. */
 const CHANNEL_LANG: Lang = "vi";
@@ -33,11 +28,7 @@ async function unitsWithChannels(prisma: PrismaClient) {
   });
 }
 
-export async function plannedMessages(
-  prisma: PrismaClient,
-  config: Pick<SchedulerConfig, "leadershipChannel" | "digestDm">,
-  occurrence: Occurrence,
-): Promise<PlannedDelivery[]> {
+export async function plannedMessages(prisma: PrismaClient, config: Pick<SchedulerConfig, "leadershipChannel" | "digestDm">, occurrence: Occurrence): Promise<PlannedDelivery[]> {
   const today = localDay(occurrence.dueAt);
   switch (occurrence.job) {
     case "reminders":
