@@ -12,8 +12,10 @@ const messages = {
     en: (p) => `The data directory ${p.dir} is in use by another dondoc process. Stop that process (or use PostgreSQL via DATABASE_URL) and try again.`,
   },
   DB_IN_USE: {
-    vi: (p) => `Cơ sở dữ liệu nhúng ${p.dir} đang được tiến trình ${p.pid} (máy ${p.host}, từ ${p.since}) sử dụng. Đề nghị đồng chí dừng tiến trình đó rồi chạy lại lệnh, hoặc dùng PostgreSQL (DATABASE_URL). Nếu chắc chắn tiến trình đó không còn chạy, xóa tệp ${p.dir}.pid.`,
-    en: (p) => `The embedded database ${p.dir} is in use by process ${p.pid} (host ${p.host}, since ${p.since}). Please stop that process and run the command again, or use PostgreSQL (DATABASE_URL). If you are sure that process is gone, delete ${p.dir}.pid.`,
+    vi: (p) =>
+      `Cơ sở dữ liệu nhúng ${p.dir} đang được tiến trình ${p.pid} (máy ${p.host}, từ ${p.since}) sử dụng. Đề nghị đồng chí dừng tiến trình đó rồi chạy lại lệnh, hoặc dùng PostgreSQL (DATABASE_URL). Nếu chắc chắn tiến trình đó không còn chạy, xóa tệp ${p.dir}.pid.`,
+    en: (p) =>
+      `The embedded database ${p.dir} is in use by process ${p.pid} (host ${p.host}, since ${p.since}). Please stop that process and run the command again, or use PostgreSQL (DATABASE_URL). If you are sure that process is gone, delete ${p.dir}.pid.`,
   },
   DB_UNAVAILABLE: {
     vi: (p) => `Không kết nối được cơ sở dữ liệu (${p.reason}). Đề nghị đồng chí kiểm tra máy chủ PostgreSQL và biến DATABASE_URL, rồi chạy lại lệnh.`,
@@ -25,8 +27,20 @@ const messages = {
     en: (p) => `File ${p.file} is not a complete dondoc backup (${p.reason}). Nothing was written; please use a file made by \`dondoc db backup\`.`,
   },
   BACKUP_SCHEMA_MISMATCH: {
-    vi: (p) => `Bản sao lưu ${p.file} thuộc phiên bản cấu trúc khác (${p.theirs}, cơ sở dữ liệu này: ${p.ours}). Không có gì được ghi; đề nghị đồng chí khôi phục bằng phiên bản dondoc đã tạo bản sao lưu, rồi nâng cấp.`,
-    en: (p) => `Backup ${p.file} has another schema version (${p.theirs}; this database: ${p.ours}). Nothing was written; please restore it with the dondoc version that made it, then upgrade.`,
+    vi: (p) =>
+      `Bản sao lưu ${p.file} thuộc phiên bản cấu trúc khác (${p.theirs}, cơ sở dữ liệu này: ${p.ours}). Không có gì được ghi; đề nghị đồng chí khôi phục bằng phiên bản dondoc đã tạo bản sao lưu, rồi nâng cấp.`,
+    en: (p) =>
+      `Backup ${p.file} has another schema version (${p.theirs}; this database: ${p.ours}). Nothing was written; please restore it with the dondoc version that made it, then upgrade.`,
+  },
+  BACKUP_FAILED: {
+    vi: (p) => `Không sao lưu được: ${p.reasonVi}. Không có tệp nào được ghi; đề nghị đồng chí chạy lại lệnh.`,
+    en: (p) => `The backup failed: ${p.reasonEn}. No file was written; please run the command again.`,
+  },
+  RESTORE_BOT_RUNNING: {
+    vi: (p) =>
+      `Không khôi phục được khi dondoc đang chạy trên cơ sở dữ liệu nhúng ${p.dir} (tiến trình ${p.pid}): khôi phục thay toàn bộ dữ liệu mà dondoc đang dùng. Không có gì được ghi. Đề nghị đồng chí dừng dondoc, chạy lại lệnh, rồi khởi động lại dondoc. (Sao lưu thì không cần dừng: \`dondoc db backup\`.)`,
+    en: (p) =>
+      `Cannot restore while dondoc runs on the embedded database ${p.dir} (process ${p.pid}): a restore replaces all the data dondoc is using. Nothing was written. Please stop dondoc, run the command again, then start dondoc again. (A backup needs no stop: \`dondoc db backup\`.)`,
   },
   RESTORE_NOT_EMPTY: {
     vi: (p) => `Cơ sở dữ liệu đích đã có dữ liệu (${p.tables}). Không có gì được ghi; nếu đồng chí muốn thay toàn bộ dữ liệu hiện có bằng bản sao lưu, chạy lại với --force.`,
@@ -34,12 +48,16 @@ const messages = {
   },
   // Scheduled jobs run from the command line.
   JOB_INTERRUPTED: {
-    vi: (p) => `Việc "${p.job}" kỳ ${p.period} dừng giữa chừng vì mất kết nối cơ sở dữ liệu (${p.reason}); đã gửi ${p.sent} tin. Đề nghị đồng chí chạy lại lệnh khi cơ sở dữ liệu hoạt động trở lại: tin đã gửi không bị gửi lại.`,
-    en: (p) => `Job "${p.job}" for ${p.period} stopped part-way because the database connection was lost (${p.reason}); ${p.sent} message(s) were sent. Please run the command again once the database is back: nothing already sent will be sent again.`,
+    vi: (p) =>
+      `Việc "${p.job}" kỳ ${p.period} dừng giữa chừng vì mất kết nối cơ sở dữ liệu (${p.reason}); đã gửi ${p.sent} tin. Đề nghị đồng chí chạy lại lệnh khi cơ sở dữ liệu hoạt động trở lại: tin đã gửi không bị gửi lại.`,
+    en: (p) =>
+      `Job "${p.job}" for ${p.period} stopped part-way because the database connection was lost (${p.reason}); ${p.sent} message(s) were sent. Please run the command again once the database is back: nothing already sent will be sent again.`,
   },
   JOB_CLAIMS_PENDING: {
-    vi: (p) => `Còn ${p.count} tin của việc "${p.job}" kỳ ${p.period} đang ở trạng thái "đang gửi" do một lần chạy trước (${p.by}, lúc ${p.claimedAt} theo giờ của lần chạy đó) chưa kết thúc; dondoc chưa gửi lại để tránh gửi trùng. Đề nghị đồng chí kiểm tra lần chạy đó đã dừng, rồi chạy lại với --at "${p.retryAt}" hoặc muộn hơn: dondoc sẽ tìm các tin này trong lịch sử kênh trước khi gửi.`,
-    en: (p) => `${p.count} message(s) of job "${p.job}" for ${p.period} are still "sending" from an earlier run (${p.by}, at ${p.claimedAt} by that run's clock) that did not finish; dondoc has not resent them, to avoid duplicates. Please make sure that run has stopped, then run again with --at "${p.retryAt}" or later: dondoc will look for these messages in the channel history before sending.`,
+    vi: (p) =>
+      `Còn ${p.count} tin của việc "${p.job}" kỳ ${p.period} đang ở trạng thái "đang gửi" do một lần chạy trước (${p.by}, lúc ${p.claimedAt} theo giờ của lần chạy đó) chưa kết thúc; dondoc chưa gửi lại để tránh gửi trùng. Đề nghị đồng chí kiểm tra lần chạy đó đã dừng, rồi chạy lại với --at "${p.retryAt}" hoặc muộn hơn: dondoc sẽ tìm các tin này trong lịch sử kênh trước khi gửi.`,
+    en: (p) =>
+      `${p.count} message(s) of job "${p.job}" for ${p.period} are still "sending" from an earlier run (${p.by}, at ${p.claimedAt} by that run's clock) that did not finish; dondoc has not resent them, to avoid duplicates. Please make sure that run has stopped, then run again with --at "${p.retryAt}" or later: dondoc will look for these messages in the channel history before sending.`,
   },
   MIGRATION_FAILED: {
     vi: (p) => `Không áp dụng được bản cập nhật cơ sở dữ liệu ${p.name}: ${p.reason}. Không có thay đổi nào được ghi.`,
@@ -119,7 +137,8 @@ const messages = {
     en: (p) => `"${p.period}" is not a reporting period. Use one of: ${p.forms}.`,
   },
   REPORT_PERIOD_NOT_COVERED: {
-    vi: (p) => `Kế hoạch số ${p.number} thực hiện từ ${p.from} đến ${p.to}, không có trong kỳ ${p.period} (số liệu từ ${p.start} đến ${p.end}). Đề nghị chọn kỳ báo cáo trong thời gian thực hiện kế hoạch.`,
+    vi: (p) =>
+      `Kế hoạch số ${p.number} thực hiện từ ${p.from} đến ${p.to}, không có trong kỳ ${p.period} (số liệu từ ${p.start} đến ${p.end}). Đề nghị chọn kỳ báo cáo trong thời gian thực hiện kế hoạch.`,
     en: (p) => `Plan ${p.number} runs from ${p.from} to ${p.to}, outside ${p.period} (data from ${p.start} to ${p.end}). Choose a period within the plan.`,
   },
   REPORT_DATE_BEFORE_WINDOW: {
@@ -127,7 +146,8 @@ const messages = {
     en: (p) => `The report's date ${p.date} is before ${p.period}'s data window starts (${p.start}). Give a date from ${p.start} on (--at).`,
   },
   REPORT_NO_REPORTS: {
-    vi: (p) => `Kế hoạch số ${p.number} chưa có báo cáo tiến độ nào đến ngày ${p.date}, nên chưa có số liệu để lập báo cáo. Đề nghị các đơn vị báo cáo (/kehoach baocao) rồi lập lại.`,
+    vi: (p) =>
+      `Kế hoạch số ${p.number} chưa có báo cáo tiến độ nào đến ngày ${p.date}, nên chưa có số liệu để lập báo cáo. Đề nghị các đơn vị báo cáo (/kehoach baocao) rồi lập lại.`,
     en: (p) => `Plan ${p.number} has no progress reports up to ${p.date}, so there is nothing to report yet. Ask the units to report (/kehoach report) and build it again.`,
   },
   REPORT_OUT_UNWRITABLE: {
@@ -136,8 +156,10 @@ const messages = {
   },
   // Start-up against Slack (src/slack/start-up.ts).
   SLACK_TOKEN_INVALID: {
-    vi: (p) => `Slack không chấp nhận ${p.variable} (${p.error}). Đề nghị kiểm tra lại giá trị ${p.variable} trong cấu hình (mã lấy từ trang quản lý ứng dụng Slack, có thể đã bị thu hồi hoặc cài lại) rồi khởi động lại dondoc.`,
-    en: (p) => `Slack does not accept ${p.variable} (${p.error}). Check the value of ${p.variable} in the configuration (from the Slack app's settings page; it may have been revoked or the app reinstalled), then restart dondoc.`,
+    vi: (p) =>
+      `Slack không chấp nhận ${p.variable} (${p.error}). Đề nghị kiểm tra lại giá trị ${p.variable} trong cấu hình (mã lấy từ trang quản lý ứng dụng Slack, có thể đã bị thu hồi hoặc cài lại) rồi khởi động lại dondoc.`,
+    en: (p) =>
+      `Slack does not accept ${p.variable} (${p.error}). Check the value of ${p.variable} in the configuration (from the Slack app's settings page; it may have been revoked or the app reinstalled), then restart dondoc.`,
   },
   SLACK_UNREACHABLE_RETRY: {
     vi: (p) => `Chưa kết nối được Slack (${p.reason}), lần thử ${p.attempt}; sẽ thử lại sau ${p.seconds} giây.`,
@@ -161,7 +183,8 @@ const messages = {
     en: (p) => `File ${p.file} is damaged or not a valid ${p.format} file (${p.reason}). Open and save it again, or download the original again.`,
   },
   DOC_NO_TEXT: {
-    vi: (p) => `Tệp ${p.file} là bản quét (ảnh), không có lớp chữ nên không đọc được nội dung. Đề nghị đồng chí dùng bản .docx hoặc .pdf xuất trực tiếp từ văn bản gốc, hoặc nhận dạng chữ (OCR) trước khi nạp.`,
+    vi: (p) =>
+      `Tệp ${p.file} là bản quét (ảnh), không có lớp chữ nên không đọc được nội dung. Đề nghị đồng chí dùng bản .docx hoặc .pdf xuất trực tiếp từ văn bản gốc, hoặc nhận dạng chữ (OCR) trước khi nạp.`,
     en: (p) => `File ${p.file} is a scan (images) with no text layer, so its content cannot be read. Use the .docx or a .pdf exported from the original, or run OCR on it first.`,
   },
   DOC_ENCODING: {
@@ -203,20 +226,90 @@ const messages = {
     en: (p) => `The text is too long (${p.max} characters at most).`,
   },
   TASK_NOT_REPORTABLE: {
-    vi: (p) => `Nhiệm vụ ${p.code} không có trong danh sách báo cáo của đơn vị đồng chí: chỉ báo cáo được nhiệm vụ cụ thể (không phải đề mục) mà đơn vị chủ trì hoặc phối hợp. Nếu phân công đã thay đổi, đề nghị báo Văn phòng Sở.`,
-    en: (p) => `Task ${p.code} is not on your unit's report list: only a specific task (not a heading) that your unit leads or cooperates on can be reported. If the assignment changed, please tell the Office.`,
+    vi: (p) =>
+      `Nhiệm vụ ${p.code} không có trong danh sách báo cáo của đơn vị đồng chí: chỉ báo cáo được nhiệm vụ cụ thể (không phải đề mục) mà đơn vị chủ trì hoặc phối hợp. Nếu phân công đã thay đổi, đề nghị báo Văn phòng Sở.`,
+    en: (p) =>
+      `Task ${p.code} is not on your unit's report list: only a specific task (not a heading) that your unit leads or cooperates on can be reported. If the assignment changed, please tell the Office.`,
   },
   SAVE_UNAVAILABLE: {
-    vi: (p) => `Hệ thống tạm thời không lưu được dữ liệu (mã ${p.ref}); ${p.what === "obstacle" ? "nội dung vướng mắc" : "báo cáo"} của đồng chí chưa được lưu. Đề nghị đồng chí gửi lại sau ít phút.`,
-    en: (p) => `The service is temporarily unavailable (reference ${p.ref}); your ${p.what === "obstacle" ? "obstacle" : "report"} was not saved. Please submit it again in a few minutes.`,
+    vi: (p) =>
+      `Hệ thống tạm thời không lưu được dữ liệu (mã ${p.ref}); ${p.what === "obstacle" ? "nội dung vướng mắc" : "báo cáo"} của đồng chí chưa được lưu. Đề nghị đồng chí gửi lại sau ít phút.`,
+    en: (p) =>
+      `The service is temporarily unavailable (reference ${p.ref}); your ${p.what === "obstacle" ? "obstacle" : "report"} was not saved. Please submit it again in a few minutes.`,
   },
   REPORT_NOT_SAVED: {
     vi: (p) => `Kính gửi đồng chí, báo cáo tiến độ chưa được lưu: ${p.reason}`,
     en: (p) => `Your progress report was not saved: ${p.reason}`,
   },
   REPORT_ENTERED: {
-    vi: (p) => `Nội dung đồng chí đã nhập, để gửi lại: tiến độ ${p.percent}%${p.done ? " (đã hoàn thành)" : ""}${p.note ? `; ghi chú: ${p.note}` : ""}${p.links ? `; tài liệu kiểm chứng: ${p.links}` : ""}.`,
+    vi: (p) =>
+      `Nội dung đồng chí đã nhập, để gửi lại: tiến độ ${p.percent}%${p.done ? " (đã hoàn thành)" : ""}${p.note ? `; ghi chú: ${p.note}` : ""}${p.links ? `; tài liệu kiểm chứng: ${p.links}` : ""}.`,
     en: (p) => `What you entered, to submit again: progress ${p.percent}%${p.done ? " (done)" : ""}${p.note ? `; note: ${p.note}` : ""}${p.links ? `; evidence: ${p.links}` : ""}.`,
+  },
+  // ---- The direction loop (issue 13): obstacles, confirmations, extensions, reminders ----
+  FORBIDDEN_ACTION: {
+    vi: (p) => `Đồng chí không có quyền ${p.vi}. Nếu cần, đề nghị liên hệ Văn phòng Sở.`,
+    en: (p) => `You are not allowed to ${p.en}. If you need to, please contact the Office.`,
+  },
+  OBSTACLE_NOT_FOUND: {
+    vi: (p) => `Không có khó khăn, vướng mắc số ${p.id}. Xem danh sách bằng \`/kehoach vuongmac\`.`,
+    en: (p) => `There is no obstacle #${p.id}. See the list with \`/kehoach obstacle\`.`,
+  },
+  OBSTACLE_CLOSED: {
+    vi: (p) => `Khó khăn, vướng mắc số ${p.id} đã ${p.state === "WITHDRAWN" ? "được rút lại" : "được giải quyết"}${p.by ? ` (${p.by})` : ""}; không cần thao tác thêm.`,
+    en: (p) => `Obstacle #${p.id} has already been ${p.state === "WITHDRAWN" ? "withdrawn" : "resolved"}${p.by ? ` (${p.by})` : ""}; nothing more to do.`,
+  },
+  OBSTACLE_DIRECTED: {
+    vi: (p) => `Khó khăn, vướng mắc số ${p.id} đã có ý kiến chỉ đạo của ${p.by}: "${p.direction}".`,
+    en: (p) => `Obstacle #${p.id} already has the direction of ${p.by}: "${p.direction}".`,
+  },
+  TEXT_REQUIRED: {
+    vi: (p) => `Đề nghị đồng chí nhập ${p.vi}.`,
+    en: (p) => `Please enter ${p.en}.`,
+  },
+  REPORT_NOT_FOUND: {
+    vi: (p) => `Không có báo cáo tiến độ số ${p.id}.`,
+    en: (p) => `There is no progress report #${p.id}.`,
+  },
+  REPORT_NOT_PENDING: {
+    vi: (p) => `Báo cáo hoàn thành nhiệm vụ ${p.code} không còn chờ xác nhận.`,
+    en: (p) => `The completion report on task ${p.code} is no longer waiting for confirmation.`,
+  },
+  REPORT_SUPERSEDED: {
+    vi: (p) => `Đã có báo cáo tiến độ mới hơn của nhiệm vụ ${p.code}; báo cáo này không còn được xác nhận hay điều chỉnh.`,
+    en: (p) => `Task ${p.code} has a newer progress report; this one can no longer be confirmed or corrected.`,
+  },
+  REASON_REQUIRED_FOR_DROP: {
+    vi: (p) => `Tiến độ giảm từ ${p.from}% xuống ${p.to}% (hơn ${p.max} điểm): đề nghị đồng chí nêu lý do điều chỉnh.`,
+    en: (p) => `Progress drops from ${p.from}% to ${p.to}% (more than ${p.max} points): please give the reason for the correction.`,
+  },
+  DATE_INVALID: {
+    vi: (p) => `"${p.text}" không phải ngày hợp lệ. Đề nghị ghi ngày theo dạng dd/mm/yyyy, ví dụ 31/12/2023.`,
+    en: (p) => `"${p.text}" is not a valid date. Please write it as dd/mm/yyyy, e.g. 31/12/2023.`,
+  },
+  EXTENSION_NOT_LATER: {
+    vi: (p) => `Thời hạn đề nghị (${p.to}) phải sau thời hạn hiện tại (${p.from}) và sau ngày hôm nay (${p.today}).`,
+    en: (p) => `The deadline asked for (${p.to}) must be later than the current one (${p.from}) and than today (${p.today}).`,
+  },
+  EXTENSION_NO_DEADLINE: {
+    vi: (p) => `Nhiệm vụ ${p.code} không có thời hạn cụ thể (${p.label}) nên không gia hạn được.`,
+    en: (p) => `Task ${p.code} has no fixed deadline (${p.label}), so it cannot be extended.`,
+  },
+  EXTENSION_PENDING: {
+    vi: (p) => `Nhiệm vụ ${p.code} đã có đề nghị gia hạn đến ngày ${p.to} đang chờ lãnh đạo Sở cho ý kiến.`,
+    en: (p) => `Task ${p.code} already has a request to extend to ${p.to} waiting for leadership.`,
+  },
+  EXTENSION_NOT_FOUND: {
+    vi: (p) => `Không có đề nghị gia hạn số ${p.id}.`,
+    en: (p) => `There is no extension request #${p.id}.`,
+  },
+  EXTENSION_DECIDED: {
+    vi: (p) => `Đề nghị gia hạn số ${p.id} đã được ${p.state === "APPROVED" ? "đồng ý" : "cho ý kiến không đồng ý"}${p.by ? ` (${p.by})` : ""}.`,
+    en: (p) => `Extension request #${p.id} has already been ${p.state === "APPROVED" ? "approved" : "declined"}${p.by ? ` (${p.by})` : ""}.`,
+  },
+  NUDGE_NO_CHANNEL: {
+    vi: (p) => `Đơn vị ${p.unit} chưa có kênh Slack nên chưa nhắc được. Đề nghị Văn phòng Sở đặt kênh cho đơn vị (\`/kehoach kenh\`).`,
+    en: (p) => `Unit ${p.unit} has no Slack channel, so it cannot be reminded. Please set one (\`/kehoach channel\`).`,
   },
 } satisfies Record<string, { vi: Text; en: Text }>;
 

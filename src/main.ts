@@ -9,6 +9,7 @@ import { DEMO_NOW, loadDemoProgress } from "./demo/demo-progress.js";
 import { schedulerJobs } from "./local/scheduler-jobs.js";
 import { startLocal } from "./local/start-local.js";
 import { openDatabase, type Database } from "./db/database.js";
+import { serveBackups } from "./db/backup-socket.js";
 import { isAppError } from "./errors.js";
 import { parseYaml, readText } from "./files/load.js";
 import { OrgFileSchema } from "./files/org-file.js";
@@ -68,6 +69,11 @@ async function main(): Promise<void> {
 async function run(config: Config, log: Logger, metrics: Metrics, lifecycle: Lifecycle): Promise<void> {
   const db = await openDatabase(config.database, log);
   lifecycle.onStop("database", () => db.close());
+  if (config.database.kind === "pglite") {
+    // `dondoc db backup` while the bot runs: the embedded database takes one process, so the bot serves it.
+    const backups = await serveBackups(db.prisma, config.database.dataDir, log);
+    if (backups) lifecycle.onStop("backup socket", () => backups.close());
+  }
   await loadHolidaysOnce(db, log);
   if (!config.slack) await loadExamplesOnce(db, log);
   else if ((await db.prisma.plan.count()) === 0) log.warn("no plan yet: load one with `dondoc org import` and `dondoc plan import`");

@@ -10,15 +10,15 @@ import { localDay } from "../../src/domain/day.js";
 import { createLogger } from "../../src/log.js";
 import { currentPlan } from "../../src/services/find-task.js";
 import { findPlan, statusSummary, statusSummarySql } from "../../src/services/plan-queries.js";
+import { taskList } from "../../src/services/task-list.js";
 import { unitTaskSummaries } from "../../src/services/task-summaries.js";
 import { UnitResolver } from "../../src/services/unit-resolver.js";
 import { HANDLERS } from "../../src/slack/commands/index.js";
-import { taskListModel, TASKS_PAGE_SIZE } from "../../src/slack/commands/tasks.js";
 import { registered, resolveCaller, type SlackDeps } from "../../src/slack/context.js";
 import { LocaleCache } from "../../src/slack/locale.js";
 import { Metrics } from "../../src/slack/metrics.js";
 import { overviewMessage } from "../../src/views/overview.js";
-import { taskListMessage } from "../../src/views/task-list.js";
+import { TASK_LIST_PAGE_SIZE as TASKS_PAGE_SIZE, taskListMessage } from "../../src/views/task-list.js";
 import { closedLoop, summariseLoad, type LoadSummary } from "./load.mjs";
 import { measure, ms, table, type Summary } from "./stats.mjs";
 import { planningTimes, viecQueries, type PlanningTimes } from "./task-list-queries.mjs";
@@ -44,7 +44,7 @@ export async function diagnose(prisma: PrismaClient, options: { now: Date; plan:
   const ctx = (rest: string) => ({ deps, caller, rest, client, channelId: "C0BENCH001", triggerId: "bench" });
   const summary = await statusSummary(prisma, { today, planIds: [given.id] });
   const overviewModel = { ...summary, objectives: [], plan: { number: given.number, title: given.title, year: given.year } };
-  const listModel = await taskListModel(deps, reg, null, "all", 0);
+  const listModel = await taskList(prisma, { viewer: reg, unit: null, filter: "all", page: 0, today });
   const run = { reps: 30, warmup: 3, budgetMs: 5_000 };
 
   const steps: Summary[] = [];
@@ -63,7 +63,7 @@ export async function diagnose(prisma: PrismaClient, options: { now: Date; plan:
   await step(`viec: unitTaskSummaries (unit ${reg.member.unit?.code}, page of ${TASKS_PAGE_SIZE})`, () =>
     unitTaskSummaries(prisma, { unitIds, filter: "all", today, limit: TASKS_PAGE_SIZE, offset: 0 }),
   );
-  await step("viec: taskListModel (unit look-up + unitTaskSummaries)", () => taskListModel(deps, reg, null, "all", 0));
+  await step("viec: taskList (unit look-up + unitTaskSummaries)", () => taskList(prisma, { viewer: reg, unit: null, filter: "all", page: 0, today }));
   await step("viec: taskListMessage (Block Kit, pure)", async () => taskListMessage(listModel, "vi"));
   await step("handler tongquan, called directly (resolveCaller + overview)", async () => HANDLERS.overview(ctx("")));
   await step(`handler tongquan ${options.plan}, called directly`, async () => HANDLERS.overview(ctx(options.plan)));

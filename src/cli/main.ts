@@ -30,6 +30,7 @@ import { CLAIM_LEASE_MS, retryFailed } from "../scheduler/delivery-store.js";
 import { JOB_LABELS } from "../scheduler/jobs.js";
 import { databaseUnavailable, isDatabaseFault } from "../db/faults.js";
 import { backupDatabase, restoreDatabase } from "../db/backup.js";
+import { backupFromRunningBot } from "../db/backup-socket.js";
 import { TIME_ZONE } from "../domain/day.js";
 import { runJob } from "../scheduler/run-job.js";
 import { loadCalendar } from "../scheduler/scheduler.js";
@@ -166,7 +167,12 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .description("đặt kênh Slack của đơn vị / set a unit's Slack channel")
     .action(async (unit: string, channel: string, opts: Common) => {
       const target = parseChannel(channel);
-      if (!target) throw new AppError("BAD_ARGUMENT", { vi: `"${channel}" không phải kênh Slack.`, en: `"${channel}" is not a Slack channel.`, usage: "dondoc units channel GDNN #dondoc-gdnn" });
+      if (!target)
+        throw new AppError("BAD_ARGUMENT", {
+          vi: `"${channel}" không phải kênh Slack.`,
+          en: `"${channel}" is not a Slack channel.`,
+          usage: "dondoc units channel GDNN #dondoc-gdnn",
+        });
       const u = await withDb((db) => setUnitChannel(db.prisma, { actor, unit, channel: target }));
       print(opts, { code: u.code, channel: u.slackChannel }, () => `${u.code}: ${u.slackChannel}`);
     });
@@ -190,7 +196,11 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .description("thêm hoặc cập nhật thành viên / add or update a member")
     .action(async (slackUserId: string, unit: string, opts: Common & { role: string; name?: string }) => {
       if (!/^[UW][A-Z0-9]{6,}$/.test(slackUserId)) {
-        throw new AppError("BAD_ARGUMENT", { vi: `"${slackUserId}" không phải mã người dùng Slack.`, en: `"${slackUserId}" is not a Slack user id.`, usage: "dondoc members add U0123ABCD GDNN --role staff --name \"Nguyễn Văn A\"" });
+        throw new AppError("BAD_ARGUMENT", {
+          vi: `"${slackUserId}" không phải mã người dùng Slack.`,
+          en: `"${slackUserId}" is not a Slack user id.`,
+          usage: 'dondoc members add U0123ABCD GDNN --role staff --name "Nguyễn Văn A"',
+        });
       }
       const role = opts.role.toUpperCase() as MemberRole;
       const m = await withDb((db) => upsertMember(db.prisma, { actor, slackUserId, name: opts.name ?? slackUserId, unit, role }));
@@ -216,7 +226,14 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
     .description("liệt kê / list")
     .action(async (opts: Common & { year?: string }) => {
       const days = await withDb((db) => listCalendar(db.prisma, opts.year ? Number(opts.year) : undefined));
-      print(opts, days, () => days.map((d) => `${formatVnDate(d.day)}  ${d.kind === "HOLIDAY" ? (opts.lang === "vi" ? "nghỉ  " : "off   ") : (opts.lang === "vi" ? "làm bù" : "worked")}  ${d.name}${d.source ? ` (${d.source})` : ""}`).join("\n"));
+      print(opts, days, () =>
+        days
+          .map(
+            (d) =>
+              `${formatVnDate(d.day)}  ${d.kind === "HOLIDAY" ? (opts.lang === "vi" ? "nghỉ  " : "off   ") : opts.lang === "vi" ? "làm bù" : "worked"}  ${d.name}${d.source ? ` (${d.source})` : ""}`,
+          )
+          .join("\n"),
+      );
     });
   common(
     holidays
@@ -255,7 +272,11 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
       const at = parseMoment(opts.at);
       const config = loadConfig(env);
       if (!config.slack && !opts.dryRun) {
-        throw new AppError("BAD_ARGUMENT", { vi: "Chưa cấu hình Slack (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); dùng --dry-run để xem trước.", en: "Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); use --dry-run to preview.", usage: `dondoc jobs run ${job} --at "${opts.at}" --dry-run` });
+        throw new AppError("BAD_ARGUMENT", {
+          vi: "Chưa cấu hình Slack (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); dùng --dry-run để xem trước.",
+          en: "Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); use --dry-run to preview.",
+          usage: `dondoc jobs run ${job} --at "${opts.at}" --dry-run`,
+        });
       }
       const outcome = await withDb(async (db) => {
         const calendar = await loadCalendar(db.prisma);
@@ -269,7 +290,12 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
       const label = JOB_LABELS[outcome.occurrence.job][opts.lang];
       if (outcome.delivery?.interrupted) {
         const { code, message } = outcome.delivery.interrupted;
-        throw new AppError("JOB_INTERRUPTED", { job: label, period: outcome.occurrence.period, sent: outcome.delivery.sent + outcome.delivery.alreadyPosted, reason: `${code}: ${message}` });
+        throw new AppError("JOB_INTERRUPTED", {
+          job: label,
+          period: outcome.occurrence.period,
+          sent: outcome.delivery.sent + outcome.delivery.alreadyPosted,
+          reason: `${code}: ${message}`,
+        });
       }
       const held = outcome.stillSending;
       if (held.count > 0) {
@@ -334,7 +360,14 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
         const model = await buildReportModel(db.prisma, { plan: opts.plan, window, date: today(opts.at), parentBody: opts.parentBody });
         return { model, files: await writeReportFiles(model, opts.out) };
       });
-      const result = { ...r.files, plan: r.model.plan.number, period: r.model.window.label, asOf: r.model.asOf, totals: r.model.totals, officePlaces: reportOutline(r.model).filter((b) => b.kind === "office").length };
+      const result = {
+        ...r.files,
+        plan: r.model.plan.number,
+        period: r.model.window.label,
+        asOf: r.model.asOf,
+        totals: r.model.totals,
+        officePlaces: reportOutline(r.model).filter((b) => b.kind === "office").length,
+      };
       print(opts, result, () => formatReportBuilt(result, opts.lang));
     });
 
@@ -347,16 +380,34 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
       io.out("Cơ sở dữ liệu đã cập nhật / Database is up to date.");
     });
   common(dbCmd.command("backup").argument("<file>", "tệp sao lưu / backup file"))
-    .description("sao lưu toàn bộ dữ liệu vào một tệp (nhất quán, PGlite hoặc PostgreSQL) / back up every table to one file (consistent; PGlite or PostgreSQL)")
+    .description(
+      "sao lưu toàn bộ dữ liệu vào một tệp (nhất quán, PGlite hoặc PostgreSQL, kể cả khi bot đang chạy) / back up every table to one file (consistent; PGlite or PostgreSQL, also while the bot runs)",
+    )
     .action(async (file: string, opts: Common) => {
-      const r = await withDb((db) => backupDatabase(db.prisma, file));
-      print(opts, r, () => (opts.lang === "vi" ? `Đã sao lưu ${r.rows} dòng của ${Object.keys(r.tables).length} bảng vào ${file}.` : `Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables to ${file}.`));
+      // The embedded database while the bot runs: the bot serves the backup (src/db/backup-socket.ts).
+      const config = database ? null : loadConfig(env).database;
+      const viaBot = config?.kind === "pglite" ? await backupFromRunningBot(config.dataDir, file) : null;
+      const r = viaBot ?? (await withDb((db) => backupDatabase(db.prisma, file)));
+      const how = viaBot ? (opts.lang === "vi" ? " (do dondoc đang chạy cung cấp)" : " (served by the running dondoc)") : "";
+      print(opts, { ...r, viaRunningBot: viaBot !== null }, () =>
+        opts.lang === "vi"
+          ? `Đã sao lưu ${r.rows} dòng của ${Object.keys(r.tables).length} bảng vào ${file}${how}.`
+          : `Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables to ${file}${how}.`,
+      );
     });
   common(dbCmd.command("restore").argument("<file>", "tệp sao lưu / backup file").option("--force", "thay dữ liệu hiện có / replace the data already there"))
-    .description("khôi phục từ tệp sao lưu, tất cả hoặc không gì cả / restore from a backup, all or nothing")
+    .description("khôi phục từ tệp sao lưu, tất cả hoặc không gì cả (dừng bot trước) / restore from a backup, all or nothing (stop the bot first)")
     .action(async (file: string, opts: Common & { force?: boolean }) => {
-      const r = await withDb((db) => restoreDatabase(db.prisma, file, { force: opts.force }));
-      print(opts, r, () => (opts.lang === "vi" ? `Đã khôi phục ${r.rows} dòng của ${Object.keys(r.tables).length} bảng từ ${file}.` : `Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables from ${file}.`));
+      const r = await withDb((db) => restoreDatabase(db.prisma, file, { force: opts.force })).catch((e: unknown) => {
+        // A restore replaces what a running bot is using: never under it.
+        if (e instanceof AppError && e.code === "DB_IN_USE") throw new AppError("RESTORE_BOT_RUNNING", { dir: e.params.dir!, pid: e.params.pid! }, { cause: e });
+        throw e;
+      });
+      print(opts, r, () =>
+        opts.lang === "vi"
+          ? `Đã khôi phục ${r.rows} dòng của ${Object.keys(r.tables).length} bảng từ ${file}.`
+          : `Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables from ${file}.`,
+      );
     });
 
   try {
@@ -369,8 +420,18 @@ export async function run(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv
 
 function formatReportBuilt(r: { docx: string; xlsx: string; plan: string; period: string; asOf: Day; totals: { total: number }; officePlaces: number }, lang: Lang): string {
   return lang === "vi"
-    ? [`Báo cáo Kế hoạch số ${r.plan}, kỳ ${r.period} (số liệu đến ngày ${formatVnDate(r.asOf)}, ${r.totals.total} nhiệm vụ):`, `  ${r.docx}`, `  ${r.xlsx}`, `Có ${r.officePlaces} chỗ để Văn phòng Sở tự viết (chữ nghiêng, nền vàng, trong ngoặc vuông); số văn bản để trống cho văn thư.`].join("\n")
-    : [`Report on plan ${r.plan}, ${r.period} (figures as of ${formatVnDate(r.asOf)}, ${r.totals.total} tasks):`, `  ${r.docx}`, `  ${r.xlsx}`, `${r.officePlaces} places are left for the Office's own text (italic, yellow, in square brackets); the number is left blank for the clerk.`].join("\n");
+    ? [
+        `Báo cáo Kế hoạch số ${r.plan}, kỳ ${r.period} (số liệu đến ngày ${formatVnDate(r.asOf)}, ${r.totals.total} nhiệm vụ):`,
+        `  ${r.docx}`,
+        `  ${r.xlsx}`,
+        `Có ${r.officePlaces} chỗ để Văn phòng Sở tự viết (chữ nghiêng, nền vàng, trong ngoặc vuông); số văn bản để trống cho văn thư.`,
+      ].join("\n")
+    : [
+        `Report on plan ${r.plan}, ${r.period} (figures as of ${formatVnDate(r.asOf)}, ${r.totals.total} tasks):`,
+        `  ${r.docx}`,
+        `  ${r.xlsx}`,
+        `${r.officePlaces} places are left for the Office's own text (italic, yellow, in square brackets); the number is left blank for the clerk.`,
+      ].join("\n");
 }
 
 function today(at: string | undefined): Day {
@@ -388,7 +449,12 @@ function today(at: string | undefined): Day {
 
 function parseDay(text: string): Day {
   const day = parseVnDate(text);
-  if (!day) throw new AppError("BAD_ARGUMENT", { vi: `"${text}" không phải ngày dd/mm/yyyy có thật.`, en: `"${text}" is not a real dd/mm/yyyy date.`, usage: "dondoc holidays add 02/09/2027 \"Quốc khánh\"" });
+  if (!day)
+    throw new AppError("BAD_ARGUMENT", {
+      vi: `"${text}" không phải ngày dd/mm/yyyy có thật.`,
+      en: `"${text}" is not a real dd/mm/yyyy date.`,
+      usage: 'dondoc holidays add 02/09/2027 "Quốc khánh"',
+    });
   return day;
 }
 
@@ -399,7 +465,11 @@ function parseMoment(text: string): Date {
   if (m && day && Number(m[2] ?? 0) < 24 && Number(m[3] ?? 0) < 60) return localInstant(day, Number(m[2] ?? 8), Number(m[3] ?? 0));
   const iso = new Date(text);
   if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(iso.getTime())) return iso;
-  throw new AppError("BAD_ARGUMENT", { vi: `"${text}" không phải thời điểm hợp lệ.`, en: `"${text}" is not a valid moment.`, usage: 'dondoc jobs run reminders --at "18/09/2023 08:00"' });
+  throw new AppError("BAD_ARGUMENT", {
+    vi: `"${text}" không phải thời điểm hợp lệ.`,
+    en: `"${text}" is not a valid moment.`,
+    usage: 'dondoc jobs run reminders --at "18/09/2023 08:00"',
+  });
 }
 
 /** "dd/mm/yyyy HH:MM" in Vietnam time, as --at takes it. */

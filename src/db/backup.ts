@@ -51,7 +51,9 @@ async function appliedMigrations(tx: Tx): Promise<string[]> {
 /** dondoc's tables, every parent before its children (foreign keys). */
 async function tablesInOrder(tx: Tx): Promise<string[]> {
   const tables = (
-    await tx.$queryRawUnsafe<{ name: string }[]>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename`)
+    await tx.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename`,
+    )
   ).map((t) => t.name);
   const edges = await tx.$queryRawUnsafe<{ child: string; parent: string }[]>(
     `SELECT c.relname::text AS child, p.relname::text AS parent FROM pg_constraint k
@@ -70,6 +72,54 @@ async function tablesInOrder(tx: Tx): Promise<string[]> {
   return ordered;
 }
 
+/** Where a backup's lines go: awaited, so that a slow reader slows the reading down instead of filling memory. */
+export type LineSink = (line: string) => Promise<void>;
+
+/**
+ * Writes a consistent backup, line by line, to `write`: one REPEATABLE READ
+ * transaction, header first, trailer (the counts) last. The file and the
+ * running bot's backup socket (backup-socket.ts) both use it.
+ */
+export async function writeBackup(prisma: PrismaClient, write: LineSink): Promise<Omit<BackupSummary, "file">> {
+  return prisma.$transaction(
+    async (tx) => {
+      const migrations = await appliedMigrations(tx);
+      const header: Header = { format: BACKUP_FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), migrations };
+      await write(JSON.stringify(header));
+      const tables: Record<string, number> = {};
+      for (const table of await tablesInOrder(tx)) {
+        tables[table] = 0;
+        // One snapshot for the whole transaction: paging by ctid is stable.
+        for (let offset = 0; ; offset += PAGE) {
+          const rows = await tx.$queryRawUnsafe<{ r: string }[]>(`SELECT to_jsonb(t)::text AS r FROM ${quote(table)} t ORDER BY ctid LIMIT ${PAGE} OFFSET ${offset}`);
+          for (const row of rows) await write(`{"t":${JSON.stringify(table)},"r":${row.r}}`);
+          tables[table] += rows.length;
+          if (rows.length < PAGE) break;
+        }
+      }
+      await write(JSON.stringify({ end: true, tables } satisfies Trailer));
+      return { migrations: migrations.length, tables, rows: Object.values(tables).reduce((a, b) => a + b, 0) };
+    },
+    { isolationLevel: "RepeatableRead", ...LONG_TX },
+  );
+}
+
+/** The last line of a complete backup. */
+export interface Trailer {
+  end: true;
+  tables: Record<string, number>;
+}
+
+/** The trailer, if `line` is one. */
+export function parseTrailer(line: string): Trailer | null {
+  try {
+    const t = JSON.parse(line) as Partial<Trailer>;
+    return t?.end === true && typeof t.tables === "object" && t.tables !== null ? (t as Trailer) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Writes a consistent backup to `file` (via a temporary file, renamed when complete). */
 export async function backupDatabase(prisma: PrismaClient, file: string): Promise<BackupSummary> {
   const tmp = `${file}.partial`;
@@ -78,31 +128,11 @@ export async function backupDatabase(prisma: PrismaClient, file: string): Promis
     if (!out.write(`${line}\n`)) await once(out, "drain");
   };
   try {
-    const summary = await prisma.$transaction(
-      async (tx) => {
-        const migrations = await appliedMigrations(tx);
-        const header: Header = { format: BACKUP_FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), migrations };
-        await write(JSON.stringify(header));
-        const tables: Record<string, number> = {};
-        for (const table of await tablesInOrder(tx)) {
-          tables[table] = 0;
-          // One snapshot for the whole transaction: paging by ctid is stable.
-          for (let offset = 0; ; offset += PAGE) {
-            const rows = await tx.$queryRawUnsafe<{ r: string }[]>(`SELECT to_jsonb(t)::text AS r FROM ${quote(table)} t ORDER BY ctid LIMIT ${PAGE} OFFSET ${offset}`);
-            for (const row of rows) await write(`{"t":${JSON.stringify(table)},"r":${row.r}}`);
-            tables[table] += rows.length;
-            if (rows.length < PAGE) break;
-          }
-        }
-        await write(JSON.stringify({ end: true, tables }));
-        return { file, migrations: migrations.length, tables, rows: Object.values(tables).reduce((a, b) => a + b, 0) };
-      },
-      { isolationLevel: "RepeatableRead", ...LONG_TX },
-    );
+    const summary = await writeBackup(prisma, write);
     out.end();
     await once(out, "finish");
     await rename(tmp, file);
-    return summary;
+    return { file, ...summary };
   } catch (e) {
     out.destroy();
     await unlink(tmp).catch(() => undefined);
@@ -138,7 +168,9 @@ export async function restoreDatabase(prisma: PrismaClient, file: string, option
       throw new AppError("BACKUP_SCHEMA_MISMATCH", { file, theirs: header.migrations.at(-1) ?? "—", ours: here.at(-1) ?? "—" });
     }
     const tables = await tablesInOrder(tx);
-    const present = await Promise.all(tables.map(async (t) => (await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${quote(t)} LIMIT 1) x`))[0]!.n));
+    const present = await Promise.all(
+      tables.map(async (t) => (await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${quote(t)} LIMIT 1) x`))[0]!.n),
+    );
     const nonEmpty = tables.filter((_, i) => present[i]! > 0);
     if (nonEmpty.length && !options.force) throw new AppError("RESTORE_NOT_EMPTY", { tables: nonEmpty.join(", ") });
     if (nonEmpty.length) await tx.$executeRawUnsafe(`TRUNCATE ${tables.map(quote).join(", ")} RESTART IDENTITY CASCADE`);

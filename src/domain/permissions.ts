@@ -34,3 +34,57 @@ export const canManageOrganisation = (actor: Actor): boolean => actor.active && 
 
 /** Every registered, active member may read plans, tasks and status. */
 export const canRead = (actor: Actor): boolean => actor.active;
+
+// ---- The direction loop: obstacles, confirmations, extensions, the dashboard ----
+
+/** The Office, leadership and administrators see across units (dashboard, every obstacle, every task). */
+export const seesAcrossUnits = (actor: Actor): boolean =>
+  actor.active && (actor.role === "OFFICE" || actor.role === "LEADERSHIP" || actor.role === "ADMIN");
+
+/** Only leadership gives direction (ý kiến chỉ đạo) on an obstacle. */
+export const canDirectObstacle = (actor: Actor): boolean => actor.active && actor.role === "LEADERSHIP";
+
+export type ObstacleOutcome = "RESOLVED" | "WITHDRAWN";
+
+/**
+ * The Office (or an administrator) or the unit that raised it marks an
+ * obstacle resolved; only that unit can withdraw it.
+ */
+export function canCloseObstacle(actor: Actor, obstacle: { unitId: number }, outcome: ObstacleOutcome): boolean {
+  if (!actor.active) return false;
+  const ownUnit = actor.unitId !== null && actor.unitId === obstacle.unitId;
+  if (outcome === "WITHDRAWN") return ownUnit;
+  return ownUnit || actor.role === "OFFICE" || actor.role === "ADMIN";
+}
+
+/**
+ * A staff member's report that a task the unit leads is done waits for the
+ * unit lead's confirmation; a unit lead's, the Office's or an
+ * administrator's counts at once, and so does any report that is not a
+ * completion or is made for a cooperating unit (it never completes a task).
+ */
+export function completionNeedsConfirmation(actor: Actor, unitRole: "LEAD" | "COOPERATING", done: boolean): boolean {
+  return done && unitRole === "LEAD" && actor.role === "STAFF";
+}
+
+/** The unit's lead (or an administrator) confirms or corrects the unit's reports. */
+export const canConfirmReport = (actor: Actor, report: { unitId: number }): boolean =>
+  actor.active && ((actor.role === "UNIT_LEAD" && actor.unitId === report.unitId) || actor.role === "ADMIN");
+
+/** Correcting follows the same rule as confirming. */
+export const canCorrectReport = canConfirmReport;
+
+/** A lowered percent by more than this many points needs a reason. */
+export const PERCENT_DROP_NEEDS_REASON = 20;
+export const dropNeedsReason = (from: number, to: number): boolean => from - to > PERCENT_DROP_NEEDS_REASON;
+
+/** Only the lead unit's lead asks for a new deadline. */
+export function canRequestExtension(actor: Actor, assignments: readonly TaskAssignment[]): boolean {
+  return actor.active && actor.role === "UNIT_LEAD" && actor.unitId !== null && assignments.some((a) => a.unitId === actor.unitId && a.role === "LEAD");
+}
+
+/** Only leadership approves or declines a new deadline: nobody else moves a deadline in Slack. */
+export const canDecideExtension = (actor: Actor): boolean => actor.active && actor.role === "LEADERSHIP";
+
+/** The Office (or an administrator) sends a unit a one-off reminder. */
+export const canNudgeUnit = (actor: Actor): boolean => actor.active && (actor.role === "OFFICE" || actor.role === "ADMIN");

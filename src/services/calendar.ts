@@ -7,17 +7,37 @@ import type { LoadedFile } from "../files/load.js";
 import type { CalendarFile } from "../files/calendar-file.js";
 import { ChangeCounter, type ChangeSummary } from "./changes.js";
 
+/**
+ * Loads or updates days from a calendar file. Set-based: one read, one
+ * insert, one update and the audit entry, whatever the file's size. The row
+ * by row version made two statements per day inside one interactive
+ * transaction, which on a busy first start (PGlite in the bot's thread,
+ * beside migrations and the demo data) could pass Prisma's 5 s limit and
+ * fail the start. The limit is raised as well (30 s): the few statements
+ * left still share PGlite's one thread with whatever else a start does. The
+ * last entry of a day repeated in the file wins.
+ */
 export async function importCalendar(prisma: PrismaClient, loaded: LoadedFile<CalendarFile>, actor: string): Promise<ChangeSummary> {
   const counter = new ChangeCounter();
+  const wanted = new Map<Day, { kind: "HOLIDAY" | "WORKDAY"; name: string; source: string | null }>();
+  for (const d of loaded.data.days) wanted.set(d.day, { kind: d.kind, name: d.name, source: d.source ?? null });
   await prisma.$transaction(async (tx) => {
-    for (const d of loaded.data.days) {
-      const wanted = { kind: d.kind, name: d.name, source: d.source ?? null };
-      const stored = await tx.calendarDay.findUnique({ where: { day: toDate(d.day) } });
-      if (!stored) await tx.calendarDay.create({ data: { day: toDate(d.day), ...wanted } });
-      else if (ChangeCounter.differs(stored, wanted)) await tx.calendarDay.update({ where: { day: toDate(d.day) }, data: wanted });
-      counter.count("days", !stored ? "created" : ChangeCounter.differs(stored, wanted) ? "updated" : "unchanged");
+    const stored = new Map((await tx.calendarDay.findMany({ where: { day: { in: [...wanted.keys()].map(toDate) } } })).map((s) => [fromDate(s.day), s]));
+    const created: { day: Date; kind: "HOLIDAY" | "WORKDAY"; name: string; source: string | null }[] = [];
+    const updated: { day: Day; kind: string; name: string; source: string | null }[] = [];
+    for (const [day, w] of wanted) {
+      const s = stored.get(day);
+      if (!s) created.push({ day: toDate(day), ...w });
+      else if (ChangeCounter.differs(s, w)) updated.push({ day, ...w });
+      counter.count("days", !s ? "created" : ChangeCounter.differs(s, w) ? "updated" : "unchanged");
     }
-    if (counter.changed) await tx.auditEntry.create({ data: { actor, action: "calendar.import", entity: "CalendarDay", detail: { file: loaded.file, changes: counter.summary } as object } });
+    if (created.length) await tx.calendarDay.createMany({ data: created });
+    if (updated.length) {
+      await tx.$executeRaw`UPDATE "CalendarDay" c SET "kind" = u.kind::"DayKind", "name" = u.name, "source" = u.source
+        FROM jsonb_to_recordset(${JSON.stringify(updated)}::jsonb) AS u(day date, kind text, name text, source text) WHERE c."day" = u.day`;
+    }
+    if (counter.changed)
+      await tx.auditEntry.create({ data: { actor, action: "calendar.import", entity: "CalendarDay", detail: { file: loaded.file, changes: counter.summary } as object } });
   });
   return counter.summary;
 }
@@ -32,8 +52,14 @@ export async function listCalendar(prisma: PrismaClient, year?: number) {
 
 export async function setCalendarDay(prisma: PrismaClient, input: { actor: string; day: Day; kind: "HOLIDAY" | "WORKDAY"; name: string }) {
   await prisma.$transaction(async (tx) => {
-    await tx.calendarDay.upsert({ where: { day: toDate(input.day) }, create: { day: toDate(input.day), kind: input.kind, name: input.name }, update: { kind: input.kind, name: input.name } });
-    await tx.auditEntry.create({ data: { actor: input.actor, action: "calendar.set", entity: "CalendarDay", entityId: input.day, detail: { kind: input.kind, name: input.name } } });
+    await tx.calendarDay.upsert({
+      where: { day: toDate(input.day) },
+      create: { day: toDate(input.day), kind: input.kind, name: input.name },
+      update: { kind: input.kind, name: input.name },
+    });
+    await tx.auditEntry.create({
+      data: { actor: input.actor, action: "calendar.set", entity: "CalendarDay", entityId: input.day, detail: { kind: input.kind, name: input.name } },
+    });
   });
 }
 

@@ -5,13 +5,15 @@ import type { PrismaClient } from "../db/database.js";
 import { fromDate, type Day } from "../domain/day.js";
 import { reportingRole, type Actor } from "../domain/permissions.js";
 import { taskStatus } from "../domain/status.js";
+import { AppError } from "../errors.js";
 import type { TaskDetailModel } from "../views/models.js";
 import { taskStatuses } from "./plan-queries.js";
 import { timingOf } from "./task-timing.js";
 
+/** Throws TASK_NOT_FOUND when there is no such task, or it has left its plan (archived). */
 export async function taskDetail(prisma: PrismaClient, taskId: number, options: { today: Day; viewer: Actor }): Promise<TaskDetailModel> {
-  const t = await prisma.task.findUniqueOrThrow({
-    where: { id: taskId },
+  const t = await prisma.task.findFirst({
+    where: { id: taskId, archivedAt: null },
     include: {
       plan: true,
       index: true,
@@ -22,6 +24,7 @@ export async function taskDetail(prisma: PrismaClient, taskId: number, options: 
       _count: { select: { children: { where: { archivedAt: null } } } },
     },
   });
+  if (!t) throw new AppError("TASK_NOT_FOUND", { code: `#${taskId}` });
   const role = reportingRole(options.viewer, t.assignments);
   // A leaf's status as the counts have it (as of the day, with the plan's
   // windows); a heading has none of its own, shown as its rule gives it.

@@ -25,6 +25,7 @@ import { Workspace, type BotIdentity, type SeedInput, type Team } from "./state/
 import { Triggers } from "./triggers.js";
 import { silentLogger, type Clock, type FakeSlackLogger, type JsonObject } from "./types.js";
 import { WebApi } from "./web-api/dispatch.js";
+import { shareFile, type ShareFileInput } from "./files/share.js";
 
 export interface FakeSlackOptions {
   /** Signs every request sent to the app. */
@@ -105,6 +106,14 @@ export interface FakeSlack {
   viewSubmission(input: ViewSubmissionInput): Promise<InteractionResult>;
   viewClosed(input: { userId: string; viewId?: string }): Promise<Delivered | undefined>;
   appHomeOpened(input: { userId: string; tab?: "home" | "messages" }): Promise<EventResult>;
+  /**
+   * A user shares a file in a conversation (their DM with the bot by
+   * default): the file is stored, a message carrying it is posted, and
+   * `file_shared` is sent to the app. Returns the file's id and the event's result.
+   */
+  shareFile(input: ShareFileInput): Promise<{ fileId: string; event: EventResult }>;
+  /** A file as a modal's file_input holds it once the user picked it (no event): its id, for viewSubmission values. */
+  addFile(input: { userId: string; name: string; bytes: Buffer }): string;
   sendEvent(event: JsonObject, options?: EventDeliveryOptions): Promise<EventResult>;
   /** Slack's retry of an event: same body and event_id (over Socket Mode, the same envelope). */
   redeliverEvent(eventId: string, retryReason?: string): Promise<EventResult>;
@@ -150,8 +159,9 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     port: options.port ?? 0,
     latencyMs: options.latencyMs ?? 0,
     logger,
-    handle: (req, raw) => routeRequest({ webApi, responses: { workspace, responseUrls, callLog, now } }, req, raw),
+    handle: (req, raw) => routeRequest({ webApi, responses: { workspace, responseUrls, callLog, now }, files: { files: workspace.files, botToken: options.botToken } }, req, raw),
   });
+  workspace.files.setOrigin(server.origin);
   const sockets = new SocketModeServer(
     { server: server.server, origin: () => server.origin, appId: workspace.bot.appId, ids, now, logger },
     options.socketMode,
@@ -199,6 +209,8 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     viewSubmission: (input) => interactions.viewSubmission(input),
     viewClosed: (input) => interactions.viewClosed(input),
     appHomeOpened: (input) => interactions.appHomeOpened(input),
+    shareFile: (input) => shareFile({ workspace, ids, interactions }, input),
+    addFile: (input) => workspace.files.add(input).id,
     sendEvent: (event, opts) => interactions.sendEvent(event, opts),
     redeliverEvent: (eventId, reason) => interactions.redeliverEvent(eventId, reason),
     postToApp: (raw, contentType, opts) => connection.post(raw, contentType, opts),

@@ -3,17 +3,20 @@
 import type { IncomingMessage } from "node:http";
 import { postToResponseUrl, type ResponseUrlDeps } from "./response-url-posts.js";
 import { RESPONSE_URL_PATH } from "./response-urls.js";
+import { downloadFile } from "./files/download.js";
+import { FILE_DOWNLOAD_PATH, type FileStore } from "./files/store.js";
 import { isJsonObject, type JsonObject } from "./types.js";
 import type { HttpAnswer, WebApi } from "./web-api/dispatch.js";
 
 export const WEB_API_PATH = "/api/";
 
 export function routeRequest(
-  deps: { webApi: WebApi; responses: ResponseUrlDeps },
+  deps: { webApi: WebApi; responses: ResponseUrlDeps; files?: { files: FileStore; botToken: string } },
   req: IncomingMessage,
   rawBody: string,
 ): HttpAnswer {
   const url = new URL(req.url ?? "/", "http://fake.invalid");
+  if (deps.files && url.pathname.startsWith(FILE_DOWNLOAD_PATH)) return downloadFile(deps.files, req, url.pathname);
   const decoded = decodeBody(req.headers["content-type"], rawBody);
   if (url.pathname.startsWith(WEB_API_PATH)) {
     if (decoded === undefined) return { status: 200, headers: {}, body: { ok: false, error: "invalid_json" } };

@@ -31,6 +31,11 @@ export async function startHttpServer(opts: {
       .then(async (raw) => {
         const answer = opts.handle(req, raw);
         if (opts.latencyMs > 0) await sleep(opts.latencyMs);
+        if (answer.raw) {
+          res.writeHead(answer.status, { ...answer.headers, "content-type": answer.raw.contentType });
+          res.end(answer.raw.bytes);
+          return;
+        }
         res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...answer.headers });
         res.end(JSON.stringify(answer.body));
       })

@@ -2,8 +2,10 @@
 // message the user can act on (never a silent timeout or a stack trace).
 import { AppError, type Lang } from "../errors.js";
 import { errorMessage } from "../views/notices.js";
-import type { Message, SlackDeps } from "./context.js";
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { errorInfo } from "../log.js";
+import { resolveCaller, type Caller, type Message, type SlackDeps } from "./context.js";
+import { outcomeOf, recordOutcome } from "./metrics.js";
 
 /** Under Slack's 3 s, with room for the network on the way back. */
 export const ACK_BUDGET_MS = 2_000;
@@ -61,3 +63,36 @@ export function failureMessage(deps: SlackDeps, error: unknown, lang: Lang, wher
   return errorMessage(new AppError("INTERNAL", { ref }).text(lang));
 }
 
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/**
+ * A button's listener: acknowledges at once, finds out who clicked, runs the
+ * work, and answers in place (response_url) in messages, or by direct message
+ * where there is none (App Home). `replace` swaps the message for the answer
+ * (page buttons); a failure is always a new message.
+ */
+export function answerAction(deps: SlackDeps, work: (args: ButtonArgs & { caller: Caller }) => Promise<Message | null>, options: { replace?: boolean } = {}) {
+  return async (args: ButtonArgs): Promise<void> => {
+    const { ack, body, client, respond, context } = args;
+    await ack();
+    const name = `action:${args.action.action_id}`;
+    let caller: Caller = { userId: body.user.id, member: null, lang: "vi" };
+    let message: Message | null;
+    let replace = options.replace ?? false;
+    try {
+      caller = await resolveCaller(deps, client, body.user.id);
+      message = await work({ ...args, caller });
+    } catch (error) {
+      recordOutcome(context, outcomeOf(error));
+      message = failureMessage(deps, error, caller.lang, name, { user: body.user.id });
+      replace = false;
+    }
+    if (!message) return;
+    try {
+      if (body.response_url) await respond({ ...message, response_type: "ephemeral", replace_original: replace });
+      else await client.chat.postMessage({ channel: body.user.id, ...message });
+    } catch (err) {
+      deps.log.error({ err: errorInfo(err), name }, "could not answer an action");
+    }
+  };
+}

@@ -14,10 +14,11 @@ import { isTokenError, verifyBotToken, type RetryOptions } from "./start-up.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
+import { registerObstacleLife } from "./listeners/obstacles.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
+import { metricsMiddleware } from "./metrics.js";
 import { skipRedeliveries } from "./redelivery.js";
 import { socketModeReceiver } from "./socket-mode.js";
-
 
 export interface SlackRuntime {
   /** The HTTP port actually listened on (useful with port 0). */
@@ -80,6 +81,8 @@ export async function startSlackApp(
       inFlight.delete(run);
     }
   });
+  // Every command, button, form and App Home opening counted and timed in one place.
+  app.use(metricsMiddleware(deps.metrics, config.command));
   app.error(async (error) => {
     deps.log.error({ err: errorInfo(error) }, "unhandled error in a Slack listener");
     deps.metrics.errors.inc({ where: "bolt" });
@@ -88,6 +91,7 @@ export async function startSlackApp(
   registerActions(app, deps);
   registerReportSubmit(app, deps);
   registerHome(app, deps);
+  registerObstacleLife(app, deps);
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {

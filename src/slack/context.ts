@@ -34,6 +34,8 @@ export interface Caller {
 export interface RegisteredCaller extends Caller {
   member: MemberWithUnit;
   actor: Actor;
+  /** The member's unit, if they belong to one. */
+  unit: MemberWithUnit["unit"];
 }
 
 export async function resolveCaller(deps: SlackDeps, client: WebClient, userId: string): Promise<Caller> {
@@ -46,7 +48,7 @@ export async function resolveCaller(deps: SlackDeps, client: WebClient, userId: 
 export function registered(caller: Caller): RegisteredCaller {
   if (!caller.member) throw new AppError("NOT_REGISTERED");
   const m = caller.member;
-  return { ...caller, member: m, actor: { role: m.role, unitId: m.unitId, active: m.active } };
+  return { ...caller, member: m, actor: { role: m.role, unitId: m.unitId, active: m.active }, unit: m.unit };
 }
 
 export function today(deps: SlackDeps): Day {

@@ -1,16 +1,24 @@
 // Opening the progress-report modal: from `/kehoach baocao [MÃ]`, from a
 // "Báo cáo" button, or from App Home. The modal lists only tasks the
 // caller's unit may report on (reportableTasks).
+import type { ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { AppError, type Lang } from "../errors.js";
 import { reportableTasks } from "../services/reportable-tasks.js";
-import { reportModal } from "../views/report-modal.js";
+import type { ReportForm } from "../services/submit-report.js";
+import { REPORT_MODAL, reportModal } from "../views/report-modal.js";
 import type { RegisteredCaller, SlackDeps } from "./context.js";
 
 /** Opaque to Slack, and never trusted: it only says where to answer and in which language. */
-const Metadata = z.object({ c: z.string().regex(/^[CDG][A-Z0-9]{2,30}$/).optional(), l: z.enum(["vi", "en"]).optional() });
+const Metadata = z.object({
+  c: z
+    .string()
+    .regex(/^[CDG][A-Z0-9]{2,30}$/)
+    .optional(),
+  l: z.enum(["vi", "en"]).optional(),
+});
 export type ReportModalMetadata = z.infer<typeof Metadata>;
 
 export function parseReportMetadata(text: string): ReportModalMetadata {
@@ -20,6 +28,18 @@ export function parseReportMetadata(text: string): ReportModalMetadata {
   } catch {
     return {};
   }
+}
+
+/** The submitted form as the person filled it in, unchecked (the service checks it). */
+export function readReportForm(values: ViewSubmitAction["view"]["state"]["values"]): ReportForm {
+  const field = (id: string) => values[id]?.[id];
+  return {
+    task: field(REPORT_MODAL.task)?.selected_option?.value,
+    percent: field(REPORT_MODAL.percent)?.value,
+    done: (field(REPORT_MODAL.done)?.selected_options ?? []).length > 0,
+    note: field(REPORT_MODAL.note)?.value,
+    evidence: field(REPORT_MODAL.evidence)?.value,
+  };
 }
 
 /** What a modal this process opened offered, by view id. */

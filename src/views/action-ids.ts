@@ -11,4 +11,21 @@ export const ACTION_IDS = {
    * action_id in one block, so "◀" and "▶" sit in blocks of their own.
    */
   tasksPage: "tasks_page",
+  // ---- The direction loop (issue 13); each value is an id, parsed strictly and checked against the stored member ----
+  /** Opens the form "Ý kiến chỉ đạo"; value = String(obstacle.id). Leadership only. */
+  obstacleDirect: "obstacle_direct",
+  /** Opens the form that closes an obstacle; value = String(obstacle.id). */
+  obstacleClose: "obstacle_close",
+  /** Confirms a staff member's completion; value = String(report.id). The unit lead only. */
+  reportConfirm: "report_confirm",
+  /** Opens the correction form; value = String(report.id). The unit lead only. */
+  reportCorrect: "report_correct",
+  /** Approves a deadline extension; value = String(extension.id). Leadership only. */
+  extensionApprove: "extension_approve",
+  /** Declines a deadline extension; value = String(extension.id). Leadership only. */
+  extensionDecline: "extension_decline",
+  /** Opens the extension request form; value = String(task.id). The lead unit's lead only. */
+  extensionOpen: "extension_open",
+  /** The Office reminds a unit once; value = String(unit.id). */
+  unitNudge: "unit_nudge",
 } as const;

@@ -19,7 +19,8 @@ import type { KnownBlock } from "@slack/types";
 import { formatVnDate } from "../domain/day.js";
 import type { TaskStatus } from "../domain/status.js";
 import { percent, RATE_LABELS, rateWithCounts, STATUS_LABELS } from "../i18n/labels.js";
-import { STATUS_ORDER, context, divider, fields, groupedSections, header, lineSections, message, section, statusEmoji, type SlackMessage } from "./blocks.js";
+import { ACTION_IDS } from "./action-ids.js";
+import { STATUS_ORDER, actions, button, context, divider, fields, groupedSections, header, lineSections, message, section, statusEmoji, type SlackMessage } from "./blocks.js";
 import { CAPS, dueText, esc, unitCodes } from "./format.js";
 import { truncate } from "./limits.js";
 import type { CompletionRates, DigestModel, Lang, ObjectiveProgressModel, StatusCounts, StatusSnapshot } from "./models.js";
@@ -43,6 +44,8 @@ const INDEX_NAME_MAX = 40;
 const CRITERION_NAME_MAX = 100;
 const TASK_TITLE_MAX = 120;
 const OBSTACLE_TEXT_MAX = 200;
+/** Buttons "Cho ý kiến chỉ đạo" under the waiting obstacles, oldest first; the rest are answered from the list or App Home. */
+const DIRECT_BUTTONS = 3;
 
 const vi = {
   header: (week: string) => `Tổng hợp tình hình thực hiện kế hoạch, ${week}`,
@@ -91,7 +94,8 @@ const vi = {
   daysOverdue: (n: number) => `quá hạn ${n} ngày`,
   due: "hạn",
   moreTasks: (n: number) => `… và ${n} nhiệm vụ quá hạn khác`,
-  obstacles: "Khó khăn, vướng mắc chờ Lãnh đạo Sở cho ý kiến chỉ đạo",
+  obstacles: "Khó khăn, vướng mắc chờ Lãnh đạo Sở cho ý kiến chỉ đạo (chờ lâu nhất xếp trước)",
+  directButton: (id: number) => `Cho ý kiến chỉ đạo #${id}`,
   noObstacles: "Không có khó khăn, vướng mắc nào chưa giải quyết.",
   days: (n: number) => `${n} ngày`,
   moreObstacles: (n: number) => `… và ${n} vướng mắc khác`,
@@ -152,7 +156,8 @@ const en: typeof vi = {
   daysOverdue: (n) => `${n} ${n === 1 ? "day" : "days"} overdue`,
   due: "due",
   moreTasks: (n) => `… and ${n} more overdue tasks`,
-  obstacles: "Obstacles awaiting the leadership's decision",
+  obstacles: "Obstacles waiting for the leadership's direction, oldest first",
+  directButton: (id) => `Give direction #${id}`,
   noObstacles: "No open obstacles.",
   days: (n) => `${n} ${n === 1 ? "day" : "days"}`,
   moreObstacles: (n) => `… and ${n} more obstacles`,
@@ -423,7 +428,14 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
 
   blocks.push(title(s.obstacles, model.openObstacles.length, "⚠️"));
   if (model.openObstacles.length === 0) blocks.push(context(s.noObstacles));
-  else blocks.push(...lineSections(model.openObstacles.map((o) => obstacleLine(o, lang)), { maxChars: BUDGET.obstacles, more: s.moreObstacles }));
+  else {
+    blocks.push(...lineSections(model.openObstacles.map((o) => obstacleLine(o, lang)), { maxChars: BUDGET.obstacles, more: s.moreObstacles }));
+    // Leadership answers from here: a button for each of the oldest.
+    // Slack refuses one action_id twice in a block: each button has its own block.
+    for (const o of model.openObstacles.slice(0, DIRECT_BUTTONS)) {
+      blocks.push(actions([button({ text: s.directButton(o.id), actionId: ACTION_IDS.obstacleDirect, value: String(o.id) })], `digest_obstacle_${o.id}`));
+    }
+  }
 
   if (model.silentUnits.length === 0) blocks.push(context(s.noSilent));
   else {

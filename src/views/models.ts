@@ -57,7 +57,8 @@ export interface OverviewModel {
   objectives: ObjectiveProgressModel[];
 }
 
-export type TaskFilter = "all" | "overdue" | "due_soon";
+export const TASK_FILTERS = ["all", "overdue", "due_soon"] as const;
+export type TaskFilter = (typeof TASK_FILTERS)[number];
 
 export interface TaskListModel {
   unit: UnitRef;

@@ -1,11 +1,13 @@
 // Short messages: what a unit's channel and the Office's channel are told, and
 // the confirmations and refusals a person sees after a command.
 import type { KnownBlock } from "@slack/types";
+import { AppError } from "../errors.js";
 import { ROLE_LABELS } from "../i18n/labels.js";
 import { context, fields, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, esc, evidenceLine, mention, person, safeMrkdwn, statusText, unitLabel } from "./format.js";
 import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
 import type { Lang, ObstacleRaisedModel, ReportPostedModel } from "./models.js";
+import { obstacleButtons } from "./obstacles.js";
 
 /** A person's note or obstacle in a notice: long enough to read, short enough for a channel. */
 const NOTICE_TEXT_MAX = 2_500;
@@ -99,6 +101,8 @@ export function obstacleRaised(model: ObstacleRaisedModel, lang: Lang): SlackMes
     section(s.obstacleTask(taskRef(model.task), person(model.raisedBy))),
     section(quoted),
     context(`${s.obstacleFooter} · ${s.plan(esc(model.task.planNumber, CAPS.code))}`),
+    // Leadership answers from here; the Office or the unit closes it (each click is checked).
+    obstacleButtons(model.id, lang),
   ];
   return message(s.obstacleFallback(esc(model.unit.code, CAPS.code), esc(model.task.code, CAPS.code)), blocks, lang);
 }
@@ -119,6 +123,16 @@ export function obstacleSaved(lang: Lang, taskCode: string): SlackMessage {
  */
 export function errorMessage(text: string): SlackMessage {
   return single(`⚠️ ${safeMrkdwn(text)}`);
+}
+
+/**
+ * A progress report that was not saved: why, then what the person entered, so
+ * that nothing they typed is lost.
+ */
+export function reportNotSaved(lang: Lang, reasons: AppError[], entered: { percent: number; done: boolean; note: string; links: string[] }): SlackMessage {
+  const reason = reasons.map((r) => r.text(lang)).join(" ");
+  const what = new AppError("REPORT_ENTERED", { percent: entered.percent, done: entered.done ? 1 : "", note: entered.note.slice(0, 500), links: entered.links.join(" ") });
+  return errorMessage(`${new AppError("REPORT_NOT_SAVED", { reason }).text(lang)}\n${what.text(lang)}`);
 }
 
 /** A command succeeded; `text` in both languages, with mentions allowed (as errorMessage). */

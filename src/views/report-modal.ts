@@ -24,6 +24,11 @@ export const REPORT_MODAL = {
 } as const;
 
 export const DONE_OPTION_VALUE = "done";
+
+/** The field errors of a submission, keyed by the block that shows each (response_action "errors"). */
+export function reportFieldErrors(errors: Partial<Record<Exclude<keyof typeof REPORT_MODAL, "callbackId">, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, text]) => [REPORT_MODAL[field as keyof typeof errors], text]));
+}
 export const NOTE_MAX_LENGTH = 3_000;
 
 const vi = {

@@ -12,7 +12,8 @@ import type { ActionsBlockElement, KnownBlock } from "@slack/types";
 import { formatVnDate } from "../domain/day.js";
 import { actions, button, context, header, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, esc, taskLines } from "./format.js";
-import type { Lang, TaskFilter, TaskListModel } from "./models.js";
+import { z } from "zod";
+import { TASK_FILTERS, type Lang, type TaskFilter, type TaskListModel } from "./models.js";
 import { ACTION_IDS } from "./action-ids.js";
 
 /** The page size callers should use. */
@@ -30,6 +31,18 @@ export interface TasksPageValue {
 
 export function tasksPageValue(v: TasksPageValue): string {
   return JSON.stringify({ u: v.u, f: v.f, p: v.p });
+}
+
+const PageValue = z.object({ u: z.string().max(100), f: z.enum(TASK_FILTERS), p: z.number().int().min(0).max(10_000) });
+
+/** A page button's value as it comes back from Slack (it can be forged): the value tasksPageValue wrote, or null. */
+export function parseTasksPageValue(text: string | undefined): TasksPageValue | null {
+  try {
+    const parsed = PageValue.safeParse(JSON.parse(text ?? ""));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 const vi = {
@@ -69,10 +82,7 @@ const STRINGS = { vi, en };
 export function taskListMessage(model: TaskListModel, lang: Lang): SlackMessage {
   const s = STRINGS[lang];
   const title = `${s.title[model.filter]} · ${model.unit.code}`;
-  const blocks: KnownBlock[] = [
-    header(title),
-    context(`${esc(model.unit.name, CAPS.unitName)} · ${s.summary(model.totalCount, formatVnDate(model.today))}`),
-  ];
+  const blocks: KnownBlock[] = [header(title), context(`${esc(model.unit.name, CAPS.unitName)} · ${s.summary(model.totalCount, formatVnDate(model.today))}`)];
 
   if (model.tasks.length === 0) blocks.push(section(s.empty[model.filter]));
 
@@ -93,8 +103,7 @@ export function taskListMessage(model: TaskListModel, lang: Lang): SlackMessage 
     blocks.push(context(s.page(model.page + 1, model.pageCount)));
   }
 
-  const fallback = model.tasks.length === 0
-    ? s.empty[model.filter]
-    : `${s.title[model.filter]} · ${esc(model.unit.code, CAPS.code)}: ${s.summary(model.totalCount, formatVnDate(model.today))}`;
+  const fallback =
+    model.tasks.length === 0 ? s.empty[model.filter] : `${s.title[model.filter]} · ${esc(model.unit.code, CAPS.code)}: ${s.summary(model.totalCount, formatVnDate(model.today))}`;
   return message(fallback, blocks, lang);
 }

@@ -1,7 +1,7 @@
 // Parsing the genre: bodies, assignments, deadlines, the outline and tables.
 import { describe, expect, it } from "vitest";
 import { parseDeadline } from "../../src/domain/deadline.js";
-import { fromProse, labelOf, leadValue } from "../../src/import-doc/parse/assignment.js";
+import { dueInText, fromProse, labelOf, leadValue } from "../../src/import-doc/parse/assignment.js";
 import { BodyMatcher, bodyKey, splitBodies } from "../../src/import-doc/parse/bodies.js";
 import { markerOf, parsePlan } from "../../src/import-doc/parse/structure.js";
 import { textToBlocks } from "../../src/import-doc/read/text.js";
@@ -19,6 +19,11 @@ describe("splitBodies", () => {
     ["- Sở Nội vụ\n- Sở Tài chính;\n- Công an tỉnh", ["Sở Nội vụ", "Sở Tài chính", "Công an tỉnh"]],
     ["Các sở, ban, ngành; UBND các huyện, thị xã, thành phố", ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]],
     ["Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]],
+    ["Văn phòng HĐND và UBND xã, Phòng Kinh tế", ["Văn phòng HĐND và UBND xã", "Phòng Kinh tế"]],
+    ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", ["Văn phòng Đoàn ĐBQH và HĐND tỉnh"]],
+    ["Sở Tư pháp và UBND tỉnh", ["Sở Tư pháp", "UBND tỉnh"]],
+    ["Sở Tư pháp, Sở Nội vụ (theo chức năng, nhiệm vụ)", ["Sở Tư pháp", "Sở Nội vụ"]],
+    ["Sở Khoa học và Công nghệ; Viễn thông tỉnh, Bưu điện tỉnh", ["Sở Khoa học và Công nghệ", "Viễn thông tỉnh", "Bưu điện tỉnh"]],
   ])("%s", (input, expected) => {
     expect(splitBodies(input)).toEqual(expected);
   });
@@ -59,6 +64,19 @@ describe("assignments", () => {
     expect(fromProse("Căn cứ chức năng, nhiệm vụ được giao, các phòng thuộc Sở có trách nhiệm triển khai", true)).toMatchObject({ lead: ["Các phòng thuộc Sở"] });
     expect(fromProse("Sở Nội vụ: tham mưu UBND tỉnh", true)).toMatchObject({ lead: ["Sở Nội vụ"], via: "heading" });
     expect(fromProse("Tổ chức triển khai các hoạt động thông tin", true)).toEqual({ lead: [], cooperating: [] });
+  });
+  it("reads an assignment in a heading's parenthesis, cooperating bodies before their verb", () => {
+    expect(fromProse("Cải cách thủ tục hành chính (Trung tâm Phục vụ hành chính công xã chủ trì; các phòng chuyên môn thuộc UBND xã phối hợp; thực hiện thường xuyên)")).toMatchObject({
+      lead: ["Trung tâm Phục vụ hành chính công xã"],
+      cooperating: ["các phòng chuyên môn thuộc UBND xã"],
+    });
+  });
+  it("finds a deadline or a cadence inside the sentence", () => {
+    const parses = (s: string) => parseDeadline(s, "QUARTER", { year: 2026 }) !== undefined;
+    expect(dueInText("tham mưu ban hành Kế hoạch tuyên truyền, hoàn thành trong Quý I/2026.", parses)).toBe("Quý I/2026");
+    expect(dueInText("tổ chức đánh giá, hoàn thành trước ngày 15 tháng 12 năm 2026.", parses)).toBe("trước ngày 15 tháng 12 năm 2026");
+    expect(dueInText("tuyên truyền trên hệ thống truyền thanh cơ sở; thực hiện thường xuyên.", parses)).toBe("thường xuyên");
+    expect(dueInText("tuyên truyền trên hệ thống truyền thanh cơ sở.", parses)).toBeUndefined();
   });
   it("reads labelled lines in their spellings", () => {
     expect(labelOf("- Cơ quan chủ trì: Sở Y tế")).toEqual({ kind: "lead", value: "Sở Y tế" });
@@ -130,6 +148,16 @@ describe("parsePlan", () => {
     expect(p.recipients).toEqual(["Như trên", "Lưu: VT"]);
     expect(p.signer).toEqual({ name: "Nguyễn Văn An", title: "KT. Chủ tịch - Phó Chủ tịch" });
     expect(p.tasks).toMatchObject([{ code: "II.1", lead: ["Sở Tư pháp"], due: "Quý II/2025", via: "label" }]);
+  });
+
+  it("takes a title that opens with 'Thực hiện', and cuts a subject at 'là'", () => {
+    const blocks = textToBlocks(
+      "ỦY BAN NHÂN DÂN\nXÃ HƯNG LỘC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 56/KH-UBND\nHưng Lộc, ngày 12 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện công tác cải cách hành chính năm 2026\nThực hiện Kế hoạch số 301/KH-UBND của Ủy ban nhân dân tỉnh, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:\nI. TỔ CHỨC THỰC HIỆN\n1. Công an xã là cơ quan thường trực, theo dõi, đôn đốc thực hiện Kế hoạch.",
+      false,
+    );
+    const p = parsePlan(blocks, { year: 2026 });
+    expect(p.title).toBe("Thực hiện công tác cải cách hành chính năm 2026");
+    expect(p.tasks.at(-1)).toMatchObject({ lead: ["Công an xã"] });
   });
 
   it("gives a heading's assignment to its items and keeps a 'Phân công thực hiện' block off the task list", () => {

@@ -5,10 +5,11 @@ import { mkdtemp, writeFile, truncate } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from "docx";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from "docx";
 import PDFDocument from "pdfkit";
 import { AppError } from "../../src/errors.js";
 import { readDocument } from "../../src/import-doc/read/index.js";
+import { formatNumber } from "../../src/import-doc/read/docx-numbering.js";
 import { decodeText } from "../../src/import-doc/read/text.js";
 
 const dir = await mkdtemp(join(tmpdir(), "dondoc-read-"));
@@ -70,6 +71,48 @@ describe("readDocument", () => {
       ["2", "Kiểm tra", "Sở Tư pháp", "Hằng năm"],
     ]);
     expect(table?.kind === "table" && table.rows[3]![2]!.spanned).toBe(true);
+  });
+
+  it("writes Word's automatic list labels (1., a), -, +) into the text, restarting deeper levels", async () => {
+    const level = (l: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level: l, format, text, alignment: AlignmentType.LEFT });
+    const doc = new Document({
+      numbering: {
+        config: [
+          { reference: "plan", levels: [level(0, LevelFormat.UPPER_ROMAN, "%1."), level(1, LevelFormat.DECIMAL, "%2."), level(2, LevelFormat.LOWER_LETTER, "%3)"), level(3, LevelFormat.BULLET, "-"), level(4, LevelFormat.BULLET, "+")] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            ["NHIỆM VỤ, GIẢI PHÁP", 0],
+            ["Cải cách thủ tục hành chính", 1],
+            ["Rà soát thủ tục hành chính. Cơ quan chủ trì: Sở Tư pháp; thời gian: Quý IV/2025.", 2],
+            ["Công khai thủ tục hành chính", 2],
+            ["trên Cổng Dịch vụ công", 3],
+            ["tại Bộ phận Một cửa", 4],
+            ["Chuyển đổi số", 1],
+            ["Số hóa hồ sơ. Cơ quan chủ trì: Sở Khoa học và Công nghệ; thời gian: Năm 2026.", 2],
+            ["TỔ CHỨC THỰC HIỆN", 0],
+          ].map(([text, l]) => new Paragraph({ text: text as string, numbering: { reference: "plan", level: l as number } })),
+        },
+      ],
+    });
+    const file = join(dir, "numbered.docx");
+    await writeFile(file, await Packer.toBuffer(doc));
+    const texts = (await readDocument(file)).blocks.map((b) => (b.kind === "para" ? b.text : ""));
+    expect(texts).toEqual([
+      "I. NHIỆM VỤ, GIẢI PHÁP",
+      "1. Cải cách thủ tục hành chính",
+      "a) Rà soát thủ tục hành chính. Cơ quan chủ trì: Sở Tư pháp; thời gian: Quý IV/2025.",
+      "b) Công khai thủ tục hành chính",
+      "- trên Cổng Dịch vụ công",
+      "+ tại Bộ phận Một cửa",
+      "2. Chuyển đổi số",
+      "a) Số hóa hồ sơ. Cơ quan chủ trì: Sở Khoa học và Công nghệ; thời gian: Năm 2026.",
+      "II. TỔ CHỨC THỰC HIỆN",
+    ]);
+    expect(["decimalZero", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman"].map((f) => formatNumber(27, f))).toEqual(["27", "aa", "AA", "xxvii", "XXVII"]);
+    expect(formatNumber(4, "decimalZero")).toBe("04");
   });
 
   it("reads a PDF's text layer with page and line numbers", async () => {

@@ -21,6 +21,7 @@ const FORBIDDEN_VI: [RegExp, string][] = [
   [/(^|[^\p{L}])(hãy|vui lòng)(?![\p{L}])/iu, "Đề nghị …"],
   [/cảm ơn/iu, "a sober confirmation (“Đã ghi nhận …”)"],
   [/minh chứng/iu, "tài liệu kiểm chứng"],
+  [/lâu nhất trước|chưa báo cáo 7 ngày/iu, "complete counting phrases: “(quá hạn lâu nhất xếp trước)”, “chưa báo cáo trong 7 ngày”"],
   [/\b(reminders|summaries|report-deadlines)\b/, "a job by what it sends (“Nhắc việc đầu tuần”), not its id"],
 ];
 

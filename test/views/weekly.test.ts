@@ -422,12 +422,14 @@ describe("action_ids", () => {
     [`report deadline ${lang}`, reportDeadlineMessage(w.reportDeadlineQuarter, lang)],
   ]);
 
-  it.each(messages)("are unique within each actions block, and every button opens the report modal (%s)", (_name, m) => {
+  it.each(messages)("are unique within each actions block, and every button opens the report modal or the direction form (%s)", (name, m) => {
     for (const block of m.blocks) {
       if (block.type !== "actions") continue;
       const ids = block.elements.map((e) => ("action_id" in e ? e.action_id : ""));
       expect(new Set(ids).size).toBe(ids.length);
     }
-    for (const b of buttons(m)) expect(b.action_id).toBe(ACTION_IDS.reportOpen);
+    // The digest's buttons are leadership's "Cho ý kiến chỉ đạo" on the waiting obstacles (issue 13).
+    const expected = name.startsWith("digest") ? ACTION_IDS.obstacleDirect : ACTION_IDS.reportOpen;
+    for (const b of buttons(m)) expect(b.action_id).toBe(expected);
   });
 });

@@ -25,7 +25,7 @@ const VERBS = [
   "chỉ đạo", "phổ biến", "tuyên truyền", "đánh giá", "khảo sát", "cập nhật", "bố trí", "đảm bảo", "bảo đảm", "duy trì", "tiếp tục",
   "tăng cường", "đẩy mạnh", "nâng cao", "quán triệt", "công khai", "giải quyết", "lựa chọn", "tiếp nhận", "vận hành", "quản lý",
   "số hóa", "thẩm định", "phê duyệt", "lập", "soạn thảo", "biên soạn", "kiện toàn", "rà soát", "giám sát", "thống kê", "xử lý", "chuẩn bị",
-  "phát động", "hỗ trợ", "sơ kết", "tổng kết", "đăng tải", "tiến hành", "để", "nhằm", "trong", "theo", "thuộc lĩnh vực",
+  "phát động", "hỗ trợ", "sơ kết", "tổng kết", "đăng tải", "tiến hành", "để", "nhằm", "trong", "theo", "thuộc lĩnh vực", "là",
 ];
 const VERB_RE = new RegExp(`(?<!,)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
 
@@ -92,6 +92,9 @@ export function fromProse(text: string, atStart = false): Assignment {
       const after = ` ${text}`.slice(chuTri.index + chuTri[0].length);
       const coop = /^\s*,?\s*(?:và\s+)?(?:phối hợp|cùng)(?:\s+chặt chẽ)?(?:\s+với)?\s+(.*)$/su.exec(after);
       if (coop) out.cooperating = coopList(coop[1]!);
+      // "(X chủ trì; Y phối hợp; …)": the cooperating bodies named before their verb.
+      const postposed = /^\s*[;,]\s*([^;:()]+?)\s+phối hợp(?:\s+thực hiện)?\s*(?=[;).,]|$)/u.exec(after);
+      if (!coop && postposed && startsBody(postposed[1]!)) out.cooperating = splitBodies(postposed[1]!);
       return out;
     }
   }
@@ -132,7 +135,7 @@ export function fromProse(text: string, atStart = false): Assignment {
 
 /** Text after the last sentence boundary or "giao"/"đề nghị" before the verb "chủ trì". */
 function lastClause(before: string): string {
-  const parts = before.split(/[.;:(]\s|\n|(?<![\p{L}])(?<!được )(?:giao|đề nghị|yêu cầu|do|để|Giao|Đề nghị|Yêu cầu|Do)\s+/u);
+  const parts = before.split(/[.;:]\s|\(|\n|(?<![\p{L}])(?<!được )(?:giao|đề nghị|yêu cầu|do|để|Giao|Đề nghị|Yêu cầu|Do)\s+/u);
   return (parts.at(-1) ?? "").replace(/^[,\s-]+/, "").trim();
 }
 
@@ -165,7 +168,16 @@ function inlineLabels(text: string): Assignment {
 export function dueInText(text: string, parses: (s: string) => boolean): string | undefined {
   for (const m of text.matchAll(/\(([^()]{3,60})\)/gu)) if (parses(m[1]!.trim())) return m[1]!.trim();
   const m = /(?:hoàn thành|xong|thực hiện|báo cáo|gửi[^.;]{0,60}?)\s+((?:trong|trước|chậm nhất|vào|trong tháng|trong quý)\s+[^.;,()]{3,40})/u.exec(text);
-  if (m && parses(m[1]!.trim())) return m[1]!.trim();
+  if (m) {
+    const found = m[1]!.trim();
+    // "hoàn thành trong Quý I/2026": the deadline is the period, "trong"/"vào" only introduces it.
+    const bare = found.replace(/^(?:trong|vào)\s+(?=(?:quý|quí|tháng|năm|ngày|\d))/iu, "");
+    if (bare !== found && parses(bare)) return bare;
+    if (parses(found)) return found;
+  }
+  // "…; thực hiện thường xuyên", "triển khai hằng năm": a cadence at the end of a clause.
+  const cadence = /(?:thực hiện|triển khai|tổ chức)\s+(thường xuyên|liên tục|hằng năm|hàng năm|định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng)|\s+\d{1,2}\s+tháng)?)\s*(?=[.;)]|$)/iu.exec(text);
+  if (cadence && parses(cadence[1]!)) return cadence[1]!;
   return undefined;
 }
 

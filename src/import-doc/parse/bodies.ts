@@ -12,7 +12,7 @@ import { codeKey, fold } from "../../domain/text.js";
 // What a body's name starts with. Verbs that share a first word with a body
 // ("Tổ chức", "Ban hành", "Phòng, chống", "Hội nghị") are excluded.
 const BODY_START =
-  /^(?:Sở|Phòng(?!,| chống| ngừa)|Văn phòng|VP|Trung tâm|TT\b|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban(?! hành)|BQL|Chi cục|Cục|Công an|Bộ(?! thủ tục| tiêu chí| chỉ số| câu hỏi| máy| phận một cửa)|Đài|Báo(?! cáo)|Hội(?! nghị| thảo| thi| nhập)|Liên đoàn|Liên minh|Đoàn(?! kết)|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Kho bạc|KBNN|Bảo hiểm|BHXH|Ngân hàng|Viện|Trường(?! hợp)|Bệnh viện|Thanh tra(?!,| việc| các| kiểm tra)|Tòa án|Toà án|TAND|Viện kiểm sát|VKSND|Thuế|Hải quan|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|Công ty|Tổng công ty|Học viện|Đại học|Bưu điện|Bộ Chỉ huy|Lãnh đạo|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Tổ (?:công tác|giúp việc|thư ký|kiểm tra|chuyên|một cửa)|Đơn vị|Cơ quan|[Cc]ác (?:sở|Sở|phòng|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức hội|trung tâm|xã|phường|huyện|quận|doanh nghiệp|hội|đoàn thể|bộ phận|trường|cơ sở|thành viên|Ban|Phòng|cấp)|UBMTTQ|Ủy ban MTTQ)/u;
+  /^(?:Sở|Phòng(?!,| chống| ngừa)|Văn phòng|VP|Trung tâm|TT\b|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban(?! hành)|BQL|Chi cục|Cục|Công an|Bộ(?! thủ tục| tiêu chí| chỉ số| câu hỏi| máy| phận một cửa)|Đài|Báo(?! cáo)|Hội(?! nghị| thảo| thi| nhập)|Liên đoàn|Liên minh|Đoàn(?! kết)|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Kho bạc|KBNN|Bảo hiểm|BHXH|Ngân hàng|Viện|Trường(?! hợp)|Bệnh viện|Thanh tra(?!,| việc| các| kiểm tra)|Tòa án|Toà án|TAND|Viện kiểm sát|VKSND|Thuế|Hải quan|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|Công ty|Tổng công ty|Học viện|Đại học|Bưu điện|Viễn thông|VNPT|Viettel|Điện lực|Chi nhánh|Công đoàn|Bộ Chỉ huy|Lãnh đạo|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Tổ (?:công tác|giúp việc|thư ký|kiểm tra|chuyên|một cửa)|Đơn vị|Cơ quan|[Cc]ác (?:sở|Sở|phòng|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức hội|trung tâm|xã|phường|huyện|quận|doanh nghiệp|hội|đoàn thể|bộ phận|trường|cơ sở|thành viên|Ban|Phòng|cấp)|UBMTTQ|Ủy ban MTTQ)/u;
 
 /** An upper-case abbreviation ("GDNN", "KH-TC", "LĐ-VL") standing for a body in a list. */
 const ABBREVIATION = /^[A-ZĐ][A-ZĐ&]{1,}(?:[-&][A-ZĐ&]+)*\b/u;
@@ -38,7 +38,7 @@ export function splitBodies(input: string): string[] {
     const text = chunk.replace(/^\s*[-+•*]\s*/, "").trim();
     if (!text) continue;
     // Candidate cut points: ", " and " và " / " cùng " / " với " outside parentheses.
-    const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+/u, (rest) => startsListItem(rest));
+    const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+/u, (rest, before, sep) => startsListItem(rest) && !jointOffice(before, sep, rest));
     for (const p of parts) {
       const body = tidy(p);
       if (body) out.push(body);
@@ -47,8 +47,19 @@ export function splitBodies(input: string): string[] {
   return dedupeFolded(out);
 }
 
+/**
+ * "Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one
+ * office serving two bodies, whose name joins them with "và".
+ */
+function jointOffice(before: string, sep: string, rest: string): boolean {
+  if (!/^\s*và\s*$/u.test(sep)) return false;
+  const last = before.split(/,\s*/u).at(-1)!.trim();
+  return /^(?:Văn phòng|VP)\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/u.test(last) && /^(?:UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng nhân dân)/u.test(rest);
+}
+
 function tidy(s: string): string {
   return s
+    .replace(/\s*\((?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|lĩnh vực|thẩm quyền|nhiệm vụ|phạm vi)[^()]*\)/giu, "")
     .replace(/^(?:và|với|cùng|phối hợp(?: với)?)\s+/iu, "")
     .replace(/[.;:,]+$/u, "")
     .replace(/\s+/g, " ")
@@ -69,7 +80,7 @@ function dedupeFolded(list: string[]): string[] {
  * Splits `s` at matches of `sep` that are outside parentheses and, when
  * `accept` is given, only where the text after the separator passes it.
  */
-function splitOutsideParens(s: string, sep: RegExp, accept?: (rest: string) => boolean): string[] {
+function splitOutsideParens(s: string, sep: RegExp, accept?: (rest: string, before: string, sep: string) => boolean): string[] {
   const re = new RegExp(sep.source, sep.flags.includes("g") ? sep.flags : `${sep.flags}g`);
   const parts: string[] = [];
   let start = 0;
@@ -83,7 +94,7 @@ function splitOutsideParens(s: string, sep: RegExp, accept?: (rest: string) => b
     const depth = (before.match(/\(/g)?.length ?? 0) - (before.match(/\)/g)?.length ?? 0);
     if (depth > 0) continue;
     const rest = s.slice(m.index + m[0].length);
-    if (accept && !accept(rest)) continue;
+    if (accept && !accept(rest, s.slice(start, m.index), m[0])) continue;
     parts.push(s.slice(start, m.index));
     start = m.index + m[0].length;
   }

@@ -377,7 +377,10 @@ export function readHeader(lines: Line[]): Header {
       for (; j < lines.length && j < i + 6; j++) {
         const n = lines[j]!.text;
         const nf = fold(n);
-        if ((!isAllCaps(n) && /^(can cu|thuc hien|tiep tuc|\(kem theo|\(ban hanh kem|kem theo|i\.|uy ban nhan dan|chu tich|giam doc|de trien khai|nham)/.test(nf)) || markerOf(n) || /^-+$|^\|$/.test(n)) break;
+        // "Thực hiện …" / "Tiếp tục …" right after "KẾ HOẠCH" is the title itself ("KẾ HOẠCH Thực hiện công tác …")
+        // unless it reads as the preamble that follows a title ("…, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:").
+        const opensTitle = !parts.length && /^(thuc hien|tiep tuc|trien khai)\b/.test(nf) && !/:\s*$|nhu sau|ban hanh ke hoach|xay dung ke hoach/.test(nf) && n.length <= 300;
+        if ((!isAllCaps(n) && !opensTitle && /^(can cu|thuc hien|tiep tuc|\(kem theo|\(ban hanh kem|kem theo|i\.|uy ban nhan dan|chu tich|giam doc|de trien khai|nham)/.test(nf)) || markerOf(n) || /^-+$|^\|$/.test(n)) break;
         if (/^(?:\(|ban hanh kem)/.test(nf)) break;
         if (parts.length && isAllCaps(parts[0]!) && !isAllCaps(n)) break;
         parts.push(n);

@@ -5,6 +5,7 @@
 // re-implementing numbering, merged cells and field codes for nothing.
 import mammoth from "mammoth";
 import { AppError } from "../../errors.js";
+import { renderListNumbers } from "./docx-numbering.js";
 import { htmlToBlocks } from "./html.js";
 import type { Block } from "./types.js";
 
@@ -21,7 +22,8 @@ export async function readDocx(bytes: Buffer, file: string): Promise<Block[]> {
   if (!startsWith(bytes, ZIP)) throw new AppError("DOC_CORRUPT", { file, format: "DOCX", reason: "không phải tệp nén Office Open XML / not an Office Open XML zip" });
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: bytes }, { ignoreEmptyParagraphs: true })).value;
+    // Word's automatic list labels ("1.", "a)", "-") are written into the text first: mammoth drops them.
+    html = (await mammoth.convertToHtml({ buffer: await renderListNumbers(bytes) }, { ignoreEmptyParagraphs: true })).value;
   } catch (e) {
     throw new AppError("DOC_CORRUPT", { file, format: "DOCX", reason: shortReason(e) });
   }

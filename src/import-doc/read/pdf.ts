@@ -85,6 +85,9 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks
   return { blocks: linesToBlocks(lines), pages };
 }
 
+/** How a new paragraph or list item starts: a bullet, a number, a letter item, "Điều n". */
+const LIST_START = /^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[IVXL]{1,6}\s*[.)]|[a-zđ]\)|Điều\s+\d|PHẦN\s|Phần\s)/u;
+
 const isRowNumber = (s: string) => /^(\d{1,3}(\.\d{1,3})*\.?|[IVXL]{1,5}\.?|[A-HĐ]\.?|[a-hđ]\))$/.test(s);
 
 /**
@@ -96,6 +99,17 @@ const isRowNumber = (s: string) => /^(\d{1,3}(\.\d{1,3})*\.?|[IVXL]{1,5}\.?|[A-H
  */
 export function linesToBlocks(lines: Line[]): Block[] {
   const blocks: Block[] = [];
+  // The text block's edges on each page: where a full (justified) line ends and where lines start.
+  const edges = new Map<number, { left: number; right: number }>();
+  for (const l of lines) {
+    if (l.segments.length !== 1) continue;
+    const e = edges.get(l.page) ?? { left: Number.POSITIVE_INFINITY, right: 0 };
+    e.left = Math.min(e.left, l.segments[0]!.x);
+    e.right = Math.max(e.right, l.segments[0]!.end);
+    edges.set(l.page, e);
+  }
+  /** The paragraph last pushed, while its last line runs to the right edge (so the layout wrapped it). */
+  let wrapped: { kind: "para"; text: string } | undefined;
   let table: { cols: number[]; rows: string[][]; rowPos: SourcePos[]; pos: SourcePos } | undefined;
   let tables = 0;
   const closeTable = () => {
@@ -175,7 +189,20 @@ export function linesToBlocks(lines: Line[]): Block[] {
       }
     }
     const text = cleanLine(l.segments.map((s) => s.text).join(" "));
-    if (text) blocks.push({ kind: "para", text, pos });
+    if (!text) continue;
+    const edge = edges.get(l.page);
+    const only = l.segments.length === 1 ? l.segments[0]! : undefined;
+    const startsAtLeft = !!only && !!edge && only.x <= edge.left + 4;
+    // A line the layout wrapped goes on at the left edge without a list marker; after a full line ending in
+    // punctuation, only a lower-case start continues it ("…Bảo hiểm xã hội tỉnh;" / "các cơ sở …").
+    if (wrapped && startsAtLeft && !LIST_START.test(text) && (!/[.;:!?]$/.test(wrapped.text) || /^[a-zà-ỹđ]/u.test(text))) {
+      wrapped.text = `${wrapped.text} ${text}`;
+    } else {
+      const block = { kind: "para" as const, text, pos };
+      blocks.push(block);
+      wrapped = block;
+    }
+    if (!(only && edge && only.end >= edge.right - 24)) wrapped = undefined;
   }
   closeTable();
   return blocks;

@@ -25,7 +25,8 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
     statusSummary(prisma, { today: lastWeekDay, planIds }),
     unitTaskSummaries(prisma, { filter: "overdue", today, planIds, limit: OVERDUE_SHOWN }),
     prisma.obstacle.findMany({
-      where: { resolvedAt: null, ...(planIds ? { task: { planId: { in: planIds } } } : {}) },
+      // Only those still waiting for leadership's direction, oldest first.
+      where: { resolvedAt: null, state: "OPEN", ...(planIds ? { task: { planId: { in: planIds } } } : {}) },
       include: { task: true, unit: true },
       orderBy: { raisedAt: "asc" },
       take: OBSTACLES_SHOWN,

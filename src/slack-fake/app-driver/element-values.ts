@@ -63,6 +63,8 @@ export function elementValue(element: JsonObject, input: InputValue | undefined)
     const value = type === "datetimepicker" && typeof given === "string" ? Number(given) : given;
     return { type, [selected.field]: value };
   }
+  // A file_input holds the files the user picked: given as file ids, reported as file objects ({ id, name… } when known).
+  if (type === "file_input") return { type, files: input === undefined ? [] : list(input).map((id) => ({ id })) };
   if (type === "number_input" || type.endsWith("text_input")) {
     return { type, value: input === undefined ? (element.initial_value ?? null) : single(input) };
   }

@@ -88,6 +88,25 @@ export interface DriverDeps {
   origin: () => string;
 }
 
+/** file_input values carry the picked files' objects, as Slack's do (name, size, url_private…). */
+function withFileObjects(state: JsonObject, workspace: Workspace): JsonObject {
+  const out: JsonObject = {};
+  for (const [blockId, byAction] of Object.entries(state)) {
+    if (!isJsonObject(byAction)) continue;
+    out[blockId] = Object.fromEntries(
+      Object.entries(byAction).map(([actionId, v]) => {
+        if (!isJsonObject(v) || v.type !== "file_input" || !Array.isArray(v.files)) return [actionId, v];
+        const files = v.files.map((f) => {
+          const stored = isJsonObject(f) && typeof f.id === "string" ? workspace.files.get(f.id) : undefined;
+          return stored ? workspace.files.json(stored) : f;
+        });
+        return [actionId, { ...v, files }];
+      }),
+    );
+  }
+  return out;
+}
+
 export class Interactions {
   private readonly events = new Map<string, SentEvent>();
 
@@ -157,7 +176,7 @@ export class Interactions {
     const { workspace, triggers } = this.deps;
     const user = this.user(input.userId);
     const view = this.topModal(user.id, input.viewId);
-    workspace.surfaces.setState(view, mergeState(view.stateValues, stateValues(view.blocks, input.values), input.values));
+    workspace.surfaces.setState(view, withFileObjects(mergeState(view.stateValues, stateValues(view.blocks, input.values), input.values), workspace));
     const triggerId = triggers.issue(user.id);
     const payload = {
       ...interactionBase(workspace, "view_submission", user),

@@ -6,6 +6,7 @@ import type { Clock } from "../types.js";
 import { ChangeFeed, type ChangeListener } from "./changes.js";
 import { Conversations } from "./conversations.js";
 import { Directory, type ChannelInput, type UserInput } from "./directory.js";
+import { FileStore } from "../files/store.js";
 import { Surfaces } from "./surfaces.js";
 
 export interface Team {
@@ -31,6 +32,8 @@ export class Workspace {
   readonly directory: Directory;
   readonly conversations: Conversations;
   readonly surfaces: Surfaces;
+  /** Files shared with or picked by users (src/slack-fake/files). */
+  readonly files: FileStore;
   private readonly changes = new ChangeFeed();
 
   constructor(
@@ -42,6 +45,7 @@ export class Workspace {
     this.directory = new Directory(ids, now, this.changes);
     this.conversations = new Conversations(ids, this.changes);
     this.surfaces = new Surfaces(ids, this.changes);
+    this.files = new FileStore(ids, now, team.id);
     this.directory.addUser({ id: bot.userId, name: bot.name, isBot: true });
   }
 

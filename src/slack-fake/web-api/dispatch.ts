@@ -12,6 +12,8 @@ export interface HttpAnswer {
   status: number;
   headers: Record<string, string>;
   body: JsonObject;
+  /** A non-JSON answer (a file download): sent instead of `body`. */
+  raw?: { contentType: string; bytes: Buffer };
 }
 
 export interface WebApiDeps {

@@ -2,6 +2,7 @@
 // without diacritics, spaces between syllables or not) in Vietnamese and
 // English: "báo cáo", "bao cao", "baocao" and "report" are the same.
 import { closest, fold, sanitizeText } from "../../domain/text.js";
+import type { TaskFilter } from "../../views/models.js";
 
 export const SUBCOMMANDS = {
   help: ["help", "trogiup", "huongdan", "giupdo", "?"],
@@ -53,7 +54,7 @@ export function parseCommand(text: string): ParsedCommand {
   return suggestion ? { kind: "unknown", word, suggestion } : { kind: "unknown", word };
 }
 
-export type TaskListArgs = { unit: string | null; filter: "all" | "overdue" | "due_soon" };
+export type TaskListArgs = { unit: string | null; filter: TaskFilter };
 
 /** "GDNN quá hạn", "sap den han", "LĐ-VL", "overdue": a unit and/or a filter, in any order. */
 export function parseTaskListArgs(rest: string): TaskListArgs {

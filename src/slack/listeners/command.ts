@@ -1,6 +1,5 @@
 // /kehoach: parse, find out who is asking, run the subcommand, answer.
 import type { App } from "@slack/bolt";
-import { AppError } from "../../errors.js";
 import { officeContacts } from "../../services/members.js";
 import { helpMessage } from "../../views/help.js";
 import { notRegistered } from "../../views/notices.js";
@@ -8,10 +7,10 @@ import { answerWithin, failureMessage } from "../answer.js";
 import { HANDLERS } from "../commands/index.js";
 import { parseCommand } from "../commands/parse.js";
 import { resolveCaller, type Caller, type SlackDeps } from "../context.js";
+import { outcomeOf, recordOutcome } from "../metrics.js";
 
 export function registerCommand(app: App, deps: SlackDeps, command: string): void {
-  app.command(command, async ({ ack, respond, command: cmd, client }) => {
-    const started = performance.now();
+  app.command(command, async ({ ack, respond, command: cmd, client, context }) => {
     const parsed = parseCommand(cmd.text ?? "");
     const name = parsed.kind === "command" ? parsed.name : "unknown";
     let caller: Caller = { userId: cmd.user_id, member: null, lang: "vi" };
@@ -26,7 +25,6 @@ export function registerCommand(app: App, deps: SlackDeps, command: string): voi
       },
       toMessage: (error) => failureMessage(deps, error, caller.lang, `command:${name}`, { user: cmd.user_id, text: cmd.text }),
     });
-    deps.metrics.commands.inc({ name, outcome: outcome.ok ? "ok" : outcome.error instanceof AppError ? "refused" : "error" });
-    deps.metrics.latency.observe({ name }, (performance.now() - started) / 1000);
+    if (!outcome.ok) recordOutcome(context, outcomeOf(outcome.error));
   });
 }
