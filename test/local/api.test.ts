@@ -66,7 +66,7 @@ describe("the local workspace API", () => {
     const shown = await until(() => view(USERS.gdnnStaff, gdnn), (v) => v.messages.some((m) => m.ephemeral));
     const answer = shown.messages.find((m) => m.ephemeral)!;
     expect(answer.html).toContain("Tổng số nhiệm vụ");
-    expect(answer.html).toContain("Chỉ bạn nhìn thấy");
+    expect(answer.html).toContain("Chỉ người dùng lệnh nhìn thấy");
     // Someone else in the channel does not see it.
     expect((await view(USERS.leadership, gdnn)).messages).toEqual([]);
   });
