@@ -65,6 +65,10 @@ describe("golden files from plan 1565 and its demo data", () => {
   // opens with what it leads, the rest is one count line. VP leads the most.
   it.each(["KH-TC", "VP"])("the Monday reminder in the channel of %s", async (code) => {
     const model = await unitReminderModel(db.prisma, await unit(code), MONDAY);
+    // Issue 10: a cooperating unit's reminder opened with the overdue tasks it does not lead.
+    expect([...model.overdue, ...model.dueSoon, ...model.stale].every((t) => t.role === "LEAD")).toBe(true);
+    const all = await unitTaskSummaries(db.prisma, { unitIds: [(await unit(code)).id], filter: "overdue", today: MONDAY, limit: 0 });
+    expect(model.counts.overdue + model.cooperating.overdue).toBe(all.total);
     await expect(messageText(reminderMessage(model, "vi"))).toMatchFileSnapshot(golden(`reminder-${code}-${MONDAY}.txt`));
   });
 
