@@ -3,7 +3,7 @@ import Table from "cli-table3";
 import { formatVnDate } from "../domain/day.js";
 import { STATUSES } from "../domain/status.js";
 import type { Lang } from "../errors.js";
-import { bodyLines, missingReportText, percent, RATE_LABELS, rateWithCounts, STATUS_LABELS, targetText, UNIT_KIND_LABELS } from "../i18n/labels.js";
+import { bodyLines, missingReportText, percent, periodName, RATE_LABELS, rateWithCounts, STATUS_LABELS, targetText, UNIT_KIND_LABELS } from "../i18n/labels.js";
 import type { CompletionRates } from "../domain/status.js";
 import type { ChangeSummary } from "../services/changes.js";
 import type { recentDeliveries } from "../services/deliveries.js";
@@ -162,7 +162,7 @@ function truncate(s: string, n: number): string {
 }
 
 export function formatJobOutcome(o: JobOutcome, lang: Lang): string {
-  const head = `${JOB_LABELS[o.occurrence.job][lang]} · ${o.occurrence.period}`;
+  const head = `${JOB_LABELS[o.occurrence.job][lang]}, ${periodName(o.occurrence.period, lang)}`;
   if (o.dryRun) {
     const lines = o.messages.map((m) => `\n── ${m.target} ──\n${m.payload.text}\n${JSON.stringify(m.payload.blocks).length} ${T(lang, "ký tự khối", "block chars")}, ${m.payload.blocks.length} ${T(lang, "khối", "blocks")}`);
     return `${head} — ${T(lang, "chạy thử, không gửi", "dry run, nothing sent")}: ${o.messages.length} ${T(lang, "tin", "messages")}${lines.join("\n")}`;
