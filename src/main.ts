@@ -4,7 +4,7 @@
 // 1565/KH-SLĐTBXH with demo progress (the first time) and serves a local
 // Slack-like workspace in the browser, running the same bot.
 import { fileURLToPath } from "node:url";
-import { ConfigError, loadConfig, type Config } from "./config/env.js";
+import { loadConfig, type Config } from "./config/env.js";
 import { DEMO_NOW, loadDemoProgress } from "./demo/demo-progress.js";
 import { schedulerJobs } from "./local/scheduler-jobs.js";
 import { startLocal } from "./local/start-local.js";
@@ -124,6 +124,6 @@ async function run(config: Config, log: Logger, metrics: Metrics, lifecycle: Lif
 
 main().catch((e: unknown) => {
   // Only configuration errors get here (before the logger exists).
-  process.stderr.write(`${isAppError(e) ? e.bilingual() : e instanceof ConfigError ? e.message : errorInfo(e).message}\n`);
+  process.stderr.write(`${isAppError(e) ? e.bilingual() : errorInfo(e).message}\n`);
   process.exitCode = 1;
 });

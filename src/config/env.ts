@@ -2,6 +2,8 @@
 // a message that names it (in Vietnamese and English).
 import { z } from "zod";
 import { parseWeeklyTime, type ScheduleConfig } from "../domain/schedule.js";
+import { AppError } from "../errors.js";
+import { bilingualErrors, splitWords } from "../i18n/zod.js";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -29,6 +31,7 @@ const EnvSchema = z.object({
   DONDOC_SUMMARIES_AT: weeklyTime.prefault("FRI 16:00"),
   DONDOC_DIGEST_AT: weeklyTime.prefault("FRI 16:30"),
   DONDOC_REPORT_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  DONDOC_ACK_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   DONDOC_CATCH_UP_HOURS: z.coerce.number().min(0).max(168).default(6),
   DONDOC_LEADERSHIP_CHANNEL: z.string().regex(/^([CG][A-Z0-9]{6,}|#[a-z0-9][a-z0-9_-]{0,79})$/, "kênh dạng #ten-kenh hoặc mã kênh / a #channel-name or a channel id").default("#dondoc-lanhdao"),
   DONDOC_DIGEST_DM: z.enum(["true", "false"]).default("false"),
@@ -52,6 +55,8 @@ export type SchedulerConfig = {
   leadershipChannel: string;
   digestDm: boolean;
   messagesPerMinute: number;
+  /** Working days a unit has to acknowledge a published plan before its one reminder (3 by default). */
+  ackReminderDays?: number;
 };
 
 export type Config = {
@@ -63,23 +68,23 @@ export type Config = {
   slack: SlackConfig | null;
 };
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as shells and .env files often leave them.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = EnvSchema.safeParse(cleaned);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const parsed = EnvSchema.safeParse(cleaned, { error: bilingualErrors });
+  const problems: [string, string][] = parsed.success ? [] : parsed.error.issues.map((i) => [i.path.join("."), i.message]);
   if (parsed.success) {
     const e = parsed.data;
     const anySlack = e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN;
-    if (anySlack && !e.SLACK_BOT_TOKEN) problems.push("  SLACK_BOT_TOKEN: cần cho Slack / required for Slack (xoxb-...)");
-    if (anySlack && !e.SLACK_SIGNING_SECRET) problems.push("  SLACK_SIGNING_SECRET: cần để kiểm tra chữ ký của Slack / required to verify Slack's signatures");
+    if (anySlack && !e.SLACK_BOT_TOKEN) problems.push(["SLACK_BOT_TOKEN", "cần cho Slack / required for Slack (xoxb-...)"]);
+    if (anySlack && !e.SLACK_SIGNING_SECRET) problems.push(["SLACK_SIGNING_SECRET", "cần để kiểm tra chữ ký của Slack / required to verify Slack's signatures"]);
   }
   if (!parsed.success || problems.length) {
-    throw new ConfigError(`Cấu hình không hợp lệ / Invalid configuration:\n${problems.join("\n")}`);
+    const details = problems.map(([name, message]) => {
+      const words = splitWords(message);
+      return { vi: `  ${name}: ${words.vi}`, en: `  ${name}: ${words.en}`, both: `  ${name}: ${message}` };
+    });
+    throw new AppError("CONFIG_INVALID", { count: problems.length }, { details });
   }
   const e = parsed.data;
   return {
@@ -91,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leadershipChannel: e.DONDOC_LEADERSHIP_CHANNEL,
       digestDm: e.DONDOC_DIGEST_DM === "true",
       messagesPerMinute: e.DONDOC_SLACK_MESSAGES_PER_MINUTE,
+      ackReminderDays: e.DONDOC_ACK_REMINDER_DAYS,
     },
     logLevel: e.LOG_LEVEL,
     port: e.PORT,

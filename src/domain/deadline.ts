@@ -50,10 +50,10 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
   let m: RegExpExecArray | null;
   if (!t) return undefined;
 
-  if (/^(khi co (phat sinh|yeu cau|van ban|chi dao|de nghi)|theo yeu cau|theo chi dao|theo de nghi|dot xuat|khi phat sinh|on demand|when needed|as required)\b/.test(t))
+  if (/^(khi co (phat sinh|yeu cau|van ban|chi dao|de nghi|huong dan)|sau khi co (van ban|huong dan|chi dao|yeu cau)|theo yeu cau|theo chi dao|theo de nghi|dot xuat|khi phat sinh|on demand|when needed|as required)\b/.test(t))
     return { kind: "EVENT" };
 
-  if (/^(thuong xuyen|ongoing|continuous)$/.test(t)) return { kind: "ONGOING", cadence: defaultCadence };
+  if (/^(thuong xuyen|lien tuc|thuong xuyen,? lien tuc|ongoing|continuous)$/.test(t)) return { kind: "ONGOING", cadence: defaultCadence };
   // "Thường xuyên, hằng năm": ongoing with the cadence the rest names.
   if ((m = /^thuong xuyen\s*[,;-]?\s*(.+)$/.exec(t))) {
     const rest = parseFolded(m[1]!, defaultCadence, ctx);
@@ -75,6 +75,14 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
     [/^(?:dinh ky )?(?:hang nam|thuong nien|hang nam \(.*\))$|^(?:yearly|annually|every year)$/, "YEAR"],
   ];
   for (const [re, cadence] of cadenceWord) if (re.test(t)) return { kind: "ONGOING", cadence };
+
+  // "Định kỳ 6 tháng, năm" / "Định kỳ hằng quý, năm": the shorter cadence.
+  if ((m = /^dinh ky (.+?)\s*,\s*(?:hang )?nam$/.exec(t))) {
+    const first = parseFolded(`dinh ky ${m[1]}`, defaultCadence, ctx);
+    if (first?.kind === "ONGOING") return first;
+  }
+  // "Trước ngày 20 hằng tháng", "ngày 25 hằng quý": a fixed day of each period.
+  if ((m = /^(?:truoc |cham nhat |vao )?(?:ngay )?\d{1,2} (?:hang|moi) (thang|quy)$/.exec(t))) return { kind: "ONGOING", cadence: m[1] === "thang" ? "MONTH" : "QUARTER" };
 
   // "trước ngày 01/6 và 15/11 hằng năm": several fixed days a year.
   if ((m = /^(?:truoc ngay |truoc |ngay )?(\d{1,2}\/\d{1,2}(?:\s*(?:va|,)\s*(?:ngay )?\d{1,2}\/\d{1,2})*) (?:hang nam|moi nam|every year)$/.exec(t))) {
@@ -134,8 +142,19 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
     if (right && right.kind !== "ONGOING" && right.kind !== "EVENT" && left) return right;
   }
 
-  // Leading words that do not change the date: "Trong", "Hoàn thành trong", "Trước", "Chậm nhất", "Cuối".
-  const core = t.replace(/^(?:hoan thanh|thuc hien|xong|ket thuc|han)\s+/, "").replace(/^(?:trong|truoc|cham nhat(?: la)?|den|toi|vao|cuoi|truoc het|before|by|due|in)\s+/, "").replace(/^(?:truoc|trong)\s+/, "");
+  // Lists of periods: "Quý I, II/2026", "Quý II và Quý IV/2026", "Tháng 5, 6/2026": due at the last one.
+  if ((m = /^(quy|thang)\s+(.+?)\s*(?:,|va)\s*(?:\1\s+)?([^,]+)$/.exec(t)) && !/\d{1,2}\/\d{1,2}\/\d{4}/.test(t)) {
+    const year = yearOf(m[3]!);
+    const parts = [m[2]!, ...m[3]!.split(/\s*(?:,|va)\s*(?:(?:quy|thang)\s+)?/)].map((p) => p.replace(/\s*[/-]\s*(?:nam\s*)?\d{4}$/, "").trim());
+    const parsed = year ? parts.map((p) => parseFolded(`${m![1]} ${p}/${year}`, defaultCadence, ctx)) : [];
+    if (parsed.length > 1 && parsed.every((p) => p && p.kind !== "ONGOING" && p.kind !== "EVENT")) return parsed.at(-1);
+  }
+
+  // Leading words that do not change the date: "Trong", "Hoàn thành trong", "Trước", "Chậm nhất", "Cuối", "Hết".
+  const core = t
+    .replace(/^(?:hoan thanh|thuc hien|xong|ket thuc|han)\s+/, "")
+    .replace(/^(?:trong|truoc|cham nhat(?: la)?|den het|den|toi|vao|cuoi|het|truoc het|before|by|due|in)\s+/, "")
+    .replace(/^(?:truoc|trong)\s+/, "");
   if (core !== t) return parseFolded(core, defaultCadence, ctx);
 
   return undefined;

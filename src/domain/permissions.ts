@@ -35,6 +35,22 @@ export const canManageOrganisation = (actor: Actor): boolean => actor.active && 
 /** Every registered, active member may read plans, tasks and status. */
 export const canRead = (actor: Actor): boolean => actor.active;
 
+/**
+ * Importing a plan from its document, reviewing it and publishing it (Ban
+ * hành) is the Office's work (and administrators'): a plan binds every unit.
+ */
+export const canImportPlan = (actor: Actor): boolean => actor.active && (actor.role === "OFFICE" || actor.role === "ADMIN");
+
+/**
+ * A unit acknowledges ("quán triệt") a published plan through one of its own
+ * active members, and only a plan that assigns it work. Returns the unit that
+ * acknowledges, or null. The unit is always the member's own, never one a
+ * button names.
+ */
+export function acknowledgingUnit(actor: Actor, assignedUnitIds: readonly number[]): number | null {
+  if (!actor.active || actor.unitId === null) return null;
+  return assignedUnitIds.includes(actor.unitId) ? actor.unitId : null;
+}
 // ---- The direction loop: obstacles, confirmations, extensions, the dashboard ----
 
 /** The Office, leadership and administrators see across units (dashboard, every obstacle, every task). */

@@ -6,14 +6,7 @@ import { isUtf8 } from "node:buffer";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { z } from "zod";
 import { AppError } from "../errors.js";
-
-const vi = z.locales.vi().localeError;
-const en = z.locales.en().localeError;
-const messageOf = (r: ReturnType<typeof vi>): string => (typeof r === "string" ? r : (r?.message ?? ""));
-
-/** zod's own messages in both languages; custom refinements already carry both. */
-export const bilingualErrors: z.core.$ZodErrorMap = (issue) =>
-  issue.code === "custom" ? undefined : `${messageOf(vi(issue))} / ${messageOf(en(issue))}`;
+import { bilingualErrors, splitWords } from "../i18n/zod.js";
 
 export interface FileProblem {
   path: string;
@@ -69,10 +62,12 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
 }
 
 export function invalidFile(file: string, problems: FileProblem[]): AppError {
-  const details = problems
-    .map((p) => `  - ${p.line ? `dòng/line ${p.line}, ` : ""}${p.path || "(tệp/file)"}: ${p.message}`)
-    .join("\n");
-  return new AppError("FILE_INVALID", { file, count: problems.length, details });
+  const details = problems.map((p) => {
+    const words = splitWords(p.message);
+    const where = (line: string, file: string) => `  - ${p.line ? `${line} ${p.line}, ` : ""}${p.path || file}: `;
+    return { vi: `${where("dòng", "(tệp)")}${words.vi}`, en: `${where("line", "(file)")}${words.en}`, both: `${where("dòng/line", "(tệp/file)")}${p.message}` };
+  });
+  return new AppError("FILE_INVALID", { file, count: problems.length }, { details });
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

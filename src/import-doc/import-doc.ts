@@ -17,7 +17,9 @@ import { analyze, type ImportModel } from "./analyze.js";
 import { planYaml, unitsYaml } from "./draft.js";
 import type { KnownGroup, KnownUnit } from "./parse/bodies.js";
 import { parsePlan } from "./parse/structure.js";
-import { readDocument } from "./read/index.js";
+import { extname } from "node:path";
+import { formatOf, MAX_DOC_BYTES, readBytes, readDocument } from "./read/index.js";
+import type { SourceDoc } from "./read/types.js";
 
 export async function knownUnits(prisma: PrismaClient): Promise<{ units: KnownUnit[]; groups: KnownGroup[] }> {
   const units = await prisma.unit.findMany({ include: { aliases: true }, orderBy: { id: "asc" } });
@@ -30,7 +32,18 @@ export async function knownUnits(prisma: PrismaClient): Promise<{ units: KnownUn
 
 /** Reads and parses a document; refuses one that is not a plan. */
 export async function readPlanDocument(file: string, known: { units: KnownUnit[]; groups?: KnownGroup[] }, fallbackYear?: number): Promise<ImportModel> {
-  const doc = await readDocument(file);
+  return modelOf(await readDocument(file), file, known, fallbackYear);
+}
+
+/** The same from bytes already in memory (a file downloaded from Slack); `name` gives the format. */
+export async function readPlanBytes(bytes: Buffer, name: string, known: { units: KnownUnit[]; groups?: KnownGroup[] }, fallbackYear?: number): Promise<ImportModel> {
+  const format = formatOf(name);
+  if (!format) throw new AppError("DOC_UNSUPPORTED", { file: name, format: extname(name) || "(không có đuôi tệp / no extension)" });
+  if (bytes.length > MAX_DOC_BYTES) throw new AppError("DOC_TOO_LARGE", { file: name, size: (bytes.length / 1048576).toFixed(1), max: Math.round(MAX_DOC_BYTES / 1048576) });
+  return modelOf(await readBytes(bytes, name, format), name, known, fallbackYear);
+}
+
+function modelOf(doc: SourceDoc, file: string, known: { units: KnownUnit[]; groups?: KnownGroup[] }, fallbackYear?: number): ImportModel {
   const parsed = parsePlan(doc.blocks, fallbackYear ? { year: fallbackYear } : {});
   if (parsed.tasks.length === 0) {
     const hasTitle = Boolean(parsed.title);
@@ -54,6 +67,25 @@ export interface ImportDocResult {
   dryRun: boolean;
 }
 
+/**
+ * The plan file and the proposed units' file of a model, both validated as
+ * `plan import` and `org import` would, before anything is written.
+ */
+export function prepareImport(model: ImportModel, source: string, unitsFile?: string) {
+  const plan = planYaml(model, { source, ...(unitsFile ? { unitsFile } : {}) });
+  const units = unitsYaml(model, source);
+  const loadedPlan = parseYaml(`${source} → plan`, plan, PlanFileSchema);
+  const loadedUnits = model.newBodies.length ? parseYaml(`${source} → units`, units, OrgFileSchema) : undefined;
+  return { plan, units, loadedPlan, loadedUnits };
+}
+
+/** Imports a prepared model: proposed units first, then the plan (idempotent; updates by task code). */
+export async function applyImport(prisma: PrismaClient, prepared: ReturnType<typeof prepareImport>, actor: string) {
+  const unitChanges = prepared.loadedUnits ? (await importOrg(prisma, prepared.loadedUnits, { actor })).changes : undefined;
+  const r = await importPlan(prisma, prepared.loadedPlan, { actor });
+  return { units: unitChanges, changes: r.changes };
+}
+
 export async function importDoc(
   prisma: PrismaClient,
   file: string,
@@ -62,11 +94,8 @@ export async function importDoc(
   const known = await knownUnits(prisma);
   const model = await readPlanDocument(file, known);
   const unitsFile = model.newBodies.length && options.out ? options.out.replace(/(\.ya?ml)?$/i, ".units.yaml") : undefined;
-  const plan = planYaml(model, { source: file, ...(unitsFile ? { unitsFile } : {}) });
-  const units = unitsYaml(model, file);
-  // Both files are validated as `plan import` and `org import` would, before anything is written.
-  const loadedPlan = parseYaml(`${file} → plan`, plan, PlanFileSchema);
-  const loadedUnits = model.newBodies.length ? parseYaml(`${file} → units`, units, OrgFileSchema) : undefined;
+  const prepared = prepareImport(model, file, unitsFile);
+  const { plan, units, loadedPlan } = prepared;
   const base = { number: loadedPlan.data.number, counts: model.counts, flags: model.flags, newBodies: model.newBodies };
   if (options.dryRun) return { ...base, dryRun: true };
   if (options.out) {
@@ -74,7 +103,6 @@ export async function importDoc(
     if (unitsFile) await writeFile(unitsFile, units);
     return { ...base, written: [options.out, ...(unitsFile ? [unitsFile] : [])], dryRun: false };
   }
-  const unitChanges = loadedUnits ? (await importOrg(prisma, loadedUnits, { actor: options.actor })).changes : undefined;
-  const r = await importPlan(prisma, loadedPlan, { actor: options.actor });
-  return { ...base, ...(unitChanges ? { units: unitChanges } : {}), changes: r.changes, dryRun: false };
+  const r = await applyImport(prisma, prepared, options.actor);
+  return { ...base, ...(r.units ? { units: r.units } : {}), changes: r.changes, dryRun: false };
 }

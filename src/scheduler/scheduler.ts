@@ -7,8 +7,10 @@
 import cron from "node-cron";
 import type { SchedulerConfig } from "../config/env.js";
 import { WorkCalendar } from "../domain/calendar.js";
-import { fromDate, TIME_ZONE } from "../domain/day.js";
-import { dueOccurrences } from "../domain/schedule.js";
+import { fromDate, localDay, TIME_ZONE } from "../domain/day.js";
+import { dueOccurrences, localInstant } from "../domain/schedule.js";
+import { DEFAULT_ACK_REMINDER_DAYS } from "../domain/acknowledgement.js";
+import { planAckReminders } from "../services/plan-acks.js";
 import { faultSummary, isDatabaseFault } from "../db/faults.js";
 import { fanOut } from "./fan-out.js";
 import { runJob, type JobContext } from "./run-job.js";
@@ -33,10 +35,25 @@ export async function tick(ctx: JobContext, config: SchedulerConfig): Promise<vo
       if (!outcome.dryRun && outcome.delivery?.interrupted) return;
     }
   }
+  await remindUnacknowledged(ctx, config, calendar, now);
   // Retries (and deliveries left by an instance that died) for every job.
   if (ctx.client) {
     await fanOut({ prisma: ctx.prisma, client: ctx.client, log: ctx.log, instance: ctx.instance, now: ctx.now, messagesPerMinute: config.messagesPerMinute });
   }
+}
+
+/**
+ * Units that have not acknowledged a published plan after the set working
+ * days get one reminder, on a working day from the Monday reminders' time of
+ * day. Planned by whichever instance gets there first (each keyed by plan
+ * and channel); the fan-out below sends it.
+ */
+async function remindUnacknowledged(ctx: JobContext, config: SchedulerConfig, calendar: WorkCalendar, now: Date): Promise<void> {
+  const today = localDay(now);
+  const at = config.schedule.reminders;
+  if (!calendar.isWorkingDay(today) || localInstant(today, at.hour, at.minute).getTime() > now.getTime()) return;
+  const planned = await planAckReminders(ctx.prisma, { now, calendar, days: config.ackReminderDays ?? DEFAULT_ACK_REMINDER_DAYS });
+  if (planned) ctx.log.info({ planned }, "planned plan-acknowledgement reminders");
 }
 
 export interface RunningScheduler {

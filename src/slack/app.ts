@@ -14,6 +14,7 @@ import { isTokenError, verifyBotToken, type RetryOptions } from "./start-up.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
+import { registerPlanImport } from "./listeners/plan-import.js";
 import { registerObstacleLife } from "./listeners/obstacles.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
 import { metricsMiddleware } from "./metrics.js";
@@ -91,6 +92,7 @@ export async function startSlackApp(
   registerActions(app, deps);
   registerReportSubmit(app, deps);
   registerHome(app, deps);
+  registerPlanImport(app, deps);
   registerObstacleLife(app, deps);
 
   let server: Server;

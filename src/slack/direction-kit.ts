@@ -1,7 +1,7 @@
 // What the direction loop's listeners share (issue 13): running a button
 // after its ack with the answer as an ephemeral (or a direct message on App
 // Home), the forms' private_metadata, and telling a person something.
-import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction, Context } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import { AppError, type Lang } from "../errors.js";
@@ -9,6 +9,7 @@ import { errorInfo } from "../log.js";
 import { IdValue } from "../services/input.js";
 import { failureMessage } from "./answer.js";
 import { resolveCaller, type Caller, type Message, type SlackDeps } from "./context.js";
+import { outcomeOf, recordOutcome } from "./metrics.js";
 
 /** Opaque to Slack and never trusted for permission: an id to check again, where to answer, the language. */
 const FormMetadata = z.object({
@@ -37,7 +38,7 @@ export function parseFormMetadata(text: string | undefined): FormMetadata | null
 /** A button's value as an id; a forged one is refused in words. */
 export function idFromButton(value: string | undefined): number {
   const parsed = IdValue.safeParse(value ?? "");
-  if (!parsed.success) throw new AppError("BAD_ARGUMENT", { vi: "Nút không hợp lệ.", en: "Invalid button.", usage: "/kehoach help" });
+  if (!parsed.success) throw new AppError("BUTTON_INVALID");
   return parsed.data;
 }
 
@@ -46,6 +47,7 @@ export type ButtonArgs = {
   body: BlockAction<ButtonAction>;
   action: ButtonAction;
   client: WebClient;
+  context: Context;
   respond: (m: Message & { response_type: "ephemeral"; replace_original: boolean }) => Promise<unknown>;
 };
 
@@ -56,20 +58,16 @@ export type ButtonArgs = {
  */
 export async function runButton(deps: SlackDeps, name: string, args: ButtonArgs, work: (caller: Caller) => Promise<Message | null>): Promise<void> {
   await args.ack();
-  const started = performance.now();
   let caller: Caller = { userId: args.body.user.id, member: null, lang: "vi" };
   let message: Message | null;
-  let outcome = "ok";
   try {
     caller = await resolveCaller(deps, args.client, args.body.user.id);
     message = await work(caller);
   } catch (error) {
-    outcome = error instanceof AppError ? "refused" : "error";
+    recordOutcome(args.context, outcomeOf(error));
     message = failureMessage(deps, error, caller.lang, `action:${name}`, { user: args.body.user.id });
   }
   if (message) await tell(deps, args.client, { userId: args.body.user.id, channelId: args.body.channel?.id, respond: args.body.response_url ? args.respond : undefined }, message);
-  deps.metrics.commands.inc({ name, outcome });
-  deps.metrics.latency.observe({ name }, (performance.now() - started) / 1000);
 }
 
 /** An ephemeral answer where the person is, else a direct message; a failure is logged, never thrown. */

@@ -67,7 +67,7 @@ function metricName(body: AnyMiddlewareArgs["body"], command: string): string | 
     return parsed.kind === "command" ? parsed.name : "unknown";
   }
   if (b.type === "block_actions") return b.actions?.[0]?.action_id ?? null;
-  if (b.type === "view_submission" && b.view?.callback_id === REPORT_MODAL.callbackId) return "report_submit";
+  if (b.type === "view_submission") return b.view?.callback_id === REPORT_MODAL.callbackId ? "report_submit" : (b.view?.callback_id ?? null);
   if (b.type === "event_callback" && b.event?.type === "app_home_opened") return "app_home";
   return null;
 }

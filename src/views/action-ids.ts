@@ -11,6 +11,12 @@ export const ACTION_IDS = {
    * action_id in one block, so "◀" and "▶" sit in blocks of their own.
    */
   tasksPage: "tasks_page",
+  /** A unit acknowledges a published plan ("quán triệt"); value = String(plan.id). */
+  planAck: "plan_ack",
+  /** Opens the review modal of a plan read from its document; value = String(import id). */
+  planImportReview: "plan_import_review",
+  /** Publishes (Ban hành) a plan read from its document; value = String(import id). */
+  planImportPublish: "plan_import_publish",
   // ---- The direction loop (issue 13); each value is an id, parsed strictly and checked against the stored member ----
   /** Opens the form "Ý kiến chỉ đạo"; value = String(obstacle.id). Leadership only. */
   obstacleDirect: "obstacle_direct",

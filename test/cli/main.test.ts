@@ -100,7 +100,12 @@ describe("dondoc CLI", () => {
     );
 
     expect((await cli("plan", "show", "9999")).err).toContain('Không có kế hoạch số "9999"');
-    expect((await cli("status", "--at", "31/02/2023")).code).toBe(1);
+    expect((await cli("plan", "show", "9999")).err).toContain("`dondoc plan list`");
+    const nonexistent = await cli("status", "--at", "31/02/2023");
+    expect(nonexistent.code).toBe(1);
+    expect(nonexistent.err).toContain("Ngày 31/02/2023 (--at) không có trong lịch.");
+    expect(nonexistent.err).not.toMatch(/FILE|tệp/i);
+    expect(nonexistent.err).toContain("31/02/2023 (--at) is not a day of the calendar.");
     expect((await cli("plan", "frobnicate")).code).toBe(2);
   });
 
@@ -135,7 +140,7 @@ describe("dondoc CLI", () => {
     const noSlack = await cli("jobs", "run", "digest", "--at", "22/09/2023 16:30");
     expect(noSlack.code).toBe(1);
     expect(noSlack.err).toContain("--dry-run");
-    expect((await cli("jobs", "run", "weekly", "--at", "22/09/2023 16:30", "--dry-run")).err).toContain('Không có việc "weekly"');
+    expect((await cli("jobs", "run", "weekly", "--at", "22/09/2023 16:30", "--dry-run")).err).toContain('Không có việc định kỳ "weekly"');
     expect((await cli("jobs", "run", "digest", "--at", "yesterday", "--dry-run")).code).toBe(1);
     const digest = await cli("digest", "preview", "--at", "22/09/2023");
     expect(digest.code).toBe(0);
@@ -221,4 +226,21 @@ describe("the dondoc bin", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("frobnicate");
   }, 180_000);
+  it("says every error in the language asked for, or as JSON", async () => {
+    let configErr = "";
+    const en = await cli("status", "--at", "2023-13-01", "--lang", "en");
+    expect(en.code).toBe(1);
+    expect(en.err.trim()).toBe('"2023-13-01" (--at) is not a date as dd/mm/yyyy. Give the date as dd/mm/yyyy, e.g. 30/09/2023.');
+    const vi = await cli("holidays", "add", "30/02/2024", "x", "--lang", "vi");
+    expect(vi.err.trim()).toBe("Ngày 30/02/2024 không có trong lịch. Đề nghị ghi một ngày có thật theo dạng dd/mm/yyyy, ví dụ 30/09/2023.");
+    const json = await cli("units", "channel", "GDNN", "not a channel", "--json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.err)).toMatchObject({ error: { code: "CHANNEL_INVALID", params: { value: "not a channel" }, message: { en: expect.stringContaining("is not a Slack channel") } } });
+    const moment = await cli("jobs", "run", "digest", "--at", "yesterday", "--dry-run", "--lang", "en");
+    expect(moment.err.trim()).toMatch(/^"yesterday" is not a moment as "dd\/mm\/yyyy HH:MM"/);
+    const config = await run(["node", "dondoc", "plan", "list", "--lang", "en"], { out: () => undefined, err: (t) => void (configErr += t) }, { ...env, PORT: "http" });
+    expect(config).toBe(1);
+    expect(configErr).toMatch(/^Invalid configuration \(1 environment variable\(s\)\)[\s\S]*\n {2}PORT: The field "PORT" must be a number/);
+    expect(configErr).not.toContain("Cấu hình");
+  });
 });

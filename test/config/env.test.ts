@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config/env.js";
+import { loadConfig } from "../../src/config/env.js";
+import { AppError } from "../../src/errors.js";
 
 describe("configuration", () => {
   it("defaults to the embedded database and no Slack", () => {
@@ -22,9 +23,32 @@ describe("configuration", () => {
     [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "0123456789", SLACK_APP_TOKEN: "xoxb-wrong" }, "SLACK_APP_TOKEN"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
   ])("refuses %j, naming %s", (env, name) => {
-    expect(() => loadConfig(env)).toThrow(ConfigError);
-    expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
-    expect(() => loadConfig(env)).toThrow(/Cấu hình không hợp lệ \/ Invalid configuration/);
+    const error = (() => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("CONFIG_INVALID");
+    expect((error as AppError).bilingual()).toMatch(new RegExp(`^Cấu hình không hợp lệ[\\s\\S]*\nInvalid configuration[\\s\\S]*\n  ${name}: `));
+    // Each language alone, naming the variable.
+    expect((error as AppError).text("en", "cli")).toMatch(new RegExp(`^Invalid configuration[\\s\\S]*\n  ${name}: [\\s\\S]*$`));
+    expect((error as AppError).text("en", "cli")).not.toMatch(/Cấu hình|phải|cần/);
+  });
+
+  it("says in words which variable is wrong and how, not zod's own terms", () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: "http", SLACK_COMMAND: "kehoach" });
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(error?.text("vi", "cli")).toContain('PORT: Trường "PORT" phải là một số');
+    expect(error?.text("en", "cli")).toContain('SLACK_COMMAND: The field "SLACK_COMMAND" is not in the required form (/^\\/[a-z0-9_-]+$/)');
+    expect(error?.bilingual()).not.toMatch(/expected \w+, received|Invalid input/);
   });
 
   it("treats empty variables as unset", () => {

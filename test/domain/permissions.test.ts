@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canManageOrganisation, canRaiseObstacle, canRead, reportingRole, type Actor } from "../../src/domain/permissions.js";
+import { acknowledgingUnit, canImportPlan, canManageOrganisation, canRaiseObstacle, canRead, reportingRole, type Actor } from "../../src/domain/permissions.js";
 
 const GDNN = 3;
 const VP = 1;
@@ -40,5 +40,21 @@ describe("managing the organisation and reading", () => {
   it("every active member reads; leadership reads everything", () => {
     expect(canRead(actor({ role: "LEADERSHIP", unitId: null }))).toBe(true);
     expect(canRead(actor({ active: false }))).toBe(false);
+  });
+});
+
+describe("importing, publishing and acknowledging a plan", () => {
+  it("only the Office and administrators import and publish a plan", () => {
+    expect(canImportPlan(actor({ role: "OFFICE" }))).toBe(true);
+    expect(canImportPlan(actor({ role: "ADMIN", unitId: null }))).toBe(true);
+    for (const role of ["STAFF", "UNIT_LEAD", "LEADERSHIP"] as const) expect(canImportPlan(actor({ role }))).toBe(false);
+    expect(canImportPlan(actor({ role: "OFFICE", active: false }))).toBe(false);
+  });
+  it("a member acknowledges for their own unit, only when the plan assigns it", () => {
+    expect(acknowledgingUnit(actor({}), [GDNN, VP])).toBe(GDNN);
+    expect(acknowledgingUnit(actor({ role: "UNIT_LEAD", unitId: VP }), [GDNN, VP])).toBe(VP);
+    expect(acknowledgingUnit(actor({ unitId: 99 }), [GDNN, VP])).toBeNull();
+    expect(acknowledgingUnit(actor({ unitId: null, role: "LEADERSHIP" }), [GDNN])).toBeNull();
+    expect(acknowledgingUnit(actor({ active: false }), [GDNN])).toBeNull();
   });
 });

@@ -85,7 +85,7 @@ describe.skipIf(skipped !== undefined)(`the local workspace in Chromium${skipped
     await modal.locator('input[data-action-id="percent"]').fill("160");
     await modal.locator("button[type=submit]").click();
     const error = modal.locator('.b-input.has-error[data-block-id="percent"] .field-error');
-    await expect.poll(() => error.textContent()).toBe("Nhập một số nguyên từ 0 đến 100.");
+    await expect.poll(() => error.textContent()).toBe('Tỷ lệ tiến độ "160" không hợp lệ. Đề nghị đồng chí nhập một số nguyên từ 0 đến 100.');
     await shot("modal-field-error");
 
     await modal.locator('input[data-action-id="percent"]').fill("60");

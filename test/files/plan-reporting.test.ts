@@ -45,7 +45,7 @@ describe("plan file: reporting settings", () => {
       }
     })();
     expect(e).toBeInstanceOf(AppError);
-    const text = JSON.stringify((e as AppError).params);
+    const text = (e as AppError).bilingual();
     expect(text).toContain("unitsDueDay");
     expect(text).toContain("phải trước hạn Sở gửi cơ quan cấp trên");
     expect(text).toContain("must come before");

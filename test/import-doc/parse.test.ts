@@ -86,6 +86,13 @@ describe("assignments", () => {
     expect(labelOf("Thời gian hoàn thành: Tháng 6/2026")).toEqual({ kind: "due", value: "Tháng 6/2026" });
     expect(leadValue("Sở Y tế chủ trì, phối hợp với Sở GD&ĐT, Sở TT&TT")).toMatchObject({ lead: ["Sở Y tế"], cooperating: ["Sở GD&ĐT", "Sở TT&TT"] });
     expect(fromProse("Rà soát quy trình (Chủ trì: Sở Tư pháp; phối hợp: Sở Nội vụ; thời gian: Quý III/2025)")).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"], due: "Quý III/2025" });
+    expect(fromProse("Rà soát TTHC. Cơ quan chủ trì: Sở Tư pháp. Cơ quan phối hợp: Sở Nội vụ, Văn phòng UBND tỉnh. Thời gian hoàn thành: Quý II/2026.")).toMatchObject({
+      lead: ["Sở Tư pháp"],
+      cooperating: ["Sở Nội vụ", "Văn phòng UBND tỉnh"],
+      due: "Quý II/2026",
+    });
+    expect(fromProse("Rà soát TTHC (cơ quan chủ trì: Sở Tư pháp, phối hợp: Sở Nội vụ; thời gian: năm 2026)")).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"], due: "năm 2026" });
+    expect(fromProse("Chỉnh trang đô thị. Chủ trì: UBND TP. Huế. Thời gian: Quý IV/2026.")).toMatchObject({ lead: ["UBND TP. Huế"], due: "Quý IV/2026" });
   });
 });
 
@@ -109,6 +116,15 @@ describe("deadlines of imported documents", () => {
     ["theo yêu cầu", { kind: "EVENT" }],
     ["Trong năm 2025", { kind: "YEAR", dueOn: "2025-12-31" }],
     ["Từ tháng 7/2025 đến tháng 12/2025", { kind: "DATE", dueOn: "2025-12-31" }],
+    ["Đến hết năm 2026", { kind: "YEAR", dueOn: "2026-12-31" }],
+    ["Hết Quý II/2026", { kind: "QUARTER", dueOn: "2026-06-30" }],
+    ["Quý I, II/2026", { kind: "QUARTER", dueOn: "2026-06-30" }],
+    ["Quý II và Quý IV/2026", { kind: "QUARTER", dueOn: "2026-12-31" }],
+    ["Tháng 5, 6/2026", { kind: "DATE", dueOn: "2026-06-30" }],
+    ["Liên tục", { kind: "ONGOING", cadence: "QUARTER" }],
+    ["Trước ngày 20 hằng tháng", { kind: "ONGOING", cadence: "MONTH" }],
+    ["Định kỳ 6 tháng, năm", { kind: "ONGOING", cadence: "HALF" }],
+    ["Sau khi có hướng dẫn của Bộ", { kind: "EVENT" }],
   ])("%s", (label, expected) => {
     expect(parseDeadline(label, "QUARTER", { year: 2025 })).toEqual({ ...expected, label });
   });
@@ -148,6 +164,23 @@ describe("parsePlan", () => {
     expect(p.recipients).toEqual(["Như trên", "Lưu: VT"]);
     expect(p.signer).toEqual({ name: "Nguyễn Văn An", title: "KT. Chủ tịch - Phó Chủ tịch" });
     expect(p.tasks).toMatchObject([{ code: "II.1", lead: ["Sở Tư pháp"], due: "Quý II/2025", via: "label" }]);
+  });
+
+  it("reads 'Giao X <verb>', carries a 'Tổ chức thực hiện' subject to the items after it, and skips an appendix's title lines", () => {
+    const p = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nCải cách hành chính\nI. TỔ CHỨC THỰC HIỆN\n1. Căn cứ chức năng, nhiệm vụ được giao, các phòng thuộc Sở có trách nhiệm triển khai Kế hoạch.\n2. Tổ chức quán triệt Kế hoạch đến công chức, viên chức.\n3. Giao Văn phòng Sở theo dõi, đôn đốc, tổng hợp.\n4. Sở Nội vụ: hướng dẫn nghiệp vụ.\nPHỤ LỤC\n(Kèm theo Kế hoạch)",
+        false,
+      ),
+      { year: 2026 },
+    );
+    expect(p.tasks.map((t) => [t.code, t.lead, t.via])).toEqual([
+      ["I.1", ["Các phòng thuộc Sở"], "subject"],
+      ["I.2", ["Các phòng thuộc Sở"], "subject"],
+      ["I.3", ["Văn phòng Sở"], "prose"],
+      ["I.4", ["Sở Nội vụ"], "heading"],
+    ]);
+    expect(p.flags.filter((f) => f.code === "LEAD_GUESSED").map((f) => f.taskCode)).toEqual(["I.1", "I.2"]);
   });
 
   it("takes a title that opens with 'Thực hiện', and cuts a subject at 'là'", () => {

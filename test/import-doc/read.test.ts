@@ -10,6 +10,7 @@ import PDFDocument from "pdfkit";
 import { AppError } from "../../src/errors.js";
 import { readDocument } from "../../src/import-doc/read/index.js";
 import { formatNumber } from "../../src/import-doc/read/docx-numbering.js";
+import { parsePlan } from "../../src/import-doc/parse/structure.js";
 import { decodeText } from "../../src/import-doc/read/text.js";
 
 const dir = await mkdtemp(join(tmpdir(), "dondoc-read-"));
@@ -129,6 +130,35 @@ describe("readDocument", () => {
     const r = await readDocument(file);
     expect(r.pages).toBe(2);
     expect(r.blocks).toContainEqual({ kind: "para", text: "1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát.", pos: { page: 2, line: 2 } });
+  });
+
+  it("reads a PDF's two-column header column by column, and joins the lines the layout wrapped", async () => {
+    const file = join(dir, "header.pdf");
+    await new Promise<void>((resolve) => {
+      const pdf = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 85, right: 56 } });
+      const chunks: Buffer[] = [];
+      pdf.on("data", (c: Buffer) => chunks.push(c));
+      pdf.on("end", () => void writeFile(file, Buffer.concat(chunks)).then(resolve));
+      const row = (l: string, r: string, y: number) => pdf.font(FONT).fontSize(11).text(l, 60, y, { width: 190, align: "center" }).text(r, 250, y, { width: 300, align: "center" });
+      row("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 60);
+      row("TỈNH ĐÔNG GIANG", "Độc lập - Tự do - Hạnh phúc", 76);
+      row("Số: 77/KH-UBND", "Đông Giang, ngày 10 tháng 3 năm 2026", 110);
+      pdf.fontSize(13).text("KẾ HOẠCH", 85, 150, { width: 450, align: "center" }).text("Tuyên truyền cải cách hành chính năm 2026", { width: 450, align: "center" });
+      pdf.text("I. NHIỆM VỤ", 85, 200);
+      pdf.text("1. Tuyên truyền về cải cách hành chính trên Báo Đông Giang và Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch; thời gian: Quý II/2026.", { width: 450, align: "justify" });
+      // A paragraph that runs on over a page break, the next page numbered at its top.
+      pdf.text("2. Tổ chức hội nghị tập huấn nghiệp vụ cải cách hành chính cho công chức làm việc tại Bộ phận Một cửa các cấp trên", 85, 760, { width: 450, align: "justify", lineBreak: false });
+      pdf.addPage().text("2", 85, 30, { width: 450, align: "center" }).text("địa bàn tỉnh. Cơ quan chủ trì: Sở Nội vụ; thời gian: Quý III/2026.", 85, 70, { width: 450 });
+      pdf.end();
+    });
+    const { blocks } = await readDocument(file);
+    const texts = blocks.map((b) => (b.kind === "para" ? b.text : ""));
+    expect(texts.slice(0, 6)).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH ĐÔNG GIANG", "Số: 77/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Đông Giang, ngày 10 tháng 3 năm 2026"]);
+    const p = parsePlan(blocks, { year: 2026 });
+    expect(p).toMatchObject({ number: "77/KH-UBND", issuer: "Ủy ban nhân dân tỉnh Đông Giang", title: "Tuyên truyền cải cách hành chính năm 2026" });
+    expect(p.tasks).toMatchObject([{ lead: ["Sở Văn hóa, Thể thao và Du lịch"], due: "Quý II/2026" }, { lead: ["Sở Nội vụ"], due: "Quý III/2026" }]);
+    expect(texts).not.toContain("2");
+    expect(p.tasks[0]!.text).toContain("Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì");
   });
 
   it("refuses a scanned PDF, a corrupt PDF, an encrypted or legacy Word file, a file over the limit, an unknown format", async () => {

@@ -83,7 +83,7 @@ describe("the local workspace API", () => {
     expect(invalid.json).toMatchObject({ status: 200, responseAction: "errors", open: true, errors: { percent: expect.stringContaining("0 đến 100") } });
     const withError = await view(USERS.gdnnStaff, gdnn);
     expect(withError.modal!.html).toContain('class="b-input has-error" data-block-id="percent"');
-    expect(withError.modal!.html).toContain("Nhập một số nguyên từ 0 đến 100.");
+    expect(withError.modal!.html).toContain("Tỷ lệ tiến độ &quot;150&quot; không hợp lệ. Đề nghị đồng chí nhập một số nguyên từ 0 đến 100.");
     expect(withError.modal!.html).toContain('value="150"'); // what was typed stays in the form
 
     const valid = await w.api("submit", {

@@ -25,7 +25,7 @@ describe("the scheduler's jobs in the local workspace", () => {
     w = await startExampleWorkspace({ jobs: schedulerJobs(loadConfig({}).scheduler) });
     const ws = (await w.api<{ channels: typeof channels; jobs: { id: string; label: { vi: string } }[] }>("workspace")).json;
     channels = ws.channels;
-    expect(ws.jobs.map((j) => j.id)).toEqual(["reminders", "summaries", "digest", "report-deadlines"]);
+    expect(ws.jobs.map((j) => j.id)).toEqual(["reminders", "summaries", "digest", "report-deadlines", "plan-ack-reminder"]);
     expect(ws.jobs[0]!.label.vi).toBe("Nhắc việc đầu tuần");
   });
   afterAll(async () => w?.close());

@@ -20,8 +20,13 @@ describe("checkReportForm", () => {
   it.each(["1e1", "0x1b", "12.0", "+12", "-1", "", " ", "99999999999"])("refuses task id %j", (task) => {
     expect(checkReportForm({ ...form, task })).toMatchObject({ ok: false, errors: { task: { code: "TASK_REQUIRED" } } });
   });
-  it.each(["1e2", "0x1b", "50.0", "101", "-0", "", "٥٠"])("refuses percent %j", (percent) => {
-    expect(checkReportForm({ ...form, percent })).toMatchObject({ ok: false, errors: { percent: { code: "PERCENT_INVALID" } } });
+  it.each(["1e2", "0x1b", "50.0", "101", "-0", "٥٠"])("refuses percent %j", (percent) => {
+    expect(checkReportForm({ ...form, percent })).toMatchObject({ ok: false, errors: { percent: { code: "PERCENT_RANGE" } } });
+  });
+  it.each(["", " ", null])("says a missing percent is missing (%j), in words", (percent) => {
+    const checked = checkReportForm({ ...form, percent });
+    expect(checked).toMatchObject({ ok: false, errors: { percent: { code: "PERCENT_REQUIRED" } } });
+    expect(!checked.ok && checked.errors.percent?.text("vi")).toMatch(/^Chưa nhập tỷ lệ tiến độ\. Đề nghị đồng chí/);
   });
   it("accepts decimal integers, spaces around them forgiven", () => {
     expect(checkReportForm({ ...form, task: " 12 ", percent: "007" })).toMatchObject({ ok: true, input: { taskId: 12, percent: 7 } });

@@ -66,7 +66,9 @@ describe.each(backends.flatMap((backend) => TRANSPORTS.map((transport) => ({ ...
   });
 
   it("passes arguments made only of digits or punctuation to the subcommand", async () => {
-    expect((await run(USERS.gdnnStaff, "tongquan 9999")).text).toMatch(/Không có kế hoạch số .{0,2}9999/);
+    const noPlan = (await run(USERS.gdnnStaff, "tongquan 9999")).text;
+    expect(noPlan).toMatch(/Không có kế hoạch số .{0,2}9999/);
+    expect(noPlan).not.toContain("dondoc "); // a Slack user is never told to run the command line
     const shown = await d.db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.2" } });
     expect((await run(USERS.gdnnStaff, `xem #${shown.id}`)).text).toContain("Cung cấp danh sách doanh nghiệp");
     expect((await run(USERS.gdnnStaff, "xem 5")).text).toMatch(/Không có nhiệm vụ mã .{0,2}5/);
@@ -81,6 +83,7 @@ describe.each(backends.flatMap((backend) => TRANSPORTS.map((transport) => ({ ...
   it("answers an unknown task code clearly", async () => {
     const { text } = await run(USERS.gdnnStaff, "xem IX.9");
     expect(text).toContain("Không có nhiệm vụ mã");
+    expect(text).toContain("/kehoach viec");
   });
 
   it("tells someone not registered whom to ask", async () => {

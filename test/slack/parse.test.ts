@@ -21,6 +21,7 @@ const SPELLINGS: Record<Subcommand, string[]> = {
   channel: [...SUBCOMMANDS.channel, "kênh"],
   language: [...SUBCOMMANDS.language, "ngôn ngữ", "ngon ngu"],
   deliveries: [...SUBCOMMANDS.deliveries, "tin nhắn", "tin nhan"],
+  importPlan: [...SUBCOMMANDS.importPlan, "nhậpkếhoạch", "NHAPKEHOACH"],
 };
 
 /** Arguments as README and help show them, and the shapes that used to be swallowed. */

@@ -98,6 +98,16 @@ export function fromProse(text: string, atStart = false): Assignment {
       return out;
     }
   }
+  // "Giao Sở X theo dõi, đôn đốc …" / "Đề nghị Sở X tham mưu …": the body given the work, before its verb.
+  const given = /^(?:giao|đề nghị|yêu cầu)\s+(.+)$/iu.exec(text.trim());
+  if (given && startsBody(given[1]!)) {
+    const subject = beforeVerbSubject(given[1]!);
+    if (subject && subject !== given[1]!.trim() && subject.split(" ").length <= 25) {
+      out.lead = splitBodies(subject);
+      out.via = "prose";
+      return out;
+    }
+  }
   // "X phối hợp (với) Y VERB …" at the start of the text.
   const phoiHop = /^(.+?)\s+phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.*)$/su.exec(text);
   if (phoiHop && startsBody(phoiHop[1]!) && !/[.;:]/.test(phoiHop[1]!)) {
@@ -149,19 +159,27 @@ function coopList(rest: string): string[] {
   return splitBodies(list).filter((b) => startsBody(b) || /^[A-ZĐ]{2,}/u.test(b));
 }
 
-/** "(Chủ trì: Sở X; phối hợp: Sở Y; thời gian: Quý IV/2025)" inside a line. */
+/** "(Chủ trì: Sở X; phối hợp: Sở Y; thời gian: Quý IV/2025)" or "Cơ quan chủ trì: Sở X. Cơ quan phối hợp: Sở Y." inside a line. */
 function inlineLabels(text: string): Assignment {
   const out: Assignment = { lead: [], cooperating: [] };
   const lead = /(?:cơ quan|đơn vị)?\s*chủ trì(?:\s+thực hiện)?\s*:\s*([^;)\n]+)/iu.exec(text);
   if (lead) {
-    out.lead = splitBodies(lead[1]!.replace(/[.,]\s*$/, ""));
+    out.lead = splitBodies(untilNextLabel(lead[1]!));
     out.via = "label";
   }
   const coop = /phối hợp(?:\s+thực hiện)?\s*:\s*([^;)\n]+)/iu.exec(text);
-  if (coop) out.cooperating = splitBodies(coop[1]!.replace(/[.,]\s*$/, ""));
+  if (coop) out.cooperating = splitBodies(untilNextLabel(coop[1]!));
   const due = /(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*([^;)\n]+)/iu.exec(text);
-  if (due) out.due = due[1]!.trim().replace(/[.,]$/, "");
+  if (due) out.due = untilNextLabel(due[1]!).trim();
   return out;
+}
+
+/** A labelled value ends where the next label starts (". Cơ quan phối hợp:", ", thời gian:") or at a full stop. */
+function untilNextLabel(value: string): string {
+  const next = /[.;,]?\s*(?:(?:cơ quan|đơn vị|bộ phận)\s+)?(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm|kinh phí|kết quả)(?:\s+(?:thực hiện|hoàn thành))?\s*:/iu.exec(value);
+  const cut = next ? value.slice(0, next.index) : value;
+  // A full stop before a capital ends the value, unless it closes an abbreviation ("UBND TP. Huế").
+  return cut.replace(/(?<!\b(?:TP|Tp|TX|Tx|Q|P|H|TT))\.\s+[A-ZĐÀ-Ỹ].*$/su, "").replace(/[.,\s]+$/u, "");
 }
 
 /** A deadline written inside the task's sentence: "…, hoàn thành trước ngày 30/6/2025", "(Quý IV/2025)". */

@@ -6,7 +6,7 @@ import { parseDeadline } from "../../domain/deadline.js";
 import { fold } from "../../domain/text.js";
 import type { Block, SourcePos, Table } from "../read/types.js";
 import { coopValue, dueInText, fromProse, labelOf, leadValue } from "./assignment.js";
-import { splitBodies } from "./bodies.js";
+import { splitBodies, startsBody } from "./bodies.js";
 import type { DocTask, Flag, Objective, ParsedPlan } from "./model.js";
 
 interface Line {
@@ -65,11 +65,13 @@ export function markerOf(text: string): Marker | undefined {
 
 // ---------------------------------------------------------------- sections
 
-type SectionKind = "purpose" | "objective" | "mixed" | "tasks" | "organisation" | "funding" | "reporting" | "basis" | "other";
+type SectionKind = "purpose" | "objective" | "mixed" | "tasks" | "organisation" | "funding" | "reporting" | "basis" | "appendix" | "other";
 
 export function sectionKind(title: string): SectionKind {
   const t = fold(title.slice(0, 120));
   if (/^kinh phi|^nguon kinh phi/.test(t)) return "funding";
+  // "PHỤ LỤC" / "PHỤ LỤC I": the appendix's title lines; its table or its own headings carry the tasks.
+  if (/^phu luc(?:\s+(?:[ivxl]+|\d+|so \d+))?\s*$/.test(t)) return "appendix";
   if (/^can cu/.test(t)) return "basis";
   if (/^muc dich|^yeu cau|^muc dich,? yeu cau/.test(t)) return "purpose";
   if (/^(?:quan diem,? )?muc tieu/.test(t)) return /nhiem vu|giai phap|noi dung/.test(t) ? "mixed" : "objective";
@@ -250,6 +252,7 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
         pushAll(plan.legalBases, leafTexts(s.roots, () => false));
         break;
       case "funding":
+      case "appendix":
         break;
       case "other":
         flags.push({ code: "SECTION_SKIPPED", text: `${s.label}. ${s.title}`, pos: s.pos });
@@ -361,7 +364,9 @@ export function readHeader(lines: Line[]): Header {
   const joined = lines.slice(0, limit).map((l) => l.text).join(" ");
   let hm: RegExpExecArray | null;
   if ((hm = /\bSố\s*:?\s*(\d+[\w/.\-ĐđÀ-ỹ]*\/[\w\-ĐđÀ-ỹ]+)/u.exec(joined))) h.number = hm[1];
-  if ((hm = /(?:^|\|\s*|\s)([A-ZĐÀ-Ỹ][^,|]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(joined))) {
+  // The motto is a boundary: read column by column, the place follows "Hạnh phúc" directly.
+  const dated = joined.replace(/CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG\s*HOÀ\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc/gu, " | ");
+  if ((hm = /(?:^|\|\s*|\s)([A-ZĐÀ-Ỹ][^,|]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(dated))) {
     h.place = hm[1]!.replace(/^.*\b\d\S*\s+/u, "").trim();
     h.issuedOn = ymd(Number(hm[4]), Number(hm[3]), Number(hm[2]));
   }
@@ -559,7 +564,15 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
         pushAll(out, build(n.children, code));
         continue;
       }
-      out.push(nodeToTask(n, code, parses));
+      const task = nodeToTask(n, code, parses);
+      // "Tổ chức thực hiện": "1. Các phòng … có trách nhiệm …; 2. Tổ chức quán triệt …; 3. Tăng cường …": an item
+      // that names no body goes on with the subject of the item before it (flagged as read from a subject).
+      const before = out.at(-1);
+      if (kind === "organisation" && !task.lead.length && before?.lead.length && (before.via === "subject" || before.via === "heading") && !startsBody(task.text)) {
+        task.lead = [...before.lead];
+        task.via = "subject";
+      }
+      out.push(task);
     }
     return out;
   };

@@ -55,6 +55,11 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks
         if (last && Math.abs(last.y - it.y) <= Math.max(2, it.size * 0.5)) last.items.push(it);
         else pageLines.push({ y: it.y, size: it.size, items: [it] });
       }
+      // A page number alone at the top or the bottom of a page ("2", "- 2 -") is not text of the plan: it
+      // would break a paragraph that runs on from the page before.
+      const folio = (pl: (typeof pageLines)[number] | undefined) => !!pl && pl.items.length <= 3 && /^[-–—]?\s*\d{1,3}\s*[-–—]?$/.test(pl.items.map((x) => x.text).join("").trim());
+      if (folio(pageLines[0])) pageLines.shift();
+      if (pageLines.length > 1 && folio(pageLines.at(-1))) pageLines.pop();
       pageLines.forEach((pl, i) => {
         pl.items.sort((a, b) => a.x - b.x);
         const segments: Segment[] = [];
@@ -85,6 +90,20 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks
   return { blocks: linesToBlocks(lines), pages };
 }
 
+/**
+ * The header of page 1 is laid out in two columns (issuing body | Quốc hiệu and Tiêu ngữ; number | place and
+ * date), which the text layer gives as lines of two segments. Read column by column, as the eye does, so the
+ * issuing body's lines ("ỦY BAN NHÂN DÂN" / "TỈNH ĐÔNG GIANG") stay together.
+ */
+function headerColumns(lines: Line[]): Line[] {
+  let end = 0;
+  while (end < lines.length && lines[end]!.page === 1 && lines[end]!.segments.length === 2 && !/^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH)\b/u.test(lines[end]!.segments[0]!.text)) end++;
+  if (end === 0) return lines;
+  const zone = lines.slice(0, end);
+  const column = (i: number): Line[] => zone.map((l) => ({ ...l, segments: [l.segments[i]!] }));
+  return [...column(0), ...column(1), ...lines.slice(end)];
+}
+
 /** How a new paragraph or list item starts: a bullet, a number, a letter item, "Điều n". */
 const LIST_START = /^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[IVXL]{1,6}\s*[.)]|[a-zđ]\)|Điều\s+\d|PHẦN\s|Phần\s)/u;
 
@@ -97,8 +116,9 @@ const isRowNumber = (s: string) => /^(\d{1,3}(\.\d{1,3})*\.?|[IVXL]{1,5}\.?|[A-H
  * whose first column holds a row number starts a new row, any other line
  * continues the cells of the row above (cells wrap over several lines).
  */
-export function linesToBlocks(lines: Line[]): Block[] {
+export function linesToBlocks(input: Line[]): Block[] {
   const blocks: Block[] = [];
+  const lines = headerColumns(input);
   // The text block's edges on each page: where a full (justified) line ends and where lines start.
   const edges = new Map<number, { left: number; right: number }>();
   for (const l of lines) {

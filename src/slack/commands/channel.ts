@@ -14,7 +14,7 @@ export const channel: CommandHandler = async ({ deps, caller, rest }) => {
   const target = words.length > 1 ? parseChannel(words[words.length - 1]!) : null;
   const unit = words.slice(0, -1).join(" ");
   if (!target || !unit) {
-    throw new AppError("BAD_ARGUMENT", { vi: "Cần đơn vị và kênh.", en: "Give a unit and a channel.", usage: "/kehoach kenh GDNN #dondoc-gdnn" });
+    throw new AppError("CHANNEL_ARGS_MISSING", { usage: "/kehoach kenh GDNN #dondoc-gdnn" });
   }
   const updated = await setUnitChannel(deps.prisma, { actor: `slack:${c.userId}`, unit, channel: target });
   const shown = target.startsWith("#") ? target : `<#${target}>`;

@@ -4,6 +4,7 @@ import type { CommandHandler } from "./types.js";
 import { channel } from "./channel.js";
 import { deliveries } from "./deliveries.js";
 import { help } from "./help.js";
+import { importPlan } from "./import-plan.js";
 import { indicators } from "./indicators.js";
 import { language } from "./language.js";
 import { members } from "./members.js";
@@ -27,4 +28,5 @@ export const HANDLERS: Record<Subcommand, CommandHandler> = {
   channel,
   language,
   deliveries,
+  importPlan,
 };

@@ -8,6 +8,7 @@ import { registered } from "../context.js";
 import { parseRole, parseUserMention } from "./parse.js";
 import type { CommandHandler } from "./types.js";
 
+const ROLE_WORDS = "canbo, truongphong, vanphong, lanhdao, quantri";
 const USAGE = "/kehoach thanhvien them @người ĐƠN_VỊ [canbo|truongphong|vanphong|lanhdao|quantri] · /kehoach thanhvien xoa @người";
 
 /** `/kehoach thanhvien [them @người ĐƠN_VỊ [vai trò] | xoa @người]` (Office and admins). */
@@ -23,15 +24,14 @@ export const members: CommandHandler = async ({ deps, caller, rest, client }) =>
     );
   }
   if (!canManageOrganisation(c.actor)) throw new AppError("FORBIDDEN_MANAGE");
-  const bad = (vi: string, en: string) => new AppError("BAD_ARGUMENT", { vi, en, usage: USAGE });
   const userId = args[0] ? parseUserMention(args[0]) : null;
-  if (!userId) throw bad("Đề nghị nhắc tên người cần thêm bằng @.", "Mention the person with @.");
+  if (!userId) throw new AppError("MENTION_MISSING", { usage: USAGE });
   const actor = `slack:${c.userId}`;
   if (["them", "add", "sua", "update"].includes(action)) {
     const [, unit, roleWord] = args;
-    if (!unit) throw bad("Thiếu đơn vị.", "The unit is missing.");
+    if (!unit) throw new AppError("MEMBER_UNIT_MISSING", { usage: USAGE });
     const role = roleWord ? parseRole(roleWord) : "STAFF";
-    if (!role) throw bad(`Không có vai trò "${roleWord}".`, `No role "${roleWord}".`);
+    if (!role) throw new AppError("ROLE_UNKNOWN", { role: roleWord!, roles: ROLE_WORDS });
     const info = await client.users.info({ user: userId }).catch(() => null);
     const name = info?.user?.real_name || info?.user?.name || userId;
     const m = await upsertMember(deps.prisma, { actor, slackUserId: userId, name, unit, role });
@@ -39,8 +39,8 @@ export const members: CommandHandler = async ({ deps, caller, rest, client }) =>
   }
   if (["xoa", "remove", "bo"].includes(action)) {
     const m = await deactivateMember(deps.prisma, { actor, slackUserId: userId });
-    if (!m) throw bad(`<@${userId}> chưa là thành viên.`, `<@${userId}> is not a member.`);
+    if (!m) throw new AppError("MEMBER_NOT_FOUND", { user: `<@${userId}>` });
     return confirmation(c.lang, { vi: `Đã ngừng <@${userId}>; các báo cáo cũ vẫn giữ nguyên.`, en: `Deactivated <@${userId}>; their past reports are kept.` });
   }
-  throw bad(`Không hiểu "${verb}".`, `Unknown action "${verb}".`);
+  throw new AppError("MEMBERS_ACTION_UNKNOWN", { action: verb, usage: USAGE });
 };

@@ -21,7 +21,7 @@ export const obstacle: CommandHandler = async ({ deps, caller, rest, client, tri
   if (rest.trim() === "") return obstacleListMessage(await obstacleListModel(deps.prisma, c.member, today(deps)), c.lang);
   const [code, ...words] = rest.trim().split(" ");
   const text = words.join(" ").trim();
-  if (!code || !text) throw new AppError("BAD_ARGUMENT", { vi: "Cần mã nhiệm vụ và nội dung vướng mắc.", en: "Give the task code and what the obstacle is.", usage: USAGE });
+  if (!code || !text) throw new AppError("OBSTACLE_INCOMPLETE", { usage: USAGE });
   const result = await raiseObstacleOnTask({ prisma: deps.prisma, caller: c, taskRef: code, text, requestKey: commandRequestKey(triggerId), at: deps.now() });
   // A replay answers as the first did, and tells the Office nothing twice.
   if (result.kind === "raised") {

@@ -17,6 +17,7 @@ export const SUBCOMMANDS = {
   channel: ["kenh", "channel"],
   language: ["ngonngu", "language", "lang"],
   deliveries: ["tinnhan", "messages", "deliveries"],
+  importPlan: ["nhapkehoach", "napkehoach", "importplan"],
 } as const;
 
 export type Subcommand = keyof typeof SUBCOMMANDS;

@@ -9,7 +9,7 @@ import type { CommandHandler } from "./types.js";
 export const show: CommandHandler = async ({ deps, caller, rest }) => {
   const c = registered(caller);
   const code = rest.trim().split(" ")[0];
-  if (!code) throw new AppError("BAD_ARGUMENT", { vi: "Thiếu mã nhiệm vụ.", en: "The task code is missing.", usage: "/kehoach xem II.2.c.2" });
+  if (!code) throw new AppError("TASK_CODE_MISSING", { usage: "/kehoach xem II.2.c.2" });
   const task = await findTask(deps.prisma, code);
   return taskDetailMessage(await taskDetail(deps.prisma, task.id, { today: today(deps), viewer: c.actor }), c.lang);
 };

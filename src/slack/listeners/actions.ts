@@ -41,7 +41,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       async ({ caller, action }) => {
         const c = registered(caller);
         const value = parseTasksPageValue(action.value);
-        if (!value) throw new AppError("BAD_ARGUMENT", { vi: "Nút không hợp lệ.", en: "Invalid button.", usage: "/kehoach viec" });
+        if (!value) throw new AppError("BUTTON_INVALID");
         return taskListMessage(await taskList(deps.prisma, { viewer: c, unit: value.u, filter: value.f, page: value.p, today: today(deps) }), c.lang);
       },
       { replace: true },

@@ -22,6 +22,7 @@ import { ACTION_IDS } from "../../views/action-ids.js";
 import { registered, resolveCaller, today, type SlackDeps } from "../context.js";
 import { formMetadata, idFromButton, parseFormMetadata, post, runButton, tell } from "../direction-kit.js";
 import { errorInfo } from "../../log.js";
+import { recordOutcome } from "../metrics.js";
 
 type Values = ViewSubmitAction["view"]["state"]["values"];
 const textOf = (values: Values, id: string) => (values[id]?.[id]?.value ?? "").trim();
@@ -49,7 +50,7 @@ export function registerObstacleLife(app: App, deps: SlackDeps): void {
     });
   });
 
-  app.view<ViewSubmitAction>(DIRECTION_MODAL.callbackId, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(DIRECTION_MODAL.callbackId, async ({ ack, body, view, client, context }) => {
     const userId = body.user.id;
     const meta = parseFormMetadata(view.private_metadata);
     const caller = await resolveCaller(deps, client, userId).catch(() => ({ userId, member: null, lang: "vi" as const }));
@@ -66,8 +67,7 @@ export function registerObstacleLife(app: App, deps: SlackDeps): void {
       return void (await fieldError(new AppError("SAVE_UNAVAILABLE", { ref: `E${Date.now().toString(36).toUpperCase()}`, what: "direction" })));
     }
     await ack();
-    deps.metrics.commands.inc({ name: "obstacle_direction", outcome: result.kind === "duplicate" ? "duplicate" : "ok" });
-    if (result.kind === "duplicate") return;
+    if (result.kind === "duplicate") return recordOutcome(context, "duplicate");
     // Recorded: what follows is told, and a failure is logged, never shown as a failed direction.
     const notice = directionGivenMessage(result.model, "vi");
     const channel = result.thread?.channel ?? result.unitChannel;
@@ -76,7 +76,7 @@ export function registerObstacleLife(app: App, deps: SlackDeps): void {
     await tell(deps, client, { userId, channelId: meta.c }, confirmation(lang, { vi: directionSavedText("vi", meta.id), en: directionSavedText("en", meta.id) }));
   });
 
-  app.view<ViewSubmitAction>(CLOSE_MODAL.callbackId, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(CLOSE_MODAL.callbackId, async ({ ack, body, view, client, context }) => {
     const userId = body.user.id;
     const meta = parseFormMetadata(view.private_metadata);
     const caller = await resolveCaller(deps, client, userId).catch(() => ({ userId, member: null, lang: "vi" as const }));
@@ -95,8 +95,7 @@ export function registerObstacleLife(app: App, deps: SlackDeps): void {
       return void (await fieldError(new AppError("SAVE_UNAVAILABLE", { ref: `E${Date.now().toString(36).toUpperCase()}`, what: "obstacle" })));
     }
     await ack();
-    deps.metrics.commands.inc({ name: "obstacle_close", outcome: result.kind === "duplicate" ? "duplicate" : "ok" });
-    if (result.kind === "duplicate") return;
+    if (result.kind === "duplicate") return recordOutcome(context, "duplicate");
     const notice = obstacleClosedMessage(result.model, "vi");
     const channel = result.thread?.channel ?? result.unitChannel;
     if (channel) await post(deps, client, "post the closing to the unit's channel", { channel, ...(result.thread ? { thread_ts: result.thread.ts } : {}), ...notice });
