@@ -131,7 +131,7 @@ describe.each(backends)("plan import on $name", (backend) => {
       ["unknown unit", () => variant(PLAN_FILE, (t) => t.replace("lead: LĐ-VL", "lead: LD-VLX")), /Không có đơn vị hay nhóm "LD-VLX" \(có phải "LĐ-VL"\?\)/],
       ["duplicate task code", () => variant(PLAN_FILE, (t) => t.replace("code: III.3", "code: III.2")), /trùng|Duplicate task code/],
       ["wrong date", () => variant(PLAN_FILE, (t) => t.replace("issuedOn: 13/06/2023", "issuedOn: 31/02/2023")), /dd\/mm\/yyyy/],
-      ["unknown deadline", () => variant(PLAN_FILE, (t) => t.replace("due: Quý III/2023", "due: Quý V/2023")), /Thời hạn không đúng dạng/],
+      ["unknown deadline", () => variant(PLAN_FILE, (t) => t.replace("due: chậm nhất ngày 14/09/2023", "due: Quý V/2023")), /Thời hạn không đúng dạng/],
       ["unknown key", () => variant(PLAN_FILE, (t) => t.replace("year: 2023", "year: 2023\nyaer: 2023")), /yaer/],
     ];
     it.each(cases)("%s", async (_name, make, message) => {
