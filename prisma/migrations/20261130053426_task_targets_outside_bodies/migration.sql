@@ -17,4 +17,9 @@ UPDATE "Task" SET "bodies" = (
 )
 WHERE cardinality("partners") > 0;
 
+-- The UPDATE leaves deferred constraint triggers pending, and PostgreSQL
+-- refuses to ALTER a table with pending trigger events in the same
+-- transaction: fire them now.
+SET CONSTRAINTS ALL IMMEDIATE;
+
 ALTER TABLE "Task" DROP COLUMN "partners";
