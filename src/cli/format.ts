@@ -3,7 +3,7 @@ import Table from "cli-table3";
 import { formatVnDate } from "../domain/day.js";
 import { STATUSES } from "../domain/status.js";
 import type { Lang } from "../errors.js";
-import { missingReportText, percent, RATE_LABELS, rateWithCounts, STATUS_LABELS, UNIT_KIND_LABELS } from "../i18n/labels.js";
+import { bodyLines, missingReportText, percent, periodName, RATE_LABELS, rateWithCounts, STATUS_LABELS, targetText, UNIT_KIND_LABELS } from "../i18n/labels.js";
 import type { CompletionRates } from "../domain/status.js";
 import type { ChangeSummary } from "../services/changes.js";
 import type { recentDeliveries } from "../services/deliveries.js";
@@ -70,9 +70,12 @@ export function formatPlanDetail(d: Awaited<ReturnType<typeof planDetail>>, lang
       lines.push(`${indent}${n.code}  ${n.title}`);
       const units = (list: TaskNode["lead"]) => groupNames(list) || "—";
       lines.push(
-        `${indent}    ${T(lang, "Chủ trì", "Lead")}: ${units(n.lead)} | ${T(lang, "Phối hợp", "Cooperating")}: ${units(n.cooperating)}` +
-          (n.partners.length ? ` | ${T(lang, "Cơ quan ngoài", "External")}: ${n.partners.join("; ")}` : ""),
+        `${indent}    ${T(lang, "Chủ trì", "Lead")}: ${units(n.lead)}${n.roles.leadNote ? ` (${n.roles.leadNote})` : ""} | ${T(lang, "Phối hợp", "Cooperating")}: ${units(n.cooperating)}` +
+          bodyLines(n.roles.bodies, lang)
+            .map((l) => ` | ${l.label}: ${l.names}`)
+            .join(""),
       );
+      if (n.roles.target) lines.push(`${indent}    ${T(lang, "Chỉ tiêu", "Target")}: ${targetText(n.roles.target, lang)}`);
       lines.push(
         `${indent}    ${T(lang, "Thời hạn", "Due")}: ${n.due}${n.dueOn ? ` (${formatVnDate(n.dueOn)})` : ""}` +
           (n.status ? ` | ${STATUS_LABELS[n.status][lang]}${n.missing ? ` (${missingReportText(n.missing.key, lang)})` : ""} | ${n.percent}%` : ""),
@@ -159,7 +162,7 @@ function truncate(s: string, n: number): string {
 }
 
 export function formatJobOutcome(o: JobOutcome, lang: Lang): string {
-  const head = `${JOB_LABELS[o.occurrence.job][lang]} · ${o.occurrence.period}`;
+  const head = `${JOB_LABELS[o.occurrence.job][lang]}, ${periodName(o.occurrence.period, lang)}`;
   if (o.dryRun) {
     const lines = o.messages.map((m) => `\n── ${m.target} ──\n${m.payload.text}\n${JSON.stringify(m.payload.blocks).length} ${T(lang, "ký tự khối", "block chars")}, ${m.payload.blocks.length} ${T(lang, "khối", "blocks")}`);
     return `${head} — ${T(lang, "chạy thử, không gửi", "dry run, nothing sent")}: ${o.messages.length} ${T(lang, "tin", "messages")}${lines.join("\n")}`;

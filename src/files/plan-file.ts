@@ -8,6 +8,7 @@ import { z } from "zod";
 import { parseVnDate } from "../domain/day.js";
 import { DEADLINE_FORMS, parseDeadline } from "../domain/deadline.js";
 import { chainProblem, DEFAULT_CHAIN, DEFAULT_REPORTING } from "../domain/reporting-window.js";
+import { BODY_ROLES, type OutsideBody, type TaskTarget } from "../domain/outside-bodies.js";
 import { clean } from "../domain/text.js";
 
 const Text = z.string().trim().min(1).transform(clean);
@@ -32,6 +33,29 @@ const Cadence = z.enum(["week", "month", "quarter", "half", "year"]).transform((
 
 const UnitRefs = z.union([Text.transform((s) => [s]), z.array(Text).min(1)]);
 
+const Body = z
+  .object({
+    name: Text.describe('Tên cơ quan, ví dụ "UBND các xã, phường, thị trấn" / the body\'s name'),
+    role: z
+      .enum(["cooperating", "requesting", "receiving_reports"])
+      .transform((r) => r.toUpperCase() as (typeof BODY_ROLES)[number])
+      .describe("cooperating (phối hợp), requesting (theo đề nghị của), receiving_reports (nơi nhận báo cáo) / the body's role"),
+    note: Text.optional().describe('Lời của kế hoạch về vai trò, ví dụ "để tổng hợp chung" / the plan\'s words on the role'),
+  })
+  .strict();
+
+const Target = z
+  .object({
+    value: z.number().finite(),
+    unit: Text.describe('Đơn vị, ví dụ "%" / unit'),
+    of: Text.describe('Chỉ tiêu đo cái gì, ví dụ "TTHC thuộc thẩm quyền giải quyết được công khai trên Trang TTĐT của Sở" / what it counts'),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.unit === "%" && (t.value < 0 || t.value > 100))
+      ctx.addIssue({ code: "custom", path: ["value"], message: `Tỷ lệ phải từ 0 đến 100, nhận được ${t.value} / A percentage must be between 0 and 100, got ${t.value}` });
+  });
+
 export interface PlanTaskInput {
   code: string;
   title: string;
@@ -40,7 +64,10 @@ export interface PlanTaskInput {
   criterion?: string | undefined;
   lead?: string[] | undefined;
   cooperating?: string[] | undefined;
+  leadNote?: string | undefined;
   partners: string[];
+  bodies: OutsideBody[];
+  target?: TaskTarget | undefined;
   due?: string | undefined;
   cadence?: "WEEK" | "MONTH" | "QUARTER" | "HALF" | "YEAR" | undefined;
   dueNote?: string | undefined;
@@ -57,7 +84,13 @@ export const PlanTaskSchema: z.ZodType<PlanTaskInput> = z.lazy(() =>
       criterion: Text.optional().describe("Mã tiêu chí / criterion code"),
       lead: UnitRefs.optional().describe("Đơn vị chủ trì (mã, tên khác hoặc nhóm) / lead unit(s) or group"),
       cooperating: UnitRefs.optional().describe("Đơn vị phối hợp / cooperating unit(s) or group"),
-      partners: z.array(Text).default([]).describe("Cơ quan ngoài Sở / external bodies"),
+      leadNote: Text.optional().describe('Cách kế hoạch nêu đơn vị chủ trì khi không chỉ là một đơn vị, ví dụ "tham mưu Lãnh đạo Sở chủ trì" / how the plan words the lead'),
+      partners: z
+        .array(Text)
+        .default([])
+        .describe("(Cũ) cơ quan ngoài Sở phối hợp; dùng bodies để ghi vai trò / (legacy) cooperating outside bodies; use bodies"),
+      bodies: z.array(Body).default([]).describe("Cơ quan ngoài Sở và vai trò / outside bodies and their role"),
+      target: Target.optional().describe('Chỉ tiêu định lượng của nhiệm vụ, ví dụ 100% TTHC được công khai / a measurable target'),
       due: Due.optional().describe(`Thời hạn / deadline: ${DEADLINE_FORMS}`),
       cadence: Cadence.optional().describe("Kỳ báo cáo của nhiệm vụ thường xuyên / reporting period of an ongoing task"),
       dueNote: Text.optional().describe("Lý do chọn thời hạn khi kế hoạch không ghi / why this deadline when the plan gives none"),

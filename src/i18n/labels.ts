@@ -1,4 +1,5 @@
 // Words the interface shows, Vietnamese first.
+import type { JobId } from "../domain/schedule.js";
 import type { TaskStatus } from "../domain/status.js";
 import type { Lang } from "../errors.js";
 
@@ -14,6 +15,40 @@ export const ROLE_LABELS = {
   LEAD: { vi: "Chủ trì", en: "Lead" },
   COOPERATING: { vi: "Phối hợp", en: "Cooperating" },
 } as const;
+
+/** Outside bodies by role (src/domain/outside-bodies.ts), as a label before their names. */
+export const BODY_ROLE_LABELS = {
+  COOPERATING: { vi: "Cơ quan phối hợp ngoài Sở", en: "Cooperating outside bodies" },
+  REQUESTING: { vi: "Theo đề nghị của", en: "At the request of" },
+  RECEIVING_REPORTS: { vi: "Nơi nhận báo cáo", en: "Reports go to" },
+} as const;
+
+/** "Theo đề nghị của: Viện nghiên cứu phát triển tỉnh", one line per role the task's outside bodies have. */
+export function bodyLines(bodies: readonly { name: string; role: keyof typeof BODY_ROLE_LABELS; note?: string | undefined }[], lang: Lang): { label: string; names: string }[] {
+  return (Object.keys(BODY_ROLE_LABELS) as (keyof typeof BODY_ROLE_LABELS)[])
+    .map((role) => ({
+      label: BODY_ROLE_LABELS[role][lang],
+      names: bodies
+        .filter((b) => b.role === role)
+        .map((b) => (b.note ? `${b.name} (${b.note})` : b.name))
+        .join("; "),
+    }))
+    .filter((l) => l.names !== "");
+}
+
+/** A task's target: "100% TTHC thuộc thẩm quyền giải quyết được công khai". */
+export function targetText(t: { value: number; unit: string; of: string }, lang: Lang): string {
+  const n = lang === "vi" ? String(t.value).replace(".", ",") : String(t.value);
+  return `${n}${t.unit === "%" ? "%" : ` ${t.unit}`} ${t.of}`;
+}
+
+/** The scheduled jobs by what they send, never by their ids (shown to the Office). */
+export const JOB_LABELS: Record<JobId, Record<Lang, string>> = {
+  reminders: { vi: "Nhắc việc đầu tuần", en: "Monday reminders" },
+  summaries: { vi: "Tổng kết tuần của đơn vị", en: "Unit weekly summaries" },
+  digest: { vi: "Bản tin lãnh đạo", en: "Leadership digest" },
+  "report-deadlines": { vi: "Nhắc hạn báo cáo định kỳ", en: "Report deadline reminders" },
+};
 
 export const UNIT_KIND_LABELS = {
   OFFICE: { vi: "Văn phòng", en: "Office" },

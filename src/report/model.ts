@@ -23,7 +23,7 @@ export interface ReportTaskRow {
   heading: boolean;
   lead: UnitRef[];
   cooperating: UnitRef[];
-  /** External bodies the plan names (UBND xã, Viện NCPT). */
+  /** Outside bodies that cooperate on the task (UBND các xã, phường, thị trấn); not those that request or receive reports. */
   partners: string[];
   due: string;
   dueOn: Day | null;

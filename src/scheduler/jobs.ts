@@ -19,12 +19,7 @@ import { reportDeadlineMessage } from "../views/report-deadline.js";
 import { unitSummaryMessage } from "../views/unit-summary.js";
 import type { PlannedDelivery } from "./delivery-store.js";
 
-export const JOB_LABELS: Record<JobId, Record<Lang, string>> = {
-  reminders: { vi: "Nhắc việc đầu tuần", en: "Monday reminders" },
-  summaries: { vi: "Tổng kết tuần của đơn vị", en: "Unit weekly summaries" },
-  digest: { vi: "Bản tin lãnh đạo", en: "Leadership digest" },
-  "report-deadlines": { vi: "Nhắc hạn báo cáo định kỳ", en: "Report deadline reminders" },
-};
+export { JOB_LABELS } from "../i18n/labels.js";
 
 /** Unit channels get Vietnamese, the department's working language. */
 const CHANNEL_LANG: Lang = "vi";

@@ -34,7 +34,15 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (a !== null && typeof a === "object" && "toNumber" in a && typeof b === "number") {
     return (a as { toNumber(): number }).toNumber() === b;
   }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = Object.keys(b).filter((k) => b[k] !== undefined);
+    return Object.keys(a).filter((k) => a[k] !== undefined).length === keys.length && keys.every((k) => sameValue(a[k], b[k]));
+  }
   return (a ?? null) === (b ?? null);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
 }
 
 /** Thrown inside a transaction to roll back a dry run after counting its changes. */

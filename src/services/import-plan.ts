@@ -8,6 +8,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { toDate, type Day } from "../domain/day.js";
 import { parseDeadline, type Deadline } from "../domain/deadline.js";
 import type { Cadence } from "../domain/period.js";
+import { storedBodies, type OutsideBody, type TaskTarget } from "../domain/outside-bodies.js";
 import { closest, codeKey } from "../domain/text.js";
 import { AppError } from "../errors.js";
 import { formatPath, invalidFile, type FileProblem, type LoadedFile } from "../files/load.js";
@@ -27,7 +28,9 @@ interface FlatTask {
   depth: number;
   title: string;
   text: string;
-  partners: string[];
+  bodies: OutsideBody[];
+  leadNote: string | null;
+  target: TaskTarget | null;
   indexCode: string | null;
   criterionCode: string | null;
   deadline: Deadline;
@@ -195,7 +198,7 @@ async function syncPlanRows(tx: Tx, plan: PlanFile, tasks: FlatTask[], counter: 
         fields: keepExtension(storedByKey.get(t.key), taskFields(plan, t, idByKey, indexByKey, allIndices)),
         onCreate: { planId: planRow.id, codeKey: t.key },
       })),
-      create: (data) => tx.task.createManyAndReturn({ data: data as Prisma.TaskCreateManyInput[] }),
+      create: (data) => tx.task.createManyAndReturn({ data: data as unknown as Prisma.TaskCreateManyInput[] }),
       updatedAt: now,
     });
     for (const [key, row] of result.byKey) idByKey.set(key, row.id);
@@ -252,7 +255,11 @@ function taskFields(
     depth: t.depth,
     title: t.title,
     text: t.text,
-    partners: t.partners,
+    bodies: storedBodies(t.bodies),
+    leadNote: t.leadNote,
+    targetValue: t.target?.value ?? null,
+    targetUnit: t.target?.unit ?? null,
+    targetText: t.target?.of ?? null,
     indexId: index?.id ?? null,
     criterionId: criterion?.id ?? null,
     dueKind: d.kind,
@@ -342,7 +349,10 @@ async function flattenAndCheck(prisma: PrismaClient, loaded: LoadedFile<PlanFile
           depth,
           title: t.title,
           text: t.text ?? t.title,
-          partners: t.partners,
+          // `partners` is the older form of cooperating outside bodies.
+          bodies: [...t.partners.map((name) => ({ name, role: "COOPERATING" as const })), ...t.bodies],
+          leadNote: t.leadNote ?? null,
+          target: t.target ?? null,
           indexCode: eff.index ?? null,
           criterionCode: t.criterion ?? null,
           deadline,

@@ -1,5 +1,6 @@
 // Read-side use cases: plans, their tasks with who leads them, and status
 // counts by unit and by index. Counts are computed in the database.
+import { taskRoles, type TaskRoles } from "./task-roles.js";
 import { Prisma, type Plan } from "../generated/prisma/client.js";
 import type { PrismaClient } from "../db/database.js";
 import { taskStatusSql } from "../db/status-sql.js";
@@ -191,7 +192,8 @@ export interface TaskNode {
   missing: Period | null;
   lead: { code: string; name: string; viaGroup: string | null }[];
   cooperating: { code: string; name: string; viaGroup: string | null }[];
-  partners: string[];
+  /** Outside bodies with their role, how the plan words the lead, the task's target. */
+  roles: TaskRoles;
   children: TaskNode[];
 }
 
@@ -226,7 +228,7 @@ export async function planDetail(prisma: PrismaClient, number: string, today: Da
       missing: judged?.missing ?? null,
       lead: unitsOf("LEAD"),
       cooperating: unitsOf("COOPERATING"),
-      partners: t.partners,
+      roles: taskRoles(t),
       children: [],
     };
     nodes.set(t.id, node);

@@ -4,6 +4,7 @@
 // taskStatusSql for each task's status, both "as of" the window's last day
 // from the reports made up to it (source "reports"), exactly as
 // `dondoc status NUMBER --at <that day>` computes them.
+import { cooperatingBodies, readBodies } from "../domain/outside-bodies.js";
 import type { PrismaClient } from "../db/database.js";
 import { taskStatusSql } from "../db/status-sql.js";
 import { addDays, formatVnDate, fromDate, localDay, toDate, type Day } from "../domain/day.js";
@@ -61,7 +62,7 @@ export async function buildReportModel(prisma: PrismaClient, options: ReportMode
         code: true,
         title: true,
         depth: true,
-        partners: true,
+        bodies: true,
         dueLabel: true,
         dueOn: true,
         assignments: { select: { role: true, unit: { select: { code: true, name: true } } }, orderBy: { unit: { code: "asc" } } },
@@ -131,7 +132,8 @@ export async function buildReportModel(prisma: PrismaClient, options: ReportMode
       heading,
       lead: units("LEAD"),
       cooperating: units("COOPERATING"),
-      partners: t.partners,
+      // Only cooperating outside bodies are cooperating: not the body that requested the work or receives the reports.
+      partners: cooperatingBodies(readBodies(t.bodies)),
       due: t.dueLabel,
       dueOn: t.dueOn ? fromDate(t.dueOn) : null,
       percent: heading ? null : (last?.percent ?? 0),

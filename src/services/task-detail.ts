@@ -1,5 +1,6 @@
 // One task in full, with its last reports and open obstacles, as
 // `/kehoach xem` shows it.
+import { taskRoles } from "./task-roles.js";
 import type { PrismaClient } from "../db/database.js";
 import { fromDate, type Day } from "../domain/day.js";
 import { reportingRole, type Actor } from "../domain/permissions.js";
@@ -48,7 +49,7 @@ export async function taskDetail(prisma: PrismaClient, taskId: number, options: 
       lastReportOn: t.lastReportOn && fromDate(t.lastReportOn),
       lead: t.assignments.filter((a) => a.role === "LEAD").map((a) => unitRef(a.unit)),
       cooperating: t.assignments.filter((a) => a.role === "COOPERATING").map((a) => unitRef(a.unit)),
-      partners: t.partners,
+      ...taskRoles(t),
       index: t.index && { code: t.index.code, name: t.index.name },
       criterion: t.criterion && { code: t.criterion.code, name: t.criterion.name },
     },

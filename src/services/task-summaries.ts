@@ -32,6 +32,10 @@ interface Row {
 export interface SummaryOptions {
   unitIds?: number[];
   leadOnly?: boolean;
+  /** The tasks the unit leads, or those it cooperates on (`leadOnly` is `role: "LEAD"`). */
+  role?: "LEAD" | "COOPERATING";
+  /** Only these tasks. */
+  taskIds?: number[];
   filter: SummaryFilter;
   today: Day;
   since?: Day;
@@ -79,6 +83,7 @@ export async function unitTaskSummaries(prisma: PrismaClient, options: SummaryOp
  */
 export function unitTaskSummariesSql(options: SummaryOptions): { page: Prisma.Sql | null; count: Prisma.Sql } {
   const { today } = options;
+  const role = options.role ?? (options.leadOnly ? "LEAD" : undefined);
   const soon = addDays(today, 14);
   const weekAgo = addDays(today, -7);
   const where = {
@@ -107,7 +112,9 @@ export function unitTaskSummariesSql(options: SummaryOptions): { page: Prisma.Sq
     JOIN "Task" t ON t.id = s.id
     JOIN "Plan" p ON p.id = t."planId"
     ${unitJoin}
-    WHERE ${where} ${options.leadOnly ? Prisma.sql`AND a.role = 'LEAD'` : Prisma.empty}`;
+    WHERE ${where}
+    ${role ? Prisma.sql`AND a.role::text = ${role}` : Prisma.empty}
+    ${options.taskIds ? Prisma.sql`AND t.id = ANY(${options.taskIds}::int[])` : Prisma.empty}`;
   const limit = options.limit ?? 1000;
   const offset = options.offset ?? 0;
   // One statement gives the page and the total (a window count before LIMIT);

@@ -1,5 +1,6 @@
 // /kehoach tinnhan: what the scheduler sent and what failed, for the Office.
 import { context, header, lineSections, message, type SlackMessage } from "./blocks.js";
+import { JOB_LABELS, periodName } from "../i18n/labels.js";
 import { esc } from "./format.js";
 import type { Lang } from "./models.js";
 
@@ -20,17 +21,26 @@ export function deliveriesMessage(model: DeliveriesModel, lang: Lang): SlackMess
   const summary = `${s.SENT} ${c.SENT ?? 0} · ${s.PENDING} ${(c.PENDING ?? 0) + (c.SENDING ?? 0)} · ${s.FAILED} ${c.FAILED ?? 0}`;
   const lines = model.deliveries.map((d) => {
     const status = s[d.status as keyof typeof s] ?? d.status;
-    const error = d.lastError ? ` — \`${esc(d.lastError, 80)}\`` : "";
-    return `#${d.id} · ${esc(d.job, 30)} ${esc(d.period, 12)} → ${esc(d.target, 40)} · ${status}${d.uncertain ? " (?)" : ""} · ${d.attempts}×${error}`;
+    const error = d.lastError ? ` — ${lang === "vi" ? "mã lỗi Slack" : "Slack error"}: ${esc(d.lastError, 80)}` : "";
+    // The Office reads what was sent and when, never a job id or an ISO week code.
+    const job = JOB_LABELS[d.job as keyof typeof JOB_LABELS]?.[lang] ?? d.job;
+    return `#${d.id} · ${esc(job, 40)}, ${esc(periodName(d.period, lang), 40)} → ${esc(d.target, 40)} · ${status}${d.uncertain ? " (?)" : ""} · ${d.attempts} ${lang === "vi" ? "lần gửi" : d.attempts === 1 ? "attempt" : "attempts"}${error}`;
   });
   const hint =
     lang === "vi"
       ? "Gửi lại các tin lỗi: `/kehoach tinnhan guilai` (chỉ Văn phòng Sở và quản trị viên)."
       : "Resend failed messages: `/kehoach messages retry` (the Office and admins only).";
-  return message(`${title}: ${summary}`, [header(title), context(summary), ...lineSections(lines.length ? lines : [lang === "vi" ? "Chưa có tin nào." : "Nothing yet."], {
-      maxChars: 8_000,
-      more: (n) => (lang === "vi" ? `… và ${n} tin khác` : `… and ${n} more`),
-    }),
-    context(hint),
-  ], lang);
+  return message(
+    `${title}: ${summary}`,
+    [
+      header(title),
+      context(summary),
+      ...lineSections(lines.length ? lines : [lang === "vi" ? "Chưa có tin nào." : "Nothing yet."], {
+        maxChars: 8_000,
+        more: (n) => (lang === "vi" ? `… và ${n} tin khác` : `… and ${n} more`),
+      }),
+      context(hint),
+    ],
+    lang,
+  );
 }

@@ -133,7 +133,7 @@ export function digestText(model: DigestModel, lang: Lang): string {
   const c = COLUMNS[lang];
   const out: string[] = [];
   const title = s.header(weekLabel(model.week, lang)).toUpperCase();
-  out.push(title, "=".repeat(Math.min(title.length, 80)));
+  out.push(title, "=".repeat(Math.min(title.length, 80)), s.to);
   for (const p of model.plans) out.push(cell(s.plan(p.number, p.title), PLAN_MAX));
   out.push("");
   for (const f of headlineFacts(model, lang)) out.push(`${f.label}: ${f.value}`);

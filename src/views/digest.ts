@@ -51,6 +51,7 @@ const DIRECT_BUTTONS = 3;
 
 const vi = {
   header: (week: string) => `Tổng hợp tình hình thực hiện kế hoạch, ${week}`,
+  to: "Kính gửi: Lãnh đạo Sở",
   plan: (number: string, title: string) => `Kế hoạch ${number}: ${title}`,
   morePlans: (n: number) => `và ${n} kế hoạch khác`,
   progressLabel: "Tiến độ chung",
@@ -90,12 +91,12 @@ const vi = {
   leads: (n: number) => `chủ trì ${n}`,
   reports: (n: number) => `${n} báo cáo`,
   moreUnits: (n: number) => `… và ${n} đơn vị khác — xem đủ bằng \`/kehoach tongquan\``,
-  overdue: "Nhiệm vụ quá hạn, lâu nhất trước",
+  overdue: "Nhiệm vụ quá hạn (quá hạn lâu nhất xếp trước)",
   noOverdue: "Không có nhiệm vụ nào quá hạn.",
   daysOverdue: (n: number) => `quá hạn ${n} ngày`,
   due: "hạn",
   moreTasks: (n: number) => `… và ${n} nhiệm vụ quá hạn khác`,
-  obstacles: "Khó khăn, vướng mắc chờ lãnh đạo Sở cho ý kiến chỉ đạo, lâu nhất trước",
+  obstacles: "Khó khăn, vướng mắc chờ Lãnh đạo Sở cho ý kiến chỉ đạo (chờ lâu nhất xếp trước)",
   directButton: (id: number) => `Cho ý kiến chỉ đạo #${id}`,
   extensions: "Đề nghị gia hạn chờ lãnh đạo Sở cho ý kiến",
   moreExtensions: (n: number) => `… và ${n} đề nghị khác`,
@@ -115,6 +116,7 @@ const vi = {
 
 const en: typeof vi = {
   header: (week) => `Plan progress, ${week}`,
+  to: "To: the department's leadership",
   plan: (number, title) => `Plan ${number}: ${title}`,
   morePlans: (n) => `and ${n} more plans`,
   progressLabel: "Overall progress",
@@ -397,7 +399,7 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
   if (model.plans.length > PLANS_SHOWN) plans.push(s.morePlans(model.plans.length - PLANS_SHOWN));
 
   const blocks: KnownBlock[] = [header(s.header(weekPlain))];
-  if (plans.length > 0) blocks.push(context(...plans));
+  blocks.push(context(s.to, ...plans));
   blocks.push(
     section(headlineFacts(model, lang).map((f) => `${bold(f.label)}: ${f.value}`).join("\n")),
     ...fields(statusFields(model, lang)),
@@ -427,7 +429,7 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
 
   const overdueCount = Math.max(model.overdueCount, model.overdue.length);
   blocks.push(divider(), title(s.overdue, overdueCount, "🔴"));
-  if (overdueCount === 0) blocks.push(context(`${s.noOverdue} 👍`));
+  if (overdueCount === 0) blocks.push(context(s.noOverdue));
   else blocks.push(...countedSections(model.overdue.map((t) => overdueLine(t, lang)), overdueCount, { maxChars: BUDGET.overdue, more: s.moreTasks }));
 
   blocks.push(title(s.obstacles, model.openObstacles.length, "⚠️"));
@@ -448,7 +450,7 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
     blocks.push(title(s.extensions, pendingCount, "📅"), ...lineSections(lines, { maxChars: BUDGET.extensions, more: s.moreExtensions }));
   }
 
-  if (model.silentUnits.length === 0) blocks.push(context(`${s.noSilent} 👍`));
+  if (model.silentUnits.length === 0) blocks.push(context(s.noSilent));
   else {
     const codes = model.silentUnits.map((u) => `*${esc(u.code, CAPS.code)}*`);
     blocks.push(section(`🔕 ${bold(s.silent)} (${model.silentUnits.length}): ${joinCapped(codes, BUDGET.silentUnits, s.moreSilent)}`));

@@ -130,7 +130,7 @@ export function slackDate(at: Date): string {
 
 const LINKS_SHOWN = 5;
 
-/** "Minh chứng: <url|host>, <url|host> và 2 liên kết khác", or null without links. */
+/** "Tài liệu kiểm chứng: <url|host>, <url|host> và 2 liên kết khác", or null without links. */
 export function evidenceLine(links: readonly string[], label: string, more: (n: number) => string): string | null {
   if (links.length === 0) return null;
   const shown = links.slice(0, LINKS_SHOWN).map(link);

@@ -23,12 +23,12 @@ const vi = {
   everyone: [
     { usage: "help", what: "Hướng dẫn này." },
     { usage: "tongquan [SỐ KH]", alias: "overview", what: "Tổng quan kế hoạch: số nhiệm vụ theo trạng thái, theo chỉ số, theo đơn vị; tỷ lệ hoàn thành đúng hạn." },
-    { usage: "viec [ĐƠN VỊ] [quahan|sapdenhan]", alias: "tasks", what: "Nhiệm vụ của đơn vị (mặc định: đơn vị của bạn); lọc quá hạn hoặc sắp đến hạn." },
+    { usage: "viec [ĐƠN VỊ] [quahan|sapdenhan]", alias: "tasks", what: "Nhiệm vụ của đơn vị (mặc định: đơn vị của đồng chí); lọc quá hạn hoặc sắp đến hạn." },
     { usage: "xem MÃ", alias: "show", what: "Chi tiết một nhiệm vụ, ví dụ `xem II.2.c.2`." },
     { usage: "baocao [MÃ]", alias: "report", what: "Mở mẫu báo cáo tiến độ (chọn sẵn nhiệm vụ nếu ghi mã)." },
     { usage: "baocaodonvi [kỳ]", alias: "unitreport", what: "Báo cáo của đơn vị gửi Văn phòng Sở theo kỳ (ví dụ `baocaodonvi Quý III/2023`): dự thảo lập sẵn, kèm tài liệu kiểm chứng; lãnh đạo đơn vị gửi." },
     { usage: "vuongmac MÃ nội dung", alias: "obstacle", what: "Báo khó khăn, vướng mắc về Văn phòng Sở để tổng hợp, báo cáo lãnh đạo Sở." },
-    { usage: "vuongmac", alias: "obstacle", what: "Khó khăn, vướng mắc chưa giải quyết, lâu nhất trước, kèm số ngày." },
+    { usage: "vuongmac", alias: "obstacle", what: "Khó khăn, vướng mắc chưa giải quyết (nêu lâu nhất xếp trước), kèm số ngày." },
     { usage: "giahan MÃ", alias: "extend", what: "Lãnh đạo đơn vị chủ trì đề nghị gia hạn nhiệm vụ; lãnh đạo Sở cho ý kiến." },
     { usage: "chiso", alias: "indicators", what: "Các chỉ số (PAR INDEX, SIPAS, DDCI), tiêu chí và kết quả mới nhất." },
     { usage: "donvi", alias: "units", what: "Các đơn vị, kênh Slack và số nhiệm vụ chủ trì, phối hợp." },
@@ -47,7 +47,7 @@ const vi = {
   ] as CommandHelp[],
   examples: "Ví dụ: `/kehoach viec LĐ-VL quahan` · `/kehoach baocao II.2.c.2` · `/kehoach tongquan 1565`",
   unknown: (cmd: string) => `Không có lệnh “${cmd}”.`,
-  didYouMean: (cmd: string, suggestion: string) => `Không có lệnh “${cmd}”. Có phải ý bạn là \`${suggestion}\`?`,
+  didYouMean: (cmd: string, suggestion: string) => `Không có lệnh “${cmd}”. Có phải đồng chí muốn gõ \`${suggestion}\`?`,
 };
 
 const en: typeof vi = {

@@ -24,18 +24,18 @@ type ListKey = "overdue" | "dueSoon" | "stale" | "recentlyDone";
 const LISTS: readonly ListKey[] = ["overdue", "dueSoon", "stale", "recentlyDone"];
 
 const vi = {
-  hello: (name: string) => `Xin chào, ${name}`,
+  hello: (name: string) => `Xin chào đồng chí ${name}`,
   today: (day: string) => `Hôm nay ${day}`,
   reportButton: "Báo cáo tiến độ",
   report: "Báo cáo",
   lists: {
     overdue: "🔴 *Quá hạn*",
     dueSoon: "🟡 *Đến hạn trong 14 ngày*",
-    stale: "⏳ *Chưa báo cáo 7 ngày*",
+    stale: "⏳ *Nhiệm vụ chủ trì chưa báo cáo trong 7 ngày*",
     recentlyDone: "✅ *Mới hoàn thành*",
   } satisfies Record<ListKey, string>,
   empty: {
-    overdue: "Không có nhiệm vụ nào quá hạn. 👍",
+    overdue: "Không có nhiệm vụ nào quá hạn.",
     dueSoon: "Không có nhiệm vụ nào đến hạn trong 14 ngày tới.",
     stale: "Đơn vị đã báo cáo mọi nhiệm vụ chủ trì trong 7 ngày qua.",
     recentlyDone: "Chưa có nhiệm vụ nào mới hoàn thành.",

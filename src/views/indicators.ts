@@ -9,7 +9,7 @@ type Criterion = IndicatorsModel["indices"][number]["criteria"][number];
 
 const vi = {
   title: "Chỉ số và tiêu chí",
-  empty: "Chưa có chỉ số nào. Chỉ số được nạp cùng kế hoạch (`dondoc plan import`).",
+  empty: "Chưa có chỉ số nào. Chỉ số được nạp cùng kế hoạch.",
   noCriteria: "Chưa có tiêu chí.",
   latest: "mới nhất",
   noData: "chưa có số liệu",
@@ -21,7 +21,7 @@ const vi = {
 
 const en: typeof vi = {
   title: "Indices and criteria",
-  empty: "No indices yet. Indices are loaded with a plan (`dondoc plan import`).",
+  empty: "No indices yet. Indices are loaded with a plan.",
   noCriteria: "No criteria.",
   latest: "latest",
   noData: "no data yet",

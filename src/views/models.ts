@@ -97,7 +97,10 @@ export interface TaskDetailModel {
     index: { code: string; name: string } | null;
     criterion: { code: string; name: string } | null;
     cooperating: UnitRef[];
-    partners: string[];
+    /** Outside bodies with their role, how the plan words the lead, the task's target. */
+    bodies: { name: string; role: "COOPERATING" | "REQUESTING" | "RECEIVING_REPORTS"; note?: string | undefined }[];
+    leadNote: string | null;
+    target: { value: number; unit: string; of: string } | null;
     dueNote: string | null;
   };
   today: Day;
@@ -192,10 +195,16 @@ export interface UnitReminderModel {
   unitLeads: string[];
   week: string; // "2023-W38"
   today: Day;
-  overdue: TaskSummary[]; // worst first, first N
-  dueSoon: TaskSummary[]; // due within 14 days
+  /** Tasks the unit leads (and must report on): overdue worst first, first N. */
+  overdue: TaskSummary[];
+  dueSoon: TaskSummary[]; // led by the unit, due within 14 days
   stale: TaskSummary[]; // led by the unit, no report for 7 days
   counts: { overdue: number; dueSoon: number; stale: number };
+  /**
+   * Tasks the unit cooperates on: counted (their lead reports on them), and
+   * listed only where the unit has something to do (its own open obstacle).
+   */
+  cooperating: { overdue: number; dueSoon: number; withObstacle: TaskSummary[] };
   openObstacles: { task: { code: string; title: string }; text: string; raisedAt: Date }[];
 }
 

@@ -20,21 +20,21 @@ const vi = {
   yes: "Có",
   no: "Chưa",
   status: "Trạng thái",
-  evidence: "Minh chứng",
+  evidence: "Tài liệu kiểm chứng",
   moreLinks: (n: number) => `và ${n} liên kết khác`,
   plan: (number: string) => `Kế hoạch ${number}`,
   reportedFallback: (code: string, percent: number) => `Báo cáo tiến độ nhiệm vụ ${code}: ${percent}%`,
   obstacle: (id: number) => `⚠️ *Khó khăn, vướng mắc #${id}*`,
   obstacleTask: (task: string, who: string) => `Nhiệm vụ ${task}\nNgười báo: ${who}`,
-  obstacleFooter: "Văn phòng Sở tổng hợp, báo cáo lãnh đạo Sở",
+  obstacleFooter: "Văn phòng Sở tổng hợp, báo cáo Lãnh đạo Sở",
   obstacleFallback: (unit: string, code: string) => `${unit} báo khó khăn, vướng mắc ở nhiệm vụ ${code}`,
-  reportSaved: (code: string, percent: number) => `✅ Đã ghi báo cáo tiến độ nhiệm vụ *${code}*: ${percent}%. Cảm ơn bạn!`,
-  obstacleSaved: (code: string) => `✅ Đã gửi khó khăn, vướng mắc của nhiệm vụ *${code}* đến Văn phòng Sở để tổng hợp, báo cáo lãnh đạo Sở.`,
+  reportSaved: (code: string, percent: number) => `✅ Đã ghi nhận báo cáo tiến độ nhiệm vụ *${code}*: ${percent}%.`,
+  obstacleSaved: (code: string) => `✅ Đã gửi khó khăn, vướng mắc của nhiệm vụ *${code}* đến Văn phòng Sở để tổng hợp, báo cáo Lãnh đạo Sở.`,
   notRegistered: (contacts: string) =>
     contacts === ""
-      ? "Bạn chưa có trong danh sách thành viên của dondoc. Vui lòng liên hệ Văn phòng Sở để được thêm vào đơn vị."
-      : `Bạn chưa có trong danh sách thành viên của dondoc. Vui lòng liên hệ Văn phòng Sở: ${contacts} để được thêm vào đơn vị.`,
-  forbidden: (what: string) => `⛔ Bạn không có quyền ${what}. Nếu cần, hãy liên hệ Văn phòng Sở.`,
+      ? "Đồng chí chưa có trong danh sách thành viên của dondoc. Đề nghị đồng chí liên hệ Văn phòng Sở để được thêm vào đơn vị."
+      : `Đồng chí chưa có trong danh sách thành viên của dondoc. Đề nghị đồng chí liên hệ Văn phòng Sở (${contacts}) để được thêm vào đơn vị.`,
+  forbidden: (what: string) => `⛔ Đồng chí không có quyền ${what}. Nếu cần, đề nghị đồng chí liên hệ Văn phòng Sở.`,
 };
 
 const en: typeof vi = {
@@ -52,7 +52,7 @@ const en: typeof vi = {
   obstacleTask: (task, who) => `Task ${task}\nRaised by: ${who}`,
   obstacleFooter: "The Office consolidates obstacles and reports them to the department's leadership",
   obstacleFallback: (unit, code) => `${unit} raised an obstacle on task ${code}`,
-  reportSaved: (code, percent) => `✅ Your progress report on task *${code}* is saved: ${percent}%. Thank you!`,
+  reportSaved: (code, percent) => `✅ Progress report on task *${code}* recorded: ${percent}%.`,
   obstacleSaved: (code) => `✅ Your obstacle on task *${code}* has gone to the Office, which consolidates and reports to the department's leadership.`,
   notRegistered: (contacts) =>
     contacts === ""

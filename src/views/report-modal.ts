@@ -37,7 +37,7 @@ const vi = {
   close: "Hủy",
   closeOnly: "Đóng",
   unit: (unit: string) => `Đơn vị: ${unit}`,
-  noTasks: "Đơn vị của bạn chưa chủ trì hay phối hợp nhiệm vụ nào, nên chưa có gì để báo cáo.",
+  noTasks: "Đơn vị của đồng chí chưa chủ trì hay phối hợp nhiệm vụ nào, nên chưa có nhiệm vụ để báo cáo.",
   tooMany: (shown: number, total: number) =>
     `Chỉ hiện ${shown} trong ${total} nhiệm vụ (Slack cho tối đa ${shown} lựa chọn). Nhiệm vụ khác: \`/kehoach baocao MÃ\`.`,
   task: "Nhiệm vụ",
@@ -46,10 +46,10 @@ const vi = {
   percentHint: "Số nguyên từ 0 đến 100.",
   done: "Đã hoàn thành",
   doneLabel: "Hoàn thành",
-  note: "Kết quả, ghi chú",
-  notePlaceholder: "Đã làm được gì, còn vướng gì",
-  evidence: "Minh chứng",
-  evidenceHint: "Mỗi dòng một đường dẫn",
+  note: "Kết quả thực hiện, khó khăn (nếu có)",
+  notePlaceholder: "Kết quả thực hiện trong kỳ; khó khăn, vướng mắc (nếu có)",
+  evidence: "Tài liệu kiểm chứng",
+  evidenceHint: "Mỗi dòng một đường dẫn đến tài liệu",
 };
 
 const en: typeof vi = {
@@ -66,10 +66,10 @@ const en: typeof vi = {
   percentHint: "A whole number from 0 to 100.",
   done: "Done",
   doneLabel: "Completion",
-  note: "Results, notes",
-  notePlaceholder: "What was done, what is in the way",
-  evidence: "Evidence",
-  evidenceHint: "One link per line",
+  note: "Results, obstacles (if any)",
+  notePlaceholder: "Results in the period; obstacles, if any",
+  evidence: "Evidence documents",
+  evidenceHint: "One link to a document per line",
 };
 
 const STRINGS = { vi, en };

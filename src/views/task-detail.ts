@@ -6,7 +6,7 @@
 // plan's text gets a section of its own (3,000), fields ~1,500, five reports of
 // at most 700 each, open obstacles 1,000: about 10,000 in the worst case.
 import type { KnownBlock } from "@slack/types";
-import { STATUS_LABELS } from "../i18n/labels.js";
+import { bodyLines, STATUS_LABELS, targetText } from "../i18n/labels.js";
 import { actions, button, context, divider, fields, header, lineSections, message, section, statusEmoji, type SlackMessage } from "./blocks.js";
 import { CAPS, dueText, esc, evidenceLine, person, slackDate, statusText, unitCodes } from "./format.js";
 import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
@@ -20,7 +20,7 @@ const FIELD_MAX = 150;
 const vi = {
   lead: "Chủ trì",
   cooperating: "Phối hợp",
-  partners: "Cơ quan ngoài Sở",
+  target: "Chỉ tiêu",
   index: "Chỉ số",
   criterion: "Tiêu chí",
   due: "Hạn",
@@ -32,7 +32,7 @@ const vi = {
   noReports: "Chưa có báo cáo nào cho nhiệm vụ này.",
   done: "✅ đã hoàn thành",
   notDone: "chưa hoàn thành",
-  evidence: "Minh chứng",
+  evidence: "Tài liệu kiểm chứng",
   moreLinks: (n: number) => `và ${n} liên kết khác`,
   obstacles: "*Khó khăn, vướng mắc chưa giải quyết*",
   moreObstacles: (n: number) => `… và ${n} vướng mắc khác`,
@@ -43,7 +43,7 @@ const vi = {
 const en: typeof vi = {
   lead: "Lead",
   cooperating: "Cooperating",
-  partners: "Outside bodies",
+  target: "Target",
   index: "Index",
   criterion: "Criterion",
   due: "Due",
@@ -83,8 +83,10 @@ export function taskDetailMessage(model: TaskDetailModel, lang: Lang): SlackMess
   if (t.text.trim() !== "" && t.text.trim() !== t.title.trim()) blocks.push(section(esc(t.text.trim(), L.sectionText)));
 
   const field = (label: string, value: string) => `*${label}*\n${truncate(value, FIELD_MAX)}`;
-  const items = [field(s.lead, unitCodes(t.lead)), field(s.cooperating, unitCodes(t.cooperating))];
-  if (t.partners.length > 0) items.push(field(s.partners, esc(t.partners.join("; "), FIELD_MAX)));
+  const lead = t.leadNote ? `${unitCodes(t.lead)} (${esc(t.leadNote, FIELD_MAX)})` : unitCodes(t.lead);
+  const items = [field(s.lead, lead), field(s.cooperating, unitCodes(t.cooperating))];
+  for (const l of bodyLines(t.bodies, lang)) items.push(field(l.label, esc(l.names, FIELD_MAX)));
+  if (t.target) items.push(field(s.target, esc(targetText(t.target, lang), FIELD_MAX)));
   if (t.index) items.push(field(s.index, esc(`${t.index.name || t.index.code}`, FIELD_MAX)));
   if (t.criterion) items.push(field(s.criterion, esc(`${t.criterion.code} ${t.criterion.name}`, FIELD_MAX)));
   items.push(

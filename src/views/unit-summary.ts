@@ -29,10 +29,10 @@ const vi = {
   overdueCount: "🔴 *Đang quá hạn*",
   reports: "📝 *Báo cáo đơn vị đã gửi tuần này*",
   noReports:
-    "Tuần này đơn vị chưa gửi báo cáo nào. Hãy dành ít phút cập nhật tiến độ các nhiệm vụ trước khi hết tuần: bấm *Báo cáo tiến độ* bên dưới hoặc gõ `/kehoach baocao`.",
+    "Tuần này đơn vị chưa gửi báo cáo nào. Đề nghị đơn vị cập nhật tiến độ các nhiệm vụ trước khi hết tuần: bấm *Báo cáo tiến độ* bên dưới hoặc gõ `/kehoach baocao`.",
   done: "✅ *Hoàn thành trong tuần*",
   overdue: "🔴 *Nhiệm vụ đang quá hạn*",
-  noOverdue: "Đơn vị không có nhiệm vụ nào quá hạn. 👍",
+  noOverdue: "Đơn vị không có nhiệm vụ nào quá hạn.",
   newPercent: (p: number) => `mới: ${p}%`,
   unchanged: (p: number) => `${p}% (không đổi)`,
   finished: "✅ hoàn thành",
@@ -40,7 +40,7 @@ const vi = {
   moreReports: (n: number) => `… và ${n} báo cáo khác`,
   moreTasks: (n: number) => `… và ${n} nhiệm vụ khác — xem đủ bằng \`/kehoach viec\`.`,
   report: "Báo cáo tiến độ",
-  thanks: "Cảm ơn các đồng chí đã báo cáo! Văn phòng Sở tổng hợp để báo cáo lãnh đạo Sở.",
+  thanks: "Văn phòng Sở đã nhận các báo cáo trên để tổng hợp, báo cáo Lãnh đạo Sở.",
   closing: "Xem mọi nhiệm vụ của đơn vị: `/kehoach viec`.",
   fallback: (unit: string, week: string, reports: number, done: number, overdue: number) =>
     `${unit}, ${week}: ${reports} báo cáo, ${done} nhiệm vụ hoàn thành, ${overdue} đang quá hạn.`,

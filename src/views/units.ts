@@ -9,7 +9,7 @@ type Unit = UnitsModel["units"][number];
 
 const vi = {
   title: "Đơn vị",
-  empty: "Chưa có đơn vị nào. Văn phòng Sở nạp danh sách đơn vị bằng `dondoc org import`.",
+  empty: "Chưa có đơn vị nào. Đề nghị Văn phòng Sở nạp danh sách đơn vị của Sở.",
   channel: "kênh",
   noChannel: "chưa có kênh",
   facts: (leads: number, overdue: number, rate: string, cooperates: number, members: number) =>
@@ -20,7 +20,7 @@ const vi = {
 
 const en: typeof vi = {
   title: "Units",
-  empty: "No units yet. The Office loads them with `dondoc org import`.",
+  empty: "No units yet. The Office is asked to load the department's units.",
   channel: "channel",
   noChannel: "no channel",
   facts: (leads, overdue, rate, cooperates, members) => `leads ${leads} (${overdue} overdue, completion rate ${rate}) · cooperates on ${cooperates} · ${members} members`,

@@ -49,7 +49,7 @@ describe("dondoc CLI", () => {
     const show = await cli("plan", "show", "1565");
     expect(show.code).toBe(0);
     expect(show.out).toContain("Kế hoạch số 1565/KH-SLĐTBXH");
-    expect(show.out).toMatch(/II\.2\.c\.2 {2}Cung cấp danh sách doanh nghiệp[^\n]*\n\s+Chủ trì: LĐ-VL \| Phối hợp: VP \| Cơ quan ngoài: Viện nghiên cứu phát triển tỉnh/);
+    expect(show.out).toMatch(/II\.2\.c\.2 {2}Cung cấp danh sách doanh nghiệp[^\n]*\n\s+Chủ trì: LĐ-VL \| Phối hợp: VP \| Theo đề nghị của: Viện nghiên cứu phát triển tỉnh/);
   });
 
   it("finds a plan typed without diacritics", async () => {

@@ -26,6 +26,28 @@ describe("migration runner (PGlite)", () => {
     await pg.close();
   });
 
+  it("keeps every partner of a task as a cooperating outside body (issue 10: bodies carry roles)", async () => {
+    const pg = await emptyPglite();
+    const s = pgliteSession(pg);
+    const all = await readMigrations();
+    const at = all.findIndex((m) => m.name.endsWith("_task_targets_outside_bodies"));
+    expect(at).toBeGreaterThan(0);
+    await migrate(s, log, all.slice(0, at));
+    await pg.exec(`
+      INSERT INTO "Plan" (number, "numberKey", title, issuer, place, "issuedOn", year, "endsOn", "signerName", "signerTitle", "updatedAt")
+        VALUES ('1/KH', '1kh', 't', 'i', 'p', '2023-06-13', 2023, '2023-12-31', 's', 'st', now());
+      INSERT INTO "Task" ("planId", code, "codeKey", position, depth, title, text, partners, "dueKind", "dueLabel", "startsOn", "updatedAt")
+        VALUES (1, 'A', 'a', 0, 0, 't', 't', ARRAY['UBND các xã, phường, thị trấn', 'Viện NCPT'], 'DATE', 'Năm 2023', '2023-06-13', now()),
+               (1, 'B', 'b', 1, 0, 't', 't', ARRAY[]::text[], 'DATE', 'Năm 2023', '2023-06-13', now());`);
+    await migrate(s, log, all.slice(0, at + 1));
+    const rows = (await pg.query<{ code: string; bodies: unknown }>(`SELECT code, bodies FROM "Task" ORDER BY code`)).rows;
+    expect(rows).toEqual([
+      { code: "A", bodies: [{ name: "UBND các xã, phường, thị trấn", role: "COOPERATING" }, { name: "Viện NCPT", role: "COOPERATING" }] },
+      { code: "B", bodies: [] },
+    ]);
+    await pg.close();
+  });
+
   it("rolls back a failing migration entirely", async () => {
     const pg = await emptyPglite();
     const s = pgliteSession(pg);

@@ -66,7 +66,7 @@ describe("the local workspace API", () => {
     const shown = await until(() => view(USERS.gdnnStaff, gdnn), (v) => v.messages.some((m) => m.ephemeral));
     const answer = shown.messages.find((m) => m.ephemeral)!;
     expect(answer.html).toContain("Tổng số nhiệm vụ");
-    expect(answer.html).toContain("Chỉ bạn nhìn thấy");
+    expect(answer.html).toContain("Chỉ người dùng lệnh nhìn thấy");
     // Someone else in the channel does not see it.
     expect((await view(USERS.leadership, gdnn)).messages).toEqual([]);
   });
@@ -200,6 +200,6 @@ describe("the local workspace API", () => {
     expect(guest.id).toBe("U0KHACH01");
     await command(guest.id, channel("dondoc-vp"), "/kehoach tongquan");
     const shown = await until(() => view(guest.id, channel("dondoc-vp")), (v) => v.messages.some((m) => m.ephemeral));
-    expect(shown.messages.find((m) => m.ephemeral)!.html).toContain("Bạn chưa có trong danh sách thành viên của dondoc");
+    expect(shown.messages.find((m) => m.ephemeral)!.html).toContain("Đồng chí chưa có trong danh sách thành viên của dondoc");
   });
 });

@@ -196,7 +196,7 @@ describe("messages and App Home", () => {
       names,
     );
     expect(html).toContain('<article class="msg ephemeral" data-channel-id="C1" data-ts="1695178800.000100">');
-    expect(html).toContain("Chỉ bạn nhìn thấy tin nhắn này");
+    expect(html).toContain("Chỉ người dùng lệnh nhìn thấy tin nhắn này");
     expect(html).toContain('<span class="badge">ỨNG DỤNG · APP</span><time>10:00 · 20/09/2023</time>');
     expect(html).toContain('<div class="b-text">fallback</div>'); // no blocks: the text is the message
     expect(tsLabel("1695142800.000000")).toBe("00:00 · 20/09/2023");

@@ -75,7 +75,18 @@ describe.each(backends)("plan import on $name", (backend) => {
     const c2 = find(d.tasks, "II.2.c.2")!;
     expect(c2.lead.map((u) => u.code)).toEqual(["LĐ-VL"]);
     expect(c2.cooperating.map((u) => u.code)).toEqual(["VP"]);
-    expect(c2.partners).toEqual(["Viện nghiên cứu phát triển tỉnh"]);
+    // "theo đề nghị của Viện nghiên cứu phát triển tỉnh": the Viện requests, it does not cooperate.
+    expect(c2.roles.bodies).toEqual([{ name: "Viện nghiên cứu phát triển tỉnh", role: "REQUESTING" }]);
+    // "phối hợp với UBND các xã, phường, thị trấn" (by function, advising the leadership, which leads).
+    const b2 = find(d.tasks, "II.2.b.2")!;
+    expect(b2.roles.bodies).toEqual([{ name: "UBND các xã, phường, thị trấn", role: "COOPERATING" }]);
+    expect(b2.roles.leadNote).toBe("căn cứ chức năng, nhiệm vụ được giao tham mưu Lãnh đạo Sở chủ trì");
+    // III.1: the Office only receives the reports, "để tổng hợp chung"; it does not cooperate.
+    const iii1 = find(d.tasks, "III.1")!;
+    expect(iii1.cooperating).toEqual([]);
+    expect(iii1.roles.bodies).toEqual([{ name: "Văn phòng Sở", role: "RECEIVING_REPORTS", note: "để tổng hợp chung" }]);
+    // "Công khai 100% TTHC thuộc thẩm quyền giải quyết trên Trang TTĐT của Sở".
+    expect(find(d.tasks, "II.2.a.3")!.roles.target).toEqual({ value: 100, unit: "%", of: "TTHC thuộc thẩm quyền giải quyết được công khai trên Trang TTĐT của Sở" });
 
     const c3 = find(d.tasks, "II.2.c.3")!;
     expect(c3.lead.map((u) => u.code)).toEqual(["GDNN"]);
@@ -162,7 +173,7 @@ describe.each(backends)("plan import on $name", (backend) => {
       ["unknown unit", () => variant(PLAN_FILE, (t) => t.replace("lead: LĐ-VL", "lead: LD-VLX")), /Không có đơn vị hay nhóm "LD-VLX" \(có phải "LĐ-VL"\?\)/],
       ["duplicate task code", () => variant(PLAN_FILE, (t) => t.replace("code: III.3", "code: III.2")), /trùng|Duplicate task code/],
       ["wrong date", () => variant(PLAN_FILE, (t) => t.replace("issuedOn: 13/06/2023", "issuedOn: 31/02/2023")), /dd\/mm\/yyyy/],
-      ["unknown deadline", () => variant(PLAN_FILE, (t) => t.replace("due: Quý III/2023", "due: Quý V/2023")), /Thời hạn không đúng dạng/],
+      ["unknown deadline", () => variant(PLAN_FILE, (t) => t.replace("due: chậm nhất ngày 14/09/2023", "due: Quý V/2023")), /Thời hạn không đúng dạng/],
       ["unknown key", () => variant(PLAN_FILE, (t) => t.replace("year: 2023", "year: 2023\nyaer: 2023")), /yaer/],
     ];
     it.each(cases)("%s", async (_name, make, message) => {

@@ -29,7 +29,7 @@ describe("digestText", () => {
   const vi = digestText(w.digest, "vi");
 
   it("starts with the essentials, as the Slack message does", () => {
-    expect(vi.split("\n").slice(4, 8)).toEqual([
+    expect(vi.split("\n").slice(5, 9)).toEqual([
       "Tiến độ chung: 9/42 nhiệm vụ đã hoàn thành (21,4%), ▲ 2 so với tuần trước · 3 quá hạn (▼ 1)",
       "Tỷ lệ hoàn thành: 75% (9/12) · đúng hạn 58,3% (7/12) (▲ 11,4 điểm so với tuần trước)",
       "Mục tiêu của kế hoạch: Phấn đấu hoàn thành 100% nhiệm vụ UBND tỉnh giao cho Sở Lao động – Thương binh và Xã hội thực hiện Chỉ số PAR INDEX, SIPAS, DDCI của tỉnh: chỉ tiêu 100%, hiện đạt 75% (9/12)",

@@ -1,5 +1,6 @@
 // Realistic view models, from plan 1565/KH-SLĐTBXH and examples/org.yaml, and
 // oversized ones for the limit tests.
+import type { DeliveriesModel } from "../../src/views/deliveries.js";
 import type {
   HomeModel,
   IndicatorsModel,
@@ -176,7 +177,9 @@ export const taskDetail: TaskDetailModel = {
     index: { code: "DDCI", name: "DDCI" },
     criterion: null,
     cooperating: [VP],
-    partners: ["Viện nghiên cứu phát triển tỉnh"],
+    bodies: [{ name: "Viện nghiên cứu phát triển tỉnh", role: "REQUESTING" }],
+    leadNote: null,
+    target: null,
     dueNote: "Thời điểm thực tế theo đề nghị của Viện NCPT; danh sách phải có trước khảo sát DDCI nên tạm chọn Quý III/2023, sửa khi có văn bản đề nghị.",
   },
   today: TODAY,
@@ -354,7 +357,9 @@ export const oversized = {
       ...manyTasks(1)[0]!,
       text: LONG(5_000),
       cooperating: Array.from({ length: 50 }, () => bigUnit),
-      partners: Array.from({ length: 20 }, () => LONG(100, "Viện nghiên cứu ")),
+      bodies: Array.from({ length: 20 }, (_, i) => ({ name: LONG(100, "Viện nghiên cứu "), role: (["COOPERATING", "REQUESTING", "RECEIVING_REPORTS"] as const)[i % 3]!, note: LONG(100) })),
+      leadNote: LONG(5_000),
+      target: { value: 100, unit: "%", of: LONG(5_000) },
       index: { code: "X", name: LONG(5_000) },
       criterion: { code: "Y", name: LONG(5_000) },
       dueNote: LONG(5_000),
@@ -448,4 +453,15 @@ export const oversized = {
     text: LONG(5_000),
   } satisfies ObstacleRaisedModel,
   officeContacts: Array.from({ length: 50 }, (_, i) => ({ name: LONG(100), slackUserId: `U${String(i).padStart(9, "0")}` })),
+};
+
+/** `/kehoach tinnhan` for the Office: what the scheduler sent in week 46/2023, one failure. */
+export const deliveries: DeliveriesModel = {
+  counts: { SENT: 6, FAILED: 1 },
+  deliveries: [
+    { id: 31, job: "reminders", period: "2023-W46", target: "#dondoc-gdnn", status: "SENT", attempts: 1, uncertain: false, lastError: null, sentAt: new Date("2023-11-13T08:00:05+07:00") },
+    { id: 32, job: "reminders", period: "2023-W46", target: "#dondoc-khtc", status: "FAILED", attempts: 3, uncertain: false, lastError: "channel_not_found", sentAt: null },
+    { id: 37, job: "digest", period: "2023-W46", target: "#dondoc-lanhdao", status: "SENT", attempts: 1, uncertain: false, lastError: null, sentAt: new Date("2023-11-17T16:30:04+07:00") },
+    { id: 38, job: "report-deadlines", period: "2023-Q4", target: "#dondoc-vp", status: "SENT", attempts: 2, uncertain: true, lastError: null, sentAt: new Date("2023-12-01T08:00:03+07:00") },
+  ],
 };

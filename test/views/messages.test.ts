@@ -8,7 +8,7 @@ import { OFFICE_CONTACTS, obstacleRaisedModel, taskDetail } from "./fixtures.js"
 
 describe("helpMessage", () => {
   it("starts with the unknown command and the suggestion", () => {
-    expect(helpMessage("vi", { unknown: "bao-cao", suggestion: "baocao" }).text).toBe("Không có lệnh “bao-cao”. Có phải ý bạn là `baocao`?");
+    expect(helpMessage("vi", { unknown: "bao-cao", suggestion: "baocao" }).text).toBe("Không có lệnh “bao-cao”. Có phải đồng chí muốn gõ `baocao`?");
     expect(helpMessage("en", { unknown: "bao-cao", suggestion: "baocao" }).text).toBe("Unknown command “bao-cao”. Did you mean `baocao`?");
     expect(helpMessage("vi", { unknown: "xyz" }).text).toBe("Không có lệnh “xyz”.");
   });
@@ -51,13 +51,13 @@ describe("taskDetailMessage", () => {
 
 describe("notices", () => {
   it("obstacleRaised tells the Office channel what happens next", () => {
-    expect(JSON.stringify(obstacleRaised(obstacleRaisedModel, "vi").blocks)).toContain("Văn phòng Sở tổng hợp, báo cáo lãnh đạo Sở");
+    expect(JSON.stringify(obstacleRaised(obstacleRaisedModel, "vi").blocks)).toContain("Văn phòng Sở tổng hợp, báo cáo Lãnh đạo Sở");
   });
 
   it("notRegistered names the Office contacts, in both languages", () => {
     const out = notRegistered("vi", OFFICE_CONTACTS);
     expect(out.text).toBe(
-      "Bạn chưa có trong danh sách thành viên của dondoc. Vui lòng liên hệ Văn phòng Sở: <@U0VP000001>, <@U0VP000002> để được thêm vào đơn vị.",
+      "Đồng chí chưa có trong danh sách thành viên của dondoc. Đề nghị đồng chí liên hệ Văn phòng Sở (<@U0VP000001>, <@U0VP000002>) để được thêm vào đơn vị.",
     );
     expect(JSON.stringify(out.blocks)).toContain("You are not on dondoc's member list yet.");
     expect(notRegistered("en", []).text).toBe("You are not on dondoc's member list yet. Please contact the Office to be added to your unit.");

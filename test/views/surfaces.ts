@@ -21,6 +21,7 @@ import { reportModal } from "../../src/views/report-modal.js";
 import { taskDetailMessage } from "../../src/views/task-detail.js";
 import { taskListMessage } from "../../src/views/task-list.js";
 import { unitsMessage } from "../../src/views/units.js";
+import { deliveriesMessage } from "../../src/views/deliveries.js";
 import * as f from "./fixtures.js";
 import { digestMessage } from "../../src/views/digest.js";
 import { reminderMessage } from "../../src/views/reminder.js";
@@ -70,6 +71,7 @@ export const SURFACES: Record<string, Build> = {
   "report-deadline-half-year": msg((lang) => reportDeadlineMessage(w.reportDeadlineHalfYear, lang)),
   "report-deadline-year": msg((lang) => reportDeadlineMessage(w.reportDeadlineYear, lang)),
   "report-deadline-office": msg((lang) => reportDeadlineMessage(w.reportDeadlineOffice, lang)),
+  deliveries: msg((lang) => deliveriesMessage(f.deliveries, lang)),
 };
 
 const o = f.oversized;

@@ -69,15 +69,22 @@ export const reminder: UnitReminderModel = {
   unitLeads: ["U0LDVL0001", "U0LDVL0003"],
   week: WEEK,
   today: MONDAY,
-  overdue: [TASKS.ddciList, surveyListOverdue],
-  dueSoon: [apologyLetters],
+  overdue: [TASKS.ddciList],
+  dueSoon: [],
   stale: [TASKS.insurance, disseminate],
-  counts: { overdue: 2, dueSoon: 1, stale: 2 },
+  counts: { overdue: 1, dueSoon: 0, stale: 2 },
+  // Tasks LĐ-VL cooperates on are counted, not listed, except one with its own open obstacle.
+  cooperating: { overdue: 16, dueSoon: 1, withObstacle: [apologyLetters] },
   openObstacles: [
     {
       task: { code: "II.2.c.2", title: "Cung cấp danh sách doanh nghiệp cho khảo sát DDCI" },
       text: "Viện NCPT chưa gửi văn bản đề nghị nên chưa chốt được số lượng doanh nghiệp <50 lao động.",
       raisedAt: new Date("2023-09-25T14:00:00+07:00"),
+    },
+    {
+      task: { code: "II.2.a.4.4", title: "Kiểm tra thực hiện thư xin lỗi đối với hồ sơ trễ hạn" },
+      text: "Chưa có danh sách hồ sơ trễ hạn quý III của bộ phận một cửa.",
+      raisedAt: new Date("2023-09-28T09:00:00+07:00"),
     },
   ],
 };
@@ -92,6 +99,7 @@ export const reminderAllClear: UnitReminderModel = {
   dueSoon: [],
   stale: [],
   counts: { overdue: 0, dueSoon: 0, stale: 0 },
+  cooperating: { overdue: 3, dueSoon: 0, withObstacle: [] },
   openObstacles: [],
 };
 
@@ -359,6 +367,7 @@ export const oversizedWeekly = {
     dueSoon: manyTasks(200),
     stale: manyTasks(200),
     counts: { overdue: 500, dueSoon: 500, stale: 500 },
+    cooperating: { overdue: 500, dueSoon: 500, withObstacle: manyTasks(200) },
     openObstacles: Array.from({ length: 200 }, () => ({
       task: { code: bigUnit.code, title: LONG(5_000) },
       text: LONG(5_000),
@@ -375,6 +384,7 @@ export const oversizedWeekly = {
     dueSoon: manyTasks(10),
     stale: manyTasks(10),
     counts: { overdue: 500, dueSoon: 40, stale: 12 },
+    cooperating: { overdue: 16, dueSoon: 2, withObstacle: manyTasks(3) },
     openObstacles: [],
   } satisfies UnitReminderModel,
   unitSummary: {

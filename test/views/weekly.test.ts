@@ -14,7 +14,7 @@ import type { DigestModel, Lang, UnitReminderModel, UnitSummaryModel } from "../
 import { reminderMessage, weekLabel } from "../../src/views/reminder.js";
 import { reportDeadlineMessage, reportPeriodName } from "../../src/views/report-deadline.js";
 import { percentChange, unitSummaryMessage } from "../../src/views/unit-summary.js";
-import { LONG, manyTasks } from "./fixtures.js";
+import { LONG, TASKS, manyTasks } from "./fixtures.js";
 import * as w from "./weekly-fixtures.js";
 
 const LANGS: Lang[] = ["vi", "en"];
@@ -76,20 +76,38 @@ describe("reminderMessage", () => {
   const vi = reminderMessage(w.reminder, "vi");
 
   it("greets the unit's leads by mention, in the message and in the notification", () => {
-    expect(texts(vi)[1]).toMatch(/^Chào <@U0LDVL0001>, <@U0LDVL0003> và các đồng chí \*LĐ-VL\* Phòng Lao động - Việc làm\./);
-    expect(vi.text).toMatch(/^<@U0LDVL0001>, <@U0LDVL0003> LĐ-VL, tuần 40\/2023: 2 nhiệm vụ quá hạn/);
+    expect(texts(vi)[1]).toMatch(/^Kính gửi: \*LĐ-VL\* Phòng Lao động - Việc làm \(đồng chí <@U0LDVL0001>, <@U0LDVL0003>\)\./);
+    expect(vi.text).toMatch(/^<@U0LDVL0001>, <@U0LDVL0003> LĐ-VL, tuần 40\/2023: 1 nhiệm vụ chủ trì quá hạn/);
+    expect(vi.text).toMatch(/Phối hợp: 16 nhiệm vụ quá hạn\.$/);
     expect(texts(vi)[0]).toBe("Nhắc việc tuần 40/2023 · LĐ-VL");
   });
 
-  it("lists overdue, then due within 14 days, then led without a report for 7 days, then obstacles", () => {
-    const body = all(vi);
+  it("lists what the unit leads first (overdue, due within 14 days, no report for 7 days), then the tasks it cooperates on, then obstacles", () => {
+    const model: UnitReminderModel = { ...w.reminder, overdue: [TASKS.ddciList, TASKS.surveyList], dueSoon: [TASKS.insurance], counts: { overdue: 2, dueSoon: 1, stale: 2 } };
+    const body = all(reminderMessage(model, "vi"));
     const at = (s: string) => body.indexOf(s);
-    expect(at("🔴 *Quá hạn* (2)")).toBeGreaterThan(0);
-    expect(at("🟡 *Đến hạn trong 14 ngày* (1)")).toBeGreaterThan(at("🔴 *Quá hạn* (2)"));
-    expect(at("⏳ *Chủ trì nhưng chưa báo cáo 7 ngày* (2)")).toBeGreaterThan(at("🟡 *Đến hạn"));
-    expect(at("⚠️ *Khó khăn, vướng mắc chưa giải quyết* (1)")).toBeGreaterThan(at("⏳"));
+    expect(at("🔴 *Nhiệm vụ chủ trì quá hạn* (2)")).toBeGreaterThan(0);
+    expect(at("🟡 *Nhiệm vụ chủ trì đến hạn trong 14 ngày* (1)")).toBeGreaterThan(at("🔴 *Nhiệm vụ chủ trì quá hạn* (2)"));
+    expect(at("⏳ *Nhiệm vụ chủ trì chưa báo cáo trong 7 ngày* (2)")).toBeGreaterThan(at("🟡 *Nhiệm vụ chủ trì"));
+    expect(at("🤝 *Nhiệm vụ phối hợp*")).toBeGreaterThan(at("⏳"));
+    expect(at("⚠️ *Khó khăn, vướng mắc chưa giải quyết* (2)")).toBeGreaterThan(at("🤝"));
     // Worst first, as the model sends them.
     expect(at("*II.2.c.2*")).toBeLessThan(at("*II.2.a.2.3*"));
+  });
+
+  it("summarises the tasks the unit only cooperates on in one count line, listing only those with its own open obstacle", () => {
+    const body = all(vi);
+    expect(body).toContain(
+      "🤝 *Nhiệm vụ phối hợp* (do đơn vị khác chủ trì, đơn vị chủ trì báo cáo): 16 nhiệm vụ quá hạn, 1 nhiệm vụ đến hạn trong 14 ngày.",
+    );
+    expect(body).toContain("Nhiệm vụ phối hợp đơn vị còn khó khăn, vướng mắc chưa giải quyết:");
+    // 16 overdue cooperating tasks, one task shown: the one with the unit's obstacle.
+    expect(texts(vi).filter((t) => t.includes("_Phối hợp_"))).toEqual([
+      "🟡 *II.2.a.4.4* Kiểm tra thực hiện thư xin lỗi đối với hồ sơ trễ hạn\n_Phối hợp_ · Hạn: trước ngày 15/10/2023 · còn 13 ngày · 20%\nBáo cáo",
+    ]);
+    const none = reminderMessage({ ...w.reminder, cooperating: { overdue: 0, dueSoon: 0, withObstacle: [] } }, "vi");
+    expect(all(none)).not.toContain("Nhiệm vụ phối hợp");
+    expect(none.text).not.toContain("Phối hợp");
   });
 
   it("shows code, title, due, days and percent, with *Chủ trì* in bold and _Phối hợp_ in italics", () => {
@@ -101,13 +119,13 @@ describe("reminderMessage", () => {
       "🟡 *II.2.a.4.4* Kiểm tra thực hiện thư xin lỗi đối với hồ sơ trễ hạn\n_Phối hợp_ · Hạn: trước ngày 15/10/2023 · còn 13 ngày · 20%\nBáo cáo",
     );
     expect(all(vi)).toContain("*Chủ trì* · Hạn: Thường xuyên · 0% · chưa có báo cáo nào");
-    expect(all(reminderMessage(w.reminder, "en"))).toContain("_Cooperating_ · Due: Quý III/2023 (30/09/2023) · 2 days overdue · 50%");
+    expect(all(reminderMessage(w.reminder, "en"))).toContain("_Cooperating_ · Due: trước ngày 15/10/2023 · 13 days left · 20%");
   });
 
   it("puts a Báo cáo button on every task shown, valued with the task's id", () => {
     const b = buttons(vi);
     expect(b.map((x) => [x.action_id, x.value, x.text.text])).toEqual(
-      [31, 9, 19, 24, 47].map((id) => [ACTION_IDS.reportOpen, String(id), "Báo cáo"]),
+      [31, 24, 47, 19].map((id) => [ACTION_IDS.reportOpen, String(id), "Báo cáo"]),
     );
   });
 
@@ -117,24 +135,35 @@ describe("reminderMessage", () => {
   });
 
   it("counts the tasks it does not show, from the model's counts", () => {
-    const model: UnitReminderModel = { ...w.reminder, overdue: manyTasks(10, 50), dueSoon: [], stale: [], openObstacles: [], counts: { overdue: 37, dueSoon: 0, stale: 0 } };
+    const model: UnitReminderModel = {
+      ...w.reminder,
+      overdue: manyTasks(10, 50),
+      dueSoon: [],
+      stale: [],
+      openObstacles: [],
+      counts: { overdue: 37, dueSoon: 0, stale: 0 },
+      cooperating: { overdue: 0, dueSoon: 0, withObstacle: [] },
+    };
     const m = reminderMessage(model, "vi");
-    expect(all(m)).toContain("🔴 *Quá hạn* (37)");
+    expect(all(m)).toContain("🔴 *Nhiệm vụ chủ trì quá hạn* (37)");
     expect(buttons(m)).toHaveLength(8);
     expect(all(m)).toContain("… và 29 nhiệm vụ khác — xem đủ bằng `/kehoach viec quahan`.");
     expect(all(reminderMessage(model, "en"))).toContain("… and 29 more tasks — see them all with `/kehoach tasks quahan`.");
   });
 
-  it("has a short encouraging message when there is nothing to chase", () => {
+  it("has a short, sober message when the unit leads nothing to chase, with the count of the tasks it cooperates on", () => {
     const m = reminderMessage(w.reminderAllClear, "vi");
-    expect(m.blocks).toHaveLength(3);
-    expect(all(m)).toContain("Cảm ơn các đồng chí đã giữ đúng tiến độ! 👏");
+    expect(m.blocks).toHaveLength(4);
+    expect(all(m)).toContain("đã báo cáo đủ các nhiệm vụ chủ trì.");
+    expect(all(m)).toContain("🤝 *Nhiệm vụ phối hợp* (do đơn vị khác chủ trì, đơn vị chủ trì báo cáo): 3 nhiệm vụ quá hạn");
     expect(buttons(m)).toEqual([]);
-    expect(m.text).toBe("<@U0KHTC0001> KH-TC, tuần 40/2023: không có việc cần đôn đốc. Cảm ơn các đồng chí!");
+    expect(m.text).toBe("<@U0KHTC0001> KH-TC, tuần 40/2023: không có nhiệm vụ chủ trì cần đôn đốc. Phối hợp: 3 nhiệm vụ quá hạn.");
+    const quiet = reminderMessage({ ...w.reminderAllClear, cooperating: { overdue: 0, dueSoon: 0, withObstacle: [] } }, "vi");
+    expect(quiet.blocks).toHaveLength(3);
   });
 
   it("greets the whole unit when it has no lead, and never turns a malformed id into markup", () => {
-    expect(texts(reminderMessage({ ...w.reminder, unitLeads: [] }, "vi"))[1]).toMatch(/^Chào các đồng chí \*LĐ-VL\*/);
+    expect(texts(reminderMessage({ ...w.reminder, unitLeads: [] }, "vi"))[1]).toMatch(/^Kính gửi: \*LĐ-VL\* Phòng Lao động - Việc làm\.\n/);
     expect(all(reminderMessage({ ...w.reminder, unitLeads: ["<!channel>"] }, "vi"))).toContain("`&lt;!channel&gt;`");
   });
 
@@ -186,7 +215,7 @@ describe("unitSummaryMessage", () => {
   it("is friendly when nothing was reported, and offers the report button", () => {
     const m = unitSummaryMessage(w.unitSummaryQuiet, "vi");
     expect(all(m)).toContain("Tuần này đơn vị chưa gửi báo cáo nào.");
-    expect(all(m)).toContain("Đơn vị không có nhiệm vụ nào quá hạn. 👍");
+    expect(all(m)).toContain("Đơn vị không có nhiệm vụ nào quá hạn.");
     expect(buttons(m).map((b) => [b.action_id, b.value])).toEqual([[ACTION_IDS.reportOpen, ""]]);
     expect(all(unitSummaryMessage(w.unitSummaryQuiet, "en"))).toContain("The unit has not sent any report this week.");
   });

@@ -142,7 +142,7 @@ function renderHeader() {
   const home = state.channel === "home";
   if (home) {
     title.textContent = "dondoc";
-    subtitle.append(bilingual({ vi: "Trang chủ của bạn trong dondoc", en: "Your App Home" }));
+    subtitle.append(bilingual({ vi: "Trang chủ dondoc của đồng chí", en: "Your App Home" }));
   } else {
     const channel = channelById(state.channel);
     title.textContent = `# ${channel?.name ?? ""}`;
@@ -182,7 +182,7 @@ function welcome() {
       ` ${vi} `,
       el("span", { class: "en", text: en }),
     ]))),
-    el("p", { class: "muted", text: "Mở “Trang chủ dondoc” để xem nhiệm vụ của đơn vị bạn. · Open App Home to see your unit's tasks." }),
+    el("p", { class: "muted", text: "Mở “Trang chủ dondoc” để xem nhiệm vụ của đơn vị. · Open App Home to see your unit's tasks." }),
   ]);
 }
 
@@ -346,7 +346,7 @@ async function submitModal(form) {
     const isMissing = missing.includes(block.dataset.blockId);
     if (isMissing) {
       block.classList.add("has-error");
-      block.querySelector(".field-error").textContent = "Vui lòng điền mục này. · Please fill this in.";
+      block.querySelector(".field-error").textContent = "Đề nghị điền mục này. · Please fill this in.";
     }
   }
   // Slack's own client checks required fields before anything is sent.

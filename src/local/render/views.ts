@@ -29,7 +29,7 @@ export function messageHtml(m: ShownMessage, names: Names): string {
   const body = m.blocks.length > 0 ? blocksToHtml(m.blocks, { names }) : `<div class="b-text">${mrkdwnToHtml(m.text, names)}</div>`;
   const badge = m.author.bot ? `<span class="badge">ỨNG DỤNG · APP</span>` : "";
   const initial = escapeHtml([...m.author.name.trim()][0]?.toUpperCase() ?? "?");
-  const note = m.ephemeral ? `<div class="ephemeral-note">👁 Chỉ bạn nhìn thấy tin nhắn này <span class="en">· Only visible to you</span></div>` : "";
+  const note = m.ephemeral ? `<div class="ephemeral-note">👁 Chỉ người dùng lệnh nhìn thấy tin nhắn này <span class="en">· Only visible to you</span></div>` : "";
   return (
     `<article class="msg${m.ephemeral ? " ephemeral" : ""}"${attr("data-channel-id", m.channelId)}${attr("data-ts", m.ts)}>` +
     `<div class="avatar${m.author.bot ? " bot" : ""}" aria-hidden="true">${m.author.bot ? "đ" : initial}</div>` +

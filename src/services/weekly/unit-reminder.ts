@@ -1,5 +1,8 @@
-// Monday's reminder for one unit: what is overdue, what falls due within 14
-// days, what it leads without a report for 7 days, its open obstacles.
+// Monday's reminder for one unit. What the unit leads, and must report on,
+// comes first: its overdue tasks, those falling due within 14 days, those
+// without a report for 7 days. Tasks it only cooperates on are counted, not
+// listed (their lead reports on them), except those on which the unit has
+// something to do: an obstacle of its own still open. Then its open obstacles.
 import type { PrismaClient } from "../../db/database.js";
 import type { Day } from "../../domain/day.js";
 import { periodOf } from "../../domain/period.js";
@@ -21,14 +24,22 @@ export async function unitLeads(prisma: PrismaClient, unitId: number): Promise<s
 
 export async function unitReminderModel(prisma: PrismaClient, unit: UnitRow, today: Day): Promise<UnitReminderModel> {
   const unitIds = [unit.id];
-  const list = (filter: "overdue" | "due_soon" | "stale") => unitTaskSummaries(prisma, { unitIds, filter, today, limit: SHOWN });
-  const [overdue, dueSoon, stale, leads, obstacles] = await Promise.all([
-    list("overdue"),
-    list("due_soon"),
-    list("stale"),
+  const led = (filter: "overdue" | "due_soon" | "stale") => unitTaskSummaries(prisma, { unitIds, role: "LEAD", filter, today, limit: SHOWN });
+  const cooperatingCount = (filter: "overdue" | "due_soon") => unitTaskSummaries(prisma, { unitIds, role: "COOPERATING", filter, today, limit: 0 });
+  const [overdue, dueSoon, stale, coopOverdue, coopDueSoon, leads, obstacles] = await Promise.all([
+    led("overdue"),
+    led("due_soon"),
+    led("stale"),
+    cooperatingCount("overdue"),
+    cooperatingCount("due_soon"),
     unitLeads(prisma, unit.id),
-    prisma.obstacle.findMany({ where: { unitId: unit.id, resolvedAt: null }, include: { task: true }, orderBy: { raisedAt: "asc" }, take: 5 }),
+    prisma.obstacle.findMany({ where: { unitId: unit.id, resolvedAt: null }, include: { task: true }, orderBy: { raisedAt: "asc" } }),
   ]);
+  const obstacleTaskIds = [...new Set(obstacles.map((o) => o.taskId))];
+  const withObstacle =
+    obstacleTaskIds.length === 0
+      ? { tasks: [] }
+      : await unitTaskSummaries(prisma, { unitIds, role: "COOPERATING", taskIds: obstacleTaskIds, filter: "open", today, limit: SHOWN });
   return {
     unit: { code: unit.code, name: unit.name },
     unitLeads: leads,
@@ -38,6 +49,7 @@ export async function unitReminderModel(prisma: PrismaClient, unit: UnitRow, tod
     dueSoon: dueSoon.tasks,
     stale: stale.tasks,
     counts: { overdue: overdue.total, dueSoon: dueSoon.total, stale: stale.total },
-    openObstacles: obstacles.map((o) => ({ task: { code: o.task.code, title: o.task.title }, text: o.text, raisedAt: o.raisedAt })),
+    cooperating: { overdue: coopOverdue.total, dueSoon: coopDueSoon.total, withObstacle: withObstacle.tasks },
+    openObstacles: obstacles.slice(0, 5).map((o) => ({ task: { code: o.task.code, title: o.task.title }, text: o.text, raisedAt: o.raisedAt })),
   };
 }

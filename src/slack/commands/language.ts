@@ -13,5 +13,5 @@ export const language: CommandHandler = async ({ deps, caller, rest }) => {
   if (!lang) throw new AppError("LANGUAGE_INVALID", { usage: "/kehoach ngonngu en" });
   await setMemberLocale(deps.prisma, c.userId, lang);
   deps.locale.forget(c.userId);
-  return confirmation(lang, { vi: "Từ nay dondoc trả lời bạn bằng tiếng Việt.", en: "dondoc will answer you in English from now on." });
+  return confirmation(lang, { vi: "Từ nay dondoc trả lời đồng chí bằng tiếng Việt.", en: "dondoc will answer you in English from now on." });
 };
