@@ -34,7 +34,7 @@ const vi = {
   nudge: "Nhắc đơn vị",
   nudged: "✅ đã nhắc hôm nay",
   noChannel: "đơn vị chưa có kênh",
-  obstacles: "⚠️ *Khó khăn, vướng mắc chờ ý kiến chỉ đạo* (lâu nhất trước)",
+  obstacles: "⚠️ *Khó khăn, vướng mắc chờ ý kiến chỉ đạo* (nêu lâu nhất xếp trước)",
   noObstacles: "Không có khó khăn, vướng mắc nào chờ ý kiến chỉ đạo.",
   obstacleLine: (id: number, unit: string, task: string, days: number, text: string) =>
     `*#${id}* · *${unit}* · *${task}* · ${days === 0 ? "nêu hôm nay" : `đã ${days} ngày`}\n>${text}`,

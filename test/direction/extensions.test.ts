@@ -18,7 +18,7 @@ describe.each(backends)("deadline extensions on $name", (backend) => {
   let d: Dondoc;
   let ldvl: string;
   beforeAll(async () => {
-    // 05/10/2023: II.2.c.2 (LĐ-VL, Quý III/2023, due 30/09/2023) is overdue.
+    // 05/10/2023: II.2.c.2 (LĐ-VL, Quý III/2023, due 14/09/2023, the end of the Q3 data window) is overdue.
     d = await startDondoc(backend, { now: new Date("2023-10-05T03:00:00Z") });
     ldvl = d.fake.workspace.directory.channel("dondoc-ldvl")!.id;
   });
@@ -39,7 +39,7 @@ describe.each(backends)("deadline extensions on $name", (backend) => {
 
   it("the lead asks, leadership approves in a direct message, and the approved deadline counts from then on", async () => {
     const task = await d.db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.2" } });
-    expect(fromDate(task.dueOn!)).toBe("2023-09-30");
+    expect(fromDate(task.dueOn!)).toBe("2023-09-14");
     const overdueBefore = await overdueOf("2023-10-05");
     expect(taskStatus(timingOf(task), "2023-10-05")).toBe("OVERDUE");
 
@@ -52,7 +52,7 @@ describe.each(backends)("deadline extensions on $name", (backend) => {
     await expect.poll(() => d.db.prisma.deadlineExtension.count({ where: { taskId: task.id } }), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => json(dm(USERS.leadership)), { timeout: 15_000 }).toContain("extension_approve");
     // Pending: nothing moved yet, and the digest lists it.
-    expect(fromDate((await d.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).dueOn!)).toBe("2023-09-30");
+    expect(fromDate((await d.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).dueOn!)).toBe("2023-09-14");
     expect((await digestModel(d.db.prisma, { today: "2023-10-05" })).extensionsPending?.map((e) => e.task.code)).toEqual(["II.2.c.2"]);
 
     // Someone who is not leadership cannot decide, even clicking the leader's button.
@@ -67,11 +67,11 @@ describe.each(backends)("deadline extensions on $name", (backend) => {
     await settle();
     expect(await d.db.prisma.auditEntry.count({ where: { action: "extension.approve" } })).toBe(1);
     const moved = await d.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
-    expect([fromDate(moved.dueOn!), fromDate(moved.originalDueOn!), fromDate(moved.dueMovedOn!)]).toEqual(["2023-10-31", "2023-09-30", "2023-10-05"]);
+    expect([fromDate(moved.dueOn!), fromDate(moved.originalDueOn!), fromDate(moved.dueMovedOn!)]).toEqual(["2023-10-31", "2023-09-14", "2023-10-05"]);
     // The request became the decision; the unit's channel and the requester are told, with the original deadline.
     await expect.poll(() => json(d.fake.workspace.conversations.message(request.channelId, request.ts)), { timeout: 15_000 }).toContain("đồng ý gia hạn");
     expect(json(d.fake.workspace.conversations.message(request.channelId, request.ts))).not.toContain("extension_approve");
-    await expect.poll(() => json(d.fake.workspace.conversations.messages(ldvl)), { timeout: 15_000 }).toContain("thời hạn ban đầu: 30/09/2023");
+    await expect.poll(() => json(d.fake.workspace.conversations.messages(ldvl)), { timeout: 15_000 }).toContain("thời hạn ban đầu: 14/09/2023");
     await expect.poll(() => json(dm(USERS.ldvlLead)), { timeout: 15_000 }).toContain("31/10/2023");
 
     // Statuses use the approved deadline from the day of approval on, in SQL and TypeScript alike; the days before keep the original.

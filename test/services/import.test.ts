@@ -118,8 +118,8 @@ describe.each(backends)("plan import on $name", (backend) => {
     const edited = await variant(PLAN_FILE, (t) =>
       t
         .replace(
-          '        cooperating: VP\n        partners: ["Viện nghiên cứu phát triển tỉnh"]',
-          '        cooperating: [VP, KH-TC]\n        partners: ["Viện nghiên cứu phát triển tỉnh"]',
+          '        cooperating: VP\n        # "theo đề nghị của"',
+          '        cooperating: [VP, KH-TC]\n        # "theo đề nghị của"',
         )
         .replace('target: { value: 100, unit: "%", measure: completion }', 'target: { value: 95, unit: "%", measure: completion }')
         .replace("name: Tỷ lệ chi phí đào tạo lao động trong tổng chi phí kinh doanh", "name: Tỷ lệ chi phí đào tạo lao động (sửa)")
