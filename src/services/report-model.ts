@@ -5,6 +5,7 @@
 // from the reports made up to it (source "reports"), exactly as
 // `dondoc status NUMBER --at <that day>` computes them.
 import type { PrismaClient } from "../db/database.js";
+import type { AssignmentRole } from "../domain/permissions.js";
 import { taskStatusSql } from "../db/status-sql.js";
 import { addDays, formatVnDate, fromDate, localDay, toDate, type Day } from "../domain/day.js";
 import { emptyCounts, STATUSES, type TaskStatus } from "../domain/status.js";
@@ -109,7 +110,7 @@ export async function buildReportModel(prisma: PrismaClient, options: ReportMode
   const visit = (t: (typeof tasks)[number], group: ReportModel["byGroup"][number]) => {
     const kids = children.get(t.id) ?? [];
     const heading = kids.length > 0;
-    const units = (role: "LEAD" | "COOPERATING"): UnitRef[] => t.assignments.filter((a) => a.role === role).map((a) => a.unit);
+    const units = (role: AssignmentRole): UnitRef[] => t.assignments.filter((a) => a.role === role).map((a) => a.unit);
     const last = heading ? undefined : lastOf.get(t.id);
     const lastOn = last ? fromDate(last.reportedOn) : null;
     const status = heading ? null : (statusOf.get(t.id) ?? null);

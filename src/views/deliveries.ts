@@ -1,7 +1,7 @@
 // /kehoach tinnhan: what the scheduler sent and what failed, for the Office.
 import { context, header, lineSections, message, type SlackMessage } from "./blocks.js";
 import { esc } from "./format.js";
-import type { Lang } from "./models.js";
+import type { Lang } from "../models/index.js";
 
 export interface DeliveriesModel {
   counts: Partial<Record<"PENDING" | "SENDING" | "SENT" | "FAILED", number>>;
