@@ -416,6 +416,89 @@ const messages = {
     vi: (p) => `Đơn vị ${p.unit} chưa có kênh Slack nên chưa nhắc được. Đề nghị Văn phòng Sở đặt kênh cho đơn vị (\`/kehoach kenh\`).`,
     en: (p) => `Unit ${p.unit} has no Slack channel, so it cannot be reminded. Please set one (\`/kehoach channel\`).`,
   },
+  // ---- Units' reports for a window and the consolidated report's approval (src/services/unit-reports.ts, consolidated-report.ts) ----
+  UNIT_REPORT_STALE: {
+    vi: (p) => `Nút hoặc mẫu báo cáo này không còn hợp lệ. Đề nghị đồng chí mở lại bằng lệnh \`${p.usage}\`.`,
+    en: (p) => `This button or form is no longer valid. Please open it again with \`${p.usage}\`.`,
+  },
+  UNIT_REPORT_FORBIDDEN: {
+    vi: (p) => `Đồng chí không thuộc ${p.unit} nên không lập được báo cáo của đơn vị này. Đề nghị đồng chí lập báo cáo của đơn vị mình.`,
+    en: (p) => `You are not a member of ${p.unit}, so you cannot prepare its report. Please prepare your own unit's report.`,
+  },
+  UNIT_REPORT_LEAD_ONLY: {
+    vi: (p) =>
+      `Báo cáo của ${p.unit} do lãnh đạo đơn vị gửi Văn phòng Sở. Nội dung đồng chí nhập đã được lưu thành dự thảo${p.lead ? `; đề nghị đồng chí báo ${p.lead} xem và gửi` : "; đề nghị đồng chí báo lãnh đạo đơn vị xem và gửi"}.`,
+    en: (p) =>
+      `The report of ${p.unit} is sent to the Office by the unit's lead. What you entered was saved as a draft${p.lead ? `; please ask ${p.lead} to review and send it` : "; please ask your unit's lead to review and send it"}.`,
+  },
+  UNIT_REPORT_ALREADY_SUBMITTED: {
+    vi: (p) => `Báo cáo của ${p.unit} kỳ ${p.period} đã được gửi Văn phòng Sở ngày ${p.on}; chỉ lãnh đạo đơn vị sửa và gửi lại được. Nội dung đồng chí nhập chưa được lưu.`,
+    en: (p) => `The report of ${p.unit} for ${p.period} was sent to the Office on ${p.on}; only the unit's lead can change and resend it. What you entered was not saved.`,
+  },
+  UNIT_REPORT_TOO_LONG: {
+    vi: (p) =>
+      `Mục "${p.field_vi}" dài ${p.length} ký tự, vượt giới hạn ${p.max} ký tự của một mục. Đề nghị đồng chí rút gọn, hoặc đưa phần chi tiết vào tài liệu kiểm chứng đính kèm. Báo cáo chưa được lưu.`,
+    en: (p) =>
+      `"${p.field_en}" is ${p.length} characters long, over the ${p.max}-character limit of a field. Please shorten it, or put the details in an attached evidence file. The report was not saved.`,
+  },
+  UNIT_REPORT_NOT_LEAD: {
+    vi: (p) => `${p.unit} không chủ trì nhiệm vụ nào của Kế hoạch số ${p.number}, nên không có báo cáo kỳ ${p.period} để gửi.`,
+    en: (p) => `${p.unit} leads no task of plan ${p.number}, so it has no report for ${p.period} to send.`,
+  },
+  EVIDENCE_FILE_TOO_LARGE: {
+    vi: (p) => `Tệp "${p.name}" có dung lượng ${p.size}, vượt giới hạn ${p.max} một tệp của Slack. Đề nghị đồng chí nén hoặc tách tệp rồi đính kèm lại. Báo cáo chưa được lưu.`,
+    en: (p) => `File "${p.name}" is ${p.size}, over Slack's ${p.max} limit for one file. Please compress or split it and attach it again. The report was not saved.`,
+  },
+  EVIDENCE_FILES_TOO_MANY: {
+    vi: (p) => `Tối đa ${p.max} tệp tài liệu kiểm chứng trong một báo cáo. Báo cáo chưa được lưu.`,
+    en: (p) => `At most ${p.max} evidence files in one report. The report was not saved.`,
+  },
+  NO_PLAN_FOR_WINDOW: {
+    vi: (p) => `Không có kế hoạch nào thực hiện trong kỳ ${p.period}. Đề nghị đồng chí ghi kỳ báo cáo trong thời gian thực hiện kế hoạch, ví dụ: ${p.example}.`,
+    en: (p) => `No plan runs during ${p.period}. Please give a period within a plan, for example: ${p.example}.`,
+  },
+  PLANS_FOR_WINDOW_AMBIGUOUS: {
+    vi: (p) => `Trong kỳ ${p.period} có nhiều kế hoạch: ${p.numbers}. Đề nghị đồng chí ghi thêm số kế hoạch, ví dụ: ${p.example}.`,
+    en: (p) => `Several plans run during ${p.period}: ${p.numbers}. Please add the plan number, for example: ${p.example}.`,
+  },
+  OFFICE_ONLY: {
+    vi: () => `Chức năng này dành cho Văn phòng Sở.`,
+    en: () => `Only the Office can do this.`,
+  },
+  LEADERSHIP_ONLY: {
+    vi: () => `Chỉ Lãnh đạo Sở duyệt báo cáo tổng hợp.`,
+    en: () => `Only the department's leadership approves the consolidated report.`,
+  },
+  CONSOLIDATED_NOT_FOUND: {
+    vi: () => `Không tìm thấy dự thảo báo cáo này; có thể đã có phiên bản mới hơn.`,
+    en: () => `This draft report was not found; a newer version may exist.`,
+  },
+  CONSOLIDATED_ALREADY_DECIDED: {
+    vi: (p) => `Dự thảo báo cáo ${p.period} (phiên bản ${p.version}) đã được ${p.decision_vi} ngày ${p.on}; không ghi nhận thêm ý kiến.`,
+    en: (p) => `Draft report ${p.period} (version ${p.version}) was already ${p.decision_en} on ${p.on}; nothing more was recorded.`,
+  },
+  CONSOLIDATED_SUPERSEDED: {
+    vi: (p) => `Dự thảo này (phiên bản ${p.version}) đã được thay bằng phiên bản ${p.latest}; đề nghị Lãnh đạo Sở cho ý kiến trên phiên bản mới.`,
+    en: (p) => `This draft (version ${p.version}) was replaced by version ${p.latest}; please decide on the new version.`,
+  },
+  COMMENT_REQUIRED: {
+    vi: () => `Đề nghị ghi nội dung cần chỉnh sửa.`,
+    en: () => `Please say what should be changed.`,
+  },
+  NO_LEADERSHIP: {
+    vi: () => `Chưa có thành viên nào là Lãnh đạo Sở để trình duyệt. Đề nghị quản trị viên thêm thành viên với vai trò lãnh đạo (/kehoach thanhvien them @người ĐƠN_VỊ lanhdao).`,
+    en: () => `No member has the leadership role to approve the report. Please ask an administrator to add one (/kehoach members add @person UNIT leadership).`,
+  },
+  NO_OFFICE_CHANNEL: {
+    vi: () => `Văn phòng Sở chưa có kênh Slack để nhận tệp báo cáo. Đề nghị quản trị viên gán kênh cho Văn phòng Sở (/kehoach kenh VP #kenh).`,
+    en: () => `The Office has no Slack channel to receive the report's files. Please ask an administrator to set one (/kehoach channel VP #channel).`,
+  },
+  REPORT_FILE_TOO_LARGE: {
+    vi: (p) =>
+      `Tệp ${p.name} có dung lượng ${p.size}, vượt giới hạn ${p.max} một tệp của Slack, nên chưa được gửi vào kênh; báo cáo đã duyệt vẫn được lưu. Đề nghị Văn phòng Sở liên hệ quản trị viên hệ thống để nhận tệp.`,
+    en: (p) =>
+      `File ${p.name} is ${p.size}, over Slack's ${p.max} limit for one file, so it was not sent to the channel; the approved report is kept. Please ask the system administrator for the file.`,
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof messages;

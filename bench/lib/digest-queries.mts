@@ -1,19 +1,15 @@
-// The queries digestModel (src/services/weekly/digest.ts) runs, one by one,
-// so that each can be timed alone and its plan printed with EXPLAIN ANALYZE.
-// digestModel starts the first eight together (Promise.all) and the unit
-// look-up after them. The calls and SQL are restated from digest.ts,
-// task-summaries.ts and plan-queries.ts: keep them in step; if those change,
-// the figures here stop describing them.
+// The reads digestModel (src/services/weekly/digest.ts) makes, one by one,
+// so that each can be timed alone and its raw SQL printed with EXPLAIN
+// ANALYZE. Both come from src itself (digestReads, digestSql,
+// statusSummarySql, unitTaskSummariesSql): the figures describe what
+// production runs. digestModel starts all but the unit look-up together
+// (Promise.all) and the unit look-up after them.
 import type { PrismaClient } from "../../src/db/database.js";
-import { taskStatusSql } from "../../src/db/status-sql.js";
 import { addDays, type Day } from "../../src/domain/day.js";
-import { periodOf } from "../../src/domain/period.js";
-import { Prisma } from "../../src/generated/prisma/client.js";
-import { statusSummary, statusSummarySql } from "../../src/services/plan-queries.js";
-import { unitTaskSummaries } from "../../src/services/task-summaries.js";
-
-const OVERDUE_SHOWN = 15;
-const OBSTACLES_SHOWN = 10;
+import type { Prisma } from "../../src/generated/prisma/client.js";
+import { statusSummarySql } from "../../src/services/plan-queries.js";
+import { unitTaskSummariesSql } from "../../src/services/task-summaries.js";
+import { digestReads, digestSql, overdueListOptions } from "../../src/services/weekly/digest.js";
 
 export interface DigestPart {
   name: string;
@@ -25,106 +21,33 @@ export interface DigestPart {
 
 export function digestParts(prisma: PrismaClient, options: { today: Day; planIds?: number[] }): DigestPart[] {
   const { today, planIds } = options;
-  const week = periodOf(today, "WEEK");
-  const lastWeekDay = addDays(today, -7);
-  const planSql = (column: Prisma.Sql) => (planIds ? Prisma.sql`AND ${column} = ANY(${planIds}::int[])` : Prisma.empty);
-  const reportsByUnit = Prisma.sql`
-    SELECT r."unitId", count(*)::int AS n FROM "ProgressReport" r
-    JOIN "Task" t ON t.id = r."taskId"
-    WHERE r."reportedOn" BETWEEN ${week.start}::date AND ${today}::date
-      ${planSql(Prisma.sql`t."planId"`)}
-    GROUP BY r."unitId"`;
-  const leadUnits = Prisma.sql`
-    SELECT DISTINCT u.id, u.code, u.name FROM "Unit" u
-    JOIN "Assignment" a ON a."unitId" = u.id AND a.role = 'LEAD'
-    JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL AND t."completedOn" IS NULL
-    WHERE u.active AND u."mergedIntoId" IS NULL
-      ${planSql(Prisma.sql`t."planId"`)}
-    ORDER BY u.code`;
+  const reads = digestReads(prisma, options);
+  const overdue = unitTaskSummariesSql(overdueListOptions(options));
   let codes: string[] | undefined;
   return [
+    { name: "plans", run: reads.plans, sql: {} },
+    { name: "statusSummary, today", run: reads.now, sql: { "status, today": statusSummarySql(today, { planIds }) } },
+    { name: "statusSummary, a week ago", run: reads.lastWeek, sql: { "status, a week ago": statusSummarySql(addDays(today, -7), { planIds }) } },
     {
-      name: "plans",
-      run: () =>
-        prisma.plan.findMany({
-          where: planIds ? { id: { in: planIds } } : {},
-          orderBy: [{ year: "desc" }, { issuedOn: "desc" }],
-          select: { number: true, title: true },
-        }),
-      sql: {},
+      name: `overdue list (unitTaskSummaries, limit ${overdueListOptions(options).limit})`,
+      run: reads.overdue,
+      sql: { "overdue page": overdue.page!, "overdue count (when the page is empty)": overdue.count },
     },
-    { name: "statusSummary, today", run: () => statusSummary(prisma, { today, planIds }), sql: { "status, today": statusStatement(today, { planIds }) } },
-    {
-      name: "statusSummary, a week ago",
-      run: () => statusSummary(prisma, { today: lastWeekDay, planIds }),
-      sql: { "status, a week ago": statusStatement(lastWeekDay, { planIds }) },
-    },
-    {
-      name: `overdue list (unitTaskSummaries, limit ${OVERDUE_SHOWN})`,
-      run: () => unitTaskSummaries(prisma, { filter: "overdue", today, planIds, limit: OVERDUE_SHOWN }),
-      sql: overdueStatements(today, planIds),
-    },
-    {
-      name: "open obstacles",
-      run: () =>
-        prisma.obstacle.findMany({
-          where: { resolvedAt: null, ...(planIds ? { task: { planId: { in: planIds } } } : {}) },
-          include: { task: true, unit: true },
-          orderBy: { raisedAt: "asc" },
-          take: OBSTACLES_SHOWN,
-        }),
-      sql: {},
-    },
-    {
-      name: "criteria with latest values",
-      run: () =>
-        prisma.criterion.findMany({
-          where: planIds ? { tasks: { some: { planId: { in: planIds } } } } : {},
-          include: { index: true, values: { orderBy: { period: "desc" }, take: 2 } },
-          orderBy: [{ index: { code: "asc" } }, { position: "asc" }],
-        }),
-      sql: {},
-    },
-    { name: "reports per unit this week", run: () => prisma.$queryRaw(reportsByUnit), sql: { "reports per unit": reportsByUnit } },
-    { name: "units leading open tasks", run: () => prisma.$queryRaw(leadUnits), sql: { "lead units": leadUnits } },
+    { name: "open obstacles", run: reads.obstacles, sql: {} },
+    { name: "criteria with latest values", run: reads.criteria, sql: {} },
+    { name: "reports per unit this week", run: reads.reportsByUnit, sql: { "reports per unit": digestSql.reportsByUnit(options) } },
+    { name: "units leading open tasks", run: reads.leadUnits, sql: { "lead units": digestSql.leadUnits(options) } },
+    { name: "measured objectives (objectiveProgress)", run: reads.objectives, sql: {} },
     {
       name: "unit ids by code (after the others)",
       run: async () => {
         // digestModel passes the codes of statusSummary's units: 995 of the 1,000 here.
         codes ??= (await prisma.unit.findMany({ select: { code: true } })).map((u) => u.code);
-        return prisma.unit.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
+        return reads.unitIds(codes);
       },
       sql: {},
     },
   ];
-}
-
-/** statusSummary's one statement, from src/services/plan-queries.ts itself. */
-const statusStatement = (today: Day, options: { planIds?: number[] }): Prisma.Sql => statusSummarySql(today, options);
-
-/** unitTaskSummaries({ filter: "overdue" }) without units (src/services/task-summaries.ts): the page and the count. */
-function overdueStatements(today: Day, planIds?: number[]): Record<string, Prisma.Sql> {
-  const mine = Prisma.sql`WITH s AS MATERIALIZED (SELECT x.* FROM (${taskStatusSql(today, { planIds })}) x)`;
-  const base = Prisma.sql`
-    FROM s
-    JOIN "Task" t ON t.id = s.id
-    JOIN "Plan" p ON p.id = t."planId"
-    CROSS JOIN LATERAL (SELECT NULL::text AS role) a
-    WHERE s.status = 'OVERDUE'`;
-  return {
-    "overdue page": Prisma.sql`
-      ${mine}
-      SELECT DISTINCT ON (s.status = 'OVERDUE', t."dueOn", t.id)
-        t.id, t.code, t.title, p.number AS "planNumber", a.role::text AS role, s.status, t."dueLabel", t."dueOn",
-        t.percent, t."lastReportOn", t."completedOn",
-        (SELECT json_agg(json_build_object('code', u.code, 'name', u.name) ORDER BY u.code)
-           FROM "Assignment" la JOIN "Unit" u ON u.id = la."unitId"
-          WHERE la."taskId" = t.id AND la.role = 'LEAD') AS lead
-      ${base}
-      ORDER BY s.status = 'OVERDUE' DESC, t."dueOn" ASC NULLS LAST, t.id
-      LIMIT ${OVERDUE_SHOWN} OFFSET 0`,
-    "overdue count": Prisma.sql`${mine} SELECT count(DISTINCT t.id)::int AS n ${base}`,
-  };
 }
 
 /**

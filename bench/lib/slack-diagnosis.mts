@@ -71,7 +71,7 @@ export async function diagnose(prisma: PrismaClient, options: { now: Date; plan:
   await step("handler viec, called directly", async () => HANDLERS.tasks(ctx("")));
 
   const planning: PlanningTimes[] = [];
-  for (const [name, query] of Object.entries(viecQueries(today, unitIds, given.id))) planning.push(await planningTimes(prisma, name, query));
+  for (const [name, query] of Object.entries(viecQueries(today, unitIds, given.id, TASKS_PAGE_SIZE))) planning.push(await planningTimes(prisma, name, query));
 
   const concurrent: Diagnosis["concurrent"] = [];
   const handlers: [string, () => Promise<unknown>][] = [

@@ -41,6 +41,22 @@ export const canManageOrganisation = (actor: Actor): boolean => actor.active && 
 export const canRead = (actor: Actor): boolean => actor.active;
 
 /**
+ * A unit's report to the Office for a window: any active member of the unit
+ * may prepare it (save a draft); only the unit's lead (or an administrator
+ * of that unit) sends it. Returns what the actor may do with `unitId`'s report.
+ */
+export function unitReportRights(actor: Actor, unitId: number): { prepare: boolean; submit: boolean } {
+  const own = actor.active && actor.unitId !== null && actor.unitId === unitId;
+  return { prepare: own, submit: own && (actor.role === "UNIT_LEAD" || actor.role === "ADMIN") };
+}
+
+/** The Office follows the units' reports (who has sent, reminders) and builds the consolidated report. */
+export const canConsolidateReports = (actor: Actor): boolean => actor.active && (actor.role === "OFFICE" || actor.role === "ADMIN");
+
+/** Leadership approves the consolidated report or sends it back for changes. */
+export const canApproveReport = (actor: Actor): boolean => actor.active && (actor.role === "LEADERSHIP" || actor.role === "ADMIN");
+
+/**
  * Importing a plan from its document, reviewing it and publishing it (Ban
  * hành) is the Office's work (and administrators'): a plan binds every unit.
  */

@@ -66,6 +66,17 @@ export interface ReportObstacleRow {
   resolution: string | null;
 }
 
+/** A unit's report to the Office for the window, as its lead sent it (Slack). */
+export interface ReportUnitSubmission {
+  unit: UnitRef;
+  submittedOn: Day;
+  results: string;
+  shortcomings: string;
+  proposals: string;
+  /** Tài liệu kiểm chứng the unit attached: Slack file references. */
+  evidenceFiles: { name: string; permalink: string | null }[];
+}
+
 export interface ReportModel {
   plan: { number: string; title: string; issuedOn: Day; issuer: string; place: string };
   /** Thể thức: issuing body, number left blank for the clerk, place and date. */
@@ -95,6 +106,8 @@ export interface ReportModel {
   obstacles: ReportObstacleRow[];
   /** Tasks with a deadline in the next window, not done. */
   next: { window: ReportWindow; tasks: ReportTaskRow[] } | null;
+  /** The units' reports for the window that reached the Office (sections I.5, II.3, IV and Biểu 3). */
+  unitReports: ReportUnitSubmission[];
   signer: { authority: string | null; title: string; name: string };
   /** Nơi nhận, without the final "Lưu" line. */
   recipients: string[];

@@ -6,8 +6,9 @@
 // obstacles raised and their outcome, tasks due in the next window) the text
 // states them. Where only the Office can write (causes, proposals to the
 // superior) there is an OFFICE block: bracketed, italic and highlighted in the
-// file, so it can never pass for data. Unit report texts (results,
-// shortcomings, proposals per unit) will fill these from the Slack flow.
+// file, so it can never pass for data. Once units have sent their reports
+// for the window (src/services/unit-reports.ts), their results, shortcomings
+// and causes, and proposals take those places, under each unit's name.
 import { formatVnDate } from "../domain/day.js";
 import { STATUSES, type TaskStatus } from "../domain/status.js";
 import { percent, STATUS_LABELS } from "../i18n/labels.js";
@@ -41,6 +42,20 @@ const ORDER: TaskStatus[] = ["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "OVERDU
 /** Name column wide enough for a task group's title; the status columns narrow. */
 const WIDTHS = [34, 10, 11, 11, 12, 10, 11];
 const countCells = (total: number, c: StatusCounts) => [n(total), ...ORDER.map((s) => n(c[s]))];
+
+/**
+ * A unit's own text under its name, one item a line, as the unit wrote it
+ * (its own "-" or "+" kept; other lines get "-"), ending with ";" except the
+ * list's last item, which the punctuation pass below ends with ".".
+ */
+function unitText(b: Block[], unitName: string, text: string): void {
+  b.push({ kind: "para", text: `${unitName}:` });
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim().replace(/[.;,:]+$/, "");
+    if (line === "") continue;
+    b.push({ kind: "item", text: `${/^[-+•*]\s/.test(line) ? line.replace(/^[•*]/, "-") : `- ${line}`};` });
+  }
+}
 
 export function reportOutline(m: ReportModel): Block[] {
   const b: Block[] = [];
@@ -113,6 +128,15 @@ export function reportOutline(m: ReportModel): Block[] {
   }
   b.push({ kind: "para", text: "Kết quả thực hiện từng nhiệm vụ tại Biểu 1 của Phụ lục kèm theo Báo cáo này." });
 
+  const withResults = m.unitReports.filter((u) => u.results.trim() !== "");
+  if (withResults.length > 0) {
+    b.push({ kind: "heading", level: 2, text: "5. Kết quả do các đơn vị báo cáo" });
+    b.push({ kind: "para", text: `Văn phòng Sở nhận được báo cáo của ${n(m.unitReports.length)} đơn vị; kết quả các đơn vị báo cáo như sau:` });
+    for (const u of withResults) unitText(b, u.unit.name, u.results);
+    const files = m.unitReports.reduce((k, u) => k + u.evidenceFiles.length, 0);
+    if (files > 0) b.push({ kind: "para", text: `Tài liệu kiểm chứng các đơn vị gửi kèm: ${n(files)} tệp, danh mục tại Biểu 3 của Phụ lục.` });
+  }
+
   // II. Shortcomings
   b.push({ kind: "heading", level: 1, text: "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN" });
   b.push({ kind: "heading", level: 2, text: "1. Tồn tại, hạn chế" });
@@ -135,14 +159,25 @@ export function reportOutline(m: ReportModel): Block[] {
   if (m.obstacles.length === 0) {
     b.push({ kind: "para", text: "Trong kỳ, không có khó khăn, vướng mắc nào được các đơn vị phản ánh về Văn phòng Sở." });
   } else {
-    b.push({ kind: "para", text: `Trong kỳ, các đơn vị phản ánh ${n(m.obstacles.length)} khó khăn, vướng mắc; đã giải quyết ${n(m.obstacles.length - open.length)}, còn ${n(open.length)} chưa giải quyết:` });
+    b.push({
+      kind: "para",
+      text: `Trong kỳ, các đơn vị phản ánh ${n(m.obstacles.length)} khó khăn, vướng mắc; đã giải quyết ${n(m.obstacles.length - open.length)}, còn ${n(open.length)} chưa giải quyết:`,
+    });
     for (const o of m.obstacles) {
       const outcome = o.resolvedOn ? `đã giải quyết ngày ${d(o.resolvedOn)}${o.resolution ? `: ${o.resolution}` : ""}` : "chưa giải quyết";
       b.push({ kind: "item", text: `- ${o.unit.name} (ngày ${d(o.raisedOn)}, nhiệm vụ ${o.task.code}): ${o.text.replace(/[.;\s]+$/, "")} (${outcome});` });
     }
   }
   b.push({ kind: "heading", level: 2, text: "3. Nguyên nhân" });
-  b.push({ kind: "office", text: "[Văn phòng Sở bổ sung nguyên nhân khách quan, chủ quan của các tồn tại, hạn chế nêu trên, trên cơ sở báo cáo của các đơn vị.]" });
+  const withShortcomings = m.unitReports.filter((u) => u.shortcomings.trim() !== "");
+  if (withShortcomings.length > 0) {
+    b.push({ kind: "para", text: "Các đơn vị báo cáo tồn tại, hạn chế và nguyên nhân như sau:" });
+    for (const u of withShortcomings) unitText(b, u.unit.name, u.shortcomings);
+  } else if (m.unitReports.length > 0) {
+    b.push({ kind: "para", text: "Các đơn vị không báo cáo thêm tồn tại, hạn chế nào ngoài các nội dung nêu trên." });
+  } else {
+    b.push({ kind: "office", text: "[Văn phòng Sở bổ sung nguyên nhân khách quan, chủ quan của các tồn tại, hạn chế nêu trên, trên cơ sở báo cáo của các đơn vị.]" });
+  }
 
   // III. Next steps
   b.push({ kind: "heading", level: 1, text: "III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI" });
@@ -151,7 +186,10 @@ export function reportOutline(m: ReportModel): Block[] {
     b.push({ kind: "para", text: `${++k}. Các đơn vị chủ trì tập trung hoàn thành dứt điểm ${n(c.OVERDUE)} nhiệm vụ quá hạn nêu tại điểm 1 Mục II.` });
   }
   if (m.next && m.next.tasks.length > 0) {
-    b.push({ kind: "para", text: `${++k}. Triển khai, hoàn thành ${n(m.next.tasks.length)} nhiệm vụ đến hạn trong kỳ báo cáo ${m.next.window.phrase} (từ ngày ${d(m.next.window.start)} đến ngày ${d(m.next.window.end)}):` });
+    b.push({
+      kind: "para",
+      text: `${++k}. Triển khai, hoàn thành ${n(m.next.tasks.length)} nhiệm vụ đến hạn trong kỳ báo cáo ${m.next.window.phrase} (từ ngày ${d(m.next.window.start)} đến ngày ${d(m.next.window.end)}):`,
+    });
     for (const t of m.next.tasks.slice(0, NEXT_LISTED)) b.push({ kind: "item", text: `- ${t.code}. ${t.title} (chủ trì: ${units(t)}; thời hạn: ${t.due});` });
     if (m.next.tasks.length > NEXT_LISTED) b.push({ kind: "item", text: `- ${n(m.next.tasks.length - NEXT_LISTED)} nhiệm vụ khác tại Biểu 1 của Phụ lục.` });
   }
@@ -159,13 +197,25 @@ export function reportOutline(m: ReportModel): Block[] {
     b.push({ kind: "para", text: `${++k}. Duy trì thực hiện ${n(ongoing.length)} nhiệm vụ thường xuyên; các đơn vị báo cáo kết quả theo từng kỳ, kèm tài liệu kiểm chứng.` });
   }
   if (open.length > 0) {
-    b.push({ kind: "para", text: `${++k}. Văn phòng Sở theo dõi, tham mưu Lãnh đạo Sở giải quyết ${n(open.length)} khó khăn, vướng mắc chưa được giải quyết nêu tại điểm 2 Mục II.` });
+    b.push({
+      kind: "para",
+      text: `${++k}. Văn phòng Sở theo dõi, tham mưu Lãnh đạo Sở giải quyết ${n(open.length)} khó khăn, vướng mắc chưa được giải quyết nêu tại điểm 2 Mục II.`,
+    });
   }
-  b.push({ kind: "office", text: "[Văn phòng Sở bổ sung các giải pháp khác (nếu có).]" });
+  // Without the units' reports, the Office may have more to add; with them, the units have said it.
+  if (m.unitReports.length === 0) b.push({ kind: "office", text: "[Văn phòng Sở bổ sung các giải pháp khác (nếu có).]" });
 
-  // IV. Proposals: only the Office (from the units' proposals) can write these.
+  // IV. Proposals: from the units' reports; without them, only the Office can write these.
   b.push({ kind: "heading", level: 1, text: "IV. KIẾN NGHỊ, ĐỀ XUẤT" });
-  b.push({ kind: "office", text: "[Văn phòng Sở ghi kiến nghị, đề xuất với cấp trên (nếu có), trên cơ sở đề xuất của các đơn vị.]" });
+  const withProposals = m.unitReports.filter((u) => u.proposals.trim() !== "");
+  if (withProposals.length > 0) {
+    b.push({ kind: "para", text: `Trên cơ sở đề xuất của các đơn vị, ${m.header.issuingBody} kiến nghị, đề xuất:` });
+    for (const u of withProposals) unitText(b, u.unit.name, u.proposals);
+  } else if (m.unitReports.length > 0) {
+    b.push({ kind: "para", text: "Không có kiến nghị, đề xuất." });
+  } else {
+    b.push({ kind: "office", text: "[Văn phòng Sở ghi kiến nghị, đề xuất với cấp trên (nếu có), trên cơ sở đề xuất của các đơn vị.]" });
+  }
 
   // A list's items end with ";" and its last item with ".", as administrative texts punctuate them.
   b.forEach((x, i) => {

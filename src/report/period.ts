@@ -8,7 +8,7 @@
 // from the 15th of the month before the period to the 14th of its last month
 // (Q1 15/12–14/3, six months 15/12–14/6, Q3 15/6–14/9, year 15/12–14/12).
 import { addDays, makeDay, type Day } from "../domain/day.js";
-import { reportPeriod } from "../domain/schedule.js";
+import { reportingPeriodOf } from "../domain/reporting-window.js";
 import { fold } from "../domain/text.js";
 
 export type ReportKind = "QUARTER" | "HALF" | "YEAR";
@@ -18,6 +18,8 @@ export interface ReportWindow {
   year: number;
   /** 1–4 for a quarter, 1–2 for a half, undefined for a year. */
   part?: number;
+  /** The window's key, as the reporting-window module names it: "2023-Q3", "2023-H1", "2023". */
+  key: string;
   /** "Quý III/2023", "6 tháng đầu năm 2023", "Năm 2023": how the Office writes it. */
   label: string;
   /** "quý III năm 2023", "6 tháng đầu năm 2023", "năm 2023": how it reads inside a sentence. */
@@ -48,26 +50,37 @@ export const REPORT_PERIOD_FORMS = '"Quý III/2023", "6 tháng đầu năm 2023"
 export function reportWindow(kind: ReportKind, year: number, part?: number): ReportWindow | undefined {
   if (!makeDay(year, 1, 1)) return undefined;
   const lastQuarter = kind === "QUARTER" ? part! : kind === "HALF" ? part! * 2 : 4;
-  const months = kind === "QUARTER" ? 3 : kind === "HALF" ? 6 : 12;
-  const { start, end } = dataWindow(year, lastQuarter, months);
+  // The window is the reporting-window module's (one definition for status,
+  // reminders and reports): the one its last month's 14th belongs to.
+  const { key, start, end } = reportingPeriodOf(makeDay(year, lastQuarter * 3, 14)!, kind, "WINDOW");
   const label =
     kind === "QUARTER" ? `Quý ${ROMAN[part! - 1]}/${year}`
     : kind === "HALF" ? `6 tháng ${part === 1 ? "đầu" : "cuối"} năm ${year}`
     : `Năm ${year}`;
   const phrase = kind === "QUARTER" ? `quý ${ROMAN[part! - 1]} năm ${year}` : kind === "HALF" ? label : `năm ${year}`;
-  return { kind, year, part, label, phrase, start, end };
+  return { kind, year, part, key, label, phrase, start, end };
 }
 
-// ---------------------------------------------------------------------------
-// TEMPORARY (report-docs branch): the data window of a report. Another branch
-// is adding the shared reporting-window module (src/domain/reporting-window.ts)
-// for status and completion rates; when it lands, this function is replaced by
-// it and must not survive as a second definition of the window.
-// The cut-off (the 14th of the last month) is the scheduler's, reused here.
-// ---------------------------------------------------------------------------
-function dataWindow(year: number, lastQuarter: number, months: number): { start: Day; end: Day } {
-  const end = reportPeriod(year, lastQuarter).cutoff;
-  // The day after the cut-off `months` earlier: the 15th of the month before the period.
-  const previousCutoff = makeDay(lastQuarter * 3 - months > 0 ? year : year - 1, ((lastQuarter * 3 - months + 11) % 12) + 1, 14)!;
-  return { start: addDays(previousCutoff, 1), end };
+/** The window a key names ("2023-Q3", "2023-H1", "2023"), as stored with unit reports and consolidated reports. */
+export function reportWindowOfKey(key: string): ReportWindow | undefined {
+  const m = /^(\d{4})(?:-([QH])([1-4]))?$/.exec(key);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (!m[2]) return reportWindow("YEAR", year);
+  const part = Number(m[3]);
+  if (m[2] === "H" && part > 2) return undefined;
+  return reportWindow(m[2] === "Q" ? "QUARTER" : "HALF", year, part);
+}
+
+/**
+ * The quarter a report made on `day` is most likely about: the window
+ * containing it in its last 45 days (units are reminded about a week before
+ * their deadline of the 10th), otherwise the window just closed. On
+ * 20/08/2023 and 12/09/2023 that is quý III (15/06–14/09); on 18/09/2023 and
+ * 05/10/2023 still quý III, the next window having barely begun.
+ */
+export function currentReportWindow(day: Day): ReportWindow {
+  const current = reportingPeriodOf(day, "QUARTER", "WINDOW");
+  const w = day >= addDays(current.end, -45) ? current : reportingPeriodOf(addDays(current.start, -1), "QUARTER", "WINDOW");
+  return reportWindowOfKey(w.key)!;
 }

@@ -1,6 +1,7 @@
 // The report's appendix as an .xlsx: Biểu 1, every task of the plan (STT,
 // nhiệm vụ, chủ trì, phối hợp, thời hạn, tiến độ, kết quả, tình trạng, tài liệu
-// kiểm chứng), and Biểu 2, the index criteria (latest value, target, previous).
+// kiểm chứng), Biểu 2, the index criteria (latest value, target, previous),
+// and Biểu 3, the evidence files units attached to their reports (when any).
 // Set up for printing: A4 landscape, fit to the page width, the header row
 // repeated on every page and frozen on screen, wrapped text.
 //
@@ -17,6 +18,7 @@ import { placeAndDate } from "./docx.js";
 
 export const TASK_COLUMNS = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ (%)", "Kết quả thực hiện", "Tình trạng", "Tài liệu kiểm chứng"] as const;
 export const CRITERIA_COLUMNS = ["STT", "Chỉ số", "Tiêu chí", "Đơn vị tính", "Giá trị mới nhất", "Kỳ", "Chỉ tiêu", "Giá trị kỳ trước", "Kỳ trước", "Nguồn số liệu"] as const;
+export const EVIDENCE_COLUMNS = ["STT", "Đơn vị", "Tên tệp", "Ngày gửi", "Đường dẫn (Slack)"] as const;
 /** Rows above each sheet's header row (title lines). */
 export const TITLE_ROWS = 4;
 
@@ -86,7 +88,9 @@ function rowHeight(ws: Sheet, values: readonly (string | number | null)[]): numb
   values.forEach((v, i) => {
     const width = ws.getColumn(i + 1).width ?? 10;
     const perLine = Math.max(1, Math.floor(width));
-    const n = String(v ?? "").split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    const n = String(v ?? "")
+      .split("\n")
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
     lines = Math.max(lines, n);
   });
   return lines * 15.5 + 2;
@@ -138,10 +142,36 @@ export async function writeReportXlsx(m: ReportModel, stream: Writable): Promise
   titleRows(criteria, m, "PHỤ LỤC - BIỂU 2: CÁC TIÊU CHÍ, TIÊU CHÍ THÀNH PHẦN", CRITERIA_COLUMNS.length);
   headerRow(criteria, CRITERIA_COLUMNS);
   m.criteria.forEach((c, i) => {
-    dataRow(criteria, [i + 1, c.index, c.name, c.measureUnit ?? "", c.latest?.value ?? null, c.latest?.period ?? "", c.target, c.previous?.value ?? null, c.previous?.period ?? "", c.latest?.source ?? ""], {
-      center: [1, 4, 5, 6, 7, 8, 9],
-    });
+    dataRow(
+      criteria,
+      [
+        i + 1,
+        c.index,
+        c.name,
+        c.measureUnit ?? "",
+        c.latest?.value ?? null,
+        c.latest?.period ?? "",
+        c.target,
+        c.previous?.value ?? null,
+        c.previous?.period ?? "",
+        c.latest?.source ?? "",
+      ],
+      {
+        center: [1, 4, 5, 6, 7, 8, 9],
+      },
+    );
   });
   await criteria.commit();
+
+  // Biểu 3 only when units attached evidence to their reports for the window.
+  const files = m.unitReports.flatMap((u) => u.evidenceFiles.map((f) => ({ unit: u.unit.name, on: u.submittedOn, ...f })));
+  if (files.length > 0) {
+    const evidence = wb.addWorksheet("Biểu 3 - Tài liệu kiểm chứng", printSetup("Biểu 3"));
+    evidence.columns = [6, 40, 56, 16, 60].map((width) => ({ width }));
+    titleRows(evidence, m, "PHỤ LỤC - BIỂU 3: TÀI LIỆU KIỂM CHỨNG CÁC ĐƠN VỊ GỬI KÈM BÁO CÁO", EVIDENCE_COLUMNS.length);
+    headerRow(evidence, EVIDENCE_COLUMNS);
+    files.forEach((f, i) => dataRow(evidence, [i + 1, f.unit, f.name, formatVnDate(f.on), f.permalink ?? ""], { center: [1, 4] }));
+    await evidence.commit();
+  }
   await wb.commit();
 }

@@ -2,13 +2,17 @@
 // planned, so every attempt sends exactly the same message.
 import type { SchedulerConfig } from "../config/env.js";
 import type { PrismaClient } from "../db/database.js";
-import { localDay } from "../domain/day.js";
+import { fromDate, localDay, type Day } from "../domain/day.js";
 import { reportPeriod, type JobId, type Occurrence } from "../domain/schedule.js";
 import type { Lang } from "../errors.js";
 import { digestModel } from "../services/weekly/digest.js";
 import { reportDeadlineModel } from "../services/weekly/report-deadline.js";
 import { unitReminderModel } from "../services/weekly/unit-reminder.js";
 import { unitSummaryModel } from "../services/weekly/unit-summary.js";
+import { reportingUnits, unitReportDraft } from "../services/unit-reports.js";
+import { unitReportDraftMessage } from "../views/unit-report.js";
+import type { Period } from "../domain/period.js";
+import { windowCounts } from "../domain/reporting-window.js";
 import { digestMessage } from "../views/digest.js";
 import { reminderMessage } from "../views/reminder.js";
 import { reportDeadlineMessage } from "../views/report-deadline.js";
@@ -31,6 +35,31 @@ async function unitsWithChannels(prisma: PrismaClient) {
     orderBy: { code: "asc" },
     select: { id: true, code: true, name: true, slackChannel: true },
   });
+}
+
+/**
+ * Ahead of the units' deadline, each unit's lead gets the unit's report for
+ * the window pre-filled (src/services/unit-reports.ts) by direct message,
+ * with a button to review and send it. One plan per lead and window (the
+ * first in force): a department has one such plan at a time.
+ */
+async function unitReportDrafts(prisma: PrismaClient, window: Period, today: Day): Promise<PlannedDelivery[]> {
+  const plans = (await prisma.plan.findMany({ orderBy: [{ issuedOn: "asc" }, { id: "asc" }] })).filter((p) => windowCounts(window, fromDate(p.issuedOn), fromDate(p.endsOn), p.minCoverageDays));
+  const planned = new Map<string, PlannedDelivery>();
+  for (const plan of plans) {
+    for (const unit of await reportingUnits(prisma, plan.id)) {
+      const leads = await prisma.member.findMany({ where: { unitId: unit.id, role: "UNIT_LEAD", active: true }, orderBy: { id: "asc" } });
+      if (leads.length === 0) continue;
+      const submitted = await prisma.unitReport.findFirst({ where: { planId: plan.id, unitId: unit.id, period: window.key, status: "SUBMITTED" }, select: { id: true } });
+      if (submitted) continue;
+      const draft = await unitReportDraft(prisma, { planId: plan.id, unitId: unit.id, windowKey: window.key, today });
+      for (const lead of leads) {
+        if (planned.has(lead.slackUserId)) continue;
+        planned.set(lead.slackUserId, { target: lead.slackUserId, unitId: unit.id, payload: unitReportDraftMessage(draft, lead.locale === "en" ? "en" : "vi") });
+      }
+    }
+  }
+  return [...planned.values()];
 }
 
 export async function plannedMessages(
@@ -66,7 +95,7 @@ export async function plannedMessages(
           return model && { target: u.slackChannel!, unitId: u.id, payload: reportDeadlineMessage(model, CHANNEL_LANG) };
         }),
       );
-      return planned.filter((p) => p !== null);
+      return [...planned.filter((p) => p !== null), ...(await unitReportDrafts(prisma, period.window, today))];
     }
     case "digest": {
       const model = await digestModel(prisma, { today });

@@ -2,6 +2,7 @@
 // prefixed by its plan ("1565:II.2.c.2"), or by id ("#42"). When a code
 // exists in several plans, the most recent plan wins.
 import type { PrismaClient } from "../db/database.js";
+import type { Plan } from "../generated/prisma/client.js";
 import { codeKey } from "../domain/text.js";
 import { AppError } from "../errors.js";
 
@@ -27,8 +28,12 @@ export async function findTask(prisma: PrismaClient, ref: string) {
 }
 
 /** The plan people mean when they name none: the most recent. */
-export async function currentPlan(prisma: PrismaClient) {
-  const plan = await prisma.plan.findFirst({ orderBy: [{ year: "desc" }, { issuedOn: "desc" }] });
+export async function currentPlan(prisma: PrismaClient): Promise<Plan> {
+  // Raw, as `/kehoach tongquan` asks on every call: Prisma 6 compiles each
+  // model query in WebAssembly, which cost more CPU than the read
+  // (BENCHMARKS.md, "What a command costs"); test/services/hot-reads.test.ts
+  // checks it returns what findFirst with the same order does.
+  const [plan] = await prisma.$queryRaw<Plan[]>`SELECT * FROM "Plan" ORDER BY year DESC, "issuedOn" DESC LIMIT 1`;
   if (!plan) throw new AppError("NO_PLANS");
   return plan;
 }

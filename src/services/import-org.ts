@@ -5,67 +5,71 @@ import type { PrismaClient } from "../db/database.js";
 import { codeKey, fold } from "../domain/text.js";
 import { invalidFile, type FileProblem, type LoadedFile } from "../files/load.js";
 import type { OrgFile } from "../files/org-file.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import { ChangeCounter, DryRunRollback, type ChangeSummary } from "./changes.js";
+import { syncRows, updateRows } from "./sync-rows.js";
 
 export interface ImportOptions {
   dryRun?: boolean;
   actor: string;
+  /** The clock: the instant written as archivedAt, updatedAt and the audit entry's time. */
+  now?: () => Date;
 }
 
-export async function importOrg(
-  prisma: PrismaClient,
-  loaded: LoadedFile<OrgFile>,
-  options: ImportOptions,
-): Promise<{ changes: ChangeSummary; dryRun: boolean }> {
+export async function importOrg(prisma: PrismaClient, loaded: LoadedFile<OrgFile>, options: ImportOptions): Promise<{ changes: ChangeSummary; dryRun: boolean }> {
   const org = loaded.data;
   await checkOrgFile(prisma, loaded);
   const counter = new ChangeCounter();
+  const now = (options.now ?? (() => new Date()))();
   try {
     await prisma.$transaction(
       async (tx) => {
-        const idByKey = new Map<string, number>();
-        for (const u of org.units) {
-          const key = codeKey(u.code);
-          const wanted = { code: u.code, codeKey: key, name: u.name, nameKey: fold(u.name), kind: u.kind, slackChannel: u.channel ?? null, active: u.active };
-          const stored = await tx.unit.findUnique({ where: { codeKey: key } });
-          const unit = stored
-            ? ChangeCounter.differs(stored, wanted)
-              ? await tx.unit.update({ where: { id: stored.id }, data: wanted })
-              : stored
-            : await tx.unit.create({ data: wanted });
-          counter.count("units", !stored ? "created" : unit === stored ? "unchanged" : "updated");
-          idByKey.set(key, unit.id);
-        }
-        for (const u of org.units) {
-          const id = idByKey.get(codeKey(u.code))!;
-          const mergedIntoId = u.mergedInto ? await unitIdOf(tx, idByKey, u.mergedInto) : null;
-          const current = await tx.unit.findUniqueOrThrow({ where: { id }, select: { mergedIntoId: true } });
-          if (current.mergedIntoId !== mergedIntoId) {
-            await tx.unit.update({ where: { id }, data: { mergedIntoId } });
-            counter.count("merges", "updated");
-          }
-          const aliasKeys = new Set(u.aliases.map(fold));
-          const stored = await tx.unitAlias.findMany({ where: { unitId: id } });
-          for (const a of stored.filter((a) => !aliasKeys.has(a.aliasKey))) {
-            await tx.unitAlias.delete({ where: { id: a.id } });
-            counter.count("aliases", "updated");
-          }
-          for (const alias of u.aliases) {
-            const existing = stored.find((a) => a.aliasKey === fold(alias));
-            if (existing && existing.alias === alias) counter.count("aliases", "unchanged");
-            else {
-              await tx.unitAlias.upsert({ where: { aliasKey: fold(alias) }, create: { unitId: id, alias, aliasKey: fold(alias) }, update: { unitId: id, alias } });
-              counter.count("aliases", existing ? "updated" : "created");
-            }
-          }
-        }
+        const units = await syncRows(tx, {
+          kind: "units",
+          counter,
+          table: "Unit",
+          stored: await tx.unit.findMany({ where: { codeKey: { in: org.units.map((u) => codeKey(u.code)) } } }),
+          storedKey: (u) => u.codeKey,
+          wanted: org.units.map((u) => ({
+            key: codeKey(u.code),
+            fields: { code: u.code, codeKey: codeKey(u.code), name: u.name, nameKey: fold(u.name), kind: u.kind, slackChannel: u.channel ?? null, active: u.active },
+          })),
+          create: (data) => tx.unit.createManyAndReturn({ data }),
+          updatedAt: now,
+        });
+        // Every unit the file may name: its own, and those only the database has (checkOrgFile made sure).
+        const idByKey = new Map((await tx.unit.findMany({ select: { id: true, codeKey: true } })).map((u) => [u.codeKey, u.id]));
+        const unitIdOf = (code: string) => idByKey.get(codeKey(code))!;
+
+        const merges = org.units.flatMap((u) => {
+          const row = units.byKey.get(codeKey(u.code))!;
+          const mergedIntoId = u.mergedInto ? unitIdOf(u.mergedInto) : null;
+          return row.mergedIntoId === mergedIntoId ? [] : [{ id: row.id, mergedIntoId }];
+        });
+        await updateRows(tx, "Unit", merges, now);
+        for (const _ of merges) counter.count("merges", "updated");
+
+        // An alias belongs to one unit: one the file moves keeps its row and changes unit.
+        const fileUnitIds = [...units.byKey.values()].map((u) => u.id);
+        const wantedAliases = org.units.flatMap((u) => u.aliases.map((alias) => ({ key: fold(alias), fields: { unitId: unitIdOf(u.code), alias } })));
+        const storedAliases = await tx.unitAlias.findMany({ where: { OR: [{ unitId: { in: fileUnitIds } }, { aliasKey: { in: wantedAliases.map((a) => a.key) } }] } });
+        const wantedKeys = new Set(wantedAliases.map((a) => a.key));
+        const dropped = storedAliases.filter((a) => !wantedKeys.has(a.aliasKey));
+        await tx.unitAlias.deleteMany({ where: { id: { in: dropped.map((a) => a.id) } } });
+        for (const _ of dropped) counter.count("aliases", "updated");
+        await syncRows(tx, {
+          kind: "aliases",
+          counter,
+          table: "UnitAlias",
+          stored: storedAliases.filter((a) => wantedKeys.has(a.aliasKey)),
+          storedKey: (a) => a.aliasKey,
+          wanted: wantedAliases.map((a) => ({ ...a, onCreate: { aliasKey: a.key } })),
+          create: (data) => tx.unitAlias.createManyAndReturn({ data: data as Prisma.UnitAliasCreateManyInput[] }),
+        });
         for (const g of org.groups) {
           const key = codeKey(g.code);
-          const except = new Set(await Promise.all(g.except.map((c) => unitIdOf(tx, idByKey, c))));
-          const members =
-            g.units === "all"
-              ? (await tx.unit.findMany({ where: { active: true }, select: { id: true } })).map((u) => u.id)
-              : await Promise.all(g.units.map((c) => unitIdOf(tx, idByKey, c)));
+          const except = new Set(g.except.map(unitIdOf));
+          const members = g.units === "all" ? (await tx.unit.findMany({ where: { active: true }, select: { id: true } })).map((u) => u.id) : g.units.map(unitIdOf);
           const wantedIds = [...new Set(members.filter((id) => !except.has(id)))].sort((a, b) => a - b);
           const stored = await tx.unitGroup.findUnique({ where: { codeKey: key }, include: { members: true } });
           const storedIds = (stored?.members ?? []).map((m) => m.unitId).sort((a, b) => a - b);
@@ -79,22 +83,23 @@ export async function importOrg(
           await tx.unitGroupMember.createMany({ data: wantedIds.map((unitId) => ({ groupId: group.id, unitId })) });
           counter.count("groups", stored ? "updated" : "created");
         }
-        for (const m of org.members) {
-          const wanted = {
-            name: m.name,
-            unitId: m.unit ? await unitIdOf(tx, idByKey, m.unit) : null,
-            role: m.role,
-            locale: m.locale ?? null,
-            active: true,
-          };
-          const stored = await tx.member.findUnique({ where: { slackUserId: m.slackUserId } });
-          if (!stored) await tx.member.create({ data: { slackUserId: m.slackUserId, ...wanted } });
-          else if (ChangeCounter.differs(stored, wanted)) await tx.member.update({ where: { id: stored.id }, data: wanted });
-          counter.count("members", !stored ? "created" : ChangeCounter.differs(stored, wanted) ? "updated" : "unchanged");
-        }
+        await syncRows(tx, {
+          kind: "members",
+          counter,
+          table: "Member",
+          stored: await tx.member.findMany({ where: { slackUserId: { in: org.members.map((m) => m.slackUserId) } } }),
+          storedKey: (m) => m.slackUserId,
+          wanted: org.members.map((m) => ({
+            key: m.slackUserId,
+            fields: { name: m.name, unitId: m.unit ? unitIdOf(m.unit) : null, role: m.role, locale: m.locale ?? null, active: true },
+            onCreate: { slackUserId: m.slackUserId },
+          })),
+          create: (data) => tx.member.createManyAndReturn({ data: data as Prisma.MemberCreateManyInput[] }),
+          updatedAt: now,
+        });
         if (counter.changed) {
           await tx.auditEntry.create({
-            data: { actor: options.actor, action: "org.import", entity: "Organisation", detail: { file: loaded.file, changes: counter.summary } as object },
+            data: { actor: options.actor, action: "org.import", entity: "Organisation", at: now, detail: { file: loaded.file, changes: counter.summary } as object },
           });
         }
         if (options.dryRun) throw new DryRunRollback(counter.summary);
@@ -108,22 +113,11 @@ export async function importOrg(
   return { changes: counter.summary, dryRun: false };
 }
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-
-async function unitIdOf(tx: Tx, idByKey: Map<string, number>, code: string): Promise<number> {
-  const id = idByKey.get(codeKey(code)) ?? (await tx.unit.findUnique({ where: { codeKey: codeKey(code) } }))?.id;
-  if (id === undefined) throw new Error(`unit ${code} vanished during import`); // checkOrgFile ruled this out
-  return id;
-}
-
 /** Every cross-reference in the file must resolve before anything is written. */
 async function checkOrgFile(prisma: PrismaClient, loaded: LoadedFile<OrgFile>): Promise<void> {
   const org = loaded.data;
   const problems: FileProblem[] = [];
-  const known = new Set([
-    ...org.units.map((u) => codeKey(u.code)),
-    ...(await prisma.unit.findMany({ select: { codeKey: true } })).map((u) => u.codeKey),
-  ]);
+  const known = new Set([...org.units.map((u) => codeKey(u.code)), ...(await prisma.unit.findMany({ select: { codeKey: true } })).map((u) => u.codeKey)]);
   const problem = (path: (string | number)[], message: string) =>
     problems.push({ path: path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${p}`)).join(""), line: loaded.lineOf(path), message });
   const unknownUnit = (code: string) =>

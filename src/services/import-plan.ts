@@ -4,6 +4,7 @@
 // file updates tasks by code, keeps their reports, and archives tasks that
 // left the file instead of deleting their history.
 import type { PrismaClient } from "../db/database.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import { toDate, type Day } from "../domain/day.js";
 import { parseDeadline, type Deadline } from "../domain/deadline.js";
 import type { Cadence } from "../domain/period.js";
@@ -13,6 +14,7 @@ import { formatPath, invalidFile, type FileProblem, type LoadedFile } from "../f
 import type { PlanFile, PlanTaskInput } from "../files/plan-file.js";
 import { ChangeCounter, DryRunRollback, type ChangeSummary } from "./changes.js";
 import type { ImportOptions } from "./import-org.js";
+import { syncRows, type Tx } from "./sync-rows.js";
 import { UnitResolver } from "./unit-resolver.js";
 
 type Role = "LEAD" | "COOPERATING";
@@ -33,47 +35,99 @@ interface FlatTask {
   assignments: Map<number, { role: Role; viaGroup: string | null }>;
 }
 
-export async function importPlan(
-  prisma: PrismaClient,
-  loaded: LoadedFile<PlanFile>,
-  options: ImportOptions,
-): Promise<{ number: string; changes: ChangeSummary; dryRun: boolean }> {
+export async function importPlan(prisma: PrismaClient, loaded: LoadedFile<PlanFile>, options: ImportOptions): Promise<{ number: string; changes: ChangeSummary; dryRun: boolean }> {
   const plan = loaded.data;
   const resolver = await UnitResolver.load(prisma);
   if (resolver.units.length === 0) throw new AppError("ORG_MISSING");
   const tasks = await flattenAndCheck(prisma, loaded, resolver);
   const counter = new ChangeCounter();
+  const now = (options.now ?? (() => new Date()))();
   try {
     await prisma.$transaction(
       async (tx) => {
-        // Indices and criteria are shared between plans: upsert by code.
-        for (const ix of plan.indices) {
-          const key = codeKey(ix.code);
-          const wanted = { code: ix.code, codeKey: key, name: ix.name, fullName: ix.fullName };
-          const stored = await tx.index.findUnique({ where: { codeKey: key } });
-          const index = stored
-            ? ChangeCounter.differs(stored, wanted) ? await tx.index.update({ where: { id: stored.id }, data: wanted }) : stored
-            : await tx.index.create({ data: wanted });
-          counter.count("indices", !stored ? "created" : index === stored ? "unchanged" : "updated");
-          for (const [position, c] of ix.criteria.entries()) {
-            const wantedC = { name: c.name, measureUnit: c.unit ?? null, target: c.target ?? null, higherIsBetter: c.higherIsBetter, position };
-            const storedC = await tx.criterion.findUnique({ where: { indexId_code: { indexId: index.id, code: c.code } } });
-            const criterion = storedC
-              ? ChangeCounter.differs(storedC, wantedC) ? await tx.criterion.update({ where: { id: storedC.id }, data: wantedC }) : storedC
-              : await tx.criterion.create({ data: { indexId: index.id, code: c.code, ...wantedC } });
-            counter.count("criteria", !storedC ? "created" : criterion === storedC ? "unchanged" : "updated");
-            for (const v of c.values) {
-              const storedV = await tx.criterionValue.findUnique({ where: { criterionId_period: { criterionId: criterion.id, period: v.period } } });
-              const wantedV = { value: v.value, source: v.source ?? null };
-              if (!storedV) await tx.criterionValue.create({ data: { criterionId: criterion.id, period: v.period, ...wantedV } });
-              else if (ChangeCounter.differs(storedV, wantedV)) await tx.criterionValue.update({ where: { id: storedV.id }, data: wantedV });
-              counter.count("criterionValues", !storedV ? "created" : ChangeCounter.differs(storedV, wantedV) ? "updated" : "unchanged");
-            }
-          }
+        const planRow = await syncPlanRows(tx, plan, tasks, counter, now);
+        if (counter.changed) {
+          await tx.auditEntry.create({
+            data: {
+              actor: options.actor,
+              action: "plan.import",
+              entity: "Plan",
+              entityId: String(planRow.id),
+              at: now,
+              detail: { file: loaded.file, number: plan.number, changes: counter.summary } as object,
+            },
+          });
         }
+        if (options.dryRun) throw new DryRunRollback(counter.summary);
+      },
+      { timeout: 300_000, maxWait: 30_000 },
+    );
+  } catch (e) {
+    if (e instanceof DryRunRollback) return { number: plan.number, changes: e.summary, dryRun: true };
+    throw e;
+  }
+  return { number: plan.number, changes: counter.summary, dryRun: false };
+}
 
-        const numberKey = codeKey(plan.number);
-        const wantedPlan = {
+/**
+ * Writes the checked file: each kind of record synced by key (syncRows), in
+ * sets, parents before children. Indices and criteria are shared between
+ * plans; tasks that left the file are archived, objectives deleted.
+ */
+async function syncPlanRows(tx: Tx, plan: PlanFile, tasks: FlatTask[], counter: ChangeCounter, now: Date) {
+  const indices = await syncRows(tx, {
+    kind: "indices",
+    counter,
+    table: "Index",
+    stored: await tx.index.findMany({ where: { codeKey: { in: plan.indices.map((ix) => codeKey(ix.code)) } } }),
+    storedKey: (ix) => ix.codeKey,
+    wanted: plan.indices.map((ix) => ({ key: codeKey(ix.code), fields: { code: ix.code, codeKey: codeKey(ix.code), name: ix.name, fullName: ix.fullName } })),
+    create: (data) => tx.index.createManyAndReturn({ data }),
+  });
+  const criterionKey = (indexId: number, code: string) => `${indexId}|${code}`;
+  const wantedCriteria = plan.indices.flatMap((ix) => {
+    const indexId = indices.byKey.get(codeKey(ix.code))!.id;
+    return ix.criteria.map((c, position) => ({
+      key: criterionKey(indexId, c.code),
+      fields: { name: c.name, measureUnit: c.unit ?? null, target: c.target ?? null, higherIsBetter: c.higherIsBetter, position },
+      onCreate: { indexId, code: c.code },
+      values: c.values,
+    }));
+  });
+  const criteria = await syncRows(tx, {
+    kind: "criteria",
+    counter,
+    table: "Criterion",
+    stored: await tx.criterion.findMany({ where: { indexId: { in: [...indices.byKey.values()].map((ix) => ix.id) } } }),
+    storedKey: (c) => criterionKey(c.indexId, c.code),
+    wanted: wantedCriteria,
+    create: (data) => tx.criterion.createManyAndReturn({ data: data as Prisma.CriterionCreateManyInput[] }),
+  });
+  const criterionIds = [...criteria.byKey.values()].map((c) => c.id);
+  await syncRows(tx, {
+    kind: "criterionValues",
+    counter,
+    table: "CriterionValue",
+    stored: await tx.criterionValue.findMany({ where: { criterionId: { in: criterionIds } } }),
+    storedKey: (v) => `${v.criterionId}|${v.period}`,
+    wanted: wantedCriteria.flatMap((c) => {
+      const criterionId = criteria.byKey.get(c.key)!.id;
+      return c.values.map((v) => ({ key: `${criterionId}|${v.period}`, fields: { value: v.value, source: v.source ?? null }, onCreate: { criterionId, period: v.period } }));
+    }),
+    create: (data) => tx.criterionValue.createManyAndReturn({ data: data as Prisma.CriterionValueCreateManyInput[] }),
+  });
+
+  const numberKey = codeKey(plan.number);
+  const plans = await syncRows(tx, {
+    kind: "plans",
+    counter,
+    table: "Plan",
+    stored: await tx.plan.findMany({ where: { numberKey } }),
+    storedKey: (p) => p.numberKey,
+    wanted: [
+      {
+        key: numberKey,
+        fields: {
           number: plan.number,
           numberKey,
           title: plan.title,
@@ -92,113 +146,120 @@ export async function importPlan(
           unitsDueDay: plan.reporting.unitsDueDay,
           officeDueDay: plan.reporting.officeDueDay,
           superior: plan.reporting.superior,
-        };
-        const storedPlan = await tx.plan.findUnique({ where: { numberKey } });
-        const planRow = storedPlan
-          ? ChangeCounter.differs(storedPlan, wantedPlan) ? await tx.plan.update({ where: { id: storedPlan.id }, data: wantedPlan }) : storedPlan
-          : await tx.plan.create({ data: wantedPlan });
-        counter.count("plans", !storedPlan ? "created" : planRow === storedPlan ? "unchanged" : "updated");
-
-        const objectives = [
-          ...plan.objectives.general.map((o, position) => ({ kind: "GENERAL" as const, position, ...o })),
-          ...plan.objectives.specific.map((o, position) => ({ kind: "SPECIFIC" as const, position, ...o })),
-        ];
-        const storedObjectives = await tx.objective.findMany({ where: { planId: planRow.id } });
-        for (const o of objectives) {
-          const wanted = { text: o.text, targetValue: o.target?.value ?? null, targetUnit: o.target?.unit ?? null, measure: o.target?.measure ?? null };
-          const stored = storedObjectives.find((s) => s.kind === o.kind && s.position === o.position);
-          if (!stored) await tx.objective.create({ data: { planId: planRow.id, kind: o.kind, position: o.position, ...wanted } });
-          else if (ChangeCounter.differs(stored, wanted)) await tx.objective.update({ where: { id: stored.id }, data: wanted });
-          counter.count("objectives", !stored ? "created" : ChangeCounter.differs(stored, wanted) ? "updated" : "unchanged");
-        }
-        const extra = storedObjectives.filter((s) => !objectives.some((o) => o.kind === s.kind && o.position === s.position));
-        if (extra.length) {
-          await tx.objective.deleteMany({ where: { id: { in: extra.map((s) => s.id) } } });
-          for (let i = 0; i < extra.length; i++) counter.count("objectives", "archived");
-        }
-
-        const indexIds = new Map((await tx.index.findMany({ include: { criteria: true } })).map((ix) => [ix.codeKey, ix]));
-        const storedTasks = new Map(
-          (await tx.task.findMany({ where: { planId: planRow.id }, include: { assignments: true } })).map((t) => [t.codeKey, t]),
-        );
-        const idByKey = new Map<string, number>();
-        for (const t of tasks) {
-          const index = t.indexCode ? indexIds.get(codeKey(t.indexCode)) : undefined;
-          const criterion = t.criterionCode
-            ? [...indexIds.values()].flatMap((ix) => ix.criteria).find((c) => codeKey(c.code) === codeKey(t.criterionCode!) && (!index || c.indexId === index.id))
-            : undefined;
-          const d = t.deadline;
-          const startsOn: Day = d.kind === "ONGOING" && d.from ? d.from : plan.issuedOn;
-          const endsOn: Day | null = d.kind === "ONGOING" && d.from ? null : (plan.endsOn ?? `${plan.year}-12-31`);
-          const wanted = {
-            code: t.code,
-            parentId: t.parentKey ? idByKey.get(t.parentKey)! : null,
-            position: t.position,
-            depth: t.depth,
-            title: t.title,
-            text: t.text,
-            partners: t.partners,
-            indexId: index?.id ?? null,
-            criterionId: criterion?.id ?? null,
-            dueKind: d.kind,
-            dueOn: d.kind === "ONGOING" || d.kind === "EVENT" ? null : toDate(d.dueOn),
-            dueLabel: d.label,
-            cadence: d.kind === "ONGOING" ? d.cadence : null,
-            dueNote: t.dueNote,
-            startsOn: toDate(startsOn),
-            endsOn: d.kind === "ONGOING" && endsOn ? toDate(endsOn) : null,
-            archivedAt: null,
-          };
-          const stored = storedTasks.get(t.key);
-          const row = stored
-            ? ChangeCounter.differs(stored, wanted) ? await tx.task.update({ where: { id: stored.id }, data: wanted }) : stored
-            : await tx.task.create({ data: { planId: planRow.id, codeKey: t.key, ...wanted } });
-          idByKey.set(t.key, row.id);
-
-          const storedAssignments = stored?.assignments ?? [];
-          let assignmentsChanged = false;
-          for (const a of storedAssignments) {
-            const want = t.assignments.get(a.unitId);
-            if (!want) {
-              await tx.assignment.delete({ where: { id: a.id } });
-              assignmentsChanged = true;
-            } else if (want.role !== a.role || want.viaGroup !== a.viaGroup) {
-              await tx.assignment.update({ where: { id: a.id }, data: want });
-              assignmentsChanged = true;
-            }
-          }
-          const missing = [...t.assignments].filter(([unitId]) => !storedAssignments.some((a) => a.unitId === unitId));
-          if (missing.length) {
-            await tx.assignment.createMany({ data: missing.map(([unitId, a]) => ({ taskId: row.id, unitId, ...a })) });
-            assignmentsChanged = true;
-          }
-          counter.count("tasks", !stored ? "created" : row !== stored || assignmentsChanged ? "updated" : "unchanged");
-        }
-        const gone = [...storedTasks.values()].filter((t) => !idByKey.has(t.codeKey) && t.archivedAt === null);
-        if (gone.length) {
-          await tx.task.updateMany({ where: { id: { in: gone.map((t) => t.id) } }, data: { archivedAt: new Date() } });
-          for (let i = 0; i < gone.length; i++) counter.count("tasks", "archived");
-        }
-        if (counter.changed) {
-          await tx.auditEntry.create({
-            data: {
-              actor: options.actor,
-              action: "plan.import",
-              entity: "Plan",
-              entityId: String(planRow.id),
-              detail: { file: loaded.file, number: plan.number, changes: counter.summary } as object,
-            },
-          });
-        }
-        if (options.dryRun) throw new DryRunRollback(counter.summary);
+        },
       },
-      { timeout: 300_000, maxWait: 30_000 },
-    );
-  } catch (e) {
-    if (e instanceof DryRunRollback) return { number: plan.number, changes: e.summary, dryRun: true };
-    throw e;
+    ],
+    create: (data) => tx.plan.createManyAndReturn({ data }),
+    updatedAt: now,
+  });
+  const planRow = plans.byKey.get(numberKey)!;
+
+  const objectiveKey = (kind: string, position: number) => `${kind}|${position}`;
+  const objectives = await syncRows(tx, {
+    kind: "objectives",
+    counter,
+    table: "Objective",
+    stored: await tx.objective.findMany({ where: { planId: planRow.id } }),
+    storedKey: (o) => objectiveKey(o.kind, o.position),
+    wanted: [
+      ...plan.objectives.general.map((o, position) => ({ kind: "GENERAL" as const, position, ...o })),
+      ...plan.objectives.specific.map((o, position) => ({ kind: "SPECIFIC" as const, position, ...o })),
+    ].map((o) => ({
+      key: objectiveKey(o.kind, o.position),
+      fields: { text: o.text, targetValue: o.target?.value ?? null, targetUnit: o.target?.unit ?? null, measure: o.target?.measure ?? null },
+      onCreate: { planId: planRow.id, kind: o.kind, position: o.position },
+    })),
+    create: (data) => tx.objective.createManyAndReturn({ data: data as Prisma.ObjectiveCreateManyInput[] }),
+  });
+  if (objectives.extra.length) {
+    await tx.objective.deleteMany({ where: { id: { in: objectives.extra.map((o) => o.id) } } });
+    for (const _ of objectives.extra) counter.count("objectives", "archived");
   }
-  return { number: plan.number, changes: counter.summary, dryRun: false };
+
+  // Tasks level by level, so that a sub-task's parent has its id.
+  const allIndices = await tx.index.findMany({ include: { criteria: true } });
+  const indexByKey = new Map(allIndices.map((ix) => [ix.codeKey, ix]));
+  const storedTasks = await tx.task.findMany({ where: { planId: planRow.id }, include: { assignments: true } });
+  const storedByKey = new Map(storedTasks.map((t) => [t.codeKey, t]));
+  const idByKey = new Map<string, number>();
+  const changedTasks = new Set<string>();
+  const createdTasks = new Set<string>();
+  for (let depth = 0; tasks.some((t) => t.depth >= depth); depth++) {
+    const level = tasks.filter((t) => t.depth === depth);
+    const result = await syncRows(tx, {
+      table: "Task",
+      stored: level.flatMap((t) => storedByKey.get(t.key) ?? []).map(({ assignments: _, ...task }) => task),
+      storedKey: (t) => t.codeKey,
+      wanted: level.map((t) => ({ key: t.key, fields: taskFields(plan, t, idByKey, indexByKey, allIndices), onCreate: { planId: planRow.id, codeKey: t.key } })),
+      create: (data) => tx.task.createManyAndReturn({ data: data as Prisma.TaskCreateManyInput[] }),
+      updatedAt: now,
+    });
+    for (const [key, row] of result.byKey) idByKey.set(key, row.id);
+    for (const key of result.created) createdTasks.add(key);
+    for (const key of result.updated) changedTasks.add(key);
+  }
+
+  // Assignments of the tasks in the file (tasks that left it keep theirs).
+  const assignmentKey = (taskId: number, unitId: number) => `${taskId}|${unitId}`;
+  const keyOfTaskId = new Map(tasks.map((t) => [idByKey.get(t.key)!, t.key]));
+  const assignments = await syncRows(tx, {
+    table: "Assignment",
+    stored: tasks.flatMap((t) => storedByKey.get(t.key)?.assignments ?? []),
+    storedKey: (a) => assignmentKey(a.taskId, a.unitId),
+    wanted: tasks.flatMap((t) => {
+      const taskId = idByKey.get(t.key)!;
+      return [...t.assignments].map(([unitId, a]) => ({ key: assignmentKey(taskId, unitId), fields: { role: a.role, viaGroup: a.viaGroup }, onCreate: { taskId, unitId } }));
+    }),
+    create: (data) => tx.assignment.createManyAndReturn({ data: data as Prisma.AssignmentCreateManyInput[] }),
+  });
+  if (assignments.extra.length) await tx.assignment.deleteMany({ where: { id: { in: assignments.extra.map((a) => a.id) } } });
+  const taskOfAssignment = (key: string) => keyOfTaskId.get(Number(key.split("|")[0]));
+  for (const key of [...assignments.created, ...assignments.updated]) changedTasks.add(taskOfAssignment(key)!);
+  for (const a of assignments.extra) changedTasks.add(keyOfTaskId.get(a.taskId)!);
+  for (const t of tasks) counter.count("tasks", createdTasks.has(t.key) ? "created" : changedTasks.has(t.key) ? "updated" : "unchanged");
+
+  const gone = storedTasks.filter((t) => !idByKey.has(t.codeKey) && t.archivedAt === null);
+  if (gone.length) {
+    await tx.task.updateMany({ where: { id: { in: gone.map((t) => t.id) } }, data: { archivedAt: now, updatedAt: now } });
+    for (const _ of gone) counter.count("tasks", "archived");
+  }
+  return planRow;
+}
+
+/** The columns of a task the plan file owns. */
+function taskFields(
+  plan: PlanFile,
+  t: FlatTask,
+  idByKey: Map<string, number>,
+  indexByKey: Map<string, { id: number }>,
+  allIndices: { id: number; criteria: { id: number; code: string; indexId: number }[] }[],
+) {
+  const index = t.indexCode ? indexByKey.get(codeKey(t.indexCode)) : undefined;
+  const criterion = t.criterionCode
+    ? allIndices.flatMap((ix) => ix.criteria).find((c) => codeKey(c.code) === codeKey(t.criterionCode!) && (!index || c.indexId === index.id))
+    : undefined;
+  const d = t.deadline;
+  const startsOn: Day = d.kind === "ONGOING" && d.from ? d.from : plan.issuedOn;
+  const endsOn: Day | null = d.kind === "ONGOING" && d.from ? null : (plan.endsOn ?? `${plan.year}-12-31`);
+  return {
+    code: t.code,
+    parentId: t.parentKey ? idByKey.get(t.parentKey)! : null,
+    position: t.position,
+    depth: t.depth,
+    title: t.title,
+    text: t.text,
+    partners: t.partners,
+    indexId: index?.id ?? null,
+    criterionId: criterion?.id ?? null,
+    dueKind: d.kind,
+    dueOn: d.kind === "ONGOING" || d.kind === "EVENT" ? null : toDate(d.dueOn),
+    dueLabel: d.label,
+    cadence: d.kind === "ONGOING" ? d.cadence : null,
+    dueNote: t.dueNote,
+    startsOn: toDate(startsOn),
+    endsOn: d.kind === "ONGOING" && endsOn ? toDate(endsOn) : null,
+    archivedAt: null,
+  };
 }
 
 async function flattenAndCheck(prisma: PrismaClient, loaded: LoadedFile<PlanFile>, resolver: UnitResolver): Promise<FlatTask[]> {
@@ -234,7 +295,8 @@ async function flattenAndCheck(prisma: PrismaClient, loaded: LoadedFile<PlanFile
         dueNote: t.dueNote ?? (t.due ? undefined : inh.dueNote),
       };
       const deadline = eff.due ? parseDeadline(eff.due, (eff.cadence ?? "QUARTER") as Cadence, { year: plan.year }) : undefined;
-      if (!deadline) problem([...path, "due"], "Nhiệm vụ chưa có thời hạn; ghi `due` ở nhiệm vụ, nhiệm vụ cha hoặc `defaults` / No deadline: set `due` on the task, a parent or `defaults`");
+      if (!deadline)
+        problem([...path, "due"], "Nhiệm vụ chưa có thời hạn; ghi `due` ở nhiệm vụ, nhiệm vụ cha hoặc `defaults` / No deadline: set `due` on the task, a parent or `defaults`");
       if (deadline?.kind === "ONGOING" && eff.cadence) deadline.cadence = eff.cadence as Cadence;
       if (eff.index && !indices.has(codeKey(eff.index)))
         problem([...path, "index"], `Không có chỉ số "${eff.index}"; khai báo ở mục indices / Unknown index "${eff.index}"; declare it under indices`);
@@ -250,7 +312,10 @@ async function flattenAndCheck(prisma: PrismaClient, loaded: LoadedFile<PlanFile
           if (!r) {
             if (!t[field]) return; // inherited: already reported where it is written
             const hint = closest(ref, resolver.vocabulary);
-            problem([...path, field, j], `Không có đơn vị hay nhóm "${ref}"${hint ? ` (có phải "${hint}"?)` : ""}; xem \`dondoc units list\` / No unit or group "${ref}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
+            problem(
+              [...path, field, j],
+              `Không có đơn vị hay nhóm "${ref}"${hint ? ` (có phải "${hint}"?)` : ""}; xem \`dondoc units list\` / No unit or group "${ref}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
+            );
             return;
           }
           const units = r.kind === "unit" ? [r.unit] : r.units;
@@ -263,8 +328,7 @@ async function flattenAndCheck(prisma: PrismaClient, loaded: LoadedFile<PlanFile
       assign(eff.cooperating, "COOPERATING", "cooperating");
       // A heading (a task with sub-tasks) may leave the lead to its sub-tasks,
       // as plans do when each bullet names its own lead unit.
-      if (!eff.lead && t.tasks.length === 0)
-        problem(path, "Nhiệm vụ chưa có đơn vị chủ trì (`lead`) ở nó hay nhiệm vụ cha / The task has no lead unit (`lead`) on it or a parent");
+      if (!eff.lead && t.tasks.length === 0) problem(path, "Nhiệm vụ chưa có đơn vị chủ trì (`lead`) ở nó hay nhiệm vụ cha / The task has no lead unit (`lead`) on it or a parent");
       if (deadline) {
         out.push({
           code: t.code,
@@ -289,4 +353,3 @@ async function flattenAndCheck(prisma: PrismaClient, loaded: LoadedFile<PlanFile
   if (problems.length) throw invalidFile(loaded.file, problems);
   return out;
 }
-

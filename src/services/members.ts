@@ -2,15 +2,39 @@
 // channels from Slack or the CLI (the Office and admins only; the caller
 // checks canManageOrganisation first). Every change is audited.
 import type { PrismaClient } from "../db/database.js";
+import { Prisma, type Member, type Unit } from "../generated/prisma/client.js";
 import type { MemberRole } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
 import { UnitResolver } from "./unit-resolver.js";
 
-export type MemberWithUnit = NonNullable<Awaited<ReturnType<typeof memberBySlackId>>>;
+export type MemberWithUnit = Member & { unit: Unit | null };
 
-export async function memberBySlackId(prisma: PrismaClient, slackUserId: string) {
-  return prisma.member.findUnique({ where: { slackUserId }, include: { unit: true } });
+/**
+ * Who a Slack user is, with their unit: every command and form asks, so it is
+ * one raw statement. Prisma 6's query compiler (WebAssembly) compiles every
+ * model query anew, and `findUnique` with `include` ran two statements; the
+ * two cost 2–3 ms of CPU per command against under 1 ms for this one
+ * (BENCHMARKS.md, "What a command costs"). test/services/hot-reads.test.ts
+ * checks it returns exactly what `findUnique({ include: { unit: true } })` does.
+ */
+export async function memberBySlackId(prisma: PrismaClient, slackUserId: string): Promise<MemberWithUnit | null> {
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+    SELECT m.*, ${Prisma.raw(UNIT_COLUMNS.map((c) => `u."${c}" AS "unit.${c}"`).join(", "))}
+    FROM "Member" m LEFT JOIN "Unit" u ON u.id = m."unitId"
+    WHERE m."slackUserId" = ${slackUserId}`;
+  const row = rows[0];
+  if (!row) return null;
+  const member: Record<string, unknown> = {};
+  const unit: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith("unit.")) unit[key.slice(5)] = value;
+    else member[key] = value;
+  }
+  return { ...(member as Member), unit: unit.id === null ? null : (unit as Unit) };
 }
+
+/** Unit's columns, as the generated client knows them (a new column joins by itself). */
+const UNIT_COLUMNS = Object.values(Prisma.UnitScalarFieldEnum);
 
 /** Whom to ask when you are not registered: the Office's members. */
 export async function officeContacts(prisma: PrismaClient) {
@@ -28,10 +52,7 @@ async function resolveUnit(prisma: PrismaClient, unitText: string) {
   return resolved.unit;
 }
 
-export async function upsertMember(
-  prisma: PrismaClient,
-  input: { actor: string; slackUserId: string; name: string; unit: string; role: MemberRole },
-) {
+export async function upsertMember(prisma: PrismaClient, input: { actor: string; slackUserId: string; name: string; unit: string; role: MemberRole }) {
   const unit = await resolveUnit(prisma, input.unit);
   return prisma.$transaction(async (tx) => {
     const before = await tx.member.findUnique({ where: { slackUserId: input.slackUserId } });
@@ -47,7 +68,11 @@ export async function upsertMember(
         action: before ? "member.update" : "member.create",
         entity: "Member",
         entityId: String(member.id),
-        detail: { slackUserId: input.slackUserId, before: before && { unitId: before.unitId, role: before.role, active: before.active }, after: { unitId: unit.id, role: input.role } },
+        detail: {
+          slackUserId: input.slackUserId,
+          before: before && { unitId: before.unitId, role: before.role, active: before.active },
+          after: { unitId: unit.id, role: input.role },
+        },
       },
     });
     return member;

@@ -1,6 +1,6 @@
 // Read-side use cases: plans, their tasks with who leads them, and status
 // counts by unit and by index. Counts are computed in the database.
-import { Prisma } from "../generated/prisma/client.js";
+import { Prisma, type Plan } from "../generated/prisma/client.js";
 import type { PrismaClient } from "../db/database.js";
 import type { AssignmentRole } from "../domain/permissions.js";
 import { taskStatusSql } from "../db/status-sql.js";
@@ -10,14 +10,15 @@ import { reportingPeriodOf } from "../domain/reporting-window.js";
 import { completionRates, emptyCounts, STATUSES, type CompletionRates, type TaskStatus } from "../domain/status.js";
 import { codeKey } from "../domain/text.js";
 import { AppError } from "../errors.js";
-import { successorsOf, UnitResolver } from "./unit-resolver.js";
+import { successorsOf } from "./unit-resolver.js";
 
 export type StatusCounts = Record<TaskStatus, number>;
 
 /** Finds a plan by its number, typed with or without diacritics, or by the leading digits ("1565"). */
 export async function findPlan(prisma: PrismaClient, number: string) {
   const key = codeKey(number);
-  const exact = await prisma.plan.findUnique({ where: { numberKey: key } });
+  // Raw, like currentPlan (src/services/find-task.ts): `/kehoach tongquan SỐ` asks on every call.
+  const [exact] = await prisma.$queryRaw<Plan[]>`SELECT * FROM "Plan" WHERE "numberKey" = ${key}`;
   if (exact) return exact;
   const matches = await prisma.plan.findMany({ where: { numberKey: { startsWith: key } }, take: 5, orderBy: { issuedOn: "desc" } });
   if (matches.length === 1) return matches[0]!;
@@ -32,9 +33,7 @@ export async function findPlan(prisma: PrismaClient, number: string) {
  * cooperate on (App Home).
  */
 export function statusSummarySql(today: Day, options: { planIds?: number[]; unitIds?: number[] } = {}): Prisma.Sql {
-  const mine = options.unitIds
-    ? Prisma.sql`WHERE x.id IN (SELECT "taskId" FROM "Assignment" WHERE "unitId" = ANY(${options.unitIds}::int[]))`
-    : Prisma.empty;
+  const mine = options.unitIds ? Prisma.sql`WHERE x.id IN (SELECT "taskId" FROM "Assignment" WHERE "unitId" = ANY(${options.unitIds}::int[]))` : Prisma.empty;
   return Prisma.sql`
       WITH s AS MATERIALIZED (SELECT x.* FROM (${taskStatusSql(today, options)}) x ${mine})
       SELECT 'all' AS grp, NULL::int AS "unitId", NULL AS role, NULL AS code, NULL AS name, s.status, count(*)::int AS n
@@ -71,15 +70,12 @@ export interface StatusSummary {
  * `/kehoach tongquan`, the leadership digest, App Home and the units list,
  * for today or any past day alike (src/db/status-sql.ts).
  */
-export async function statusSummary(
-  prisma: PrismaClient,
-  options: { today: Day; planIds?: number[]; unitIds?: number[] },
-): Promise<StatusSummary> {
+export async function statusSummary(prisma: PrismaClient, options: { today: Day; planIds?: number[]; unitIds?: number[] }): Promise<StatusSummary> {
   // One statement: the status of each task is computed once and grouped
   // three ways (overall, per unit and role, per index).
-  const rows = await prisma.$queryRaw<{ grp: "all" | "unit" | "index"; unitId: number | null; role: string | null; code: string | null; name: string | null; status: TaskStatus; n: number }[]>(
-    statusSummarySql(options.today, options),
-  );
+  const rows = await prisma.$queryRaw<
+    { grp: "all" | "unit" | "index"; unitId: number | null; role: string | null; code: string | null; name: string | null; status: TaskStatus; n: number }[]
+  >(statusSummarySql(options.today, options));
   const overall = rows.filter((r) => r.grp === "all");
   const units = rows.filter((r) => r.grp === "unit") as { unitId: number; role: string; status: TaskStatus; n: number }[];
   const indices = rows.filter((r) => r.grp === "index").sort((a, b) => a.code!.localeCompare(b.code!)) as { code: string; name: string; status: TaskStatus; n: number }[];
@@ -126,15 +122,22 @@ export interface ObjectiveProgress {
   rates: CompletionRates;
 }
 
-/** The measured objectives of the given plans (all plans without `planIds`), against each plan's own rates. */
-export async function objectiveProgress(prisma: PrismaClient, options: { today: Day; planIds?: number[] }): Promise<ObjectiveProgress[]> {
+/**
+ * The measured objectives of the given plans (all plans without `planIds`),
+ * against each plan's own rates: statusSummary's for the plan, or `rates`
+ * when the caller has just computed them with statusSummary for the same day.
+ */
+export async function objectiveProgress(
+  prisma: PrismaClient,
+  options: { today: Day; planIds?: number[]; rates?: ReadonlyMap<number, CompletionRates> },
+): Promise<ObjectiveProgress[]> {
   const objectives = await prisma.objective.findMany({
     where: { measure: { not: null }, targetValue: { not: null }, ...(options.planIds ? { planId: { in: options.planIds } } : {}) },
     include: { plan: { select: { id: true, number: true } } },
     orderBy: [{ planId: "asc" }, { kind: "asc" }, { position: "asc" }],
   });
   const out: ObjectiveProgress[] = [];
-  const ratesOf = new Map<number, CompletionRates>();
+  const ratesOf = new Map<number, CompletionRates>(options.rates);
   for (const o of objectives) {
     let rates = ratesOf.get(o.planId);
     if (!rates) {
@@ -209,8 +212,7 @@ export async function planDetail(prisma: PrismaClient, number: string, today: Da
   const hasChildren = new Set(tasks.map((t) => t.parentId));
   for (const t of tasks) {
     const judged = statuses.get(t.id);
-    const unitsOf = (role: AssignmentRole) =>
-      t.assignments.filter((a) => a.role === role).map((a) => ({ code: a.unit.code, name: a.unit.name, viaGroup: a.viaGroup }));
+    const unitsOf = (role: AssignmentRole) => t.assignments.filter((a) => a.role === role).map((a) => ({ code: a.unit.code, name: a.unit.name, viaGroup: a.viaGroup }));
     const node: TaskNode = {
       code: t.code,
       title: t.title,

@@ -14,6 +14,7 @@ import { AppError } from "../errors.js";
 import type { ReportModel, ReportTaskRow, StatusCounts, UnitRef } from "../report/model.js";
 import { reportWindow, type ReportWindow } from "../report/period.js";
 import { findPlan, statusSummary } from "./plan-queries.js";
+import { submittedUnitReports } from "./unit-reports.js";
 
 export interface ReportModelOptions {
   plan: string;
@@ -50,13 +51,20 @@ export async function buildReportModel(prisma: PrismaClient, options: ReportMode
   const reportCount = await prisma.progressReport.count({ where: { task: { planId: plan.id }, reportedOn: { lte: toDate(asOf) } } });
   if (reportCount === 0) throw new AppError("REPORT_NO_REPORTS", { number: plan.number, date: formatVnDate(asOf) });
 
-  const [summary, tasks, statuses, lastLead, windowActivity, evidence, criteria, obstacles] = await Promise.all([
+  const [summary, tasks, statuses, lastLead, windowActivity, evidence, criteria, obstacles, unitReports] = await Promise.all([
     statusSummary(prisma, { today: asOf, planIds }),
     prisma.task.findMany({
       where: { planId: plan.id, archivedAt: null },
       orderBy: [{ depth: "asc" }, { position: "asc" }],
       select: {
-        id: true, parentId: true, code: true, title: true, depth: true, partners: true, dueLabel: true, dueOn: true,
+        id: true,
+        parentId: true,
+        code: true,
+        title: true,
+        depth: true,
+        partners: true,
+        dueLabel: true,
+        dueOn: true,
         assignments: { select: { role: true, unit: { select: { code: true, name: true } } }, orderBy: { unit: { code: "asc" } } },
       },
     }),
@@ -95,6 +103,7 @@ export async function buildReportModel(prisma: PrismaClient, options: ReportMode
       include: { task: { select: { code: true, title: true } }, unit: { select: { code: true, name: true } } },
       orderBy: { raisedAt: "asc" },
     }),
+    submittedUnitReports(prisma, plan.id, window.key),
   ]);
 
   const statusOf = new Map(statuses.map((s) => [s.id, s.status]));
@@ -194,6 +203,7 @@ export async function buildReportModel(prisma: PrismaClient, options: ReportMode
           tasks: rows.filter((r) => !r.heading && r.dueOn !== null && r.dueOn >= next.start && r.dueOn <= next.end && r.status !== "DONE_ON_TIME" && r.status !== "DONE_LATE"),
         }
       : null,
+    unitReports: unitReports.map((r) => ({ ...r, evidenceFiles: r.evidenceFiles.map((f) => ({ name: f.name, permalink: f.permalink })) })),
     signer: { ...signer, name: plan.signerName },
     recipients: plan.recipients.filter((r) => !/^(nhu tren|luu\b)/.test(fold(r))),
     archive: archiveLine(plan.recipients.find((r) => /^luu\b/.test(fold(r)))),
@@ -231,6 +241,9 @@ function splitSigner(title: string): { authority: string | null; title: string }
 /** The plan's "Lưu VT, VPTr" as the decree writes it: "Lưu: VT, VPTr." */
 function archiveLine(line: string | undefined): string {
   if (!line) return "Lưu: VT, VP.";
-  const rest = line.normalize("NFC").replace(/^lưu\s*:?\s*/i, "").replace(/[.;]+$/, "");
+  const rest = line
+    .normalize("NFC")
+    .replace(/^lưu\s*:?\s*/i, "")
+    .replace(/[.;]+$/, "");
   return `Lưu: ${rest}.`;
 }

@@ -20,3 +20,6 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: unknown; cause?: { code?: unknown; kind?: unknown } };
   return e.code === "P2002" || e.cause?.code === "23505" || e.cause?.kind === "UniqueConstraintViolation";
 }
+
+/** A button click's trigger_id is issued once per click; Slack's re-delivery of the same click carries the same one. */
+export const actionRequestKey = (triggerId: string) => `action:${triggerId}`;

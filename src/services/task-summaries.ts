@@ -30,6 +30,17 @@ interface Row {
   lead: { code: string; name: string }[] | null;
 }
 
+export interface SummaryOptions {
+  unitIds?: number[];
+  leadOnly?: boolean;
+  filter: SummaryFilter;
+  today: Day;
+  since?: Day;
+  planIds?: number[];
+  limit?: number;
+  offset?: number;
+}
+
 /**
  * A unit's tasks matching a filter, worst first (overdue, then by due day).
  * `overdue`: past deadline and not done; `due_soon`: due within 14 days and
@@ -38,10 +49,36 @@ interface Row {
  * or after `since`; `open`: not done. Without `unitIds`, every unit's tasks
  * (and `role` is null).
  */
-export async function unitTaskSummaries(
-  prisma: PrismaClient,
-  options: { unitIds?: number[]; leadOnly?: boolean; filter: SummaryFilter; today: Day; since?: Day; planIds?: number[]; limit?: number; offset?: number },
-): Promise<{ tasks: TaskSummary[]; total: number }> {
+export async function unitTaskSummaries(prisma: PrismaClient, options: SummaryOptions): Promise<{ tasks: TaskSummary[]; total: number }> {
+  const sql = unitTaskSummariesSql(options);
+  const rows = sql.page ? await prisma.$queryRaw<(Row & { total: number })[]>(sql.page) : [];
+  // No rows (a count-only call, or a page past the end): count separately.
+  const count = rows.length > 0 ? [{ n: rows[0]!.total }] : await prisma.$queryRaw<{ n: number }[]>(sql.count);
+  return {
+    total: count[0]?.n ?? 0,
+    tasks: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      planNumber: r.planNumber,
+      title: r.title,
+      role: r.role,
+      status: r.status,
+      dueLabel: r.dueLabel,
+      dueOn: r.dueOn ? fromDate(r.dueOn) : null,
+      percent: r.percent,
+      lastReportOn: r.lastReportOn ? fromDate(r.lastReportOn) : null,
+      missingReport: missingWindow(r)?.key ?? null,
+      lead: r.lead ?? [],
+    })),
+  };
+}
+
+/**
+ * unitTaskSummaries' statements: the page with its total (null when `limit`
+ * is 0), and the count alone, run when the page is empty. Exported so that
+ * bench/ explains and times exactly what production runs.
+ */
+export function unitTaskSummariesSql(options: SummaryOptions): { page: Prisma.Sql | null; count: Prisma.Sql } {
   const { today } = options;
   const soon = addDays(today, 14);
   const weekAgo = addDays(today, -7);
@@ -76,9 +113,9 @@ export async function unitTaskSummaries(
   const offset = options.offset ?? 0;
   // One statement gives the page and the total (a window count before LIMIT);
   // the lead units are looked up for the page's rows only.
-  const rows =
+  const page =
     limit > 0
-      ? await prisma.$queryRaw<(Row & { total: number })[]>`
+      ? Prisma.sql`
       ${mine},
       matching AS (
         SELECT DISTINCT ON (s.status = 'OVERDUE', t."dueOn", t.id)
@@ -98,24 +135,6 @@ export async function unitTaskSummaries(
           WHERE la."taskId" = page.id AND la.role = 'LEAD') AS lead
       FROM page
       ORDER BY page.status = 'OVERDUE' DESC, page."dueOn" ASC NULLS LAST, page.id`
-      : [];
-  // No rows (a count-only call, or a page past the end): count separately.
-  const count = rows.length > 0 ? [{ n: rows[0]!.total }] : await prisma.$queryRaw<{ n: number }[]>`${mine} SELECT count(DISTINCT t.id)::int AS n ${base}`;
-  return {
-    total: count[0]?.n ?? 0,
-    tasks: rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      planNumber: r.planNumber,
-      title: r.title,
-      role: r.role,
-      status: r.status,
-      dueLabel: r.dueLabel,
-      dueOn: r.dueOn ? fromDate(r.dueOn) : null,
-      percent: r.percent,
-      lastReportOn: r.lastReportOn ? fromDate(r.lastReportOn) : null,
-      missingReport: missingWindow(r)?.key ?? null,
-      lead: r.lead ?? [],
-    })),
-  };
+      : null;
+  return { page, count: Prisma.sql`${mine} SELECT count(DISTINCT t.id)::int AS n ${base}` };
 }

@@ -25,6 +25,7 @@ import { Workspace, type BotIdentity, type SeedInput, type Team } from "./state/
 import { Triggers } from "./triggers.js";
 import { silentLogger, type Clock, type FakeSlackLogger, type JsonObject } from "./types.js";
 import { WebApi } from "./web-api/dispatch.js";
+import type { ApiContext } from "./web-api/method.js";
 import { shareFile, type ShareFileInput } from "./files/share.js";
 
 export interface FakeSlackOptions {
@@ -43,6 +44,8 @@ export interface FakeSlackOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** The largest file files.getUploadURLExternal accepts; Slack's 1 GB by default. */
+  fileSizeLimit?: number;
   /** chat.postMessage limits; off when omitted. */
   rateLimits?: RateLimitOptions;
   /** Delay before every Web API answer, to make benchmarks realistic. */
@@ -98,6 +101,8 @@ export interface FakeSlack {
   clearCalls(): void;
   /** The next `times` calls of `method` ("*" for any) answer with `fault`. */
   failNext(method: string, fault: Fault, times?: number): void;
+  /** The largest file files.getUploadURLExternal accepts from now on. */
+  setFileSizeLimit(bytes: number): void;
   /** A trigger_id as an interaction by this user would carry. */
   issueTrigger(userId: string): string;
 
@@ -140,13 +145,17 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
   // The Web API needs Socket Mode for apps.connections.open, and Socket Mode
   // needs the HTTP server for its upgrades: the API reaches it through this.
   let socketMode: SocketModeServer | undefined;
-  const webApi = new WebApi({
-    context: {
+  let origin = "http://127.0.0.1/";
+  const context: ApiContext = {
       workspace,
       triggers,
       now,
+      origin: () => origin,
+      ...(options.fileSizeLimit === undefined ? {} : { fileSizeLimit: options.fileSizeLimit }),
       socketMode: { get isEnabled() { return socketMode?.isEnabled ?? false; }, openUrl: () => socketMode!.openUrl() },
-    },
+  };
+  const webApi = new WebApi({
+    context,
     botToken: options.botToken,
     appToken,
     faults,
@@ -159,9 +168,11 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     port: options.port ?? 0,
     latencyMs: options.latencyMs ?? 0,
     logger,
-    handle: (req, raw) => routeRequest({ webApi, responses: { workspace, responseUrls, callLog, now }, files: { files: workspace.files, botToken: options.botToken } }, req, raw),
+    handle: (req, raw, bytes) =>
+      routeRequest({ webApi, responses: { workspace, responseUrls, callLog, now }, files: { files: workspace.files, botToken: options.botToken }, uploads: { workspace, callLog, now } }, req, raw, bytes),
   });
   workspace.files.setOrigin(server.origin);
+  origin = server.origin;
   const sockets = new SocketModeServer(
     { server: server.server, origin: () => server.origin, appId: workspace.bot.appId, ids, now, logger },
     options.socketMode,
@@ -203,6 +214,7 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     calls: (method) => callLog.list(method),
     clearCalls: () => callLog.clear(),
     failNext: (method, fault, times = 1) => faults.add(method, fault, times),
+    setFileSizeLimit: (bytes) => void (context.fileSizeLimit = bytes),
     issueTrigger: (userId) => triggers.issue(userId),
     slashCommand: (input) => interactions.slashCommand(input),
     blockAction: (input) => interactions.blockAction(input),

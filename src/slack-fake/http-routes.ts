@@ -6,16 +6,21 @@ import { RESPONSE_URL_PATH } from "./response-urls.js";
 import { downloadFile } from "./files/download.js";
 import { FILE_DOWNLOAD_PATH, type FileStore } from "./files/store.js";
 import { isJsonObject, type JsonObject } from "./types.js";
+import { receiveUpload, UPLOAD_PATH, type UploadDeps } from "./web-api/files.js";
 import type { HttpAnswer, WebApi } from "./web-api/dispatch.js";
 
 export const WEB_API_PATH = "/api/";
 
 export function routeRequest(
-  deps: { webApi: WebApi; responses: ResponseUrlDeps; files?: { files: FileStore; botToken: string } },
+  deps: { webApi: WebApi; responses: ResponseUrlDeps; files?: { files: FileStore; botToken: string }; uploads?: UploadDeps },
   req: IncomingMessage,
   rawBody: string,
-): HttpAnswer {
+  bytes: Buffer = Buffer.from(rawBody, "utf8"),
+): HttpAnswer | Promise<HttpAnswer> {
   const url = new URL(req.url ?? "/", "http://fake.invalid");
+  if (deps.uploads && url.pathname.startsWith(UPLOAD_PATH) && req.method === "POST") {
+    return receiveUpload(deps.uploads, url, req.headers["content-type"], bytes);
+  }
   if (deps.files && url.pathname.startsWith(FILE_DOWNLOAD_PATH)) return downloadFile(deps.files, req, url.pathname);
   const decoded = decodeBody(req.headers["content-type"], rawBody);
   if (url.pathname.startsWith(WEB_API_PATH)) {

@@ -6,10 +6,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { FakeSlackLogger } from "./types.js";
 import type { HttpAnswer } from "./web-api/dispatch.js";
 
-/** Slack refuses bodies far smaller; this only stops runaway tests. */
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Slack refuses Web API bodies far smaller; this only stops runaway tests (file uploads included). */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-export type RequestHandler = (req: IncomingMessage, rawBody: string) => HttpAnswer;
+/** `bytes` is the body as it came (a file upload is binary); `rawBody` the same decoded as UTF-8. */
+export type RequestHandler = (req: IncomingMessage, rawBody: string, bytes: Buffer) => HttpAnswer | Promise<HttpAnswer>;
 
 export interface RunningServer {
   /** "http://127.0.0.1:PORT/" */
@@ -28,8 +29,8 @@ export async function startHttpServer(opts: {
 }): Promise<RunningServer> {
   const server = createServer((req, res) => {
     readBody(req)
-      .then(async (raw) => {
-        const answer = opts.handle(req, raw);
+      .then(async (bytes) => {
+        const answer = await opts.handle(req, bytes.toString("utf8"), bytes);
         if (opts.latencyMs > 0) await sleep(opts.latencyMs);
         if (answer.raw) {
           res.writeHead(answer.status, { ...answer.headers, "content-type": answer.raw.contentType });
@@ -62,7 +63,7 @@ export async function startHttpServer(opts: {
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -75,7 +76,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

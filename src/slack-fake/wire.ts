@@ -66,6 +66,7 @@ export function messageJson(message: Message, team: Team, bot: BotIdentity, opts
     ...(byBot ? { bot_id: message.botId, app_id: bot.appId } : {}),
     ...(message.threadTs === undefined ? {} : { thread_ts: message.threadTs }),
     ...(message.edited ? { edited: { user: bot.userId, ts: message.edited.ts } } : {}),
+    ...(message.files ? { files: message.files, upload: true } : {}),
     ...(opts.includeMetadata && message.metadata ? { metadata: message.metadata as unknown as JsonObject } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { registerHome } from "./listeners/home.js";
 import { registerPlanImport } from "./listeners/plan-import.js";
 import { registerObstacleLife } from "./listeners/obstacles.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
+import { registerUnitReports } from "./listeners/unit-reports.js";
 import { metricsMiddleware } from "./metrics.js";
 import { skipRedeliveries } from "./redelivery.js";
 import { socketModeReceiver } from "./socket-mode.js";
@@ -92,6 +93,7 @@ export async function startSlackApp(
   registerActions(app, deps);
   registerReportSubmit(app, deps);
   registerHome(app, deps);
+  registerUnitReports(app, deps);
   registerPlanImport(app, deps);
   registerObstacleLife(app, deps);
 

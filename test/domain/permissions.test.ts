@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { acknowledgingUnit, canImportPlan, canManageOrganisation, canRaiseObstacle, canRead, reportingRole, type Actor } from "../../src/domain/permissions.js";
+import {
+  acknowledgingUnit,
+  canApproveReport,
+  canConsolidateReports,
+  canImportPlan,
+  canManageOrganisation,
+  canRaiseObstacle,
+  canRead,
+  reportingRole,
+  unitReportRights,
+  type Actor,
+} from "../../src/domain/permissions.js";
 
 const GDNN = 3;
 const VP = 1;
@@ -40,6 +51,28 @@ describe("managing the organisation and reading", () => {
   it("every active member reads; leadership reads everything", () => {
     expect(canRead(actor({ role: "LEADERSHIP", unitId: null }))).toBe(true);
     expect(canRead(actor({ active: false }))).toBe(false);
+  });
+});
+
+describe("unit reports for a window and the consolidated report", () => {
+  it("staff of the unit prepare it; only the unit's lead (or an administrator of the unit) sends it", () => {
+    expect(unitReportRights(actor({}), GDNN)).toEqual({ prepare: true, submit: false });
+    expect(unitReportRights(actor({ role: "UNIT_LEAD" }), GDNN)).toEqual({ prepare: true, submit: true });
+    expect(unitReportRights(actor({ role: "ADMIN" }), GDNN)).toEqual({ prepare: true, submit: true });
+  });
+  it("no one prepares or sends another unit's report, whatever their role, nor a deactivated member", () => {
+    for (const role of ["STAFF", "UNIT_LEAD", "OFFICE", "LEADERSHIP", "ADMIN"] as const) {
+      expect(unitReportRights(actor({ role, unitId: VP }), GDNN)).toEqual({ prepare: false, submit: false });
+      expect(unitReportRights(actor({ role, unitId: null }), GDNN)).toEqual({ prepare: false, submit: false });
+    }
+    expect(unitReportRights(actor({ role: "UNIT_LEAD", active: false }), GDNN)).toEqual({ prepare: false, submit: false });
+  });
+  it("the Office consolidates; leadership approves; neither right passes to other roles", () => {
+    const roles = ["STAFF", "UNIT_LEAD", "OFFICE", "LEADERSHIP", "ADMIN"] as const;
+    expect(roles.filter((role) => canConsolidateReports(actor({ role })))).toEqual(["OFFICE", "ADMIN"]);
+    expect(roles.filter((role) => canApproveReport(actor({ role })))).toEqual(["LEADERSHIP", "ADMIN"]);
+    expect(canConsolidateReports(actor({ role: "OFFICE", active: false }))).toBe(false);
+    expect(canApproveReport(actor({ role: "LEADERSHIP", active: false }))).toBe(false);
   });
 });
 

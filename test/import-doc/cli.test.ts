@@ -30,8 +30,8 @@ describe("dondoc plan import-doc", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ number: "1565/KH-SLĐTBXH", dryRun: true, counts: { tasks: 39 } });
-    expect(j.newBodies.map((b: { name: string }) => b.name)).toEqual(["UBND các xã, phường, thị trấn", "Sở Lao động - Thương binh và Xã hội"]);
-    expect(j.flags).toContainEqual(expect.objectContaining({ code: "NO_LEAD", taskCode: "III.2" }));
+    expect(j.newBodies.map((b: { name: string }) => b.name)).toEqual(["UBND các xã, phường, thị trấn"]);
+    expect(j.flags).toContainEqual(expect.objectContaining({ code: "LEAD_GUESSED", taskCode: "III.2" }));
     expect((await cli("plan", "list", "--json")).out.trim()).toBe("[]");
   });
 

@@ -1,7 +1,7 @@
 // Parsing the genre: bodies, assignments, deadlines, the outline and tables.
 import { describe, expect, it } from "vitest";
 import { parseDeadline } from "../../src/domain/deadline.js";
-import { dueInText, fromProse, labelOf, leadValue } from "../../src/import-doc/parse/assignment.js";
+import { bodyHeading, dueInText, fromProse, labelOf, leadValue } from "../../src/import-doc/parse/assignment.js";
 import { BodyMatcher, bodyKey, splitBodies } from "../../src/import-doc/parse/bodies.js";
 import { markerOf, parsePlan } from "../../src/import-doc/parse/structure.js";
 import { textToBlocks } from "../../src/import-doc/read/text.js";
@@ -181,6 +181,25 @@ describe("parsePlan", () => {
       ["I.4", ["Sở Nội vụ"], "heading"],
     ]);
     expect(p.flags.filter((f) => f.code === "LEAD_GUESSED").map((f) => f.taskCode)).toEqual(["I.1", "I.2"]);
+  });
+
+  it("gives the items of a heading that only names bodies to those bodies ('Tổ chức thực hiện' body by body)", () => {
+    expect(bodyHeading("Sở Nội vụ")).toEqual(["Sở Nội vụ"]);
+    expect(bodyHeading("Các sở, ban, ngành; UBND các xã, phường, đặc khu")).toEqual(["Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]);
+    expect(bodyHeading("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh")).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"]);
+    expect(bodyHeading("Sở Nội vụ tham mưu UBND tỉnh")).toBeUndefined();
+    expect(bodyHeading("Cải cách thủ tục hành chính")).toBeUndefined();
+    const p = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nCải cách hành chính\nII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh\na) Chủ trì, phối hợp với Sở Khoa học và Công nghệ nâng cấp Hệ thống thông tin, hoàn thành trong Quý III/2026.\nb) Theo dõi, đôn đốc; tổng hợp, báo cáo UBND tỉnh trước ngày 10/12/2026.\n2. Sở Nội vụ\nChủ trì, phối hợp với Văn phòng UBND tỉnh đưa kết quả vào đánh giá Chỉ số cải cách hành chính; thời gian: Quý IV/2026.",
+        false,
+      ),
+      { year: 2026 },
+    );
+    expect(p.tasks.map((t) => [t.code, t.lead, t.cooperating, t.due, t.children.map((c) => [c.code, c.lead, c.cooperating, c.due])])).toEqual([
+      ["II.1", ["Văn phòng UBND tỉnh"], [], undefined, [["II.1.a", [], ["Sở Khoa học và Công nghệ"], "Quý III/2026"], ["II.1.b", [], [], "trước ngày 10/12/2026"]]],
+      ["II.2", ["Sở Nội vụ"], ["Văn phòng UBND tỉnh"], "Quý IV/2026", []],
+    ]);
   });
 
   it("takes a title that opens with 'Thực hiện', and cuts a subject at 'là'", () => {

@@ -29,6 +29,7 @@ export function model(tasks: ReportTaskRow[], over: Partial<ReportModel> = {}): 
     activity: { reports: 0, tasksReported: 0, units: 0 },
     obstacles: [],
     next: null,
+    unitReports: [],
     signer: { authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Nguyễn Hữu Phước" },
     recipients: ["UBND tỉnh (để báo cáo)"],
     archive: "Lưu: VT, VP.",

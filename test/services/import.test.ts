@@ -33,6 +33,17 @@ async function counts(db: Database) {
   };
 }
 
+/** When each row was last written, and each plan's status version: a re-import that writes nothing keeps them all. */
+async function stamps(db: Database) {
+  const p = db.prisma;
+  return {
+    plans: await p.plan.findMany({ select: { id: true, updatedAt: true, statusVersion: true }, orderBy: { id: "asc" } }),
+    tasks: await p.task.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    units: await p.unit.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    members: await p.member.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }),
+  };
+}
+
 describe.each(backends)("plan import on $name", (backend) => {
   let db: Database;
 
@@ -81,9 +92,42 @@ describe.each(backends)("plan import on $name", (backend) => {
 
   it("re-importing the same file changes nothing", async () => {
     const before = await counts(db);
+    const rows = await stamps(db);
     const r = await importPlan(db.prisma, await loadPlan(), { actor });
     for (const [kind, c] of Object.entries(r.changes)) expect({ kind, ...c }).toMatchObject({ kind, created: 0, updated: 0 });
+    const org = await importOrg(db.prisma, await loadOrg(), { actor });
+    for (const [kind, c] of Object.entries(org.changes)) expect({ kind, ...c }).toMatchObject({ kind, created: 0, updated: 0 });
     expect(await counts(db)).toEqual(before);
+    // Not one row written: no update time moved, and the plan's cached counts stay valid.
+    expect(await stamps(db)).toEqual(rows);
+  });
+
+  it("writes every kind of change of an edited file in one pass, at the clock's time", async () => {
+    const clock = new Date("2024-02-03T04:05:06.789Z");
+    const edited = await variant(PLAN_FILE, (t) =>
+      t
+        .replace(
+          '        cooperating: VP\n        partners: ["Viện nghiên cứu phát triển tỉnh"]',
+          '        cooperating: [VP, KH-TC]\n        partners: ["Viện nghiên cứu phát triển tỉnh"]',
+        )
+        .replace('target: { value: 100, unit: "%", measure: completion }', 'target: { value: 95, unit: "%", measure: completion }')
+        .replace("name: Tỷ lệ chi phí đào tạo lao động trong tổng chi phí kinh doanh", "name: Tỷ lệ chi phí đào tạo lao động (sửa)")
+        .replace(/\n {2}- code: III\.3\n(?: {4}.*\n)+/, "\n"),
+    );
+    const r = await importPlan(db.prisma, parseYaml(edited, await readText(edited), PlanFileSchema), { actor, now: () => clock });
+    expect(r.changes.tasks).toMatchObject({ created: 0, updated: 1, archived: 1 });
+    expect(r.changes.objectives).toMatchObject({ created: 0, updated: 1 });
+    expect(r.changes.criteria).toMatchObject({ created: 0, updated: 1 });
+    const c2 = await db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.2" }, include: { assignments: { include: { unit: true } } } });
+    expect(c2.assignments.map((a) => `${a.unit.code}:${a.role}`).sort()).toEqual(["KH-TC:COOPERATING", "LĐ-VL:LEAD", "VP:COOPERATING"]);
+    expect((await db.prisma.objective.findFirstOrThrow({ where: { measure: "COMPLETION" } })).targetValue?.toNumber()).toBe(95);
+    expect((await db.prisma.criterion.findFirstOrThrow({ where: { code: "DDCI.DTLD.02" } })).name).toBe("Tỷ lệ chi phí đào tạo lao động (sửa)");
+    expect((await db.prisma.task.findFirstOrThrow({ where: { code: "III.3" } })).archivedAt).toEqual(clock);
+    expect((await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "plan.import" }, orderBy: { id: "desc" } })).at).toEqual(clock);
+
+    const back = await importPlan(db.prisma, await loadPlan(), { actor });
+    expect(back.changes.tasks).toMatchObject({ created: 0, updated: 2 });
+    expect(await db.prisma.assignment.count({ where: { taskId: c2.id } })).toBe(2);
   });
 
   it("an edited file updates by task code, archives removed tasks and keeps reports", async () => {
@@ -92,9 +136,7 @@ describe.each(backends)("plan import on $name", (backend) => {
     await reportProgress(db.prisma, { taskId: task.id, unitId: vp.id, reporter: "U0TEST", percent: 40, at: new Date("2023-08-01T03:00:00Z") });
 
     const edited = await variant(PLAN_FILE, (t) =>
-      t
-        .replace("title: Cung cấp danh sách doanh nghiệp cho khảo sát DDCI", "title: Cung cấp danh sách doanh nghiệp (sửa)")
-        .replace(/\n {2}- code: III\.3\n(?: {4}.*\n)+/, "\n"),
+      t.replace("title: Cung cấp danh sách doanh nghiệp cho khảo sát DDCI", "title: Cung cấp danh sách doanh nghiệp (sửa)").replace(/\n {2}- code: III\.3\n(?: {4}.*\n)+/, "\n"),
     );
     const before = await counts(db);
     const r = await importPlan(db.prisma, parseYaml(edited, await readText(edited), PlanFileSchema), { actor });

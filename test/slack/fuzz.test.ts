@@ -107,5 +107,7 @@ describe("/kehoach fuzz over HTTP", () => {
     expect(answers).toBeGreaterThanOrEqual(COMMANDS * 0.95); // a few open a modal instead of answering
     const errors = await d.deps.metrics.registry.getSingleMetricAsString("dondoc_errors_total");
     expect(errors).not.toMatch(/dondoc_errors_total\{[^}]*\} [1-9]/);
-  }, 180_000);
+    // "In time" is each answer's 3 s (res.late above); the whole run's limit only bounds a stuck harness, and
+    // 2,000 commands on two shared cores under other engineers' test runs took over 180 s.
+  }, 600_000);
 });

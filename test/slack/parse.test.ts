@@ -21,6 +21,9 @@ const SPELLINGS: Record<Subcommand, string[]> = {
   channel: [...SUBCOMMANDS.channel, "kênh"],
   language: [...SUBCOMMANDS.language, "ngôn ngữ", "ngon ngu"],
   deliveries: [...SUBCOMMANDS.deliveries, "tin nhắn", "tin nhan"],
+  unitReport: [...SUBCOMMANDS.unitReport, "báo cáo đơn vị", "bao cao don vi"],
+  reportStatus: [...SUBCOMMANDS.reportStatus, "tình hình báo cáo", "theo dõi báo cáo"],
+  consolidated: [...SUBCOMMANDS.consolidated, "báo cáo tổng hợp", "bao cao tong hop", "tổng hợp"],
   importPlan: [...SUBCOMMANDS.importPlan, "nhậpkếhoạch", "NHAPKEHOACH"],
 };
 

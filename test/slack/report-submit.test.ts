@@ -19,6 +19,8 @@ describe.each(backends)("report submissions on $name", (backend) => {
   const taskId = async (code: string) => (await d.db.prisma.task.findFirstOrThrow({ where: { code } })).id;
   const open = async (text = "baocao II.2.c.3.1") => {
     await d.fake.slashCommand({ userId: USERS.gdnnStaff, channelId: gdnn, command: "/kehoach", text });
+    // The form opens after the acknowledgement (views.open with the trigger id): wait for it on a busy machine.
+    await expect.poll(() => d.fake.workspace.surfaces.topModal(USERS.gdnnStaff), { timeout: 15_000 }).toBeTruthy();
     return d.fake.workspace.surfaces.topModal(USERS.gdnnStaff)!;
   };
   const lastTold = () => JSON.stringify(d.fake.workspace.conversations.ephemerals({ userId: USERS.gdnnStaff }).at(-1) ?? "");

@@ -26,8 +26,12 @@ const VERBS = [
   "tăng cường", "đẩy mạnh", "nâng cao", "quán triệt", "công khai", "giải quyết", "lựa chọn", "tiếp nhận", "vận hành", "quản lý",
   "số hóa", "thẩm định", "phê duyệt", "lập", "soạn thảo", "biên soạn", "kiện toàn", "rà soát", "giám sát", "thống kê", "xử lý", "chuẩn bị",
   "phát động", "hỗ trợ", "sơ kết", "tổng kết", "đăng tải", "tiến hành", "để", "nhằm", "trong", "theo", "thuộc lĩnh vực", "là",
+  "nâng cấp", "đưa", "phát triển", "hoàn thiện", "xác định", "ứng dụng", "tích hợp", "kết nối", "chia sẻ", "làm sạch", "chuẩn hóa",
+  "đào tạo", "bồi dưỡng", "tập huấn", "vận động", "huy động", "sắp xếp", "cải thiện", "sửa đổi", "bổ sung", "điều chỉnh", "phát hành",
+  "thu thập", "lấy ý kiến", "góp ý", "thẩm tra", "kiểm soát", "tuyên dương", "khen thưởng", "thanh tra", "truyền thông", "cung ứng",
 ];
-const VERB_RE = new RegExp(`(?<!,)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
+// "các tổ chức chính trị - xã hội", "những người …": after "các"/"những" a verb-like word is a noun.
+const VERB_RE = new RegExp(`(?<!,)(?<!các)(?<!những)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
 
 /** Cuts a sentence where the first verb starts: what comes before is the list of bodies. */
 function beforeVerb(s: string): string {
@@ -98,6 +102,12 @@ export function fromProse(text: string, atStart = false): Assignment {
       return out;
     }
   }
+  // "Chủ trì, phối hợp với Sở Y nâng cấp …" under a heading that names the lead: the cooperating bodies.
+  const underHeading = /^(?:chủ trì|là cơ quan (?:đầu mối|thường trực)|làm đầu mối),?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.*)$/isu.exec(text.trim());
+  if (underHeading) {
+    out.cooperating = coopList(underHeading[1]!);
+    return out;
+  }
   // "Giao Sở X theo dõi, đôn đốc …" / "Đề nghị Sở X tham mưu …": the body given the work, before its verb.
   const given = /^(?:giao|đề nghị|yêu cầu)\s+(.+)$/iu.exec(text.trim());
   if (given && startsBody(given[1]!)) {
@@ -143,6 +153,23 @@ export function fromProse(text: string, atStart = false): Assignment {
   return out;
 }
 
+/**
+ * A heading that only names bodies ("2. Sở Nội vụ", "4. Các sở, ban, ngành; UBND các xã, phường", "5. Đề nghị
+ * Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội"): the lead of the items under it, as "Tổ chức
+ * thực hiện" sections assign work body by body. Undefined when the text says more than names.
+ */
+export function bodyHeading(text: string): string[] | undefined {
+  const t = text
+    .trim()
+    .replace(/^(?:đề nghị|giao|yêu cầu)\s+/iu, "")
+    .replace(/[:.]\s*$/u, "")
+    .trim();
+  if (!t || t.length > 200 || !startsBody(t) || /chủ trì|phối hợp|[.;:]\s/u.test(t.replace(/;\s*(?=\S)/gu, ", "))) return undefined;
+  if (beforeVerbSubject(t) !== t) return undefined;
+  const bodies = splitBodies(t);
+  return bodies.length && bodies.every((b) => startsBody(b) || /^[A-ZĐ]{2,}/u.test(b)) ? bodies : undefined;
+}
+
 /** Text after the last sentence boundary or "giao"/"đề nghị" before the verb "chủ trì". */
 function lastClause(before: string): string {
   const parts = before.split(/[.;:]\s|\(|\n|(?<![\p{L}])(?<!được )(?:giao|đề nghị|yêu cầu|do|để|Giao|Đề nghị|Yêu cầu|Do)\s+/u);
@@ -185,7 +212,7 @@ function untilNextLabel(value: string): string {
 /** A deadline written inside the task's sentence: "…, hoàn thành trước ngày 30/6/2025", "(Quý IV/2025)". */
 export function dueInText(text: string, parses: (s: string) => boolean): string | undefined {
   for (const m of text.matchAll(/\(([^()]{3,60})\)/gu)) if (parses(m[1]!.trim())) return m[1]!.trim();
-  const m = /(?:hoàn thành|xong|thực hiện|báo cáo|gửi[^.;]{0,60}?)\s+((?:trong|trước|chậm nhất|vào|trong tháng|trong quý)\s+[^.;,()]{3,40})/u.exec(text);
+  const m = /(?:hoàn thành|xong|thực hiện|báo cáo[^.;]{0,40}?|gửi[^.;]{0,60}?)\s+((?:trong|trước|chậm nhất|vào|trong tháng|trong quý)\s+[^.;,()]{3,40})/u.exec(text);
   if (m) {
     const found = m[1]!.trim();
     // "hoàn thành trong Quý I/2026": the deadline is the period, "trong"/"vào" only introduces it.

@@ -5,7 +5,7 @@
 import { parseDeadline } from "../../domain/deadline.js";
 import { fold } from "../../domain/text.js";
 import type { Block, SourcePos, Table } from "../read/types.js";
-import { coopValue, dueInText, fromProse, labelOf, leadValue } from "./assignment.js";
+import { bodyHeading, coopValue, dueInText, fromProse, labelOf, leadValue } from "./assignment.js";
 import { splitBodies, startsBody } from "./bodies.js";
 import type { DocTask, Flag, Objective, ParsedPlan } from "./model.js";
 
@@ -579,6 +579,14 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
   const nodeToTask = (n: Node, code: string, parses: (s: string) => boolean): DocTask => {
     const text = n.text.replace(/\n/g, " ").trim();
     let a = fromProse(text, true);
+    // "2. Sở Nội vụ" over its work ("Chủ trì, phối hợp với … ; thời gian: …" as a paragraph or as items below).
+    const [firstLine, ...rest] = n.text.split("\n");
+    const heading = bodyHeading(firstLine!);
+    if (heading) {
+      const body = rest.join(" ").trim();
+      const r = body ? fromProse(body) : { lead: [], cooperating: [] };
+      a = { ...r, lead: r.lead.length ? r.lead : heading, via: r.lead.length ? (r.via ?? "prose") : "heading" };
+    }
     // Labelled lines under the item, and under a "Phân công thực hiện:" child.
     const labels = [...n.labels, ...n.children.filter((c) => c.assignHead).flatMap((c) => [...c.labels, ...c.children.flatMap((cc) => labelsOfText(cc.text))])];
     for (const l of labels) {

@@ -6,7 +6,7 @@ import { addDays, daysBetween, toDate, type Day } from "../../domain/day.js";
 import { periodOf } from "../../domain/period.js";
 import type { DigestModel, StatusSnapshot } from "../../models/index.js";
 import { objectiveProgress, statusSummary, type StatusSummary } from "../plan-queries.js";
-import { unitTaskSummaries } from "../task-summaries.js";
+import { unitTaskSummaries, type SummaryOptions } from "../task-summaries.js";
 
 const OVERDUE_SHOWN = 15;
 const OBSTACLES_SHOWN = 10;
@@ -14,46 +14,23 @@ const OBSTACLES_SHOWN = 10;
 const snapshot = (s: StatusSummary): StatusSnapshot => ({ total: s.total, counts: s.counts, rates: s.rates });
 
 export async function digestModel(prisma: PrismaClient, options: { today: Day; planIds?: number[] }): Promise<DigestModel> {
-  const { today, planIds } = options;
+  const { today } = options;
   const week = periodOf(today, "WEEK");
-  const lastWeekDay = addDays(today, -7);
-  const planFilter = planIds ? { id: { in: planIds } } : {};
+  const reads = digestReads(prisma, options);
   const [plans, now, lastWeek, overdue, obstacles, criteria, reportsByUnit, leadUnits, objectives] = await Promise.all([
-    prisma.plan.findMany({ where: planFilter, orderBy: [{ year: "desc" }, { issuedOn: "desc" }], select: { number: true, title: true } }),
+    reads.plans(),
     // Now and a week earlier, counted by the same function (as of a day).
-    statusSummary(prisma, { today, planIds }),
-    statusSummary(prisma, { today: lastWeekDay, planIds }),
-    unitTaskSummaries(prisma, { filter: "overdue", today, planIds, limit: OVERDUE_SHOWN }),
-    prisma.obstacle.findMany({
-      // Only those still waiting for leadership's direction, oldest first.
-      where: { resolvedAt: null, state: "OPEN", ...(planIds ? { task: { planId: { in: planIds } } } : {}) },
-      include: { task: true, unit: true },
-      orderBy: { raisedAt: "asc" },
-      take: OBSTACLES_SHOWN,
-    }),
-    prisma.criterion.findMany({
-      where: planIds ? { tasks: { some: { planId: { in: planIds } } } } : {},
-      include: { index: true, values: { orderBy: { period: "desc" }, take: 2 } },
-      orderBy: [{ index: { code: "asc" } }, { position: "asc" }],
-    }),
-    prisma.$queryRaw<{ unitId: number; n: number }[]>`
-      SELECT r."unitId", count(*)::int AS n FROM "ProgressReport" r
-      JOIN "Task" t ON t.id = r."taskId"
-      WHERE r."reportedOn" BETWEEN ${week.start}::date AND ${today}::date
-        ${planIds ? Prisma.sql`AND t."planId" = ANY(${planIds}::int[])` : Prisma.empty}
-      GROUP BY r."unitId"`,
-    // Units that lead open (not done) tasks: the ones expected to report.
-    prisma.$queryRaw<{ id: number; code: string; name: string }[]>`
-      SELECT DISTINCT u.id, u.code, u.name FROM "Unit" u
-      JOIN "Assignment" a ON a."unitId" = u.id AND a.role = 'LEAD'
-      JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL AND t."completedOn" IS NULL
-      WHERE u.active AND u."mergedIntoId" IS NULL
-        ${planIds ? Prisma.sql`AND t."planId" = ANY(${planIds}::int[])` : Prisma.empty}
-      ORDER BY u.code`,
-    objectiveProgress(prisma, { today, planIds }),
+    reads.now(),
+    reads.lastWeek(),
+    reads.overdue(),
+    reads.obstacles(),
+    reads.criteria(),
+    reads.reportsByUnit(),
+    reads.leadUnits(),
+    reads.objectives(),
   ]);
   const reportsOf = new Map(reportsByUnit.map((r) => [r.unitId, r.n]));
-  const units = await prisma.unit.findMany({ where: { code: { in: now.byUnit.map((u) => u.code) } }, select: { id: true, code: true } });
+  const units = await reads.unitIds(now.byUnit.map((u) => u.code));
   const idOf = new Map(units.map((u) => [u.code, u.id]));
   const lastWeekIndex = new Map(lastWeek.byIndex.map((i) => [i.code, i.counts.DONE_ON_TIME + i.counts.DONE_LATE]));
   return {
@@ -89,3 +66,64 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
     reportsThisWeek: reportsByUnit.reduce((s, r) => s + r.n, 0),
   };
 }
+
+/**
+ * Every read digestModel makes, one function each: digestModel runs all but
+ * `unitIds` together, and `unitIds` after them. Exported, with the raw
+ * statements below, so that bench/digest.mts times and explains exactly what
+ * production runs.
+ */
+export function digestReads(prisma: PrismaClient, options: { today: Day; planIds?: number[] }) {
+  const { today, planIds } = options;
+  return {
+    plans: () => prisma.plan.findMany({ where: planIds ? { id: { in: planIds } } : {}, orderBy: [{ year: "desc" }, { issuedOn: "desc" }], select: { number: true, title: true } }),
+    now: () => statusSummary(prisma, { today, planIds }),
+    lastWeek: () => statusSummary(prisma, { today: addDays(today, -7), planIds }),
+    overdue: () => unitTaskSummaries(prisma, overdueListOptions(options)),
+    obstacles: () =>
+      prisma.obstacle.findMany({
+        // Only those still waiting for leadership's direction, oldest first.
+        where: { resolvedAt: null, state: "OPEN", ...(planIds ? { task: { planId: { in: planIds } } } : {}) },
+        include: { task: true, unit: true },
+        orderBy: { raisedAt: "asc" },
+        take: OBSTACLES_SHOWN,
+      }),
+    criteria: () =>
+      prisma.criterion.findMany({
+        where: planIds ? { tasks: { some: { planId: { in: planIds } } } } : {},
+        include: { index: true, values: { orderBy: { period: "desc" }, take: 2 } },
+        orderBy: [{ index: { code: "asc" } }, { position: "asc" }],
+      }),
+    reportsByUnit: () => prisma.$queryRaw<{ unitId: number; n: number }[]>(digestSql.reportsByUnit(options)),
+    leadUnits: () => prisma.$queryRaw<{ id: number; code: string; name: string }[]>(digestSql.leadUnits(options)),
+    objectives: () => objectiveProgress(prisma, { today, planIds }),
+    unitIds: (codes: string[]) => prisma.unit.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } }),
+  };
+}
+
+/** The overdue list's options for unitTaskSummaries: every unit's overdue tasks, worst first. */
+export const overdueListOptions = (options: { today: Day; planIds?: number[] }): SummaryOptions => ({
+  filter: "overdue",
+  today: options.today,
+  planIds: options.planIds,
+  limit: OVERDUE_SHOWN,
+});
+
+/** The digest's own raw statements (the others are statusSummarySql's and unitTaskSummariesSql's). */
+export const digestSql = {
+  /** Progress reports per unit this week. */
+  reportsByUnit: ({ today, planIds }: { today: Day; planIds?: number[] }) => Prisma.sql`
+      SELECT r."unitId", count(*)::int AS n FROM "ProgressReport" r
+      JOIN "Task" t ON t.id = r."taskId"
+      WHERE r."reportedOn" BETWEEN ${periodOf(today, "WEEK").start}::date AND ${today}::date
+        ${planIds ? Prisma.sql`AND t."planId" = ANY(${planIds}::int[])` : Prisma.empty}
+      GROUP BY r."unitId"`,
+  /** Units that lead open (not done) tasks: the ones expected to report. */
+  leadUnits: ({ planIds }: { planIds?: number[] }) => Prisma.sql`
+      SELECT DISTINCT u.id, u.code, u.name FROM "Unit" u
+      JOIN "Assignment" a ON a."unitId" = u.id AND a.role = 'LEAD'
+      JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL AND t."completedOn" IS NULL
+      WHERE u.active AND u."mergedIntoId" IS NULL
+        ${planIds ? Prisma.sql`AND t."planId" = ANY(${planIds}::int[])` : Prisma.empty}
+      ORDER BY u.code`,
+};

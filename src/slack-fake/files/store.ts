@@ -48,10 +48,11 @@ export class FileStore {
     this.origin = origin;
   }
 
-  add(input: { name: string; bytes: Buffer; userId: string; title?: string; mimetype?: string; channelId?: string }): StoredFile {
+  /** `id`: the id an upload reserved (files.getUploadURLExternal), kept when it completes. */
+  add(input: { id?: string; name: string; bytes: Buffer; userId: string; title?: string; mimetype?: string; channelId?: string }): StoredFile {
     const ext = /\.([a-z0-9]+)$/i.exec(input.name)?.[1]?.toLowerCase() ?? "binary";
     const file: StoredFile = {
-      id: this.ids.nextId("F"),
+      id: input.id ?? this.ids.nextId("F"),
       name: input.name,
       title: input.title ?? input.name,
       mimetype: input.mimetype ?? MIME[ext] ?? "application/octet-stream",

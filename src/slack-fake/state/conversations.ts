@@ -1,7 +1,7 @@
 // Messages in channels (with threads) and ephemeral messages, which Slack
 // shows to one user in one channel and never stores in the channel's history.
 import type { IdSource } from "../ids.js";
-import type { Block } from "../types.js";
+import type { Block, JsonObject } from "../types.js";
 import type { ChangeFeed } from "./changes.js";
 
 /** How a message reached the workspace. */
@@ -19,6 +19,8 @@ export interface Message {
   text: string;
   blocks: Block[];
   edited?: { ts: string };
+  /** Files shared with the message (files.completeUploadExternal), in Slack's JSON shape. */
+  files?: JsonObject[];
   /** Message metadata (event_type, event_payload) as chat.postMessage takes it. */
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   via: MessageVia;

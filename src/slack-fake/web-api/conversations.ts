@@ -101,3 +101,12 @@ export const history = defineMethod(
     };
   },
 );
+
+/** conversations.open with one user: the app's direct message channel with them. */
+export const open = defineMethod(args({ users: z.string().optional(), channel: z.string().optional() }), (a, { workspace }) => {
+  const userId = a.users?.split(",")[0]?.trim();
+  if (!userId) throw new ApiFailure("users_list_not_supplied");
+  if (!workspace.directory.user(userId)) throw new ApiFailure("user_not_found");
+  const channel = workspace.directory.imChannel(userId, workspace.bot.userId);
+  return { channel: { id: channel.id } };
+});

@@ -1,7 +1,7 @@
 // How a Web API method is defined: a zod schema for its arguments (which
 // arrive form-encoded or as JSON) and a handler that answers the success body
 // or throws ApiFailure with Slack's error code.
-import { z } from "zod";
+import type { z } from "zod";
 import type { Workspace } from "../state/workspace.js";
 import type { Triggers } from "../triggers.js";
 import type { Clock, JsonObject } from "../types.js";
@@ -10,6 +10,10 @@ export interface ApiContext {
   workspace: Workspace;
   triggers: Triggers;
   now: Clock;
+  /** "http://127.0.0.1:PORT/": where upload URLs and file links point. */
+  origin?: () => string;
+  /** The largest file files.getUploadURLExternal accepts (Slack: 1 GB). */
+  fileSizeLimit?: number;
   /** Socket Mode's URL source; absent when the fake was made without it. */
   socketMode?: { readonly isEnabled: boolean; openUrl(): string };
 }

@@ -3,6 +3,7 @@ import * as apps from "./apps.js";
 import * as auth from "./auth.js";
 import * as chat from "./chat.js";
 import * as conversations from "./conversations.js";
+import * as files from "./files.js";
 import * as filesInfo from "./files-info.js";
 import type { WebApiMethod } from "./method.js";
 import * as users from "./users.js";
@@ -24,5 +25,8 @@ export const WEB_API_METHODS: Readonly<Record<string, WebApiMethod>> = {
   "conversations.list": conversations.list,
   "conversations.join": conversations.join,
   "conversations.history": conversations.history,
+  "conversations.open": conversations.open,
+  "files.getUploadURLExternal": files.getUploadURLExternal,
+  "files.completeUploadExternal": files.completeUploadExternal,
   "files.info": filesInfo.info,
 };

@@ -14,6 +14,7 @@ import { report } from "./report.js";
 import { show } from "./show.js";
 import { tasks } from "./tasks.js";
 import { units } from "./units.js";
+import { consolidated, reportStatus, unitReport } from "./unit-reports.js";
 
 export const HANDLERS: Record<Subcommand, CommandHandler> = {
   help,
@@ -28,5 +29,8 @@ export const HANDLERS: Record<Subcommand, CommandHandler> = {
   channel,
   language,
   deliveries,
+  unitReport,
+  reportStatus,
+  consolidated,
   importPlan,
 };

@@ -18,6 +18,9 @@ export const SUBCOMMANDS = {
   channel: ["kenh", "channel"],
   language: ["ngonngu", "language", "lang"],
   deliveries: ["tinnhan", "messages", "deliveries"],
+  unitReport: ["baocaodonvi", "unitreport"],
+  reportStatus: ["tinhhinhbaocao", "reportstatus", "theodoibaocao"],
+  consolidated: ["baocaotonghop", "consolidated", "tonghop"],
   importPlan: ["nhapkehoach", "napkehoach", "importplan"],
 } as const;
 
@@ -43,8 +46,8 @@ export function parseCommand(text: string): ParsedCommand {
   const clean = sanitizeText(text).replace(/\s+/g, " ").trim();
   if (clean === "") return { kind: "command", name: "help", rest: "" };
   const words = clean.split(" ");
-  // Two-syllable Vietnamese words may come with a space: "báo cáo", "tổng quan".
-  for (const n of [2, 1]) {
+  // Vietnamese words of several syllables may come with spaces: "báo cáo", "báo cáo tổng hợp".
+  for (const n of [4, 3, 2, 1]) {
     if (words.length < n) continue;
     const folded = words.slice(0, n).map(fold);
     if (!folded.every((w) => SUBCOMMAND_WORD.test(w))) continue;

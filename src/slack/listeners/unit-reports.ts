@@ -1,0 +1,211 @@
+// Units' reports for a window and the consolidated report's approval:
+// buttons (open the unit's report, remind the units, build the report,
+// approve or ask for changes) and the two modals' submissions. Listeners
+// parse, check, call a use case, answer; values from Slack are never
+// trusted (the unit is the caller's, the report is checked again).
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { z } from "zod";
+import { canApproveReport, canConsolidateReports } from "../../domain/permissions.js";
+import { AppError, type Lang } from "../../errors.js";
+import { errorInfo } from "../../log.js";
+import { reportWindowOfKey } from "../../report/period.js";
+import { slackDeliveryClient } from "../../scheduler/slack-delivery.js";
+import { decideConsolidatedReport, type Decision } from "../../services/consolidated-report.js";
+import { actionRequestKey, viewRequestKey } from "../../services/request-key.js";
+import { remindUnitsToReport } from "../../services/unit-report-reminders.js";
+import { checkUnitReportInput, FIELD_NAMES, saveUnitReport, unitReportDraft, unitReportStatus } from "../../services/unit-reports.js";
+import { CONSOLIDATED_ACTIONS, changesRequestedMessage, decisionModal, decisionRecorded, DECISION_MODAL } from "../../views/consolidated-report.js";
+import { confirmation, errorMessage } from "../../views/notices.js";
+import { UNIT_REPORT_ACTIONS, UNIT_REPORT_MODAL, unitReportReceived, unitReportSaved } from "../../views/unit-report.js";
+import type { EvidenceFile, UnitReportFields } from "../../views/unit-report-models.js";
+import { unitReportStatusMessage } from "../../views/unit-report-status.js";
+import { failureMessage } from "../answer.js";
+import { deliverApproved, submitForApproval } from "../consolidated.js";
+import { registered, resolveCaller, today, type Caller, type Message, type SlackDeps } from "../context.js";
+import { openUnitReportModal, parseJson, UnitReportMetadata, UnitReportRef } from "../unit-report-modal.js";
+
+type Values = ViewSubmitAction["view"]["state"]["values"];
+
+const DecisionMetadata = z.object({ r: z.number().int().positive(), d: z.enum(["APPROVE", "CHANGES"]), l: z.enum(["vi", "en"]).optional() });
+const ReportId = z.string().regex(/^\d{1,9}$/).transform(Number);
+const SlackFile = z.object({ id: z.string().max(40), name: z.string().max(300).optional(), title: z.string().max(300).optional(), size: z.number().nonnegative().optional(), permalink: z.string().max(3000).optional(), url_private: z.string().max(3000).optional() });
+
+function readFields(values: Values): UnitReportFields {
+  const text = (id: string) => values[id]?.[id]?.value ?? "";
+  return { results: text(UNIT_REPORT_MODAL.results), shortcomings: text(UNIT_REPORT_MODAL.shortcomings), proposals: text(UNIT_REPORT_MODAL.proposals) };
+}
+
+function readFiles(values: Values): EvidenceFile[] {
+  const raw = (values[UNIT_REPORT_MODAL.files]?.[UNIT_REPORT_MODAL.files] as { files?: unknown } | undefined)?.files;
+  const list = z.array(SlackFile).safeParse(raw ?? []);
+  if (!list.success) return [];
+  return list.data.map((f) => ({ id: f.id, name: f.name ?? f.title ?? f.id, size: f.size ?? 0, permalink: f.permalink ?? f.url_private ?? null }));
+}
+
+/** What the person entered, so that nothing typed is lost when it could not be saved. */
+function entered(fields: UnitReportFields, lang: Lang): string {
+  const parts = (Object.keys(FIELD_NAMES) as (keyof UnitReportFields)[]).filter((k) => fields[k].trim() !== "").map((k) => `*${FIELD_NAMES[k][lang]}:*\n${fields[k].slice(0, 900)}`);
+  return parts.length ? `\n${lang === "vi" ? "Nội dung đồng chí đã nhập:" : "What you entered:"}\n${parts.join("\n")}` : "";
+}
+
+export function registerUnitReports(app: App, deps: SlackDeps): void {
+  const action = (id: string, work: (c: Caller, body: BlockAction<ButtonAction>, client: WebClient, value: string) => Promise<Message | null>) =>
+    app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action: a, client, respond }) => {
+      await ack();
+      let caller: Caller = { userId: body.user.id, member: null, lang: "vi" };
+      let answer: Message | null;
+      try {
+        caller = await resolveCaller(deps, client, body.user.id);
+        answer = await work(caller, body, client, a.value ?? "");
+      } catch (error) {
+        answer = failureMessage(deps, error, caller.lang, `action:${id}`, { user: body.user.id });
+      }
+      if (!answer) return;
+      try {
+        if (body.response_url) await respond({ ...answer, response_type: "ephemeral", replace_original: false });
+        else await client.chat.postMessage({ channel: body.user.id, ...answer });
+      } catch (err) {
+        deps.log.error({ err: errorInfo(err), id }, "could not answer an action");
+      }
+    });
+
+  const ref = (value: string) => {
+    const r = UnitReportRef.safeParse(parseJson(value));
+    if (!r.success) throw new AppError("UNIT_REPORT_STALE", { usage: "/kehoach baocaodonvi" });
+    return r.data;
+  };
+
+  action(UNIT_REPORT_ACTIONS.open, async (caller, body, client, value) => {
+    const r = ref(value);
+    await openUnitReportModal(deps, client, registered(caller), { triggerId: body.trigger_id, planId: r.p, windowKey: r.w, channelId: body.channel?.id });
+    return null;
+  });
+
+  action(UNIT_REPORT_ACTIONS.remind, async (caller, body, client, value) => {
+    const c = registered(caller);
+    if (!canConsolidateReports(c.actor)) throw new AppError("OFFICE_ONLY");
+    const r = ref(value);
+    const day = today(deps);
+    const token = client.token;
+    const sender = token ? slackDeliveryClient({ token, apiUrl: client.slackApiUrl, log: deps.log }) : null;
+    const result = await remindUnitsToReport(
+      deps.prisma,
+      { actor: c.actor, userId: c.userId, planId: r.p, windowKey: r.w, clickKey: actionRequestKey(body.trigger_id), today: day, at: deps.now() },
+      { client: sender, log: deps.log, instance: `slack:${c.userId}`, now: deps.now },
+    );
+    const status = unitReportStatusMessage(await unitReportStatus(deps.prisma, r.p, r.w, day), c.lang);
+    const sent = result.delivery?.sent ?? 0;
+    const note = result.replay
+      ? { vi: "Lượt nhắc này đã được gửi trước đó; không gửi lại.", en: "This reminder was sent already; nothing was sent again." }
+      : { vi: `Đã nhắc ${sent}/${result.planned} đơn vị chưa gửi báo cáo.`, en: `Reminded ${sent} of ${result.planned} units that have not sent their report.` };
+    const head = confirmation(c.lang, note);
+    return { text: head.text, blocks: [...head.blocks, ...status.blocks] };
+  });
+
+  action(UNIT_REPORT_ACTIONS.build, async (caller, body, client, value) => {
+    const c = registered(caller);
+    if (!canConsolidateReports(c.actor)) throw new AppError("OFFICE_ONLY");
+    const r = ref(value);
+    const window = reportWindowOfKey(r.w);
+    if (!window) throw new AppError("UNIT_REPORT_STALE", { usage: "/kehoach baocaotonghop" });
+    return submitForApproval(deps, client, { userId: c.userId, actor: c.actor, lang: c.lang }, { planId: r.p, window, requestKey: actionRequestKey(body.trigger_id) });
+  });
+
+  for (const [id, decision] of [[CONSOLIDATED_ACTIONS.approve, "APPROVE"], [CONSOLIDATED_ACTIONS.changes, "CHANGES"]] as const) {
+    action(id, async (caller, body, client, value) => {
+      const c = registered(caller);
+      if (!canApproveReport(c.actor)) throw new AppError("LEADERSHIP_ONLY");
+      const reportId = ReportId.safeParse(value);
+      const row = reportId.success ? await deps.prisma.consolidatedReport.findUnique({ where: { id: reportId.data }, select: { id: true, version: true, period: true } }) : null;
+      if (!row) throw new AppError("CONSOLIDATED_NOT_FOUND");
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: decisionModal({ decision, windowLabel: reportWindowOfKey(row.period)?.label ?? row.period, version: row.version, privateMetadata: JSON.stringify({ r: row.id, d: decision, l: c.lang }) }, c.lang),
+      });
+      return null;
+    });
+  }
+
+  app.view<ViewSubmitAction>(UNIT_REPORT_MODAL.callbackId, async ({ ack, body, view, client }) => {
+    const userId = body.user.id;
+    const meta = UnitReportMetadata.safeParse(parseJson(view.private_metadata));
+    const lang: Lang = (meta.success && meta.data.l) || "vi";
+    const fields = readFields(view.state.values);
+    const files = readFiles(view.state.values);
+    try {
+      checkUnitReportInput(fields, files);
+    } catch (e) {
+      if (e instanceof AppError) {
+        const block = e.code === "UNIT_REPORT_TOO_LONG" ? (Object.keys(FIELD_NAMES) as (keyof UnitReportFields)[]).find((k) => FIELD_NAMES[k].vi === e.params.field_vi) ?? UNIT_REPORT_MODAL.results : UNIT_REPORT_MODAL.files;
+        await ack({ response_action: "errors", errors: { [block]: e.text(lang) } });
+        return;
+      }
+      throw e;
+    }
+    await ack();
+    const tell = (m: Message) =>
+      (meta.success && meta.data.c ? client.chat.postEphemeral({ channel: meta.data.c, user: userId, ...m }) : client.chat.postMessage({ channel: userId, ...m }))
+        .catch(() => client.chat.postMessage({ channel: userId, ...m }))
+        .catch((err: unknown) => deps.log.error({ err: errorInfo(err), userId }, "could not tell the user about their unit report"));
+    try {
+      if (!meta.success) throw new AppError("UNIT_REPORT_STALE", { usage: "/kehoach baocaodonvi" });
+      const caller = registered(await resolveCaller(deps, client, userId));
+      const unit = caller.member.unit;
+      if (!unit) throw new AppError("NO_UNIT");
+      // Files attached before are kept; new ones are added (Slack's file input starts empty each time).
+      const before = await unitReportDraft(deps.prisma, { planId: meta.data.p, unitId: unit.id, windowKey: meta.data.w, today: today(deps) });
+      const all = [...before.evidenceFiles, ...files.filter((f) => !before.evidenceFiles.some((b) => b.id === f.id))];
+      const submit = view.state.values[UNIT_REPORT_MODAL.action]?.[UNIT_REPORT_MODAL.action]?.selected_option?.value === "submit";
+      const saved = await saveUnitReport(deps.prisma, {
+        actor: caller.actor, userId, planId: meta.data.p, unitId: unit.id, windowKey: meta.data.w, fields, evidenceFiles: all, submit, requestKey: viewRequestKey(view.id), at: deps.now(),
+      });
+      if (saved.kind === "duplicate") return;
+      if (saved.submitRefused) {
+        await tell(errorMessage(new AppError("UNIT_REPORT_LEAD_ONLY", { unit: saved.unit.name, lead: saved.unitLead ?? "" }).text(caller.lang)));
+      } else {
+        await tell(unitReportSaved({ state: saved.state, unit: saved.unit, window: saved.window, files: all.length }, caller.lang));
+      }
+      if (saved.state === "SUBMITTED" && submit) {
+        for (const channel of saved.officeChannels) {
+          await client.chat
+            .postMessage({ channel, ...unitReportReceived({ unit: saved.unit, window: saved.window, planNumber: saved.planNumber, by: userId, files: all }) })
+            .catch((err: unknown) => deps.log.error({ err: errorInfo(err), channel }, "could not tell the Office about a unit report"));
+        }
+      }
+    } catch (error) {
+      const m = failureMessage(deps, error, lang, "unit_report_submit", { user: userId });
+      await tell({ ...m, text: `${m.text}${entered(fields, lang)}`.slice(0, 3_900), blocks: [...m.blocks, ...(entered(fields, lang) ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: entered(fields, lang).slice(0, 2_900) } }] : [])] });
+    }
+  });
+
+  app.view<ViewSubmitAction>(DECISION_MODAL.callbackId, async ({ ack, body, view, client }) => {
+    const userId = body.user.id;
+    const meta = DecisionMetadata.safeParse(parseJson(view.private_metadata));
+    const lang: Lang = (meta.success && meta.data.l) || "vi";
+    const comment = view.state.values[DECISION_MODAL.comment]?.[DECISION_MODAL.comment]?.value ?? "";
+    if (meta.success && meta.data.d === "CHANGES" && comment.trim() === "") {
+      await ack({ response_action: "errors", errors: { [DECISION_MODAL.comment]: new AppError("COMMENT_REQUIRED").text(lang) } });
+      return;
+    }
+    await ack();
+    let answer: Message;
+    try {
+      if (!meta.success) throw new AppError("CONSOLIDATED_NOT_FOUND");
+      const caller = registered(await resolveCaller(deps, client, userId));
+      const decision: Decision = meta.data.d;
+      const decided = await decideConsolidatedReport(deps.prisma, { actor: caller.actor, userId, reportId: meta.data.r, decision, comment, at: deps.now() });
+      const r = decided.report;
+      if (decision === "CHANGES" && decided.kind === "decided" && decided.officeChannel) {
+        await client.chat
+          .postMessage({ channel: decided.officeChannel, ...changesRequestedMessage({ windowLabel: r.windowLabel, planNumber: r.planNumber, version: r.version, decidedBy: userId, builtBy: r.builtBy, comment: r.comment ?? "" }) })
+          .catch((err: unknown) => deps.log.error({ err: errorInfo(err) }, "could not tell the Office about the requested changes"));
+      }
+      const delivery = await deliverApproved(deps, client, decided, userId);
+      answer = decisionRecorded({ decision, windowLabel: r.windowLabel, version: r.version, ...delivery }, caller.lang);
+    } catch (error) {
+      answer = failureMessage(deps, error, lang, "consolidated_decision", { user: userId });
+    }
+    await client.chat.postMessage({ channel: userId, ...answer }).catch((err: unknown) => deps.log.error({ err: errorInfo(err), userId }, "could not answer a decision"));
+  });
+}
