@@ -8,7 +8,7 @@ import { loadConfig, type Config } from "./config/env.js";
 import { DEMO_NOW, loadDemoProgress } from "./demo/demo-progress.js";
 import { schedulerJobs } from "./local/scheduler-jobs.js";
 import { startLocal } from "./local/start-local.js";
-import { openDatabase, type Database } from "./db/database.js";
+import { BOT_DATABASE_OPTIONS, openDatabase, type Database } from "./db/database.js";
 import { serveBackups } from "./db/backup-socket.js";
 import { isAppError } from "./errors.js";
 import { parseYaml, readText } from "./files/load.js";
@@ -67,7 +67,8 @@ async function main(): Promise<void> {
 }
 
 async function run(config: Config, log: Logger, metrics: Metrics, lifecycle: Lifecycle): Promise<void> {
-  const db = await openDatabase(config.database, log);
+  // PGlite in a thread of its own: its statements never hold up the acknowledgements Slack waits for.
+  const db = await openDatabase(config.database, log, BOT_DATABASE_OPTIONS);
   lifecycle.onStop("database", () => db.close());
   if (config.database.kind === "pglite") {
     // `dondoc db backup` while the bot runs: the embedded database takes one process, so the bot serves it.

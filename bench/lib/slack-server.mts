@@ -15,7 +15,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { App, LogLevel } from "@slack/bolt";
-import { openDatabase } from "../../src/db/database.js";
+import { BOT_DATABASE_OPTIONS, openDatabase } from "../../src/db/database.js";
 import { createLogger } from "../../src/log.js";
 import { startSlackApp } from "../../src/slack/app.js";
 import { LocaleCache } from "../../src/slack/locale.js";
@@ -73,7 +73,7 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
   }
   const log = createLogger("warn");
   const db = config.dbUrl.startsWith("pglite:")
-    ? await openDatabase({ kind: "pglite", dataDir: config.dbUrl.slice("pglite:".length) }, log, { migrate: false })
+    ? await openDatabase({ kind: "pglite", dataDir: config.dbUrl.slice("pglite:".length) }, log, { migrate: false, ...BOT_DATABASE_OPTIONS })
     : await openDatabase({ kind: "postgres", url: config.dbUrl }, log, { migrate: false });
   const metrics = new Metrics({ defaultMetrics: false });
   const now = new Date(config.now);
@@ -159,6 +159,14 @@ async function child(proc: NodeJS.Process & { send: NonNullable<ChildProcess["se
     return;
   }
   proc.send({ ready: true, port: target.port } satisfies Reply);
+  if (process.env.BENCH_GAPS) {
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      if (now - last > 150) process.stderr.write(`GAP ${new Date().toISOString()} ${Math.round(now - last)}ms\n`);
+      last = now;
+    }, 20);
+  }
   proc.on("message", (m: Request) => {
     void (async () => {
       if (m.op === "cpu") proc.send({ id: m.id, value: await target.cpuMs() } satisfies Reply);

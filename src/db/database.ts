@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.js";
+import { startPgliteThread, type PgliteThread } from "./pglite-thread.js";
 import { faultSummary } from "./faults.js";
 import { PrismaClient } from "../generated/prisma/client.js";
 import type { Config } from "../config/env.js";
@@ -19,6 +20,9 @@ export type { PrismaClient };
 // in-memory database from; the tests keep one of a migrated database.
 export type DatabaseConfig = Config["database"] | { kind: "pglite"; dataDir: "memory"; image?: Blob } | { kind: "postgres"; url: string; poolSize?: number };
 
+/** How the bot opens its database: PGlite in a thread of its own (pglite-thread.ts). */
+export const BOT_DATABASE_OPTIONS = { pgliteThread: "worker" } as const;
+
 export interface Database {
   readonly kind: "pglite" | "postgres";
   readonly prisma: PrismaClient;
@@ -28,9 +32,15 @@ export interface Database {
 export async function openDatabase(
   config: DatabaseConfig,
   log: Logger,
-  options: { migrate?: boolean } = {},
+  /** `pgliteThread: "worker"`: run an embedded database in a thread of its own (the bot; see pglite-thread.ts). */
+  options: { migrate?: boolean; pgliteThread?: "main" | "worker" } = {},
 ): Promise<Database> {
-  const db = config.kind === "postgres" ? await openPostgres(config.url, log, config.poolSize) : await openPglite(config.dataDir, log, "image" in config ? config.image : undefined);
+  const db =
+    config.kind === "postgres"
+      ? await openPostgres(config.url, log, config.poolSize)
+      : options.pgliteThread === "worker" && config.dataDir !== "memory"
+        ? await openPgliteWorker(config.dataDir, log)
+        : await openPglite(config.dataDir, log, "image" in config ? config.image : undefined);
   if (options.migrate !== false) {
     try {
       await db.runMigrations();
@@ -82,6 +92,30 @@ async function openPglite(dataDir: string, log: Logger, image?: Blob): Promise<O
       await prisma.$disconnect();
       await client.close();
       await release?.();
+    },
+  };
+}
+
+async function openPgliteWorker(dataDir: string, log: Logger): Promise<OpenDatabase> {
+  const dir = resolve(dataDir);
+  await mkdir(dir, { recursive: true });
+  const release = await lockDataDir(dir);
+  let thread: PgliteThread;
+  try {
+    thread = await startPgliteThread(dir);
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  const prisma = new PrismaClient({ adapter: thread.adapter as unknown as PrismaPg });
+  return {
+    kind: "pglite",
+    prisma,
+    runMigrations: async () => void (await migrate(thread.session, log)),
+    async close() {
+      await prisma.$disconnect();
+      await thread.close();
+      await release();
     },
   };
 }

@@ -40,8 +40,8 @@ export function taskStatusSql(today: Day, options: { planIds?: number[] } = {}):
         WHEN t."dueKind" <> 'ONGOING' THEN
           CASE
             WHEN p.done_on IS NOT NULL THEN
-              CASE WHEN p.done_on <= t."dueOn" THEN 'DONE_ON_TIME' ELSE 'DONE_LATE' END
-            WHEN ${d} > t."dueOn" THEN 'OVERDUE'
+              CASE WHEN p.done_on <= p.due_on THEN 'DONE_ON_TIME' ELSE 'DONE_LATE' END
+            WHEN ${d} > p.due_on THEN 'OVERDUE'
             WHEN p.first_on IS NOT NULL THEN 'IN_PROGRESS'
             ELSE 'NOT_STARTED'
           END
@@ -67,7 +67,9 @@ export function taskStatusSql(today: Day, options: { planIds?: number[] } = {}):
           WHEN t."firstReportOn" <= ${d} THEN
             (SELECT max(r."reportedOn") FROM "ProgressReport" r WHERE r."taskId" = t.id AND r."reportedOn" <= ${d})
         END AS last_on,
-        CASE WHEN t."completedOn" <= ${d} THEN t."completedOn" END AS done_on
+        CASE WHEN t."completedOn" <= ${d} THEN t."completedOn" END AS done_on,
+        -- An approved extension applies from the day it was approved (effectiveDue in status.ts).
+        CASE WHEN t."dueMovedOn" IS NOT NULL AND ${d} < t."dueMovedOn" THEN t."originalDueOn" ELSE t."dueOn" END AS due_on
     ) p
     CROSS JOIN LATERAL (
       SELECT (t."endsOn" IS NOT NULL AND ${d} > t."endsOn") AS ended,

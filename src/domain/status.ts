@@ -41,6 +41,13 @@ export interface TaskTiming {
   dueKind: DueKind;
   /** Last day within deadline; null for ongoing tasks. */
   dueOn: Day | null;
+  /**
+   * An approved extension (issue 13): dueOn is the approved deadline, which
+   * applies from dueMovedOn on; before that day the plan's own deadline,
+   * originalDueOn, is the one judged. Both null when never extended.
+   */
+  originalDueOn?: Day | null;
+  dueMovedOn?: Day | null;
   /** Reporting period of an ongoing task. */
   cadence: Cadence | null;
   /** First day the task exists (the plan's issue day, or "from" of "2025 onwards"). */
@@ -74,13 +81,20 @@ export function judgeTask(t: TaskTiming, today: Day): Judgement {
       : "NOT_STARTED";
     return { status, missing: null };
   }
-  if (t.dueOn === null) throw new RangeError("a task with a deadline needs dueOn");
+  const dueOn = effectiveDue(t, today);
+  if (dueOn === null) throw new RangeError("a task with a deadline needs dueOn");
   const status: TaskStatus =
-    t.completedOn !== null && t.completedOn <= today ? (t.completedOn <= t.dueOn ? "DONE_ON_TIME" : "DONE_LATE")
-    : today > t.dueOn ? "OVERDUE"
+    t.completedOn !== null && t.completedOn <= today ? (t.completedOn <= dueOn ? "DONE_ON_TIME" : "DONE_LATE")
+    : today > dueOn ? "OVERDUE"
     : t.firstReportOn !== null && t.firstReportOn <= today ? "IN_PROGRESS"
     : "NOT_STARTED";
   return { status, missing: null };
+}
+
+/** The deadline in force on `today`: an approved extension applies from the day it was approved. */
+export function effectiveDue(t: Pick<TaskTiming, "dueOn" | "originalDueOn" | "dueMovedOn">, today: Day): Day | null {
+  if (t.dueMovedOn && t.originalDueOn && today < t.dueMovedOn) return t.originalDueOn;
+  return t.dueOn;
 }
 
 function judgeOngoing(t: TaskTiming, today: Day): Judgement {

@@ -5,6 +5,7 @@ import type { Day } from "../domain/day.js";
 import type { AssignmentRole, MemberRole } from "../domain/permissions.js";
 import type { CompletionRates, TaskStatus } from "../domain/status.js";
 import type { Lang } from "../errors.js";
+import type { ExtensionItem, PendingCompletion } from "./direction.js";
 
 export type { AssignmentRole, Lang, MemberRole };
 
@@ -130,6 +131,10 @@ export interface HomeModel {
   /** The unit's completion rates on the tasks it leads (as tongquan and the units list show them). */
   unitRates?: CompletionRates;
   canReport: boolean;
+  /** For a unit lead: the staff's completions waiting for confirmation (issue 13). */
+  pendingCompletions?: PendingCompletion[];
+  /** For a unit lead: tasks the unit leads that have a deadline, for "Đề nghị gia hạn" (issue 13). */
+  canRequestExtensions?: boolean;
 }
 
 export interface IndicatorsModel {
@@ -167,6 +172,10 @@ export interface ReportPostedModel {
   note: string;
   evidenceLinks: string[];
   status: TaskStatus;
+  /** The report's id, for the unit lead's buttons. */
+  reportId?: number;
+  /** A staff member's completion waiting for the unit lead's confirmation (issue 13). */
+  pendingConfirmation?: boolean;
 }
 
 /** An obstacle as posted to the Office's channel. */
@@ -250,6 +259,9 @@ export interface DigestModel {
   /** Units that lead open tasks and sent no report this week. */
   silentUnits: UnitRef[];
   reportsThisWeek: number;
+  /** Deadline extensions waiting for leadership, oldest first (issue 13). */
+  extensionsPending?: ExtensionItem[];
+  extensionsPendingCount?: number;
 }
 
 /**

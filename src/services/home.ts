@@ -3,6 +3,7 @@ import type { PrismaClient } from "../db/database.js";
 import type { Day } from "../domain/day.js";
 import { HOME_LIST_MAX, type HomeModel } from "../models/index.js";
 import type { MemberWithUnit } from "./members.js";
+import { pendingCompletions } from "./confirmations.js";
 import { statusSummary } from "./plan-queries.js";
 import { unitTaskSummaries } from "./task-summaries.js";
 
@@ -26,8 +27,10 @@ export async function homeModel(prisma: PrismaClient, member: MemberWithUnit, to
     // The unit's rates as tongquan and the units list count them.
     statusSummary(prisma, { today, unitIds }),
   ]);
+  const pending = member.role === "UNIT_LEAD" ? await pendingCompletions(prisma, member.unit.id) : [];
   return {
     ...base,
+    ...(pending.length ? { pendingCompletions: pending } : {}),
     overdue: overdue.tasks,
     dueSoon: dueSoon.tasks,
     stale: stale.tasks,

@@ -190,7 +190,11 @@ async function syncPlanRows(tx: Tx, plan: PlanFile, tasks: FlatTask[], counter: 
       table: "Task",
       stored: level.flatMap((t) => storedByKey.get(t.key) ?? []).map(({ assignments: _, ...task }) => task),
       storedKey: (t) => t.codeKey,
-      wanted: level.map((t) => ({ key: t.key, fields: taskFields(plan, t, idByKey, indexByKey, allIndices), onCreate: { planId: planRow.id, codeKey: t.key } })),
+      wanted: level.map((t) => ({
+        key: t.key,
+        fields: keepExtension(storedByKey.get(t.key), taskFields(plan, t, idByKey, indexByKey, allIndices)),
+        onCreate: { planId: planRow.id, codeKey: t.key },
+      })),
       create: (data) => tx.task.createManyAndReturn({ data: data as Prisma.TaskCreateManyInput[] }),
       updatedAt: now,
     });
@@ -352,4 +356,15 @@ async function flattenAndCheck(prisma: PrismaClient, loaded: LoadedFile<PlanFile
   walk(plan.tasks, ["tasks"], null, 0, { due: plan.defaults.due, cadence: plan.defaults.cadence, dueNote: plan.defaults.dueNote });
   if (problems.length) throw invalidFile(loaded.file, problems);
   return out;
+}
+
+/**
+ * A deadline moved by an approved extension (src/services/extensions.ts)
+ * stays moved while the file still gives the plan's own deadline (kept in
+ * originalDueOn); a plan amended with another deadline replaces both.
+ */
+function keepExtension<F extends { dueOn: Date | null }>(stored: { dueOn: Date | null; originalDueOn: Date | null } | undefined, fields: F): F {
+  if (!stored?.originalDueOn) return fields;
+  if (fields.dueOn && stored.originalDueOn.getTime() === fields.dueOn.getTime()) return { ...fields, dueOn: stored.dueOn };
+  return { ...fields, originalDueOn: null, dueMovedOn: null };
 }

@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../db/database.js";
 import { localDay, toDate, fromDate } from "../domain/day.js";
 import { periodOf } from "../domain/period.js";
+import { completionNeedsConfirmation, type Actor } from "../domain/permissions.js";
 import { isUniqueViolation } from "./request-key.js";
 
 export interface ProgressInput {
@@ -19,6 +20,13 @@ export interface ProgressInput {
   source?: "SLACK" | "CLI" | "IMPORT" | "DEMO";
   /** What Slack gave for the request (src/services/request-key.ts): the same key records once. */
   requestKey?: string | null;
+  /**
+   * Who reported, as stored: a staff member's completion waits for the unit
+   * lead (completionNeedsConfirmation). Absent (the CLI, imports, the demo): counts at once.
+   */
+  actor?: Actor;
+  /** A unit lead's correction of this report (which is kept, marked corrected); `note` holds the reason. */
+  correctsId?: number;
 }
 
 /** A done report means 100 %: the one place that says so (the form's check and the write both ask it). */
@@ -52,6 +60,8 @@ async function save(prisma: PrismaClient, input: ProgressInput) {
     const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { assignments: true } });
     const lead = task.assignments.some((a) => a.unitId === input.unitId && a.role === "LEAD");
     const done = Boolean(input.done) || (lead && input.percent === 100);
+    // A staff member's completion is recorded as reported but completes the task only once confirmed.
+    const pending = input.actor ? completionNeedsConfirmation(input.actor, lead ? "LEAD" : "COOPERATING", done) : false;
     const report = await tx.progressReport.create({
       data: {
         taskId: task.id,
@@ -67,6 +77,8 @@ async function save(prisma: PrismaClient, input: ProgressInput) {
         reportedOn: toDate(day),
         source: input.source ?? "SLACK",
         requestKey: input.requestKey ?? null,
+        confirmation: pending ? "PENDING" : "NOT_NEEDED",
+        correctsId: input.correctsId ?? null,
       },
     });
     const first = task.firstReportOn ? fromDate(task.firstReportOn) : null;
@@ -79,7 +91,7 @@ async function save(prisma: PrismaClient, input: ProgressInput) {
         firstReportOn: toDate(first && first < day ? first : day),
         lastReportOn: toDate(last && last > day ? last : day),
         ...(lead
-          ? { percent: input.percent, completedOn: done ? (task.completedOn ?? toDate(day)) : null }
+          ? { percent: input.percent, completedOn: done ? (pending ? task.completedOn : (task.completedOn ?? toDate(day))) : null }
           : {}),
       },
     });
@@ -90,9 +102,23 @@ async function save(prisma: PrismaClient, input: ProgressInput) {
         entity: "Task",
         entityId: String(task.id),
         at: input.at,
-        detail: { reportId: report.id, unitId: input.unitId, percent: input.percent, done },
+        detail: { reportId: report.id, unitId: input.unitId, percent: input.percent, done, ...(pending ? { confirmation: "PENDING" } : {}) },
       },
     });
+    if (input.correctsId) {
+      // The original stays as it was reported; it is marked corrected and the change is audited.
+      const original = await tx.progressReport.update({ where: { id: input.correctsId }, data: { confirmation: "CORRECTED" } });
+      await tx.auditEntry.create({
+        data: {
+          actor: input.reporter,
+          action: "report.correct",
+          entity: "ProgressReport",
+          entityId: String(original.id),
+          at: input.at,
+          detail: { correctionId: report.id, from: { percent: original.percent, done: original.done }, to: { percent: input.percent, done }, reason: input.note ?? "" },
+        },
+      });
+    }
     return { report, task: updated };
   });
 }

@@ -115,6 +115,7 @@ export async function submitReport(options: {
     at,
     source: "SLACK",
     requestKey,
+    actor: { role: member.role, unitId: member.unitId, active: member.active },
   });
   if (saved.duplicate) return { kind: "duplicate", taskCode: task.code, locale };
   return {
@@ -132,6 +133,8 @@ export async function submitReport(options: {
       note: input.note,
       evidenceLinks: input.links,
       status: taskStatus(timingOf(saved.task), localDay(at)),
+      reportId: saved.report.id,
+      pendingConfirmation: saved.report.confirmation === "PENDING",
     },
   };
 }

@@ -5,7 +5,8 @@ import type { ReportingRules } from "../domain/reporting-window.js";
 import type { TaskTiming } from "../domain/status.js";
 import type { Plan, Task } from "../generated/prisma/client.js";
 
-type StoredTiming = Pick<Task, "dueKind" | "dueOn" | "cadence" | "startsOn" | "endsOn" | "firstReportOn" | "lastReportOn" | "completedOn">;
+type StoredTiming = Pick<Task, "dueKind" | "dueOn" | "cadence" | "startsOn" | "endsOn" | "firstReportOn" | "lastReportOn" | "completedOn"> &
+  Partial<Pick<Task, "originalDueOn" | "dueMovedOn">>;
 type StoredRules = Pick<Plan, "reportingPeriods" | "minCoverageDays">;
 
 const day = (d: Date | null) => (d ? fromDate(d) : null);
@@ -18,6 +19,8 @@ export function timingOf(t: StoredTiming & { plan?: StoredRules }): TaskTiming {
   return {
     dueKind: t.dueKind,
     dueOn: day(t.dueOn),
+    originalDueOn: day(t.originalDueOn ?? null),
+    dueMovedOn: day(t.dueMovedOn ?? null),
     cadence: t.cadence,
     startsOn: fromDate(t.startsOn),
     endsOn: day(t.endsOn),

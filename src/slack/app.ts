@@ -14,6 +14,8 @@ import { isTokenError, verifyBotToken, type RetryOptions } from "./start-up.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
+import { registerConfirmations } from "./listeners/confirmations.js";
+import { registerExtensions } from "./listeners/extensions.js";
 import { registerPlanImport } from "./listeners/plan-import.js";
 import { registerObstacleLife } from "./listeners/obstacles.js";
 import { registerReportSubmit } from "./listeners/report-submit.js";
@@ -96,6 +98,8 @@ export async function startSlackApp(
   registerUnitReports(app, deps);
   registerPlanImport(app, deps);
   registerObstacleLife(app, deps);
+  registerConfirmations(app, deps);
+  registerExtensions(app, deps);
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {

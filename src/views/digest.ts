@@ -20,6 +20,7 @@ import { formatVnDate } from "../domain/day.js";
 import type { TaskStatus } from "../domain/status.js";
 import { percent, RATE_LABELS, rateWithCounts, STATUS_LABELS } from "../i18n/labels.js";
 import { ACTION_IDS } from "./action-ids.js";
+import { extensionLine } from "./extensions.js";
 import { STATUS_ORDER, actions, button, context, divider, fields, groupedSections, header, lineSections, message, section, statusEmoji, type SlackMessage } from "./blocks.js";
 import { CAPS, dueText, esc, unitCodes } from "./format.js";
 import { truncate } from "./limits.js";
@@ -36,6 +37,7 @@ const BUDGET = {
   overdue: 2_000,
   obstacles: 1_000,
   silentUnits: 500,
+  extensions: 600,
 } as const;
 const PLANS_SHOWN = 2;
 /** Index fields: one section of ten, the last kept for "and N more". */
@@ -95,6 +97,8 @@ const vi = {
   moreTasks: (n: number) => `… và ${n} nhiệm vụ quá hạn khác`,
   obstacles: "Khó khăn, vướng mắc chờ lãnh đạo Sở cho ý kiến chỉ đạo, lâu nhất trước",
   directButton: (id: number) => `Cho ý kiến chỉ đạo #${id}`,
+  extensions: "Đề nghị gia hạn chờ lãnh đạo Sở cho ý kiến",
+  moreExtensions: (n: number) => `… và ${n} đề nghị khác`,
   noObstacles: "Không có khó khăn, vướng mắc nào chưa giải quyết.",
   days: (n: number) => `${n} ngày`,
   moreObstacles: (n: number) => `… và ${n} vướng mắc khác`,
@@ -156,6 +160,8 @@ const en: typeof vi = {
   moreTasks: (n) => `… and ${n} more overdue tasks`,
   obstacles: "Obstacles waiting for the leadership's direction, oldest first",
   directButton: (id) => `Give direction #${id}`,
+  extensions: "Extension requests waiting for leadership",
+  moreExtensions: (n) => `… and ${n} more requests`,
   noObstacles: "No open obstacles.",
   days: (n) => `${n} ${n === 1 ? "day" : "days"}`,
   moreObstacles: (n) => `… and ${n} more obstacles`,
@@ -433,6 +439,13 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
     for (const o of model.openObstacles.slice(0, DIRECT_BUTTONS)) {
       blocks.push(actions([button({ text: s.directButton(o.id), actionId: ACTION_IDS.obstacleDirect, value: String(o.id) })], `digest_obstacle_${o.id}`));
     }
+  }
+
+  // Deadline extensions waiting for leadership (issue 13); leaders decide in their direct messages.
+  const pendingCount = Math.max(model.extensionsPendingCount ?? 0, model.extensionsPending?.length ?? 0);
+  if (pendingCount > 0) {
+    const lines = (model.extensionsPending ?? []).map((e) => extensionLine(e, model.today, lang));
+    blocks.push(title(s.extensions, pendingCount, "📅"), ...lineSections(lines, { maxChars: BUDGET.extensions, more: s.moreExtensions }));
   }
 
   if (model.silentUnits.length === 0) blocks.push(context(`${s.noSilent} 👍`));

@@ -5,7 +5,8 @@
 // Blocks: header, context, report button (3), then per list a divider, a
 // title, at most HOME_LIST_MAX tasks (one block each) and an "and X more"
 // line, and a closing divider and help line: 3 + 4 × (3 + 10) + 2 = 57 in the
-// worst case, under Slack's 100 for a view.
+// worst case; a unit lead's completions to confirm add 2 + 5 × 2 = 12 (69),
+// under Slack's 100 for a view.
 import type { HomeView, KnownBlock } from "@slack/types";
 import { formatVnDate } from "../domain/day.js";
 import { MEMBER_ROLE_LABELS, RATE_LABELS, rateWithCounts } from "../i18n/labels.js";
@@ -14,6 +15,7 @@ import { CAPS, esc, taskLines } from "./format.js";
 import { HOME_LIST_MAX, type HomeModel, type Lang, type TaskSummary } from "../models/index.js";
 import { notRegistered } from "./notices.js";
 import { ACTION_IDS } from "./action-ids.js";
+import { pendingCompletionBlocks } from "./confirmations.js";
 
 type ListKey = "overdue" | "dueSoon" | "stale" | "recentlyDone";
 const LISTS: readonly ListKey[] = ["overdue", "dueSoon", "stale", "recentlyDone"];
@@ -99,6 +101,8 @@ export function homeView(model: HomeModel, lang: Lang): HomeView {
   if (model.canReport) {
     blocks.push(actions([button({ text: s.reportButton, actionId: ACTION_IDS.reportOpen, value: "", style: "primary" })]));
   }
+  // A unit lead's completions to confirm come first: until confirmed, they do not count as done.
+  if (model.pendingCompletions?.length) blocks.push(divider(), ...pendingCompletionBlocks(model.pendingCompletions, lang));
   for (const key of LISTS) {
     const tasks = model[key];
     // The use case may send only the first tasks of a list with its full count.

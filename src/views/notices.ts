@@ -7,6 +7,7 @@ import { context, fields, message, section, type SlackMessage } from "./blocks.j
 import { CAPS, esc, evidenceLine, mention, person, safeMrkdwn, statusText, unitLabel } from "./format.js";
 import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
 import type { Lang, ObstacleRaisedModel, ReportPostedModel } from "../models/index.js";
+import { pendingWaitingBlocks } from "./confirmations.js";
 import { obstacleButtons } from "./obstacles.js";
 
 /** A person's note or obstacle in a notice: long enough to read, short enough for a channel. */
@@ -86,6 +87,8 @@ export function reportPosted(model: ReportPostedModel, lang: Lang): SlackMessage
   const evidence = evidenceLine(model.evidenceLinks, s.evidence, s.moreLinks);
   if (evidence) blocks.push(section(evidence));
   blocks.push(context(`${unitLabel(model.unit)} · ${s.plan(esc(model.task.planNumber, CAPS.code))}`));
+  // A staff member's completion waits for the unit lead, who confirms or corrects it from here.
+  if (model.pendingConfirmation && model.reportId !== undefined) blocks.push(...pendingWaitingBlocks(model.reportId, lang));
   return message(s.reportedFallback(esc(model.task.code, CAPS.code), model.percent), blocks, lang);
 }
 

@@ -21,6 +21,7 @@ const SPELLINGS: Record<Subcommand, string[]> = {
   channel: [...SUBCOMMANDS.channel, "kênh"],
   language: [...SUBCOMMANDS.language, "ngôn ngữ", "ngon ngu"],
   deliveries: [...SUBCOMMANDS.deliveries, "tin nhắn", "tin nhan"],
+  extension: [...SUBCOMMANDS.extension, "gia hạn", "gia han"],
   unitReport: [...SUBCOMMANDS.unitReport, "báo cáo đơn vị", "bao cao don vi"],
   reportStatus: [...SUBCOMMANDS.reportStatus, "tình hình báo cáo", "theo dõi báo cáo"],
   consolidated: [...SUBCOMMANDS.consolidated, "báo cáo tổng hợp", "bao cao tong hop", "tổng hợp"],
@@ -29,16 +30,54 @@ const SPELLINGS: Record<Subcommand, string[]> = {
 
 /** Arguments as README and help show them, and the shapes that used to be swallowed. */
 const DOCUMENTED_ARGS = [
-  "II.2.c.2", "ii2c2", "1565:II.2.c.2", "#42", "#5", "5", "9999", "1565", "1565/KH-SLĐTBXH", "1565/kh-sldtbxh",
-  "GDNN", "LĐ-VL", "ldvl", "quá hạn", "quahan", "sắp đến hạn", "sapdenhan", "<@U0LDVL001|tai>", "<@U0LDVL001>",
-  "<#C0GDNN001|phong-gdnn>", "#phong-gdnn", "#kênh", "vi", "en", "them", "xoa", "canbo", "truongphong", "loi", "guilai",
-  "Chưa nhận được đề nghị của Viện", "50%", "(1)", "...", "—", "#", "?", "2023-09-30",
+  "II.2.c.2",
+  "ii2c2",
+  "1565:II.2.c.2",
+  "#42",
+  "#5",
+  "5",
+  "9999",
+  "1565",
+  "1565/KH-SLĐTBXH",
+  "1565/kh-sldtbxh",
+  "GDNN",
+  "LĐ-VL",
+  "ldvl",
+  "quá hạn",
+  "quahan",
+  "sắp đến hạn",
+  "sapdenhan",
+  "<@U0LDVL001|tai>",
+  "<@U0LDVL001>",
+  "<#C0GDNN001|phong-gdnn>",
+  "#phong-gdnn",
+  "#kênh",
+  "vi",
+  "en",
+  "them",
+  "xoa",
+  "canbo",
+  "truongphong",
+  "loi",
+  "guilai",
+  "Chưa nhận được đề nghị của Viện",
+  "50%",
+  "(1)",
+  "...",
+  "—",
+  "#",
+  "?",
+  "2023-09-30",
 ];
 
 const digitsOrPunctuation = fc.stringMatching(/^[#0-9.,:;/()%+\-–]{1,12}$/);
 const word = fc.oneof(fc.constantFrom(...DOCUMENTED_ARGS), digitsOrPunctuation, fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 }));
 const args = fc.array(word, { minLength: 0, maxLength: 5 }).map((ws) => ws.join(" "));
-const casing = fc.constantFrom((s: string) => s, (s: string) => s.toUpperCase(), (s: string) => s[0]!.toUpperCase() + s.slice(1));
+const casing = fc.constantFrom(
+  (s: string) => s,
+  (s: string) => s.toUpperCase(),
+  (s: string) => s[0]!.toUpperCase() + s.slice(1),
+);
 const form = fc.constantFrom(...(Object.keys(SPELLINGS) as Subcommand[])).chain((name) => fc.record({ name: fc.constant(name), spelling: fc.constantFrom(...SPELLINGS[name]) }));
 
 /** What the subcommand should receive: the arguments as sanitised and with white space collapsed. */

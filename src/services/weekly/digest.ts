@@ -6,10 +6,12 @@ import { addDays, daysBetween, toDate, type Day } from "../../domain/day.js";
 import { periodOf } from "../../domain/period.js";
 import type { DigestModel, StatusSnapshot } from "../../models/index.js";
 import { objectiveProgress, statusSummary, type StatusSummary } from "../plan-queries.js";
+import { pendingExtensions } from "../extensions.js";
 import { unitTaskSummaries, type SummaryOptions } from "../task-summaries.js";
 
 const OVERDUE_SHOWN = 15;
 const OBSTACLES_SHOWN = 10;
+const EXTENSIONS_SHOWN = 5;
 
 const snapshot = (s: StatusSummary): StatusSnapshot => ({ total: s.total, counts: s.counts, rates: s.rates });
 
@@ -29,6 +31,7 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
     reads.leadUnits(),
     reads.objectives(),
   ]);
+  const extensions = await pendingExtensions(prisma, { planIds: options.planIds, limit: EXTENSIONS_SHOWN });
   const reportsOf = new Map(reportsByUnit.map((r) => [r.unitId, r.n]));
   const units = await reads.unitIds(now.byUnit.map((u) => u.code));
   const idOf = new Map(units.map((u) => [u.code, u.id]));
@@ -64,6 +67,7 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
     })),
     silentUnits: leadUnits.filter((u) => !reportsOf.has(u.id)).map((u) => ({ code: u.code, name: u.name })),
     reportsThisWeek: reportsByUnit.reduce((s, r) => s + r.n, 0),
+    ...(extensions.total > 0 ? { extensionsPending: extensions.extensions, extensionsPendingCount: extensions.total } : {}),
   };
 }
 
@@ -127,3 +131,11 @@ export const digestSql = {
         ${planIds ? Prisma.sql`AND t."planId" = ANY(${planIds}::int[])` : Prisma.empty}
       ORDER BY u.code`,
 };
+
+/** Units expected to report that sent nothing this week: the digest's "silent units", and the dashboard's (issue 13). */
+export async function silentUnits(prisma: PrismaClient, options: { today: Day; planIds?: number[] }) {
+  const reads = digestReads(prisma, options);
+  const [reports, expected] = await Promise.all([reads.reportsByUnit(), reads.leadUnits()]);
+  const reported = new Set(reports.map((r) => r.unitId));
+  return expected.filter((u) => !reported.has(u.id));
+}

@@ -3,6 +3,7 @@ import type { Subcommand } from "./parse.js";
 import type { CommandHandler } from "./types.js";
 import { channel } from "./channel.js";
 import { deliveries } from "./deliveries.js";
+import { extension } from "./extension.js";
 import { help } from "./help.js";
 import { importPlan } from "./import-plan.js";
 import { indicators } from "./indicators.js";
@@ -29,6 +30,7 @@ export const HANDLERS: Record<Subcommand, CommandHandler> = {
   channel,
   language,
   deliveries,
+  extension,
   unitReport,
   reportStatus,
   consolidated,

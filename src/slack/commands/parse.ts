@@ -18,6 +18,7 @@ export const SUBCOMMANDS = {
   channel: ["kenh", "channel"],
   language: ["ngonngu", "language", "lang"],
   deliveries: ["tinnhan", "messages", "deliveries"],
+  extension: ["giahan", "extend", "extension"],
   unitReport: ["baocaodonvi", "unitreport"],
   reportStatus: ["tinhhinhbaocao", "reportstatus", "theodoibaocao"],
   consolidated: ["baocaotonghop", "consolidated", "tonghop"],
@@ -26,13 +27,9 @@ export const SUBCOMMANDS = {
 
 export type Subcommand = keyof typeof SUBCOMMANDS;
 
-const BY_WORD = new Map<string, Subcommand>(
-  Object.entries(SUBCOMMANDS).flatMap(([name, words]) => words.map((w) => [w, name as Subcommand])),
-);
+const BY_WORD = new Map<string, Subcommand>(Object.entries(SUBCOMMANDS).flatMap(([name, words]) => words.map((w) => [w, name as Subcommand])));
 
-export type ParsedCommand =
-  | { kind: "command"; name: Subcommand; rest: string }
-  | { kind: "unknown"; word: string; suggestion?: string };
+export type ParsedCommand = { kind: "command"; name: Subcommand; rest: string } | { kind: "unknown"; word: string; suggestion?: string };
 
 /** A word that can be (part of) a subcommand: letters only once folded, or "?". */
 const SUBCOMMAND_WORD = /^(?:[a-z]+|\?)$/;
@@ -55,7 +52,10 @@ export function parseCommand(text: string): ParsedCommand {
     if (name) return { kind: "command", name, rest: words.slice(n).join(" ") };
   }
   const word = words[0]!.slice(0, 40);
-  const suggestion = closest(word, [...BY_WORD.keys()].filter((w) => w.length > 2));
+  const suggestion = closest(
+    word,
+    [...BY_WORD.keys()].filter((w) => w.length > 2),
+  );
   return suggestion ? { kind: "unknown", word, suggestion } : { kind: "unknown", word };
 }
 
