@@ -18,6 +18,7 @@ const UNIT = [
   "test/config/**/*.test.ts",
   "test/ci-guard.test.ts",
   "test/errors.test.ts",
+  "test/architecture.test.ts",
   "test/local/clock.test.ts",
   "test/local/render.test.ts",
   "test/slack-fake/block-kit.test.ts",

@@ -18,7 +18,8 @@ import { registered, resolveCaller, type SlackDeps } from "../../src/slack/conte
 import { LocaleCache } from "../../src/slack/locale.js";
 import { Metrics } from "../../src/slack/metrics.js";
 import { overviewMessage } from "../../src/views/overview.js";
-import { TASK_LIST_PAGE_SIZE as TASKS_PAGE_SIZE, taskListMessage } from "../../src/views/task-list.js";
+import { TASK_LIST_PAGE_SIZE as TASKS_PAGE_SIZE } from "../../src/models/index.js";
+import { taskListMessage } from "../../src/views/task-list.js";
 import { closedLoop, summariseLoad, type LoadSummary } from "./load.mjs";
 import { measure, ms, table, type Summary } from "./stats.mjs";
 import { planningTimes, viecQueries, type PlanningTimes } from "./task-list-queries.mjs";

@@ -7,10 +7,8 @@ import { bodyLines, missingReportText, percent, periodName, RATE_LABELS, rateWit
 import type { CompletionRates } from "../domain/status.js";
 import type { ChangeSummary } from "../services/changes.js";
 import type { recentDeliveries } from "../services/deliveries.js";
-import { JOB_LABELS } from "../scheduler/jobs.js";
-import type { JobOutcome } from "../scheduler/run-job.js";
 import type { listPlans, listUnits, ObjectiveProgress, planDetail, StatusSummary, TaskNode } from "../services/plan-queries.js";
-import type { TaskSummary } from "../views/models.js";
+import type { TaskSummary } from "../models/index.js";
 
 const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
 
@@ -159,20 +157,6 @@ export function formatUnits(units: Awaited<ReturnType<typeof listUnits>>, lang: 
 
 function truncate(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
-
-export function formatJobOutcome(o: JobOutcome, lang: Lang): string {
-  const head = `${JOB_LABELS[o.occurrence.job][lang]}, ${periodName(o.occurrence.period, lang)}`;
-  if (o.dryRun) {
-    const lines = o.messages.map((m) => `\n── ${m.target} ──\n${m.payload.text}\n${JSON.stringify(m.payload.blocks).length} ${T(lang, "ký tự khối", "block chars")}, ${m.payload.blocks.length} ${T(lang, "khối", "blocks")}`);
-    return `${head} — ${T(lang, "chạy thử, không gửi", "dry run, nothing sent")}: ${o.messages.length} ${T(lang, "tin", "messages")}${lines.join("\n")}`;
-  }
-  const d = o.delivery;
-  return [
-    head,
-    o.alreadyPlanned ? T(lang, "Đã lập trước đó; chỉ gửi phần còn lại.", "Planned before; only what was left is sent.") : `${T(lang, "Đã lập", "Planned")}: ${o.planned}`,
-    d ? `${T(lang, "Đã gửi", "Sent")}: ${d.sent} · ${T(lang, "đã có sẵn", "already there")}: ${d.alreadyPosted} · ${T(lang, "lỗi", "failed")}: ${d.failed} · 429: ${d.rateLimited}` : T(lang, "Chưa gửi (không có Slack).", "Not sent (no Slack)."),
-  ].join("\n");
 }
 
 export function formatDeliveries(r: Awaited<ReturnType<typeof recentDeliveries>>, lang: Lang): string {

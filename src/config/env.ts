@@ -2,6 +2,7 @@
 // a message that names it (in Vietnamese and English).
 import { z } from "zod";
 import { parseWeeklyTime, type ScheduleConfig } from "../domain/schedule.js";
+import { CHANNEL_TARGET } from "../domain/slack-ids.js";
 import { AppError } from "../errors.js";
 import { bilingualErrors, splitWords } from "../i18n/zod.js";
 
@@ -33,7 +34,7 @@ const EnvSchema = z.object({
   DONDOC_REPORT_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   DONDOC_ACK_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   DONDOC_CATCH_UP_HOURS: z.coerce.number().min(0).max(168).default(6),
-  DONDOC_LEADERSHIP_CHANNEL: z.string().regex(/^([CG][A-Z0-9]{6,}|#[a-z0-9][a-z0-9_-]{0,79})$/, "kênh dạng #ten-kenh hoặc mã kênh / a #channel-name or a channel id").default("#dondoc-lanhdao"),
+  DONDOC_LEADERSHIP_CHANNEL: z.string().regex(CHANNEL_TARGET, "kênh dạng #ten-kenh hoặc mã kênh / a #channel-name or a channel id").default("#dondoc-lanhdao"),
   DONDOC_DIGEST_DM: z.enum(["true", "false"]).default("false"),
   DONDOC_SLACK_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(300),
   DONDOC_SCHEDULER: z.enum(["on", "off"]).default("on"),

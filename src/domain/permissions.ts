@@ -2,7 +2,12 @@
 // always about the member as stored, never about ids a request carries
 // (private_metadata and button values can be forged).
 
-export type MemberRole = "STAFF" | "UNIT_LEAD" | "OFFICE" | "LEADERSHIP" | "ADMIN";
+export const MEMBER_ROLES = ["STAFF", "UNIT_LEAD", "OFFICE", "LEADERSHIP", "ADMIN"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** A unit's role on a task: it leads (chủ trì) or cooperates (phối hợp). */
+export const ASSIGNMENT_ROLES = ["LEAD", "COOPERATING"] as const;
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 
 export interface Actor {
   role: MemberRole;
@@ -12,7 +17,7 @@ export interface Actor {
 
 export interface TaskAssignment {
   unitId: number;
-  role: "LEAD" | "COOPERATING";
+  role: AssignmentRole;
 }
 
 /**
@@ -20,7 +25,7 @@ export interface TaskAssignment {
  * cooperates on, whatever their role: the Office reports as the Office.
  * Returns the unit's role on the task, or null when they may not report.
  */
-export function reportingRole(actor: Actor, assignments: readonly TaskAssignment[]): "LEAD" | "COOPERATING" | null {
+export function reportingRole(actor: Actor, assignments: readonly TaskAssignment[]): AssignmentRole | null {
   if (!actor.active || actor.unitId === null) return null;
   return assignments.find((a) => a.unitId === actor.unitId)?.role ?? null;
 }

@@ -1,6 +1,7 @@
 // The organisation file: units (with aliases and Slack channels), groups of
 // units a plan can assign work to, and members. See examples/org.yaml.
 import { z } from "zod";
+import { SLACK_USER_ID } from "../domain/slack-ids.js";
 import { clean } from "../domain/text.js";
 
 const Text = z.string().trim().min(1).transform(clean);
@@ -50,7 +51,7 @@ export const OrgMemberSchema = z
     slackUserId: z
       .string()
       .trim()
-      .regex(/^[UW][A-Z0-9]{6,}$/, { message: "Mã người dùng Slack có dạng U0123ABCD / Slack user id looks like U0123ABCD" }),
+      .regex(SLACK_USER_ID, { message: "Mã người dùng Slack có dạng U0123ABCD / Slack user id looks like U0123ABCD" }),
     name: Text,
     unit: Text.optional(),
     role: z.enum(Object.keys(MEMBER_ROLES) as [keyof typeof MEMBER_ROLES]).default("staff").transform((r) => MEMBER_ROLES[r]),

@@ -3,7 +3,7 @@
 // period that contains the chosen moment, through the same planning and
 // exactly-once delivery as the live scheduler, posting to the fake Slack.
 // Running a job twice for the same period sends nothing new.
-import { formatJobOutcome } from "../cli/format.js";
+import { formatJobOutcome } from "../scheduler/outcome-text.js";
 import type { SchedulerConfig } from "../config/env.js";
 import { JOB_IDS, occurrenceAt } from "../domain/schedule.js";
 import { JOB_LABELS } from "../scheduler/jobs.js";

@@ -8,7 +8,7 @@ import { WebClient } from "@slack/web-api";
 import type { Database } from "../db/database.js";
 import { errorInfo, type Logger } from "../log.js";
 import { startSlackApp, type SlackRuntime } from "../slack/app.js";
-import { boltLogger } from "../slack/bolt-logger.js";
+import { boltLogger } from "../log-slack.js";
 import type { SlackDeps } from "../slack/context.js";
 import { LocaleCache } from "../slack/locale.js";
 import { Metrics } from "../slack/metrics.js";

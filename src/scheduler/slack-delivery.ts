@@ -11,7 +11,7 @@
 import { WebClient, type ChatPostMessageArguments } from "@slack/web-api";
 import type { KnownBlock } from "@slack/types";
 import type { Logger } from "../log.js";
-import { boltLogger } from "../slack/bolt-logger.js";
+import { boltLogger } from "../log-slack.js";
 
 export const DELIVERY_EVENT_TYPE = "dondoc_delivery";
 

@@ -8,7 +8,7 @@
 import type { PrismaClient } from "../db/database.js";
 import { canConfirmReport, canCorrectReport, dropNeedsReason, PERCENT_DROP_NEEDS_REASON } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
-import type { PendingCompletion } from "../views/direction-models.js";
+import type { PendingCompletion } from "../models/direction.js";
 import { actorOf, activeMember } from "./obstacle-life.js";
 import { reportProgress } from "./report-progress.js";
 

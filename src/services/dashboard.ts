@@ -6,7 +6,7 @@ import type { PrismaClient } from "../db/database.js";
 import { addDays, localDay, type Day } from "../domain/day.js";
 import { periodOf } from "../domain/period.js";
 import { canDecideExtension, canDirectObstacle, canNudgeUnit } from "../domain/permissions.js";
-import type { DashboardModel, DashboardUnit } from "../views/direction-models.js";
+import type { DashboardModel, DashboardUnit } from "../models/direction.js";
 import { pendingExtensions } from "./extensions.js";
 import type { MemberWithUnit } from "./members.js";
 import { unitsNudgedOn } from "./nudge.js";

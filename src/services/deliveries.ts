@@ -15,3 +15,12 @@ export async function recentDeliveries(prisma: PrismaClient, options: { limit?: 
     deliveries: rows,
   };
 }
+
+/** An operator's retry: failed deliveries become due now (and keep their uncertainty). */
+export async function retryFailed(prisma: PrismaClient, now: Date, ids?: number[]): Promise<number> {
+  const r = await prisma.delivery.updateMany({
+    where: { status: "FAILED", ...(ids ? { id: { in: ids } } : {}) },
+    data: { nextAttemptAt: now, attempts: 0 },
+  });
+  return r.count;
+}

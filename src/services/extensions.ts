@@ -9,7 +9,7 @@ import type { PrismaClient } from "../db/database.js";
 import { formatVnDate, fromDate, localDay, toDate, type Day } from "../domain/day.js";
 import { canDecideExtension, canRequestExtension } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
-import type { ExtensionItem } from "../views/direction-models.js";
+import type { ExtensionItem } from "../models/direction.js";
 import { actorOf, activeMember } from "./obstacle-life.js";
 import { isUniqueViolation } from "./request-key.js";
 

@@ -1,8 +1,7 @@
 // What a member's App Home shows: their unit at a glance.
 import type { PrismaClient } from "../db/database.js";
 import type { Day } from "../domain/day.js";
-import { HOME_LIST_MAX } from "../views/home.js";
-import type { HomeModel } from "../views/models.js";
+import { HOME_LIST_MAX, type HomeModel } from "../models/index.js";
 import type { MemberWithUnit } from "./members.js";
 import { pendingCompletions } from "./confirmations.js";
 import { statusSummary } from "./plan-queries.js";

@@ -1,6 +1,6 @@
 // Criteria of every index with their targets and latest measured values.
 import type { PrismaClient } from "../db/database.js";
-import type { IndicatorsModel } from "../views/models.js";
+import type { IndicatorsModel } from "../models/index.js";
 
 export async function indicators(prisma: PrismaClient): Promise<IndicatorsModel> {
   const indices = await prisma.index.findMany({

@@ -8,7 +8,7 @@ import type { PrismaClient } from "../db/database.js";
 import { daysBetween, localDay, type Day } from "../domain/day.js";
 import { canCloseObstacle, canDirectObstacle, canRead, seesAcrossUnits, type Actor, type ObstacleOutcome } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
-import type { DirectionGivenModel, ObstacleClosedModel, ObstacleItem, ObstacleListModel } from "../views/direction-models.js";
+import type { DirectionGivenModel, ObstacleClosedModel, ObstacleItem, ObstacleListModel } from "../models/direction.js";
 import { memberBySlackId, type MemberWithUnit } from "./members.js";
 import { isUniqueViolation } from "./request-key.js";
 

@@ -3,6 +3,7 @@
 import { taskRoles, type TaskRoles } from "./task-roles.js";
 import { Prisma, type Plan } from "../generated/prisma/client.js";
 import type { PrismaClient } from "../db/database.js";
+import type { AssignmentRole } from "../domain/permissions.js";
 import { taskStatusSql } from "../db/status-sql.js";
 import { fromDate, type Day } from "../domain/day.js";
 import type { Period } from "../domain/period.js";
@@ -213,7 +214,7 @@ export async function planDetail(prisma: PrismaClient, number: string, today: Da
   const hasChildren = new Set(tasks.map((t) => t.parentId));
   for (const t of tasks) {
     const judged = statuses.get(t.id);
-    const unitsOf = (role: "LEAD" | "COOPERATING") => t.assignments.filter((a) => a.role === role).map((a) => ({ code: a.unit.code, name: a.unit.name, viaGroup: a.viaGroup }));
+    const unitsOf = (role: AssignmentRole) => t.assignments.filter((a) => a.role === role).map((a) => ({ code: a.unit.code, name: a.unit.name, viaGroup: a.viaGroup }));
     const node: TaskNode = {
       code: t.code,
       title: t.title,

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../db/database.js";
 import { canRaiseObstacle, type Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
-import type { ObstacleRaisedModel } from "../views/models.js";
+import type { ObstacleRaisedModel } from "../models/index.js";
 import { findTask } from "./find-task.js";
 import { officeChannels, raiseObstacle } from "./obstacles.js";
 

@@ -6,6 +6,7 @@
 // `dondoc status NUMBER --at <that day>` computes them.
 import { cooperatingBodies, readBodies } from "../domain/outside-bodies.js";
 import type { PrismaClient } from "../db/database.js";
+import type { AssignmentRole } from "../domain/permissions.js";
 import { taskStatusSql } from "../db/status-sql.js";
 import { addDays, formatVnDate, fromDate, localDay, toDate, type Day } from "../domain/day.js";
 import { emptyCounts, STATUSES, type TaskStatus } from "../domain/status.js";
@@ -119,7 +120,7 @@ export async function buildReportModel(prisma: PrismaClient, options: ReportMode
   const visit = (t: (typeof tasks)[number], group: ReportModel["byGroup"][number]) => {
     const kids = children.get(t.id) ?? [];
     const heading = kids.length > 0;
-    const units = (role: "LEAD" | "COOPERATING"): UnitRef[] => t.assignments.filter((a) => a.role === role).map((a) => a.unit);
+    const units = (role: AssignmentRole): UnitRef[] => t.assignments.filter((a) => a.role === role).map((a) => a.unit);
     const last = heading ? undefined : lastOf.get(t.id);
     const lastOn = last ? fromDate(last.reportedOn) : null;
     const status = heading ? null : (statusOf.get(t.id) ?? null);

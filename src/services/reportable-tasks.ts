@@ -2,7 +2,7 @@
 // live plans, leads first, most recent plan first.
 import type { PrismaClient } from "../db/database.js";
 import type { Prisma } from "../generated/prisma/client.js";
-import type { ReportModalModel } from "../views/models.js";
+import type { ReportModalModel } from "../models/index.js";
 
 /** Slack's static select holds at most 100 options. */
 const MAX_OPTIONS = 100;

@@ -10,7 +10,7 @@ import { reportingRole } from "../domain/permissions.js";
 import { taskStatus } from "../domain/status.js";
 import { sanitizeText } from "../domain/text.js";
 import { AppError } from "../errors.js";
-import type { ReportPostedModel } from "../views/models.js";
+import type { ReportPostedModel } from "../models/index.js";
 import { decimalInt, IdValue } from "./input.js";
 import { memberBySlackId, type MemberWithUnit } from "./members.js";
 import { doneNeeds100, reportProgress } from "./report-progress.js";

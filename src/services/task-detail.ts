@@ -6,7 +6,7 @@ import { fromDate, type Day } from "../domain/day.js";
 import { reportingRole, type Actor } from "../domain/permissions.js";
 import { taskStatus } from "../domain/status.js";
 import { AppError } from "../errors.js";
-import type { TaskDetailModel } from "../views/models.js";
+import type { TaskDetailModel } from "../models/index.js";
 import { taskStatuses } from "./plan-queries.js";
 import { timingOf } from "./task-timing.js";
 

@@ -5,8 +5,7 @@ import type { PrismaClient } from "../db/database.js";
 import type { Day } from "../domain/day.js";
 import { seesAcrossUnits, type Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
-import type { TaskFilter, TaskListModel } from "../views/models.js";
-import { TASK_LIST_PAGE_SIZE } from "../views/task-list.js";
+import { TASK_LIST_PAGE_SIZE, type TaskFilter, type TaskListModel } from "../models/index.js";
 import { unitTaskSummaries } from "./task-summaries.js";
 import { successorsOf, UnitResolver } from "./unit-resolver.js";
 

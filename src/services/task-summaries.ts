@@ -3,10 +3,11 @@
 // weekly reminders.
 import { Prisma } from "../generated/prisma/client.js";
 import type { PrismaClient } from "../db/database.js";
+import type { AssignmentRole } from "../domain/permissions.js";
 import { taskStatusSql } from "../db/status-sql.js";
 import { addDays, fromDate, type Day } from "../domain/day.js";
 import type { TaskStatus } from "../domain/status.js";
-import type { TaskFilter, TaskSummary } from "../views/models.js";
+import type { TaskFilter, TaskSummary } from "../models/index.js";
 import { missingWindow } from "./plan-queries.js";
 
 export type SummaryFilter = TaskFilter | "stale" | "recently_done" | "open" | "done_since";
@@ -16,7 +17,7 @@ interface Row {
   code: string;
   title: string;
   planNumber: string;
-  role: "LEAD" | "COOPERATING" | null;
+  role: AssignmentRole | null;
   status: TaskStatus;
   dueLabel: string;
   dueOn: Date | null;

@@ -7,7 +7,7 @@ import { App, type AppOptions, HTTPModuleFunctions, HTTPReceiver } from "@slack/
 import type { SlackConfig } from "../config/env.js";
 import { AppError } from "../errors.js";
 import { errorInfo } from "../log.js";
-import { boltLogger } from "./bolt-logger.js";
+import { boltLogger } from "../log-slack.js";
 import type { SlackDeps } from "./context.js";
 import { guardSlackRequests, httpServerOptions } from "./http-guard.js";
 import { isTokenError, verifyBotToken, type RetryOptions } from "./start-up.js";

@@ -10,7 +10,7 @@ import { errorInfo } from "../log.js";
 import type { ReportWindow } from "../report/period.js";
 import { buildConsolidatedReport, recordDelivery, type DecisionResult } from "../services/consolidated-report.js";
 import { approvalRequestMessage, approvedFilesComment, reportBuiltMessage } from "../views/consolidated-report.js";
-import type { Lang } from "../views/models.js";
+import type { Lang } from "../models/index.js";
 import { today, type Message, type SlackDeps } from "./context.js";
 import { channelIdFor, uploadReportFiles } from "./report-upload.js";
 

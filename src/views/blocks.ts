@@ -22,7 +22,7 @@ import type {
   SectionBlockAccessory,
 } from "@slack/types";
 import type { TaskStatus } from "../domain/status.js";
-import type { Lang } from "./models.js";
+import type { Lang } from "../models/index.js";
 import { BLOCK_KIT_LIMITS as L, MESSAGE_BLOCKS_TEXT_BUDGET, truncate } from "./limits.js";
 
 /** A message for chat.postMessage, chat.postEphemeral or a response_url; `text` is the notification fallback. */

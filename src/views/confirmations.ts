@@ -6,7 +6,7 @@ import { formatVnDate, localDay } from "../domain/day.js";
 import { PERCENT_DROP_NEEDS_REASON } from "../domain/permissions.js";
 import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, message, plain, section, type SlackMessage } from "./blocks.js";
-import type { Lang, PendingCompletion } from "./direction-models.js";
+import type { Lang, PendingCompletion } from "../models/direction.js";
 import { CAPS, esc, mention } from "./format.js";
 import { BLOCK_KIT_LIMITS as L } from "./limits.js";
 

@@ -7,7 +7,7 @@ import { percent } from "../i18n/labels.js";
 import { actions, button, context, header, message, plain, section, type SlackMessage } from "./blocks.js";
 import { CAPS, esc, mention } from "./format.js";
 import { BLOCK_KIT_LIMITS as L } from "./limits.js";
-import type { Lang } from "./models.js";
+import type { Lang } from "../models/index.js";
 
 export const CONSOLIDATED_ACTIONS = {
   /** Opens the decision modal to approve; value = String(report id). */

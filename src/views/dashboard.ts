@@ -14,7 +14,7 @@ import { formatVnDate, localDay } from "../domain/day.js";
 import { MEMBER_ROLE_LABELS } from "../i18n/labels.js";
 import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, divider, fitView, header, section, type SlackMessage } from "./blocks.js";
-import type { DashboardModel, DashboardUnit, ExtensionItem, Lang, ObstacleItem } from "./direction-models.js";
+import type { DashboardModel, DashboardUnit, ExtensionItem, Lang, ObstacleItem } from "../models/direction.js";
 import { extensionLine } from "./extensions.js";
 import { CAPS, esc, mention, taskLines } from "./format.js";
 import { obstacleButtons } from "./obstacles.js";

@@ -2,7 +2,7 @@
 import { context, header, lineSections, message, type SlackMessage } from "./blocks.js";
 import { JOB_LABELS, periodName } from "../i18n/labels.js";
 import { esc } from "./format.js";
-import type { Lang } from "./models.js";
+import type { Lang } from "../models/index.js";
 
 export interface DeliveriesModel {
   counts: Partial<Record<"PENDING" | "SENDING" | "SENT" | "FAILED", number>>;

@@ -20,7 +20,7 @@ import {
   unitsWorstFirst,
 } from "./digest.js";
 import { truncate } from "./limits.js";
-import type { CompletionRates, DigestModel, Lang } from "./models.js";
+import type { CompletionRates, DigestModel, Lang } from "../models/index.js";
 import { weekLabel } from "./reminder.js";
 
 const vi = {

@@ -24,7 +24,7 @@ import { extensionLine } from "./extensions.js";
 import { STATUS_ORDER, actions, button, context, divider, fields, groupedSections, header, lineSections, message, section, statusEmoji, type SlackMessage } from "./blocks.js";
 import { CAPS, dueText, esc, unitCodes } from "./format.js";
 import { truncate } from "./limits.js";
-import type { CompletionRates, DigestModel, Lang, ObjectiveProgressModel, StatusCounts, StatusSnapshot } from "./models.js";
+import type { CompletionRates, DigestModel, Lang, ObjectiveProgressModel, StatusCounts, StatusSnapshot } from "../models/index.js";
 import { countedSections, weekLabel } from "./reminder.js";
 
 type Criterion = DigestModel["criteria"][number];

@@ -5,7 +5,7 @@ import type { Datepicker, InputBlock, KnownBlock, ModalView, PlainTextInput } fr
 import { formatVnDate, localDay, type Day } from "../domain/day.js";
 import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, message, plain, section, type SlackMessage } from "./blocks.js";
-import type { ExtensionItem, Lang } from "./direction-models.js";
+import type { ExtensionItem, Lang } from "../models/direction.js";
 import { CAPS, esc, mention } from "./format.js";
 import { BLOCK_KIT_LIMITS as L } from "./limits.js";
 

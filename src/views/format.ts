@@ -6,7 +6,7 @@ import type { TaskStatus } from "../domain/status.js";
 import { missingReportText, ROLE_LABELS, STATUS_LABELS } from "../i18n/labels.js";
 import { statusEmoji } from "./blocks.js";
 import { escapeMrkdwn, truncate } from "./limits.js";
-import type { Lang, TaskSummary, UnitRef } from "./models.js";
+import type { Lang, TaskSummary, UnitRef } from "../models/index.js";
 
 /**
  * Caps on single pieces of data inside a line. Plans have no length limit on

@@ -2,7 +2,7 @@
 import type { KnownBlock } from "@slack/types";
 import { context, header, message, section, type SlackMessage } from "./blocks.js";
 import { esc } from "./format.js";
-import type { Lang } from "./models.js";
+import type { Lang } from "../models/index.js";
 
 export const SLASH_COMMAND = "/kehoach";
 

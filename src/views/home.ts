@@ -12,13 +12,10 @@ import { formatVnDate } from "../domain/day.js";
 import { MEMBER_ROLE_LABELS, RATE_LABELS, rateWithCounts } from "../i18n/labels.js";
 import { actions, button, context, divider, fitView, header, section } from "./blocks.js";
 import { CAPS, esc, taskLines } from "./format.js";
-import type { HomeModel, Lang, TaskSummary } from "./models.js";
+import { HOME_LIST_MAX, type HomeModel, type Lang, type TaskSummary } from "../models/index.js";
 import { notRegistered } from "./notices.js";
 import { ACTION_IDS } from "./action-ids.js";
 import { pendingCompletionBlocks } from "./confirmations.js";
-
-/** Tasks shown per list; the rest are counted. */
-export const HOME_LIST_MAX = 10;
 
 type ListKey = "overdue" | "dueSoon" | "stale" | "recentlyDone";
 const LISTS: readonly ListKey[] = ["overdue", "dueSoon", "stale", "recentlyDone"];

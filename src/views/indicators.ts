@@ -3,7 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import { context, groupedSections, header, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, esc } from "./format.js";
-import type { IndicatorsModel, Lang } from "./models.js";
+import type { IndicatorsModel, Lang } from "../models/index.js";
 
 type Criterion = IndicatorsModel["indices"][number]["criteria"][number];
 

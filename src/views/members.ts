@@ -5,7 +5,7 @@ import type { KnownBlock } from "@slack/types";
 import { MEMBER_ROLE_LABELS } from "../i18n/labels.js";
 import { groupedSections, header, message, section, type LineGroup, type SlackMessage } from "./blocks.js";
 import { CAPS, esc, mention, unitLabel } from "./format.js";
-import type { Lang, MemberListModel } from "./models.js";
+import type { Lang, MemberListModel } from "../models/index.js";
 
 type Member = MemberListModel["members"][number];
 

@@ -6,7 +6,7 @@ import { ROLE_LABELS } from "../i18n/labels.js";
 import { context, fields, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, esc, evidenceLine, mention, person, safeMrkdwn, statusText, unitLabel } from "./format.js";
 import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
-import type { Lang, ObstacleRaisedModel, ReportPostedModel } from "./models.js";
+import type { Lang, ObstacleRaisedModel, ReportPostedModel } from "../models/index.js";
 import { pendingWaitingBlocks } from "./confirmations.js";
 import { obstacleButtons } from "./obstacles.js";
 

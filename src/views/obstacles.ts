@@ -5,7 +5,7 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextInput, RadioButtons } 
 import { formatVnDate, localDay } from "../domain/day.js";
 import { actions, button, context, header, message, plain, section, type SlackMessage } from "./blocks.js";
 import { ACTION_IDS } from "./action-ids.js";
-import type { DirectionGivenModel, Lang, ObstacleClosedModel, ObstacleItem, ObstacleListModel } from "./direction-models.js";
+import type { DirectionGivenModel, Lang, ObstacleClosedModel, ObstacleItem, ObstacleListModel } from "../models/direction.js";
 import { CAPS, esc, mention } from "./format.js";
 import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
 

@@ -6,7 +6,7 @@ import { formatVnDate } from "../domain/day.js";
 import { RATE_LABELS, rateWithCounts, STATUS_LABELS } from "../i18n/labels.js";
 import { STATUS_ORDER, context, fields, header, lineSections, message, section, statusEmoji, type SlackMessage } from "./blocks.js";
 import { CAPS, esc } from "./format.js";
-import type { CompletionRates, Lang, ObjectiveProgressModel, OverviewModel, StatusCounts } from "./models.js";
+import type { CompletionRates, Lang, ObjectiveProgressModel, OverviewModel, StatusCounts } from "../models/index.js";
 
 const vi = {
   header: (plan: string) => `Tổng quan Kế hoạch ${plan}`,

@@ -6,7 +6,7 @@ import { formatVnDate, type Day } from "../domain/day.js";
 import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, type SlackMessage, header, lineSections, message, section } from "./blocks.js";
 import { esc } from "./format.js";
-import type { Lang } from "./models.js";
+import type { Lang } from "../models/index.js";
 
 export interface PlanRef {
   id: number;

@@ -9,7 +9,7 @@ import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, divider, header, lineSections, message, plain, section, type SlackMessage } from "./blocks.js";
 import { esc } from "./format.js";
 import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
-import type { Lang } from "./models.js";
+import type { Lang } from "../models/index.js";
 
 export const PLAN_UPLOAD_MODAL = { callbackId: "plan_import_upload", file: "plan_file" } as const;
 export const PLAN_REVIEW_MODAL = { callbackId: "plan_import_review_submit", lead: "lead", cooperating: "cooperating", due: "due" } as const;

@@ -23,7 +23,7 @@ import { ACTION_IDS } from "./action-ids.js";
 import { blocksTextLength, button, context, header, lineSections, message, section, statusEmoji, type SlackMessage } from "./blocks.js";
 import { CAPS, dueText, esc, mention, unitLabel } from "./format.js";
 import { truncate } from "./limits.js";
-import type { Lang, TaskSummary, UnitReminderModel } from "./models.js";
+import type { Lang, TaskSummary, UnitReminderModel } from "../models/index.js";
 
 type ListKey = "overdue" | "dueSoon" | "stale";
 const LISTS: readonly ListKey[] = ["overdue", "dueSoon", "stale"];

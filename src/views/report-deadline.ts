@@ -14,7 +14,7 @@ import { formatVnDate } from "../domain/day.js";
 import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, fields, header, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, esc, mention, unitLabel } from "./format.js";
-import type { Lang, ReportDeadlineModel } from "./models.js";
+import type { Lang, ReportDeadlineModel } from "../models/index.js";
 
 type Period = ReportDeadlineModel["period"];
 type PlanDeadlines = ReportDeadlineModel["plans"][number];

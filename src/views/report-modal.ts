@@ -7,7 +7,7 @@ import { ROLE_LABELS } from "../i18n/labels.js";
 import { context, plain, section } from "./blocks.js";
 import { CAPS, esc } from "./format.js";
 import { BLOCK_KIT_LIMITS as L } from "./limits.js";
-import type { Lang, ReportModalModel } from "./models.js";
+import type { Lang, ReportModalModel } from "../models/index.js";
 
 export const REPORT_MODAL = {
   callbackId: "progress_report",

@@ -10,7 +10,7 @@ import { bodyLines, STATUS_LABELS, targetText } from "../i18n/labels.js";
 import { actions, button, context, divider, fields, header, lineSections, message, section, statusEmoji, type SlackMessage } from "./blocks.js";
 import { CAPS, dueText, esc, evidenceLine, person, slackDate, statusText, unitCodes } from "./format.js";
 import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
-import type { Lang, ReportEntry, TaskDetailModel } from "./models.js";
+import type { Lang, ReportEntry, TaskDetailModel } from "../models/index.js";
 import { ACTION_IDS } from "./action-ids.js";
 
 const REPORTS_SHOWN = 5;

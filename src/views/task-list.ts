@@ -13,11 +13,9 @@ import { formatVnDate } from "../domain/day.js";
 import { actions, button, context, header, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, esc, taskLines } from "./format.js";
 import { z } from "zod";
-import { TASK_FILTERS, type Lang, type TaskFilter, type TaskListModel } from "./models.js";
+import { TASK_FILTERS, TASK_LIST_PAGE_SIZE, type Lang, type TaskFilter, type TaskListModel } from "../models/index.js";
 import { ACTION_IDS } from "./action-ids.js";
 
-/** The page size callers should use. */
-export const TASK_LIST_PAGE_SIZE = 10;
 
 /** Tasks a page can show whatever the caller sends; the rest are counted, not shown. */
 const MAX_TASKS_SHOWN = 15;

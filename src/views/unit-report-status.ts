@@ -6,7 +6,7 @@ import type { KnownBlock } from "@slack/types";
 import { formatVnDate } from "../domain/day.js";
 import { actions, button, context, header, lineSections, message, type SlackMessage } from "./blocks.js";
 import { CAPS, esc } from "./format.js";
-import type { Lang } from "./models.js";
+import type { Lang } from "../models/index.js";
 import { UNIT_REPORT_ACTIONS } from "./unit-report.js";
 import type { UnitReportStatusModel, UnitReportStatusRow } from "./unit-report-models.js";
 

@@ -12,7 +12,7 @@ import { STATUS_LABELS } from "../i18n/labels.js";
 import { actions, button, context, header, lineSections, message, plain, section, statusEmoji, type SlackMessage } from "./blocks.js";
 import { CAPS, esc } from "./format.js";
 import { BLOCK_KIT_LIMITS as L } from "./limits.js";
-import type { Lang } from "./models.js";
+import type { Lang } from "../models/index.js";
 import type { EvidenceFile, UnitReportDraft, UnitReportTaskLine } from "./unit-report-models.js";
 
 export const UNIT_REPORT_MODAL = {

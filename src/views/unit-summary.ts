@@ -10,7 +10,7 @@ import { formatVnDate, localDay, parts } from "../domain/day.js";
 import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, fields, header, lineSections, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, dueText, esc, person, statusText, unitLabel } from "./format.js";
-import type { Lang, UnitSummaryModel } from "./models.js";
+import type { Lang, UnitSummaryModel } from "../models/index.js";
 import { WEEKLY_TITLE_MAX, countedSections, roleMark, weekLabel, weeklyTaskLines } from "./reminder.js";
 
 type Report = UnitSummaryModel["reports"][number];

@@ -3,7 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import { RATE_LABELS, rateWithCounts, UNIT_KIND_LABELS } from "../i18n/labels.js";
 import { context, header, lineSections, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, channel, esc } from "./format.js";
-import type { Lang, UnitsModel } from "./models.js";
+import type { Lang, UnitsModel } from "../models/index.js";
 
 type Unit = UnitsModel["units"][number];
 

@@ -2,7 +2,7 @@
 // words as the Slack message, in aligned columns, every row listed.
 import { describe, expect, it } from "vitest";
 import { digestText } from "../../src/views/digest-text.js";
-import type { Lang } from "../../src/views/models.js";
+import type { Lang } from "../../src/models/index.js";
 import * as w from "./weekly-fixtures.js";
 
 const LANGS: Lang[] = ["vi", "en"];

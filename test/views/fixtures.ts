@@ -14,7 +14,7 @@ import type {
   TaskSummary,
   UnitRef,
   UnitsModel,
-} from "../../src/views/models.js";
+} from "../../src/models/index.js";
 import { completionRates } from "../../src/domain/status.js";
 
 export const PLAN = "1565/KH-SLĐTBXH";

@@ -3,7 +3,8 @@ import type { Button, KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import { checkView } from "../../src/slack-fake/index.js";
 import { ACTION_IDS } from "../../src/views/action-ids.js";
-import { HOME_LIST_MAX, homeView } from "../../src/views/home.js";
+import { HOME_LIST_MAX } from "../../src/models/index.js";
+import { homeView } from "../../src/views/home.js";
 import { BLOCK_KIT_LIMITS as L } from "../../src/views/limits.js";
 import { home, homeLeadership, oversized } from "./fixtures.js";
 

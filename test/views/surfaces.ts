@@ -1,7 +1,7 @@
 // Every surface the views produce, built from the realistic fixtures and from
 // oversized ones; shared by the golden and the limit tests.
 import type { KnownBlock, View } from "@slack/types";
-import type { Lang } from "../../src/views/models.js";
+import type { Lang } from "../../src/models/index.js";
 import { helpMessage } from "../../src/views/help.js";
 import { homeView, unregisteredHomeView } from "../../src/views/home.js";
 import { indicatorsMessage } from "../../src/views/indicators.js";

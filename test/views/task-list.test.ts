@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { blocksTextLength, checkMessageBlocks } from "../../src/slack-fake/index.js";
 import { ACTION_IDS } from "../../src/views/action-ids.js";
 import { BLOCK_KIT_LIMITS as L, MESSAGE_BLOCKS_TEXT_BUDGET } from "../../src/views/limits.js";
-import { TASK_LIST_PAGE_SIZE, taskListMessage } from "../../src/views/task-list.js";
+import { TASK_LIST_PAGE_SIZE } from "../../src/models/index.js";
+import { taskListMessage } from "../../src/views/task-list.js";
 import { manyTasks, oversized, taskList, taskListEmpty } from "./fixtures.js";
 
 const buttons = (blocks: KnownBlock[]): Button[] =>

@@ -10,7 +10,7 @@ import type {
   UnitReminderModel,
   UnitRef,
   UnitSummaryModel,
-} from "../../src/views/models.js";
+} from "../../src/models/index.js";
 import { GDNN, KHTC, LDVL, LONG, PLAN, TASKS, TTDVVL, VP, manyTasks, overview } from "./fixtures.js";
 import { completionRates } from "../../src/domain/status.js";
 

@@ -10,7 +10,7 @@ import { ACTION_IDS } from "../../src/views/action-ids.js";
 import type { SlackMessage } from "../../src/views/blocks.js";
 import { change, criterionFacts, decimal, digestMessage, rateChange } from "../../src/views/digest.js";
 import { BLOCK_KIT_LIMITS, MESSAGE_BLOCKS_TEXT_BUDGET } from "../../src/views/limits.js";
-import type { DigestModel, Lang, UnitReminderModel, UnitSummaryModel } from "../../src/views/models.js";
+import type { DigestModel, Lang, UnitReminderModel, UnitSummaryModel } from "../../src/models/index.js";
 import { reminderMessage, weekLabel } from "../../src/views/reminder.js";
 import { reportDeadlineMessage, reportPeriodName } from "../../src/views/report-deadline.js";
 import { percentChange, unitSummaryMessage } from "../../src/views/unit-summary.js";

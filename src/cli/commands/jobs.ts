@@ -2,16 +2,17 @@ import type { Command } from "commander";
 import { loadConfig } from "../../config/env.js";
 import { JOB_IDS, occurrenceAt, type JobId } from "../../domain/schedule.js";
 import { AppError } from "../../errors.js";
-import { CLAIM_LEASE_MS, retryFailed } from "../../scheduler/delivery-store.js";
+import { CLAIM_LEASE_MS } from "../../scheduler/delivery-store.js";
 import { JOB_LABELS } from "../../scheduler/jobs.js";
 import { runJob, type JobOutcome } from "../../scheduler/run-job.js";
 import { loadCalendar } from "../../scheduler/scheduler.js";
 import { slackDeliveryClient } from "../../scheduler/slack-delivery.js";
-import { recentDeliveries } from "../../services/deliveries.js";
+import { recentDeliveries, retryFailed } from "../../services/deliveries.js";
 import type { Lang } from "../../errors.js";
 import { formatMoment, momentArgument } from "../arguments.js";
 import type { CliContext, Common } from "../context.js";
-import { formatDeliveries, formatJobOutcome } from "../format.js";
+import { formatJobOutcome } from "../../scheduler/outcome-text.js";
+import { formatDeliveries } from "../format.js";
 
 /** `dondoc jobs run JOB --at | status | retry`. */
 export function registerJobs(program: Command, ctx: CliContext): void {

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
-import type { MemberRole } from "../../domain/permissions.js";
+import { MEMBER_ROLES, type MemberRole } from "../../domain/permissions.js";
+import { SLACK_USER_ID } from "../../domain/slack-ids.js";
 import { AppError } from "../../errors.js";
 import { MEMBER_ROLE_LABELS } from "../../i18n/labels.js";
 import { deactivateMember, listMembers, upsertMember } from "../../services/members.js";
@@ -20,12 +21,12 @@ export function registerMembers(program: Command, { common, withDb, print, actor
       .command("add")
       .argument("<slackUserId>", "mã người dùng Slack, ví dụ U0123ABCD / Slack user id")
       .argument("<unit>", "đơn vị / unit")
-      .addOption(new Option("--role <role>", "vai trò / role").choices(["staff", "unit_lead", "office", "leadership", "admin"]).default("staff"))
+      .addOption(new Option("--role <role>", "vai trò / role").choices(MEMBER_ROLES.map((r) => r.toLowerCase())).default("staff"))
       .option("--name <name>", "họ tên / full name"),
   )
     .description("thêm hoặc cập nhật thành viên / add or update a member")
     .action(async (slackUserId: string, unit: string, opts: Common & { role: string; name?: string }) => {
-      if (!/^[UW][A-Z0-9]{6,}$/.test(slackUserId)) {
+      if (!SLACK_USER_ID.test(slackUserId)) {
         throw new AppError("SLACK_USER_INVALID", { value: slackUserId, usage: 'dondoc members add U0123ABCD GDNN --role staff --name "Nguyễn Văn A"' });
       }
       const role = opts.role.toUpperCase() as MemberRole;

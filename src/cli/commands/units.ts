@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { AppError } from "../../errors.js";
 import { setUnitChannel } from "../../services/members.js";
 import { listUnits } from "../../services/plan-queries.js";
-import { parseChannel } from "../../slack/commands/parse.js";
+import { parseChannel } from "../../domain/slack-ids.js";
 import { asOf } from "../arguments.js";
 import type { CliContext, Common } from "../context.js";
 import { formatUnits } from "../format.js";

@@ -4,7 +4,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import type { PrismaClient } from "../../db/database.js";
 import { addDays, daysBetween, toDate, type Day } from "../../domain/day.js";
 import { periodOf } from "../../domain/period.js";
-import type { DigestModel, StatusSnapshot } from "../../views/models.js";
+import type { DigestModel, StatusSnapshot } from "../../models/index.js";
 import { objectiveProgress, statusSummary, type StatusSummary } from "../plan-queries.js";
 import { pendingExtensions } from "../extensions.js";
 import { unitTaskSummaries, type SummaryOptions } from "../task-summaries.js";

@@ -7,7 +7,7 @@ import type { PrismaClient } from "../../db/database.js";
 import { fromDate, type Day } from "../../domain/day.js";
 import { reportChain, windowCounts } from "../../domain/reporting-window.js";
 import type { ReportPeriod } from "../../domain/schedule.js";
-import type { ReportDeadlineModel } from "../../views/models.js";
+import type { ReportDeadlineModel } from "../../models/index.js";
 import { workCalendar } from "../calendar.js";
 import { unitTaskSummaries } from "../task-summaries.js";
 import { unitLeads, type UnitRow } from "./unit-reminder.js";

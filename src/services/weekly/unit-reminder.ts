@@ -6,7 +6,7 @@
 import type { PrismaClient } from "../../db/database.js";
 import type { Day } from "../../domain/day.js";
 import { periodOf } from "../../domain/period.js";
-import type { UnitReminderModel } from "../../views/models.js";
+import type { UnitReminderModel } from "../../models/index.js";
 import { unitTaskSummaries } from "../task-summaries.js";
 
 const SHOWN = 8;

@@ -3,7 +3,7 @@
 import type { PrismaClient } from "../../db/database.js";
 import { toDate, type Day } from "../../domain/day.js";
 import { periodOf } from "../../domain/period.js";
-import type { UnitSummaryModel } from "../../views/models.js";
+import type { UnitSummaryModel } from "../../models/index.js";
 import { unitTaskSummaries } from "../task-summaries.js";
 import type { UnitRow } from "./unit-reminder.js";
 

@@ -3,7 +3,7 @@ import { AppError } from "../../errors.js";
 import { setUnitChannel } from "../../services/members.js";
 import { confirmation } from "../../views/notices.js";
 import { registered } from "../context.js";
-import { parseChannel } from "./parse.js";
+import { parseChannel } from "../../domain/slack-ids.js";
 import type { CommandHandler } from "./types.js";
 
 /** `/kehoach kenh ĐƠN_VỊ #kênh` (Office and admins): where a unit's messages go. */

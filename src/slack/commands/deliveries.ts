@@ -1,8 +1,7 @@
 import { canManageOrganisation } from "../../domain/permissions.js";
 import { fold } from "../../domain/text.js";
 import { AppError } from "../../errors.js";
-import { retryFailed } from "../../scheduler/delivery-store.js";
-import { recentDeliveries } from "../../services/deliveries.js";
+import { recentDeliveries, retryFailed } from "../../services/deliveries.js";
 import { deliveriesMessage } from "../../views/deliveries.js";
 import { confirmation } from "../../views/notices.js";
 import { registered } from "../context.js";

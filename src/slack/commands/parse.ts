@@ -1,8 +1,9 @@
 // Parses the text after /kehoach. Subcommands are matched folded (with or
 // without diacritics, spaces between syllables or not) in Vietnamese and
 // English: "báo cáo", "bao cao", "baocao" and "report" are the same.
+import type { MemberRole } from "../../domain/permissions.js";
 import { closest, fold, sanitizeText } from "../../domain/text.js";
-import type { TaskFilter } from "../../views/models.js";
+import type { TaskFilter } from "../../models/index.js";
 
 export const SUBCOMMANDS = {
   help: ["help", "trogiup", "huongdan", "giupdo", "?"],
@@ -86,16 +87,7 @@ export function parseUserMention(word: string): string | null {
   return /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word)?.[1] ?? null;
 }
 
-/** A channel mention (<#C123|name>), a channel id or a #name. */
-export function parseChannel(word: string): string | null {
-  const m = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word);
-  if (m) return m[1]!;
-  if (/^[CG][A-Z0-9]{6,}$/.test(word)) return word;
-  if (/^#[a-z0-9][a-z0-9_-]{0,79}$/.test(word)) return word;
-  return null;
-}
-
-const ROLES: [RegExp, "STAFF" | "UNIT_LEAD" | "OFFICE" | "LEADERSHIP" | "ADMIN"][] = [
+const ROLES: [RegExp, MemberRole][] = [
   [/^(can ?bo|staff|nhan ?vien|chuyen ?vien)$/, "STAFF"],
   [/^(truong ?phong|lanh ?dao ?(phong|don ?vi)|unit_?lead|lead)$/, "UNIT_LEAD"],
   [/^(van ?phong|office)$/, "OFFICE"],
@@ -103,7 +95,7 @@ const ROLES: [RegExp, "STAFF" | "UNIT_LEAD" | "OFFICE" | "LEADERSHIP" | "ADMIN"]
   [/^(quan ?tri|admin)$/, "ADMIN"],
 ];
 
-export function parseRole(text: string): "STAFF" | "UNIT_LEAD" | "OFFICE" | "LEADERSHIP" | "ADMIN" | null {
+export function parseRole(text: string): MemberRole | null {
   const t = fold(text);
   return ROLES.find(([re]) => re.test(t))?.[1] ?? null;
 }

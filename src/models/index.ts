@@ -1,14 +1,18 @@
-// The data each Slack surface shows. Views (src/views/*.ts) are pure
-// functions from these models to Block Kit; use cases build the models.
+// The data each Slack surface shows: what the use cases (src/services)
+// return and the views (src/views) render, so that neither imports the
+// other. Views are pure functions from these models to Block Kit.
 import type { Day } from "../domain/day.js";
+import type { AssignmentRole, MemberRole } from "../domain/permissions.js";
 import type { CompletionRates, TaskStatus } from "../domain/status.js";
 import type { Lang } from "../errors.js";
-import type { ExtensionItem, PendingCompletion } from "./direction-models.js";
+import type { ExtensionItem, PendingCompletion } from "./direction.js";
 
-export type { Lang };
+export type { AssignmentRole, Lang, MemberRole };
 
-export type AssignmentRole = "LEAD" | "COOPERATING";
-export type MemberRole = "STAFF" | "UNIT_LEAD" | "OFFICE" | "LEADERSHIP" | "ADMIN";
+/** Tasks on one page of `/kehoach viec`. */
+export const TASK_LIST_PAGE_SIZE = 10;
+/** Tasks in each list of App Home. */
+export const HOME_LIST_MAX = 10;
 
 export interface UnitRef {
   code: string;

@@ -3,7 +3,7 @@
 // and the dashboard of the Office and leadership. Views are pure functions
 // from these models; use cases in src/services build them.
 import type { Day } from "../domain/day.js";
-import type { Lang, TaskSummary, UnitRef } from "./models.js";
+import type { Lang, TaskSummary, UnitRef } from "./index.js";
 
 export type { Lang };
 

@@ -2,7 +2,7 @@
 // @slack/web-api reports a 429 only as a log line (its RATE_LIMITED event is
 // on clients Bolt creates internally), so the line is also counted.
 import { LogLevel, type Logger as SlackLogger } from "@slack/logger";
-import { errorInfo, type Logger } from "../log.js";
+import { errorInfo, type Logger } from "./log.js";
 
 export function boltLogger(log: Logger, onRateLimited: () => void): SlackLogger {
   const child = log.child({ component: "slack" });
