@@ -96,7 +96,7 @@ describe.skipIf(skipped !== undefined)(`the local workspace in Chromium${skipped
     const report = page.locator("article.msg:not(.ephemeral)", { hasText: "Đã khảo sát 40 doanh nghiệp" });
     await report.waitFor();
     expect(await report.textContent()).toContain("60%");
-    await page.locator("article.msg.ephemeral", { hasText: "Đã ghi báo cáo" }).waitFor();
+    await page.locator("article.msg.ephemeral", { hasText: "Đã ghi nhận báo cáo" }).waitFor();
 
     await send("/kehoach xem II.2.c.3.1");
     const detail = page.locator("article.msg.ephemeral", { hasText: "Đã khảo sát 40 doanh nghiệp" });
@@ -144,7 +144,7 @@ describe.skipIf(skipped !== undefined)(`the local workspace in Chromium${skipped
       expect(await reminders.count(), name).toBe(1);
     }
     await openChannel("dondoc-gdnn");
-    await page.locator("article.msg", { hasText: "Đầu tuần" }).first().evaluate((m) => m.scrollIntoView({ block: "start" }));
+    await page.locator("article.msg", { hasText: "Đề nghị đơn vị quan tâm" }).first().evaluate((m) => m.scrollIntoView({ block: "start" }));
     await shot("scheduled-job");
   });
 
