@@ -110,3 +110,14 @@ export function periodName(key: string, lang: Lang): string {
 export function missingReportText(key: string, lang: Lang): string {
   return lang === "vi" ? `chưa báo cáo ${periodName(key, lang)}` : `no report for ${periodName(key, lang)}`;
 }
+
+/** The points an imported plan flags for review, as the CLI, the Slack preview and the review form name them. */
+export const IMPORT_FLAG_LABELS = {
+  NO_LEAD: { vi: "chưa có đơn vị chủ trì (tạm giao cơ quan ban hành)", en: "no lead unit (given to the issuer for now)" },
+  LEAD_GUESSED: { vi: "chủ trì suy ra từ chủ ngữ của câu", en: "lead guessed from the sentence subject" },
+  DUE_UNKNOWN: { vi: "thời hạn chưa hiểu được", en: "deadline not understood" },
+  NO_DUE: { vi: "văn bản không ghi thời hạn", en: "no deadline in the document" },
+  NEW_BODY: { vi: "cơ quan chưa có trong danh sách đơn vị", en: "body not among the units" },
+  HEADER: { vi: "thiếu thông tin đầu văn bản", en: "header field missing" },
+  SECTION_SKIPPED: { vi: "mục không đọc thành nhiệm vụ", en: "section not read as tasks" },
+} as const satisfies Record<string, Record<Lang, string>>;

@@ -1,19 +1,12 @@
 // What `dondoc plan import-doc` prints: counts, new bodies and the flagged
 // points, in the user's language.
 import type { Lang } from "../errors.js";
+import { IMPORT_FLAG_LABELS } from "../i18n/labels.js";
 import { posText } from "./draft.js";
 import type { ImportDocResult } from "./import-doc.js";
 import type { Flag } from "./parse/model.js";
 
-const FLAG_LABEL: Record<Flag["code"], { vi: string; en: string }> = {
-  NO_LEAD: { vi: "chưa có đơn vị chủ trì", en: "no lead unit" },
-  LEAD_GUESSED: { vi: "chủ trì suy ra từ chủ ngữ", en: "lead guessed from the sentence subject" },
-  DUE_UNKNOWN: { vi: "thời hạn chưa hiểu", en: "deadline not understood" },
-  NO_DUE: { vi: "không ghi thời hạn", en: "no deadline" },
-  NEW_BODY: { vi: "cơ quan mới", en: "new body" },
-  HEADER: { vi: "thiếu thông tin đầu văn bản", en: "header field missing" },
-  SECTION_SKIPPED: { vi: "mục không đọc thành nhiệm vụ", en: "section not read as tasks" },
-};
+const FLAG_LABEL: Record<Flag["code"], Record<Lang, string>> = IMPORT_FLAG_LABELS;
 
 export function formatImportDoc(r: ImportDocResult, file: string, lang: Lang): string {
   const vi = lang === "vi";

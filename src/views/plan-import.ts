@@ -7,6 +7,7 @@ import { formatVnDate, type Day } from "../domain/day.js";
 import type { UnitChoice } from "../import-doc/corrections.js";
 import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, divider, header, lineSections, message, plain, section, type SlackMessage } from "./blocks.js";
+import { IMPORT_FLAG_LABELS } from "../i18n/labels.js";
 import { esc } from "./format.js";
 import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
 import type { Lang } from "../models/index.js";
@@ -16,15 +17,7 @@ export const PLAN_REVIEW_MODAL = { callbackId: "plan_import_review_submit", lead
 /** Tasks per review modal: four blocks each keeps a modal under Slack's 100 blocks. */
 export const REVIEW_PAGE = 20;
 
-export const FLAG_LABELS: Record<string, Record<Lang, string>> = {
-  NO_LEAD: { vi: "chưa có đơn vị chủ trì (tạm giao cơ quan ban hành)", en: "no lead unit (given to the issuer for now)" },
-  LEAD_GUESSED: { vi: "chủ trì suy ra từ chủ ngữ của câu", en: "lead guessed from the sentence subject" },
-  DUE_UNKNOWN: { vi: "thời hạn chưa hiểu được", en: "deadline not understood" },
-  NO_DUE: { vi: "văn bản không ghi thời hạn", en: "no deadline in the document" },
-  NEW_BODY: { vi: "cơ quan chưa có trong danh sách đơn vị", en: "body not among the units" },
-  HEADER: { vi: "thiếu thông tin đầu văn bản", en: "header field missing" },
-  SECTION_SKIPPED: { vi: "mục không đọc thành nhiệm vụ", en: "section not read as tasks" },
-};
+export const FLAG_LABELS: Record<string, Record<Lang, string>> = IMPORT_FLAG_LABELS;
 
 export function uploadModal(lang: Lang): ModalView {
   const vi = lang === "vi";
