@@ -10,7 +10,8 @@ import { reportDeadlineModel } from "../services/weekly/report-deadline.js";
 import { unitReminderModel } from "../services/weekly/unit-reminder.js";
 import { unitSummaryModel } from "../services/weekly/unit-summary.js";
 import { reportingUnits, unitReportDraft } from "../services/unit-reports.js";
-import { unitReportDraftMessage } from "../views/unit-report.js";
+import { unitReportDraftsMessage } from "../views/unit-report.js";
+import type { UnitReportDraft } from "../views/unit-report-models.js";
 import type { Period } from "../domain/period.js";
 import { windowCounts } from "../domain/reporting-window.js";
 import { digestMessage } from "../views/digest.js";
@@ -35,12 +36,12 @@ async function unitsWithChannels(prisma: PrismaClient) {
 /**
  * Ahead of the units' deadline, each unit's lead gets the unit's report for
  * the window pre-filled (src/services/unit-reports.ts) by direct message,
- * with a button to review and send it. One plan per lead and window (the
- * first in force): a department has one such plan at a time.
+ * with a button to review and send it: one message per lead, listing every
+ * plan in force in the window that the unit has not yet reported on.
  */
 async function unitReportDrafts(prisma: PrismaClient, window: Period, today: Day): Promise<PlannedDelivery[]> {
   const plans = (await prisma.plan.findMany({ orderBy: [{ issuedOn: "asc" }, { id: "asc" }] })).filter((p) => windowCounts(window, fromDate(p.issuedOn), fromDate(p.endsOn), p.minCoverageDays));
-  const planned = new Map<string, PlannedDelivery>();
+  const byLead = new Map<string, { unitId: number; lang: Lang; drafts: UnitReportDraft[] }>();
   for (const plan of plans) {
     for (const unit of await reportingUnits(prisma, plan.id)) {
       const leads = await prisma.member.findMany({ where: { unitId: unit.id, role: "UNIT_LEAD", active: true }, orderBy: { id: "asc" } });
@@ -49,12 +50,14 @@ async function unitReportDrafts(prisma: PrismaClient, window: Period, today: Day
       if (submitted) continue;
       const draft = await unitReportDraft(prisma, { planId: plan.id, unitId: unit.id, windowKey: window.key, today });
       for (const lead of leads) {
-        if (planned.has(lead.slackUserId)) continue;
-        planned.set(lead.slackUserId, { target: lead.slackUserId, unitId: unit.id, payload: unitReportDraftMessage(draft, lead.locale === "en" ? "en" : "vi") });
+        const entry = byLead.get(lead.slackUserId) ?? { unitId: unit.id, lang: lead.locale === "en" ? "en" : "vi", drafts: [] };
+        // A lead answers for one unit: a member row belongs to one unit.
+        if (entry.unitId === unit.id) entry.drafts.push(draft);
+        byLead.set(lead.slackUserId, entry);
       }
     }
   }
-  return [...planned.values()];
+  return [...byLead].map(([target, e]) => ({ target, unitId: e.unitId, payload: unitReportDraftsMessage(e.drafts, e.lang) }));
 }
 
 export async function plannedMessages(

@@ -207,6 +207,53 @@ export function unitReportDraftMessage(draft: UnitReportDraft, lang: Lang): Slac
   );
 }
 
+/** At most this many plans are listed in one draft message (each a section with its button); the rest are named by count. */
+const DRAFT_PLANS_SHOWN = 20;
+
+/**
+ * The lead's direct message ahead of the units' deadline, for every plan in
+ * force in the window: one plan reads as unitReportDraftMessage; several (a
+ * department may run more than one plan a year) are listed in one message,
+ * each with its own button, so the lead is asked once and no plan is missed.
+ */
+export function unitReportDraftsMessage(drafts: readonly UnitReportDraft[], lang: Lang): SlackMessage {
+  if (drafts.length === 1) return unitReportDraftMessage(drafts[0]!, lang);
+  const first = drafts[0]!;
+  const period = first.window.label;
+  const unit = esc(first.unit.name, CAPS.unitName);
+  const earliest = drafts.map((x) => x.unitsDue).reduce((a, b) => (b < a ? b : a));
+  const shown = drafts.slice(0, DRAFT_PLANS_SHOWN);
+  const more = drafts.length - shown.length;
+  const t =
+    lang === "vi"
+      ? {
+          head: `📝 Dự thảo báo cáo ${period} của đơn vị (${drafts.length} kế hoạch)`,
+          body: `Kính gửi đồng chí lãnh đạo ${unit}:\ndondoc đã lập dự thảo báo cáo kết quả thực hiện ${drafts.length} kế hoạch, ${period}, từ các báo cáo tiến độ trong kỳ. Đề nghị đồng chí xem, chỉnh sửa nếu cần, đính kèm tài liệu kiểm chứng và gửi Văn phòng Sở từng báo cáo theo thời hạn dưới đây (hạn gần nhất: ngày *${d(earliest)}*).`,
+          line: (x: UnitReportDraft, reported: number) =>
+            `*Kế hoạch số ${esc(x.plan.number, CAPS.code)}*: ${reported}/${x.tasks.length} nhiệm vụ chủ trì đã có báo cáo; gửi chậm nhất ngày ${d(x.unitsDue)}.`,
+          open: "Xem và gửi",
+          more: `Còn ${more} kế hoạch khác: đề nghị dùng lệnh \`/kehoach baocaodonvi\`.`,
+          text: `Dự thảo báo cáo ${period} của ${first.unit.name} cho ${drafts.length} kế hoạch: đề nghị xem và gửi Văn phòng Sở; hạn gần nhất ngày ${d(earliest)}.`,
+        }
+      : {
+          head: `📝 Drafts of the unit's reports, ${period} (${drafts.length} plans)`,
+          body: `Dear lead of ${unit}:\ndondoc has drafted the unit's reports on ${drafts.length} plans, ${period}, from the window's progress reports. Please review each, edit it as needed, attach the evidence and send it to the Office by its deadline below (the nearest is *${d(earliest)}*).`,
+          line: (x: UnitReportDraft, reported: number) =>
+            `*Plan ${esc(x.plan.number, CAPS.code)}*: ${reported} of ${x.tasks.length} led tasks reported; send by ${d(x.unitsDue)}.`,
+          open: "Review and send",
+          more: `${more} more plans: use \`/kehoach baocaodonvi\`.`,
+          text: `Drafts of ${first.unit.name}'s reports for ${period} on ${drafts.length} plans: please review and send them to the Office, the nearest deadline ${d(earliest)}.`,
+        };
+  const lines = shown.map((x) =>
+    section(
+      t.line(x, x.tasks.filter((task) => task.reports.length > 0).length),
+      // action_id needs to be unique within a block only: each plan's button is in its own section.
+      openButton({ p: x.plan.id, w: x.window.key }, t.open),
+    ),
+  );
+  return message(t.text, [header(t.head), section(t.body), ...lines, ...(more > 0 ? [context(t.more)] : [])], lang);
+}
+
 /** The Office's reminder in a unit's channel: its report for the window has not reached the Office. */
 export function unitReportReminderMessage(m: {
   unit: { name: string };

@@ -16,6 +16,7 @@ import type {
   UnitsModel,
 } from "../../src/models/index.js";
 import { completionRates } from "../../src/domain/status.js";
+import type { UnitReportDraft, UnitReportTaskLine } from "../../src/views/unit-report-models.js";
 
 export const PLAN = "1565/KH-SLĐTBXH";
 export const TODAY = "2023-10-05";
@@ -465,3 +466,51 @@ export const deliveries: DeliveriesModel = {
     { id: 38, job: "report-deadlines", period: "2023-Q4", target: "#dondoc-vp", status: "SENT", attempts: 2, uncertain: true, lastError: null, sentAt: new Date("2023-12-01T08:00:03+07:00") },
   ],
 };
+
+// ---- A unit's report for a window (issue 12): the draft a lead receives.
+
+const draftTask = (code: string, percent: number, reports: { on: string; percent: number; note: string }[]): UnitReportTaskLine => ({
+  code,
+  title: "Rà soát, đánh giá mức độ hài lòng về thủ tục hành chính trong lĩnh vực giáo dục nghề nghiệp",
+  due: "2023-12-15",
+  percent,
+  status: percent === 100 ? "DONE_ON_TIME" : "IN_PROGRESS",
+  reports,
+  evidence: [],
+});
+
+export const unitReportDraft: UnitReportDraft = {
+  plan: { id: 1, number: PLAN },
+  unit: { id: 3, code: GDNN.code, name: GDNN.name },
+  window: { key: "2023-Q3", label: "Quý III/2023", start: "2023-06-15", end: "2023-09-14" },
+  unitsDue: "2023-09-08",
+  state: "NONE",
+  prefilled: true,
+  fields: {
+    results: "- II.2.c.3.1: Đã tổ chức 02 lớp tập huấn cho giáo viên (tiến độ 60%).\n- II.2.c.3.2: Hoàn thành khảo sát (tiến độ 100%).",
+    shortcomings: "- II.2.c.3.3: chưa triển khai trong kỳ.",
+    proposals: "",
+  },
+  evidenceFiles: [],
+  submittedOn: null,
+  submittedBy: null,
+  preparedBy: null,
+  tasks: [
+    draftTask("II.2.c.3.1", 60, [{ on: "2023-07-10", percent: 60, note: "Đã tổ chức 02 lớp tập huấn cho giáo viên" }]),
+    draftTask("II.2.c.3.2", 100, [{ on: "2023-08-20", percent: 100, note: "Hoàn thành khảo sát" }]),
+    draftTask("II.2.c.3.3", 0, []),
+  ],
+};
+
+/** The same unit's drafts for a second plan in force in the window, due later. */
+export const unitReportDrafts: UnitReportDraft[] = [
+  unitReportDraft,
+  { ...unitReportDraft, plan: { id: 2, number: "1702/KH-SLĐTBXH" }, unitsDue: "2023-09-12", tasks: unitReportDraft.tasks.slice(0, 1) },
+];
+
+/** Forty plans with 100-character numbers: the message names the first twenty and counts the rest. */
+export const unitReportDraftsOversized: UnitReportDraft[] = Array.from({ length: 40 }, (_, i) => ({
+  ...unitReportDraft,
+  plan: { id: i + 1, number: `${i + 1}/`.padEnd(100, "X") },
+  unit: { ...unitReportDraft.unit, name: bigUnit.name },
+}));

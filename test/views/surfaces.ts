@@ -27,6 +27,7 @@ import { digestMessage } from "../../src/views/digest.js";
 import { reminderMessage } from "../../src/views/reminder.js";
 import { reportDeadlineMessage } from "../../src/views/report-deadline.js";
 import { unitSummaryMessage } from "../../src/views/unit-summary.js";
+import { unitReportDraftsMessage } from "../../src/views/unit-report.js";
 import * as w from "./weekly-fixtures.js";
 
 export type Output = { kind: "message"; out: { text: string; blocks: KnownBlock[] } } | { kind: "modal" | "home"; out: View };
@@ -72,6 +73,8 @@ export const SURFACES: Record<string, Build> = {
   "report-deadline-year": msg((lang) => reportDeadlineMessage(w.reportDeadlineYear, lang)),
   "report-deadline-office": msg((lang) => reportDeadlineMessage(w.reportDeadlineOffice, lang)),
   deliveries: msg((lang) => deliveriesMessage(f.deliveries, lang)),
+  "unit-report-draft": msg((lang) => unitReportDraftsMessage([f.unitReportDraft], lang)),
+  "unit-report-drafts (2 plans)": msg((lang) => unitReportDraftsMessage(f.unitReportDrafts, lang)),
 };
 
 const o = f.oversized;
@@ -102,6 +105,7 @@ export const OVERSIZED: Record<string, Build> = {
   "unit-summary (1,000 reports)": msg((lang) => unitSummaryMessage(w.oversizedWeekly.unitSummary, lang)),
   "digest (1,000 units, 500 overdue tasks)": msg((lang) => digestMessage(w.oversizedWeekly.digest, lang)),
   "report-deadline": msg((lang) => reportDeadlineMessage(w.oversizedWeekly.reportDeadline, lang)),
+  "unit-report-drafts (40 plans)": msg((lang) => unitReportDraftsMessage(f.unitReportDraftsOversized, lang)),
 };
 
 export const LANGS: readonly Lang[] = ["vi", "en"];
