@@ -12,6 +12,7 @@
 // (reading the same .docx with mammoth alone). Memory: peak RSS while
 // reading and parsing a 49 MB .txt, in a child process.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,9 +24,10 @@ import { corpus, runEntry } from "../src/import-doc/corpus.js";
 import { parsePlan } from "../src/import-doc/parse/structure.js";
 import { readDocument } from "../src/import-doc/read/index.js";
 
-const ROOT = fileURLToPath(new URL("../test/fixtures/plans", import.meta.url));
 const args = process.argv.slice(2);
 const dump = args.includes("--dump") ? args[args.indexOf("--dump") + 1] : undefined;
+// `--pending` dumps from the plans the parser does not read yet.
+const ROOT = fileURLToPath(new URL(args.includes("--pending") ? "../test/fixtures/plans-pending" : "../test/fixtures/plans", import.meta.url));
 const pct = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)} %`);
 
 const rows: string[][] = [];
@@ -45,10 +47,22 @@ const head = ["plan", "expected", "found", "lead ok", "coop ok", "due ok", "all 
 rows.push(["**overall**", String(total.expected), `${total.found} (${pct(total.found, total.expected)})`, pct(total.leadRight, total.expected), pct(total.coopRight, total.expected), pct(total.dueRight, total.expected), `**${pct(total.allRight, total.expected)}**`, String(total.extra), String(total.unflaggedErrors), String(total.droppedBodies), ""]);
 console.log(`| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}`);
 
+// Real published plans the parser does not read yet (test/fixtures/plans-pending): scored the same way, shown
+// apart, and kept out of the accuracy floor until they pass, so the gap is measured rather than hidden.
+const PENDING = fileURLToPath(new URL("../test/fixtures/plans-pending", import.meta.url));
+if (!dump && existsSync(PENDING)) {
+  const pending: string[][] = [];
+  for (const e of corpus(PENDING)) {
+    const { score: s, ms } = await runEntry(e);
+    pending.push([e.id, String(s.expected), String(s.found), String(s.leadRight), String(s.coopRight), String(s.dueRight), String(s.allRight), String(s.extra), String(s.unflaggedErrors), String(s.droppedBodies), ms.toFixed(0)]);
+  }
+  console.log(`\nNot yet in the floor (test/fixtures/plans-pending):\n| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|\n${pending.map((r) => `| ${r.join(" | ")} |`).join("\n")}`);
+}
+
 if (!dump && !args.includes("--no-speed")) {
   // A ~100-page plan: every corpus plan's task lines, repeated, plus a 400-row assignment table.
   const dir = await mkdtemp(join(tmpdir(), "dondoc-bench-doc-"));
-  const seed = (await readFile(join(ROOT, "1565-KH-SLDTBXH/plan.txt"), "utf8")).split("\n").filter(Boolean);
+  const seed = (await readFile(fileURLToPath(new URL("../test/fixtures/plans/1565-KH-SLDTBXH/plan.txt", import.meta.url)), "utf8")).split("\n").filter(Boolean);
   const paras: Paragraph[] = [];
   for (let rep = 0; paras.length < 1000; rep++) for (const l of seed) paras.push(new Paragraph(rep > 0 && /^(KẾ HOẠCH|Số:)/.test(l) ? `(${rep}) ${l}` : l));
   const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
