@@ -70,14 +70,48 @@ export interface ExtensionItem {
   decidedBy: string | null;
 }
 
-export interface DashboardUnit {
+/** A unit on the dashboard the Office can remind ("Nhắc đơn vị"). */
+export interface RemindableUnit {
   unit: UnitRef & { id: number };
-  overdue: number;
-  leads: number;
   /** Has a channel, so the Office can remind it. */
   reachable: boolean;
   /** Already reminded today (at most once per unit per day). */
   remindedToday: boolean;
+}
+
+export interface DashboardUnit extends RemindableUnit {
+  overdue: number;
+  leads: number;
+}
+
+/**
+ * What the units owe the Office besides progress reports, as the other views
+ * count it: the acknowledgement of a published plan (planAcknowledgements,
+ * as `dondoc plan acks` shows it) and the unit report of the current window
+ * (unitReportStatus, as `/kehoach tinhhinhbaocao` shows it).
+ */
+export interface OutstandingModel {
+  /** The latest plans published through dondoc, newest first. */
+  acknowledgements: {
+    plan: { id: number; number: string };
+    acknowledged: { unit: UnitRef; on: Day }[];
+    pending: { unit: UnitRef & { id: number }; sentOn: Day; reminded: boolean }[];
+  }[];
+  /** The current window's unit reports of every plan running in it. */
+  unitReports: {
+    plan: { id: number; number: string };
+    window: { key: string; label: string };
+    unitsDue: Day;
+    submitted: number;
+    total: number;
+    pending: { unit: UnitRef & { id: number }; state: "NONE" | "DRAFT" }[];
+  }[];
+}
+
+/** One unit's outstanding items, as its reminder lists them. */
+export interface UnitOwes {
+  plans: { number: string; sentOn: Day }[];
+  reports: { planNumber: string; window: string; unitsDue: Day; state: "NONE" | "DRAFT" }[];
 }
 
 /** App Home of the Office and leadership: the plan across units. */
@@ -93,8 +127,10 @@ export interface DashboardModel {
   obstaclesWaiting: ObstacleItem[];
   obstaclesWaitingCount: number;
   extensionsPending: ExtensionItem[];
-  /** Other outstanding items (acknowledgements, unit reports) where dondoc tracks them: a label and a count each. */
-  outstanding: { label: Record<Lang, string>; count: number }[];
+  /** Units that have not acknowledged a published plan, each with its reminder button. */
+  acknowledgements: (Omit<OutstandingModel["acknowledgements"][number], "pending"> & { pending: (RemindableUnit & { sentOn: Day; reminded: boolean })[] })[];
+  /** Units that have not sent the current window's report, each with its reminder button. */
+  unitReports: (Omit<OutstandingModel["unitReports"][number], "pending"> & { pending: (RemindableUnit & { state: "NONE" | "DRAFT" })[] })[];
   canNudge: boolean;
   canDirect: boolean;
   canDecide: boolean;

@@ -106,6 +106,8 @@ export interface TaskDetailModel {
     leadNote: string | null;
     target: { value: number; unit: string; of: string } | null;
     dueNote: string | null;
+    /** The plan's own deadline when leadership approved a later one (dueOn) that is in force on `today`. */
+    extendedFrom: Day | null;
   };
   today: Day;
   reports: ReportEntry[]; // newest first, at most 5

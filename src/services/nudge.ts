@@ -12,6 +12,7 @@ import { planDeliveries } from "../scheduler/delivery-store.js";
 import { nudgeMessage } from "../views/dashboard.js";
 import { reminderMessage } from "../views/reminder.js";
 import { actorOf, activeMember } from "./obstacle-life.js";
+import { outstandingItems, owedBy } from "./outstanding.js";
 import { unitReminderModel } from "./weekly/unit-reminder.js";
 
 export const NUDGE_JOB = "nudge";
@@ -27,8 +28,9 @@ export async function nudgeUnit(options: { prisma: PrismaClient; userId: string;
   if (!unit) throw new AppError("UNIT_NOT_FOUND", { unit: `#${options.unitId}` });
   if (!unit.slackChannel) throw new AppError("NUDGE_NO_CHANNEL", { unit: unit.code });
   const today = localDay(at);
-  const base = reminderMessage(await unitReminderModel(prisma, unit, today), "vi");
-  const payload = nudgeMessage(base, { sender: userId, today }, "vi");
+  const [reminder, outstanding] = await Promise.all([unitReminderModel(prisma, unit, today), outstandingItems(prisma, today)]);
+  // Besides progress, what the unit owes as the dashboard shows it: a plan to acknowledge, the window's report.
+  const payload = nudgeMessage(reminderMessage(reminder, "vi"), { sender: userId, today, owes: owedBy(outstanding, unit.id) }, "vi");
   const planned = await planDeliveries(prisma, NUDGE_JOB, today, [{ target: unit.slackChannel, unitId: unit.id, payload }]);
   if (planned === 1) {
     await prisma.auditEntry.create({

@@ -4,7 +4,7 @@ import { taskRoles } from "./task-roles.js";
 import type { PrismaClient } from "../db/database.js";
 import { fromDate, type Day } from "../domain/day.js";
 import { reportingRole, type Actor } from "../domain/permissions.js";
-import { taskStatus } from "../domain/status.js";
+import { effectiveDue, taskStatus } from "../domain/status.js";
 import { AppError } from "../errors.js";
 import type { TaskDetailModel } from "../models/index.js";
 import { taskStatuses } from "./plan-queries.js";
@@ -29,6 +29,10 @@ export async function taskDetail(prisma: PrismaClient, taskId: number, options: 
   // A leaf's status as the counts have it (as of the day, with the plan's
   // windows); a heading has none of its own, shown as its rule gives it.
   const judged = (await taskStatuses(prisma, options.today, { planIds: [t.planId], taskIds: [t.id] })).get(t.id);
+  // The deadline in force on the day (an approved extension applies from its approval on), and the plan's own when extended.
+  const timing = timingOf(t);
+  const due = effectiveDue(timing, options.today);
+  const extendedFrom = timing.originalDueOn && due === timing.dueOn && due !== timing.originalDueOn ? timing.originalDueOn : null;
   const unitRef = (u: { code: string; name: string }) => ({ code: u.code, name: u.name });
   return {
     today: options.today,
@@ -40,10 +44,11 @@ export async function taskDetail(prisma: PrismaClient, taskId: number, options: 
       title: t.title,
       text: t.text,
       role,
-      status: judged?.status ?? taskStatus(timingOf(t), options.today),
+      status: judged?.status ?? taskStatus(timing, options.today),
       missingReport: judged?.missing?.key ?? null,
       dueLabel: t.dueLabel,
-      dueOn: t.dueOn && fromDate(t.dueOn),
+      dueOn: due,
+      extendedFrom,
       dueNote: t.dueNote,
       percent: t.percent,
       lastReportOn: t.lastReportOn && fromDate(t.lastReportOn),

@@ -2,19 +2,23 @@
 // Units with overdue tasks (most first) and units silent this week, each
 // with "Nhắc đơn vị" for the Office (once a day per unit); obstacles waiting
 // for direction, with "Cho ý kiến chỉ đạo" for leadership; extension
-// requests waiting, with the decision's buttons for leadership; other
-// outstanding items where dondoc tracks them; the worst overdue tasks.
+// requests waiting, with the decision's buttons for leadership; units that
+// have not acknowledged a published plan (issue 11) and units that have not
+// sent the current window's report, each with "Nhắc đơn vị"; the worst
+// overdue tasks.
 //
-// Blocks: header, context (2), per list a divider, a title, at most 8 items
-// of at most 2 blocks each and a "more" line: 2 + 4 × (3 + 16) + 3 + 5 + 2
-// = 88 in the worst case, under Slack's 100 for a view (fitView cuts
-// anything over with a note).
+// Blocks: header, context (2); the two unit lists 11 each (a divider, a
+// title, 8 units of one block, a "more" line); obstacles and extensions 19
+// each (items of 2 blocks); acknowledgements 2 + 2 plans + 8 + 1 = 13;
+// unit reports 2 + 2 plans + 8 + 1 = 13 (one plan runs in a window as a
+// rule); the worst tasks 6; help 2: 96 in the worst case, under Slack's 100
+// for a view (fitView cuts anything over with a note).
 import type { HomeView, KnownBlock } from "@slack/types";
 import { formatVnDate, localDay } from "../domain/day.js";
 import { MEMBER_ROLE_LABELS } from "../i18n/labels.js";
 import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, divider, fitView, header, section, type SlackMessage } from "./blocks.js";
-import type { DashboardModel, DashboardUnit, ExtensionItem, Lang, ObstacleItem } from "../models/direction.js";
+import type { DashboardModel, ExtensionItem, Lang, ObstacleItem, RemindableUnit, UnitOwes } from "../models/direction.js";
 import { extensionLine } from "./extensions.js";
 import { CAPS, esc, mention, taskLines } from "./format.js";
 import { obstacleButtons } from "./obstacles.js";
@@ -42,7 +46,19 @@ const vi = {
   noExtensions: "Không có đề nghị gia hạn nào đang chờ.",
   approve: "Đồng ý gia hạn",
   decline: "Không đồng ý",
-  outstanding: "📋 *Việc khác đang chờ các đơn vị*",
+  acks: "📨 *Đơn vị chưa xác nhận đã nhận kế hoạch* (quán triệt)",
+  acksPlan: (n: string, done: number, total: number, who: string) =>
+    `Kế hoạch số ${n}: *${done}/${total}* đơn vị đã xác nhận${who ? ` — đã xác nhận: ${who}` : ""}.`,
+  ackLine: (code: string, name: string, n: string, sent: string, reminded: boolean) =>
+    `*${code}* ${name}: chưa xác nhận Kế hoạch số ${n} (gửi ngày ${sent}${reminded ? ", đã nhắc xác nhận" : ""})`,
+  reports: (period: string) => `📝 *Đơn vị chưa gửi báo cáo ${period} về Văn phòng Sở*`,
+  reportsPlan: (n: string, done: number, total: number, due: string, late: boolean) =>
+    `Kế hoạch số ${n}: *${done}/${total}* đơn vị đã gửi; hạn gửi chậm nhất ngày ${due}${late ? " (đã quá hạn)" : ""}. Chi tiết: \`/kehoach tinhhinhbaocao\`.`,
+  reportLine: (code: string, name: string, draft: boolean) => `*${code}* ${name}: ${draft ? "đang lập dự thảo, chưa gửi" : "chưa gửi"}`,
+  owedHead: "Đơn vị còn các việc sau:",
+  owedPlan: (n: string, sent: string) => `• Chưa xác nhận đã nhận Kế hoạch số ${n} (gửi ngày ${sent}): đề nghị xác nhận bằng nút "Đã nhận, sẽ tổ chức thực hiện" trong tin gửi kế hoạch.`,
+  owedReport: (period: string, n: string, due: string, draft: boolean) =>
+    `• Chưa gửi báo cáo ${period} thực hiện Kế hoạch số ${n} về Văn phòng Sở (hạn chậm nhất ngày ${due}${draft ? "; đơn vị đang lập dự thảo" : ""}): \`/kehoach baocaodonvi\`.`,
   worst: "⏰ *Nhiệm vụ quá hạn lâu nhất*",
   more: (n: number) => `… và ${n} mục khác`,
   moreTasks: (n: number) => `… và ${n} nhiệm vụ quá hạn khác — xem đủ bằng \`/kehoach viec tatca quahan\`.`,
@@ -72,7 +88,16 @@ const en: typeof vi = {
   noExtensions: "No extension request is waiting.",
   approve: "Approve",
   decline: "Decline",
-  outstanding: "📋 *Other items the units owe*",
+  acks: "📨 *Units that have not acknowledged a plan*",
+  acksPlan: (n, done, total, who) => `Plan ${n}: *${done} of ${total}* units have acknowledged${who ? ` — acknowledged: ${who}` : ""}.`,
+  ackLine: (code, name, n, sent, reminded) => `*${code}* ${name}: has not acknowledged plan ${n} (sent ${sent}${reminded ? ", reminded" : ""})`,
+  reports: (period) => `📝 *Units that have not sent their report for ${period} to the Office*`,
+  reportsPlan: (n, done, total, due, late) =>
+    `Plan ${n}: *${done} of ${total}* units have sent theirs; due by ${due}${late ? " (overdue)" : ""}. Details: \`/kehoach reportstatus\`.`,
+  reportLine: (code, name, draft) => `*${code}* ${name}: ${draft ? "draft in progress, not sent" : "not sent"}`,
+  owedHead: "The unit still owes:",
+  owedPlan: (n, sent) => `• Acknowledging plan ${n} (sent ${sent}): the button "Received; we will carry it out" in the plan's message.`,
+  owedReport: (period, n, due, draft) => `• Its report for ${period} on plan ${n} to the Office (due by ${due}${draft ? "; a draft is in progress" : ""}): \`/kehoach unitreport\`.`,
   worst: "⏰ *Longest overdue tasks*",
   more: (n) => `… and ${n} more`,
   moreTasks: (n) => `… and ${n} more overdue tasks — see them all with \`/kehoach tasks all overdue\`.`,
@@ -84,7 +109,7 @@ const en: typeof vi = {
 
 const STRINGS = { vi, en };
 
-function unitBlock(u: DashboardUnit, line: string, model: DashboardModel, lang: Lang): KnownBlock {
+function unitBlock(u: RemindableUnit, line: string, model: DashboardModel, lang: Lang): KnownBlock {
   const s = STRINGS[lang];
   if (!model.canNudge) return section(line);
   if (!u.reachable) return section(`${line} · _${s.noChannel}_`);
@@ -121,6 +146,34 @@ function list<T>(blocks: KnownBlock[], title: string, items: readonly T[], total
   if (total > Math.min(items.length, SHOWN)) blocks.push(context(more(total - Math.min(items.length, SHOWN))));
 }
 
+const code = (c: string) => esc(c, CAPS.code);
+const unitName = (n: string) => esc(n, CAPS.unitName);
+
+/** Acknowledgements and unit reports outstanding: a summary line per plan, then each unit not done with its reminder. */
+function outstandingBlocks(blocks: KnownBlock[], model: DashboardModel, lang: Lang): void {
+  const s = STRINGS[lang];
+  const d = formatVnDate;
+  const units = <T extends RemindableUnit>(rows: { item: T; line: string }[]) => {
+    for (const r of rows.slice(0, SHOWN)) blocks.push(unitBlock(r.item, r.line, model, lang));
+    if (rows.length > SHOWN) blocks.push(context(s.more(rows.length - SHOWN)));
+  };
+  if (model.acknowledgements.length > 0) {
+    const pending = model.acknowledgements.flatMap((a) => a.pending.map((p) => ({ item: p, line: s.ackLine(code(p.unit.code), unitName(p.unit.name), code(a.plan.number), d(p.sentOn), p.reminded) })));
+    blocks.push(divider(), section(`${s.acks} (${pending.length})`));
+    for (const a of model.acknowledgements) {
+      const who = a.acknowledged.slice(0, 20).map((u) => `${code(u.unit.code)} (${d(u.on)})`).join(", ") + (a.acknowledged.length > 20 ? ", …" : "");
+      blocks.push(context(s.acksPlan(code(a.plan.number), a.acknowledged.length, a.acknowledged.length + a.pending.length, who)));
+    }
+    units(pending);
+  }
+  if (model.unitReports.length > 0) {
+    const pending = model.unitReports.flatMap((r) => r.pending.map((p) => ({ item: p, line: s.reportLine(code(p.unit.code), unitName(p.unit.name), p.state === "DRAFT") })));
+    blocks.push(divider(), section(`${s.reports(model.unitReports[0]!.window.label)} (${pending.length})`));
+    for (const r of model.unitReports) blocks.push(context(s.reportsPlan(code(r.plan.number), r.submitted, r.total, d(r.unitsDue), model.today > r.unitsDue)));
+    units(pending);
+  }
+}
+
 export function dashboardView(model: DashboardModel, lang: Lang): HomeView {
   const s = STRINGS[lang];
   const blocks: KnownBlock[] = [
@@ -149,9 +202,7 @@ export function dashboardView(model: DashboardModel, lang: Lang): HomeView {
   );
   list(blocks, s.obstacles, model.obstaclesWaiting, model.obstaclesWaitingCount, s.noObstacles, (o) => obstacleBlocks(o, model, lang), s.more);
   list(blocks, s.extensions, model.extensionsPending, model.extensionsPending.length, s.noExtensions, (e) => extensionBlocks(e, model, lang), s.more);
-  if (model.outstanding.length > 0) {
-    blocks.push(divider(), section(s.outstanding), section(model.outstanding.map((o) => `• ${esc(o.label[lang], 300)}: *${o.count}*`).join("\n")));
-  }
+  outstandingBlocks(blocks, model, lang);
   if (model.overdueTasks.length > 0) {
     blocks.push(divider(), section(`${s.worst} (${model.overdueTaskCount})`));
     for (const t of model.overdueTasks.slice(0, 3)) blocks.push(section(taskLines(t, lang)));
@@ -162,11 +213,22 @@ export function dashboardView(model: DashboardModel, lang: Lang): HomeView {
 }
 
 /** The one-off reminder: the weekly reminder's content, headed by who in the Office sent it. */
-export function nudgeMessage(base: SlackMessage, meta: { sender: string; today: string }, lang: Lang): SlackMessage {
+export function nudgeMessage(base: SlackMessage, meta: { sender: string; today: string; owes?: UnitOwes }, lang: Lang): SlackMessage {
   const s = STRINGS[lang];
+  const d = formatVnDate;
+  const owed = meta.owes
+    ? [
+        ...meta.owes.plans.map((p) => s.owedPlan(code(p.number), d(p.sentOn))),
+        ...meta.owes.reports.map((r) => s.owedReport(esc(r.window, 60), code(r.planNumber), d(r.unitsDue), r.state === "DRAFT")),
+      ]
+    : [];
   return {
     text: s.nudgeFallback(formatVnDate(meta.today)),
-    blocks: [section(`${s.nudgeHead(mention(meta.sender))}\n${s.nudgeAsk}`), ...base.blocks].slice(0, 50),
+    blocks: [
+      section(`${s.nudgeHead(mention(meta.sender))}\n${s.nudgeAsk}`),
+      ...(owed.length > 0 ? [section(`${s.owedHead}\n${owed.join("\n")}`)] : []),
+      ...base.blocks,
+    ].slice(0, 50),
   };
 }
 

@@ -1,7 +1,7 @@
 // Pieces of text several views show the same way: a task line, a deadline, a
 // person, a link, a date. Everything that came from a person or a file goes
 // through escapeMrkdwn here, so views compose already-safe mrkdwn.
-import { formatVnDate, localDay } from "../domain/day.js";
+import { formatVnDate, localDay, type Day } from "../domain/day.js";
 import type { TaskStatus } from "../domain/status.js";
 import { missingReportText, ROLE_LABELS, STATUS_LABELS } from "../i18n/labels.js";
 import { statusEmoji } from "./blocks.js";
@@ -32,14 +32,19 @@ export function statusText(status: TaskStatus, lang: Lang): string {
   return `${statusEmoji(status)} ${STATUS_LABELS[status][lang]}`;
 }
 
-/** "Quý III/2023 (30/09/2023)", "31/12/2023", "Thường xuyên". */
 /**
- * "Quý III/2023 (30/09/2023)"; for an overdue ongoing task, which window's
- * report is missing: "Thường xuyên (chưa báo cáo quý III/2023)".
+ * "Quý III/2023 (30/09/2023)", "31/12/2023", "Thường xuyên"; for an overdue
+ * ongoing task, which window's report is missing: "Thường xuyên (chưa báo
+ * cáo quý III/2023)"; for a deadline leadership extended, the approved one
+ * with the plan's own kept: "30/11/2023 (đã gia hạn từ 31/10/2023)".
  */
-export function dueText(task: Pick<TaskSummary, "dueLabel" | "dueOn"> & { missingReport?: string | null }, lang: Lang = "vi"): string {
+export function dueText(task: Pick<TaskSummary, "dueLabel" | "dueOn"> & { missingReport?: string | null; extendedFrom?: Day | null }, lang: Lang = "vi"): string {
   const label = esc(task.dueLabel.trim(), CAPS.dueLabel);
   if (task.missingReport) return `${label || "—"} (${missingReportText(task.missingReport, lang)})`;
+  if (task.extendedFrom && task.dueOn) {
+    const from = formatVnDate(task.extendedFrom);
+    return `${formatVnDate(task.dueOn)} (${lang === "vi" ? `đã gia hạn từ ${from}` : `extended from ${from}`})`;
+  }
   if (task.dueOn === null) return label || "—";
   const date = formatVnDate(task.dueOn);
   if (label === "" || label === date) return date;

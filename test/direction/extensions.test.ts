@@ -10,7 +10,7 @@ import { statusSummary } from "../../src/services/plan-queries.js";
 import { timingOf } from "../../src/services/task-timing.js";
 import { digestModel } from "../../src/services/weekly/digest.js";
 import { backends } from "../support/databases.js";
-import { startDondoc, USERS, type Dondoc } from "../slack/harness.js";
+import { forgeNext, startDondoc, USERS, type Dondoc } from "../slack/harness.js";
 
 const settle = () => new Promise((r) => setTimeout(r, 700));
 
@@ -80,7 +80,32 @@ describe.each(backends)("deadline extensions on $name", (backend) => {
     expect(await overdueOf("2023-10-05")).toBe(overdueBefore - 1);
     expect(await overdueOf("2023-10-04")).toBe(overdueBefore);
     expect((await digestModel(d.db.prisma, { today: "2023-10-05" })).extensionsPending ?? []).toEqual([]);
+
+    // `/kehoach xem` shows the approved deadline with the plan's own kept, and the status it gives.
+    await d.fake.slashCommand({ userId: USERS.ldvlLead, channelId: ldvl, command: "/kehoach", text: "xem II.2.c.2" });
+    await expect.poll(() => ephemeralsOf(USERS.ldvlLead), { timeout: 15_000 }).toContain("31/10/2023 (đã gia hạn từ 14/09/2023)");
   }, 90_000);
+
+  it("refuses a forged request: a staff member's form turned into an extension request records nothing", async () => {
+    const task = await d.db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.2" } });
+    const before = await d.db.prisma.deadlineExtension.count();
+    await d.fake.slashCommand({ userId: "U0LDVL002", channelId: ldvl, command: "/kehoach", text: "baocao II.2.c.2" });
+    await expect.poll(() => d.fake.workspace.surfaces.topModal("U0LDVL002"), { timeout: 15_000 }).toBeTruthy();
+    forgeNext(d, (payload) => {
+      payload.view.callback_id = "extension_request";
+      payload.view.private_metadata = JSON.stringify({ id: task.id });
+      payload.view.state.values = {
+        to_due_on: { to_due_on: { type: "datepicker", selected_date: "2024-03-31" } },
+        reason: { reason: { type: "plain_text_input", value: "Đề nghị giả mạo" } },
+      };
+    });
+    const r = await d.fake.viewSubmission({ userId: "U0LDVL002", values: { percent: { percent: "10" } } });
+    expect(r.status).toBe(200);
+    expect(json(r)).toContain("không có quyền đề nghị gia hạn");
+    await settle();
+    expect(await d.db.prisma.deadlineExtension.count()).toBe(before);
+    expect(json(dm(USERS.leadership))).not.toContain("Đề nghị giả mạo");
+  }, 60_000);
 
   it("a declined request moves nothing", async () => {
     await d.fake.slashCommand({ userId: USERS.ldvlLead, channelId: ldvl, command: "/kehoach", text: "giahan II.2.c.2" });

@@ -182,6 +182,7 @@ export const taskDetail: TaskDetailModel = {
     leadNote: null,
     target: null,
     dueNote: "Thời điểm thực tế theo đề nghị của Viện NCPT; danh sách phải có trước khảo sát DDCI nên tạm chọn Quý III/2023, sửa khi có văn bản đề nghị.",
+    extendedFrom: null,
   },
   today: TODAY,
   reports: [

@@ -47,6 +47,13 @@ describe("taskDetailMessage", () => {
     expect(json).toContain('"action_id":"report_open"');
     expect(JSON.stringify(taskDetailMessage({ ...taskDetail, canReport: false }, "vi").blocks)).not.toContain("report_open");
   });
+
+  it("shows an approved deadline with the plan's own kept next to it", () => {
+    const extended = { ...taskDetail, task: { ...taskDetail.task, dueOn: "2023-11-30", extendedFrom: "2023-10-31" } };
+    expect(JSON.stringify(taskDetailMessage(extended, "vi").blocks)).toContain("*Hạn*\\n30/11/2023 (đã gia hạn từ 31/10/2023)");
+    expect(JSON.stringify(taskDetailMessage(extended, "en").blocks)).toContain("30/11/2023 (extended from 31/10/2023)");
+    expect(JSON.stringify(taskDetailMessage(taskDetail, "vi").blocks)).not.toContain("gia hạn");
+  });
 });
 
 describe("notices", () => {
