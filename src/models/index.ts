@@ -250,7 +250,8 @@ export interface DigestModel {
   now: StatusSnapshot;
   /** The same figures a week earlier, for the change. */
   lastWeek: StatusSnapshot;
-  byIndex: { code: string; name: string; counts: StatusCounts; lastWeekDone: number }[];
+  /** Per index: this week's counts, and last week's done and total (the chart compares the two). */
+  byIndex: { code: string; name: string; counts: StatusCounts; lastWeekDone: number; lastWeekTotal: number }[];
   criteria: {
     index: string;
     code: string;
@@ -261,12 +262,15 @@ export interface DigestModel {
     latest: { period: string; value: number } | null;
     previous: { period: string; value: number } | null;
   }[];
-  byUnit: { unit: UnitRef; lead: StatusCounts; rates: CompletionRates; reportsThisWeek: number }[];
+  /** Per unit, the tasks it leads: counts now and a week earlier (the chart compares the two), rates now. */
+  byUnit: { unit: UnitRef; lead: StatusCounts; lastWeekLead: StatusCounts; rates: CompletionRates; reportsThisWeek: number }[];
   objectives: ObjectiveProgressModel[];
   /** Worst first: longest overdue. */
   overdue: (TaskSummary & { daysOverdue: number | null })[];
   overdueCount: number;
   openObstacles: { id: number; task: { code: string; title: string }; unit: UnitRef; text: string; raisedAt: Date; days: number }[];
+  /** All obstacles waiting for leadership (the list above shows the oldest); the list's length when absent. */
+  openObstaclesCount?: number;
   /** Units that lead open tasks and sent no report this week. */
   silentUnits: UnitRef[];
   reportsThisWeek: number;

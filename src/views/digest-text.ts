@@ -10,11 +10,13 @@ import { STATUS_ORDER } from "./blocks.js";
 import {
   DIGEST_STRINGS,
   change,
+  digestSummary,
   criteriaByIndex,
   criterionFacts,
   doneCount,
   hasLastWeek,
   headlineFacts,
+  obstaclesWaiting,
   rateChange,
   sumCounts,
   unitsWorstFirst,
@@ -133,7 +135,7 @@ export function digestText(model: DigestModel, lang: Lang): string {
   const c = COLUMNS[lang];
   const out: string[] = [];
   const title = s.header(weekLabel(model.week, lang)).toUpperCase();
-  out.push(title, "=".repeat(Math.min(title.length, 80)), s.to);
+  out.push(title, "=".repeat(Math.min(title.length, 80)), ...digestSummary(model, lang), "", s.to);
   for (const p of model.plans) out.push(cell(s.plan(p.number, p.title), PLAN_MAX));
   out.push("");
   for (const f of headlineFacts(model, lang)) out.push(`${f.label}: ${f.value}`);
@@ -211,7 +213,7 @@ export function digestText(model: DigestModel, lang: Lang): string {
     if (overdueCount > model.overdue.length) out.push(s.moreTasks(overdueCount - model.overdue.length));
   }
 
-  out.push("", heading(s.obstacles, model.openObstacles.length));
+  out.push("", heading(s.obstacles, obstaclesWaiting(model)));
   if (model.openObstacles.length === 0) out.push(s.noObstacles);
   else {
     const obstacles = table(["#", c.unit, c.task, c.days, c.text], ["right", "left", "left", "right", "left"]);

@@ -51,6 +51,12 @@ const DIRECT_BUTTONS = 3;
 
 const vi = {
   header: (week: string) => `Tổng hợp tình hình thực hiện kế hoạch, ${week}`,
+  summaryPlan: (plans: string, week: string) => `${plans}, ${week}`,
+  summaryPlans: (n: number) => `${n} kế hoạch`,
+  summaryDone: (done: number, total: number, share: string) => `đã hoàn thành ${done}/${total} nhiệm vụ (${share})`,
+  summaryRate: (rate: string) => `tỷ lệ hoàn thành so với nhiệm vụ đến hạn ${rate}`,
+  summaryIssues: (overdue: number, change: string | null, obstacles: number, silent: number) =>
+    `Có ${overdue} nhiệm vụ quá hạn${change === null ? "" : ` (${change} so với tuần trước)`}; ${obstacles} khó khăn, vướng mắc chờ Lãnh đạo Sở cho ý kiến chỉ đạo; ${silent} đơn vị chưa báo cáo trong tuần.`,
   to: "Kính gửi: Lãnh đạo Sở",
   plan: (number: string, title: string) => `Kế hoạch ${number}: ${title}`,
   morePlans: (n: number) => `và ${n} kế hoạch khác`,
@@ -90,7 +96,7 @@ const vi = {
   unitLegend: "🔴 quá hạn · 🟡 đang thực hiện · ⚪ chưa thực hiện · ✅ đã hoàn thành · 📝 báo cáo trong tuần",
   leads: (n: number) => `chủ trì ${n}`,
   reports: (n: number) => `${n} báo cáo`,
-  moreUnits: (n: number) => `… và ${n} đơn vị khác — xem đủ bằng \`/kehoach tongquan\``,
+  moreUnits: (n: number) => `… và ${n} đơn vị khác — xem đủ ở Trang chủ dondoc (App Home) hoặc bằng \`/kehoach tongquan\``,
   overdue: "Nhiệm vụ quá hạn (quá hạn lâu nhất xếp trước)",
   noOverdue: "Không có nhiệm vụ nào quá hạn.",
   daysOverdue: (n: number) => `quá hạn ${n} ngày`,
@@ -108,14 +114,18 @@ const vi = {
   moreSilent: (n: number) => `và ${n} đơn vị khác`,
   asOf: (day: string) => `Số liệu tính đến ngày ${day}, theo báo cáo của các đơn vị trên dondoc.`,
   more: "Chi tiết: `/kehoach tongquan`, `/kehoach chiso`, `/kehoach viec ĐƠN_VỊ quahan`.",
-  fallback: (week: string, done: number, total: number, overdue: number, rate: string) =>
-    `${week}: ${done}/${total} nhiệm vụ đã hoàn thành, ${overdue} quá hạn, tỷ lệ hoàn thành ${rate}.`,
   unchanged: "không đổi",
   points: (n: string) => `${n} điểm`,
 };
 
 const en: typeof vi = {
   header: (week) => `Plan progress, ${week}`,
+  summaryPlan: (plans, week) => `${plans}, ${week}`,
+  summaryPlans: (n) => `${n} plans`,
+  summaryDone: (done, total, share) => `${done}/${total} tasks done (${share})`,
+  summaryRate: (rate) => `completion rate against tasks due ${rate}`,
+  summaryIssues: (overdue, change, obstacles, silent) =>
+    `${overdue} tasks overdue${change === null ? "" : ` (${change} vs last week)`}; ${obstacles} obstacles waiting for the leadership's direction; ${silent} units did not report this week.`,
   to: "To: the department's leadership",
   plan: (number, title) => `Plan ${number}: ${title}`,
   morePlans: (n) => `and ${n} more plans`,
@@ -154,7 +164,7 @@ const en: typeof vi = {
   unitLegend: "🔴 overdue · 🟡 in progress · ⚪ not started · ✅ done · 📝 reports this week",
   leads: (n) => `leads ${n}`,
   reports: (n) => `${n} ${n === 1 ? "report" : "reports"}`,
-  moreUnits: (n) => `… and ${n} more units — see them all with \`/kehoach overview\``,
+  moreUnits: (n) => `… and ${n} more units — see them all in dondoc's App Home or with \`/kehoach overview\``,
   overdue: "Overdue tasks, longest first",
   noOverdue: "No overdue tasks.",
   daysOverdue: (n) => `${n} ${n === 1 ? "day" : "days"} overdue`,
@@ -172,7 +182,6 @@ const en: typeof vi = {
   moreSilent: (n) => `and ${n} more units`,
   asOf: (day) => `Figures as of ${day}, from the units' reports in dondoc.`,
   more: "Details: `/kehoach overview`, `/kehoach indicators`, `/kehoach tasks UNIT quahan`.",
-  fallback: (week, done, total, overdue, rate) => `${week}: ${done}/${total} tasks done, ${overdue} overdue, completion rate ${rate}.`,
   unchanged: "no change",
   points: (n) => `${n} pts`,
 };
@@ -329,8 +338,36 @@ export function headlineFacts(model: DigestModel, lang: Lang): { label: string; 
     { label: s.progressLabel, value: `${s.progress(done, now.total, doneShare(now, lang))}${doneChange} · ${s.overdueNow(now.counts.OVERDUE)}${overdueChange}` },
     { label: s.doneLabel, value: `${ratesText(now.rates, lang)}${rate === null ? "" : ` (${rate} ${s.vsLastWeek})`}` },
     ...model.objectives.slice(0, 3).map((o) => ({ label: s.objectiveLabel, value: objectiveText(o, lang) })),
-    { label: s.thisWeekLabel, value: s.thisWeek(model.reportsThisWeek, model.silentUnits.length, model.openObstacles.length) },
+    { label: s.thisWeekLabel, value: s.thisWeek(model.reportsThisWeek, model.silentUnits.length, obstaclesWaiting(model)) },
   ];
+}
+
+/** Obstacles waiting for leadership: all of them, not only the oldest listed. */
+export function obstaclesWaiting(model: Pick<DigestModel, "openObstacles" | "openObstaclesCount">): number {
+  return Math.max(model.openObstaclesCount ?? 0, model.openObstacles.length);
+}
+
+/**
+ * The digest's first two lines, plain text that a director can forward as
+ * is: which plan and week, how much is done and the completion rate against
+ * what is due (with the change since last week); then what needs attention
+ * (overdue tasks and their change, obstacles waiting, units that did not
+ * report). The same figures as the lines below them.
+ */
+export function digestSummary(model: DigestModel, lang: Lang): [string, string] {
+  const s = DIGEST_STRINGS[lang];
+  const { now, lastWeek } = model;
+  const compare = hasLastWeek(model);
+  const plans = model.plans.length === 1 ? s.plan(model.plans[0]!.number, "").replace(/:\s*$/, "") : s.summaryPlans(model.plans.length);
+  const rate = rateChange(now.rates.doneRate, lastWeek.rates.doneRate, lang);
+  const rateText = ratesText(now.rates, lang) === s.noRate ? s.noRate : rateWithCounts(now.rates.done, now.rates.due, now.rates.doneRate, lang);
+  const first = [
+    s.summaryPlan(truncate(plans, 60, "plain_text"), weekLabel(model.week, lang)),
+    s.summaryDone(doneCount(now.counts), now.total, doneShare(now, lang)),
+    `${s.summaryRate(rateText)}${compare && rate !== null ? `, ${rate} ${s.vsLastWeek}` : ""}`,
+  ];
+  const overdueChange = compare ? change(now.counts.OVERDUE - lastWeek.counts.OVERDUE, lang) : null;
+  return [`${capitalise(first[0]!)}: ${first[1]}, ${first[2]}.`, capitalise(s.summaryIssues(now.counts.OVERDUE, overdueChange, obstaclesWaiting(model), model.silentUnits.length))];
 }
 
 function statusFields(model: DigestModel, lang: Lang): string[] {
@@ -398,7 +435,10 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
   const plans = model.plans.slice(0, PLANS_SHOWN).map((p) => s.plan(esc(p.number, CAPS.code), esc(p.title, BUDGET.planTitle)));
   if (model.plans.length > PLANS_SHOWN) plans.push(s.morePlans(model.plans.length - PLANS_SHOWN));
 
+  // The two lines a director forwards as they are, first; then the details.
+  const summary = digestSummary(model, lang);
   const blocks: KnownBlock[] = [header(s.header(weekPlain))];
+  blocks.push(section(summary.map((line) => esc(line, 600)).join("\n")));
   blocks.push(context(s.to, ...plans));
   blocks.push(
     section(headlineFacts(model, lang).map((f) => `${bold(f.label)}: ${f.value}`).join("\n")),
@@ -432,10 +472,10 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
   if (overdueCount === 0) blocks.push(context(s.noOverdue));
   else blocks.push(...countedSections(model.overdue.map((t) => overdueLine(t, lang)), overdueCount, { maxChars: BUDGET.overdue, more: s.moreTasks }));
 
-  blocks.push(title(s.obstacles, model.openObstacles.length, "⚠️"));
+  blocks.push(title(s.obstacles, obstaclesWaiting(model), "⚠️"));
   if (model.openObstacles.length === 0) blocks.push(context(s.noObstacles));
   else {
-    blocks.push(...lineSections(model.openObstacles.map((o) => obstacleLine(o, lang)), { maxChars: BUDGET.obstacles, more: s.moreObstacles }));
+    blocks.push(...countedSections(model.openObstacles.map((o) => obstacleLine(o, lang)), obstaclesWaiting(model), { maxChars: BUDGET.obstacles, more: s.moreObstacles }));
     // Leadership answers from here: a button for each of the oldest.
     // Slack refuses one action_id twice in a block: each button has its own block.
     for (const o of model.openObstacles.slice(0, DIRECT_BUTTONS)) {
@@ -457,6 +497,6 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
   }
 
   blocks.push(divider(), context(s.asOf(formatVnDate(model.today)), s.more));
-  const fallback = s.fallback(capitalise(esc(weekPlain, 60)), doneCount(model.now.counts), model.now.total, model.now.counts.OVERDUE, rateText(model.now.rates.doneRate, lang));
-  return message(fallback, blocks, lang);
+  // The notification and a forwarded message's text: the two summary lines.
+  return message(summary.map((line) => esc(line, 600)).join("\n"), blocks, lang);
 }

@@ -2,6 +2,7 @@
 // words as the Slack message, in aligned columns, every row listed.
 import { describe, expect, it } from "vitest";
 import { digestText } from "../../src/views/digest-text.js";
+import { digestSummary } from "../../src/views/digest.js";
 import type { Lang } from "../../src/models/index.js";
 import * as w from "./weekly-fixtures.js";
 
@@ -29,7 +30,8 @@ describe("digestText", () => {
   const vi = digestText(w.digest, "vi");
 
   it("starts with the essentials, as the Slack message does", () => {
-    expect(vi.split("\n").slice(5, 9)).toEqual([
+    expect(vi.split("\n").slice(2, 4)).toEqual(digestSummary(w.digest, "vi"));
+    expect(vi.split("\n").slice(8, 12)).toEqual([
       "Tiến độ chung: 9/42 nhiệm vụ đã hoàn thành (21,4%), ▲ 2 so với tuần trước · 3 quá hạn (▼ 1)",
       "Tỷ lệ hoàn thành: 75% (9/12) · đúng hạn 58,3% (7/12) (▲ 11,4 điểm so với tuần trước)",
       "Mục tiêu của kế hoạch: Phấn đấu hoàn thành 100% nhiệm vụ UBND tỉnh giao cho Sở Lao động – Thương binh và Xã hội thực hiện Chỉ số PAR INDEX, SIPAS, DDCI của tỉnh: chỉ tiêu 100%, hiện đạt 75% (9/12)",

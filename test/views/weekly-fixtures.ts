@@ -193,9 +193,9 @@ export const digest: DigestModel = {
   now: { total: 42, counts: counts(3, 24, 6, 7, 2), rates: completionRates(counts(3, 24, 6, 7, 2)) },
   lastWeek: { total: 42, counts: counts(4, 23, 8, 5, 2), rates: completionRates(counts(4, 23, 8, 5, 2)) },
   byIndex: [
-    { code: "PAR_INDEX", name: "PAR INDEX", counts: counts(1, 9, 2, 3, 1), lastWeekDone: 3 },
-    { code: "SIPAS", name: "SIPAS", counts: counts(0, 7, 1, 1, 0), lastWeekDone: 1 },
-    { code: "DDCI", name: "DDCI", counts: counts(2, 5, 3, 2, 1), lastWeekDone: 2 },
+    { code: "PAR_INDEX", name: "PAR INDEX", counts: counts(1, 9, 2, 3, 1), lastWeekDone: 3, lastWeekTotal: 16 },
+    { code: "SIPAS", name: "SIPAS", counts: counts(0, 7, 1, 1, 0), lastWeekDone: 1, lastWeekTotal: 9 },
+    { code: "DDCI", name: "DDCI", counts: counts(2, 5, 3, 2, 1), lastWeekDone: 2, lastWeekTotal: 13 },
   ],
   criteria: [
     {
@@ -250,11 +250,11 @@ export const digest: DigestModel = {
     },
   ],
   byUnit: [
-    { unit: VP, lead: counts(1, 12, 2, 4, 1), rates: completionRates(counts(1, 12, 2, 4, 1)), reportsThisWeek: 4 },
-    { unit: LDVL, lead: counts(1, 4, 0, 1, 0), rates: completionRates(counts(1, 4, 0, 1, 0)), reportsThisWeek: 3 },
-    { unit: GDNN, lead: counts(1, 10, 4, 1, 0), rates: completionRates(counts(1, 10, 4, 1, 0)), reportsThisWeek: 2 },
-    { unit: TTDVVL, lead: counts(0, 4, 0, 1, 1), rates: completionRates(counts(0, 4, 0, 1, 1)), reportsThisWeek: 0 },
-    { unit: KHTC, lead: counts(0, 4, 0, 1, 0), rates: completionRates(counts(0, 4, 0, 1, 0)), reportsThisWeek: 0 },
+    { unit: VP, lead: counts(1, 12, 2, 4, 1), lastWeekLead: counts(2, 12, 2, 3, 1), rates: completionRates(counts(1, 12, 2, 4, 1)), reportsThisWeek: 4 },
+    { unit: LDVL, lead: counts(1, 4, 0, 1, 0), lastWeekLead: counts(1, 5, 0, 0, 0), rates: completionRates(counts(1, 4, 0, 1, 0)), reportsThisWeek: 3 },
+    { unit: GDNN, lead: counts(1, 10, 4, 1, 0), lastWeekLead: counts(1, 9, 6, 0, 0), rates: completionRates(counts(1, 10, 4, 1, 0)), reportsThisWeek: 2 },
+    { unit: TTDVVL, lead: counts(0, 4, 0, 1, 1), lastWeekLead: counts(0, 4, 0, 1, 1), rates: completionRates(counts(0, 4, 0, 1, 1)), reportsThisWeek: 0 },
+    { unit: KHTC, lead: counts(0, 4, 0, 1, 0), lastWeekLead: counts(0, 4, 0, 1, 0), rates: completionRates(counts(0, 4, 0, 1, 0)), reportsThisWeek: 0 },
   ],
   overdue: [
     { ...criteriaTask, daysOverdue: 98 },
@@ -412,7 +412,7 @@ export const oversizedWeekly = {
     plans: Array.from({ length: 20 }, () => ({ number: LONG(200, "1565/KH "), title: LONG(5_000) })),
     now: { total: 100_000, counts: counts(20_000, 30_000, 10_000, 25_000, 15_000), rates: completionRates(counts(20_000, 30_000, 10_000, 25_000, 15_000)) },
     lastWeek: { total: 99_000, counts: counts(21_000, 29_000, 11_000, 24_000, 14_000), rates: completionRates(counts(21_000, 29_000, 11_000, 24_000, 14_000)) },
-    byIndex: Array.from({ length: 200 }, (_, i) => ({ code: `I${i}`, name: LONG(200, "Chỉ số "), counts: counts(i, 1, 2, 3, 4), lastWeekDone: 5 })),
+    byIndex: Array.from({ length: 200 }, (_, i) => ({ code: `I${i}`, name: LONG(200, "Chỉ số "), counts: counts(i, 1, 2, 3, 4), lastWeekDone: 5, lastWeekTotal: i + 10 })),
     criteria: Array.from({ length: 400 }, (_, i) => ({
       index: LONG(200, `Chỉ số ${i % 40} `),
       code: `I${i}.`.padEnd(100, "0"),
@@ -423,7 +423,7 @@ export const oversizedWeekly = {
       latest: i % 4 === 0 ? null : { period: longPeriod, value: 12.25 },
       previous: { period: longPeriod, value: 10.125 },
     })),
-    byUnit: manyUnits(1_000).map((unit, i) => ({ unit, lead: counts(i % 50, 100, 20, 30, 5), rates: completionRates(counts(i % 50, 100, 20, 30, 5)), reportsThisWeek: i % 7 })),
+    byUnit: manyUnits(1_000).map((unit, i) => ({ unit, lead: counts(i % 50, 100, 20, 30, 5), lastWeekLead: counts(i % 40, 100, 25, 25, 5), rates: completionRates(counts(i % 50, 100, 20, 30, 5)), reportsThisWeek: i % 7 })),
     overdue: manyTasks(500).map((t, i) => ({ ...t, status: "OVERDUE" as const, lead: manyUnits(30), daysOverdue: i % 3 === 0 ? null : 500 - i })),
     overdueCount: 20_000,
     openObstacles: Array.from({ length: 300 }, (_, i) => ({

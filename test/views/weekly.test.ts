@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { blocksTextLength, checkMessageBlocks } from "../../src/slack-fake/index.js";
 import { ACTION_IDS } from "../../src/views/action-ids.js";
 import type { SlackMessage } from "../../src/views/blocks.js";
-import { change, criterionFacts, decimal, digestMessage, rateChange } from "../../src/views/digest.js";
+import { change, criterionFacts, decimal, digestMessage, digestSummary, rateChange } from "../../src/views/digest.js";
 import { BLOCK_KIT_LIMITS, MESSAGE_BLOCKS_TEXT_BUDGET } from "../../src/views/limits.js";
 import type { DigestModel, Lang, UnitReminderModel, UnitSummaryModel } from "../../src/models/index.js";
 import { reminderMessage, weekLabel } from "../../src/views/reminder.js";
@@ -244,14 +244,49 @@ describe("unitSummaryMessage", () => {
   });
 });
 
+const SUMMARY_VI = [
+  "Kế hoạch 1565/KH-SLĐTBXH, tuần 40/2023: đã hoàn thành 9/42 nhiệm vụ (21,4%), tỷ lệ hoàn thành so với nhiệm vụ đến hạn 75% (9/12), ▲ 11,4 điểm so với tuần trước.",
+  "Có 3 nhiệm vụ quá hạn (▼ 1 so với tuần trước); 2 khó khăn, vướng mắc chờ Lãnh đạo Sở cho ý kiến chỉ đạo; 2 đơn vị chưa báo cáo trong tuần.",
+].join("\n");
+
 describe("digestMessage", () => {
   const vi = digestMessage(w.digest, "vi");
   const en = digestMessage(w.digest, "en");
 
+  it("opens with a two-line summary a director can forward as is, also the notification's text", () => {
+    expect(texts(vi)[1]).toBe(SUMMARY_VI);
+    expect(digestSummary(w.digest, "vi").join("\n")).toBe(SUMMARY_VI);
+    expect(digestSummary(w.digest, "en")).toEqual([
+      "Plan 1565/KH-SLĐTBXH, week 40 of 2023: 9/42 tasks done (21.4%), completion rate against tasks due 75% (9/12), ▲ 11.4 pts vs last week.",
+      "3 tasks overdue (▼ 1 vs last week); 2 obstacles waiting for the leadership's direction; 2 units did not report this week.",
+    ]);
+    expect(en.text).toBe(digestSummary(w.digest, "en").join("\n"));
+  });
+
+  it("counts every obstacle waiting in the summary, not only the oldest listed", () => {
+    const m = digestMessage({ ...w.digest, openObstaclesCount: 37 }, "vi");
+    expect(m.text).toContain("37 khó khăn, vướng mắc chờ Lãnh đạo Sở cho ý kiến chỉ đạo");
+    expect(all(m)).toContain("… và 35 vướng mắc khác");
+  });
+
+  it("stays within the same bounds with 5 or 500 units, and says where the rest is", () => {
+    const sizes = [5, 500].map((n) => {
+      const units = Array.from({ length: n }, (_, i) => ({ ...w.digest.byUnit[i % 5]!, unit: { code: `ĐV-${i}`, name: `Phòng số ${i}` } }));
+      const m = digestMessage({ ...w.digest, byUnit: units, silentUnits: units.map((u) => u.unit) }, "vi");
+      expectAccepted(m);
+      expect(m.text.split("\n")).toHaveLength(2);
+      return { blocks: m.blocks.length, chars: blocksTextLength(m.blocks), body: all(m) };
+    });
+    expect(sizes[1]!.blocks).toBe(sizes[0]!.blocks);
+    expect(sizes[1]!.chars).toBeLessThanOrEqual(MESSAGE_BLOCKS_TEXT_BUDGET);
+    expect(sizes[0]!.body).not.toContain("đơn vị khác — xem đủ");
+    expect(sizes[1]!.body).toMatch(/… và \d+ đơn vị khác — xem đủ ở Trang chủ dondoc \(App Home\)/);
+  });
+
   it("says the essentials first: progress, completion rates against what is due, the plan's objective, the change since last week", () => {
     expect(texts(vi)[0]).toBe("Tổng hợp tình hình thực hiện kế hoạch, tuần 40/2023");
     // 9 done of 12 due (9 done + 3 overdue), 7 of them on time; a week earlier 7 of 11.
-    expect(texts(vi)[2]).toBe(
+    expect(texts(vi)[3]).toBe(
       [
         "*Tiến độ chung*: 9/42 nhiệm vụ đã hoàn thành (21,4%), ▲ 2 so với tuần trước · 3 quá hạn (▼ 1)",
         "*Tỷ lệ hoàn thành*: 75% (9/12) · đúng hạn 58,3% (7/12) (▲ 11,4 điểm so với tuần trước)",
@@ -259,12 +294,12 @@ describe("digestMessage", () => {
         "*Tuần này*: 9 báo cáo từ các đơn vị · 2 đơn vị chưa báo cáo · 2 vướng mắc chưa giải quyết",
       ].join("\n"),
     );
-    expect(texts(en)[2]).toContain("*Completion rate*: 75% (9/12) · on time 58.3% (7/12) (▲ 11.4 pts vs last week)");
-    expect(vi.text).toBe("Tuần 40/2023: 9/42 nhiệm vụ đã hoàn thành, 3 quá hạn, tỷ lệ hoàn thành 75%.");
+    expect(texts(en)[3]).toContain("*Completion rate*: 75% (9/12) · on time 58.3% (7/12) (▲ 11.4 pts vs last week)");
+    expect(vi.text).toBe(SUMMARY_VI);
   });
 
   it("counts the five government statuses, each with its change", () => {
-    const counts = texts(vi)[3]!;
+    const counts = texts(vi)[4]!;
     for (const line of [
       "🔴 *Quá hạn*\n3 (▼ 1)",
       "🟡 *Đang thực hiện trong hạn*\n24 (▲ 1)",
@@ -310,8 +345,8 @@ describe("digestMessage", () => {
 
   it("compares nothing on a plan's first week", () => {
     const m = digestMessage(w.digestFirstWeek, "vi");
-    expect(texts(m)[2]).toContain("*Tiến độ chung*: 0/42 nhiệm vụ đã hoàn thành (0%) · 0 quá hạn\n");
-    expect(texts(m)[2]).toContain("*Tỷ lệ hoàn thành*: chưa tính được (chưa có nhiệm vụ nào đến hạn)");
+    expect(texts(m)[3]).toContain("*Tiến độ chung*: 0/42 nhiệm vụ đã hoàn thành (0%) · 0 quá hạn\n");
+    expect(texts(m)[3]).toContain("*Tỷ lệ hoàn thành*: chưa tính được (chưa có nhiệm vụ nào đến hạn)");
     expect(all(m)).not.toMatch(/[▲▼]\s\d/);
     expect(all(m)).toContain("Đây là bản tổng hợp đầu tiên");
   });
@@ -320,7 +355,7 @@ describe("digestMessage", () => {
     const m = digestMessage(w.oversizedWeekly.digest, "vi");
     expectAccepted(m);
     const body = all(m);
-    expect(body).toMatch(/… và \d+ đơn vị khác — xem đủ bằng `\/kehoach tongquan`/);
+    expect(body).toMatch(/… và \d+ đơn vị khác — xem đủ ở Trang chủ dondoc \(App Home\) hoặc bằng `\/kehoach tongquan`/);
     expect(body).toMatch(/… và \d+ nhiệm vụ quá hạn khác/);
     expect(body).toMatch(/… và \d+ tiêu chí khác/);
     expect(body).toMatch(/… và \d+ vướng mắc khác/);

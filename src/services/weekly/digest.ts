@@ -4,6 +4,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import type { PrismaClient } from "../../db/database.js";
 import { addDays, daysBetween, toDate, type Day } from "../../domain/day.js";
 import { periodOf } from "../../domain/period.js";
+import { emptyCounts } from "../../domain/status.js";
 import type { DigestModel, StatusSnapshot } from "../../models/index.js";
 import { objectiveProgress, statusSummary, type StatusSummary } from "../plan-queries.js";
 import { pendingExtensions } from "../extensions.js";
@@ -31,18 +32,23 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
     reads.leadUnits(),
     reads.objectives(),
   ]);
+  const obstaclesWaiting = await prisma.obstacle.count({ where: waitingObstacles(options.planIds) });
   const extensions = await pendingExtensions(prisma, { planIds: options.planIds, limit: EXTENSIONS_SHOWN });
   const reportsOf = new Map(reportsByUnit.map((r) => [r.unitId, r.n]));
   const units = await reads.unitIds(now.byUnit.map((u) => u.code));
   const idOf = new Map(units.map((u) => [u.code, u.id]));
-  const lastWeekIndex = new Map(lastWeek.byIndex.map((i) => [i.code, i.counts.DONE_ON_TIME + i.counts.DONE_LATE]));
+  const lastWeekIndex = new Map(lastWeek.byIndex.map((i) => [i.code, i.counts]));
+  const lastWeekUnit = new Map(lastWeek.byUnit.map((u) => [u.code, u.lead]));
   return {
     today,
     week: week.key,
     plans,
     now: snapshot(now),
     lastWeek: snapshot(lastWeek),
-    byIndex: now.byIndex.map((i) => ({ code: i.code, name: i.name, counts: i.counts, lastWeekDone: lastWeekIndex.get(i.code) ?? 0 })),
+    byIndex: now.byIndex.map((i) => {
+      const before = lastWeekIndex.get(i.code) ?? emptyCounts();
+      return { code: i.code, name: i.name, counts: i.counts, lastWeekDone: before.DONE_ON_TIME + before.DONE_LATE, lastWeekTotal: Object.values(before).reduce((a, b) => a + b, 0) };
+    }),
     criteria: criteria.map((c) => ({
       index: c.index.name,
       code: c.code,
@@ -53,7 +59,7 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
       latest: c.values[0] ? { period: c.values[0].period, value: c.values[0].value.toNumber() } : null,
       previous: c.values[1] ? { period: c.values[1].period, value: c.values[1].value.toNumber() } : null,
     })),
-    byUnit: now.byUnit.map((u) => ({ unit: { code: u.code, name: u.name }, lead: u.lead, rates: u.rates, reportsThisWeek: reportsOf.get(idOf.get(u.code) ?? -1) ?? 0 })),
+    byUnit: now.byUnit.map((u) => ({ unit: { code: u.code, name: u.name }, lead: u.lead, lastWeekLead: lastWeekUnit.get(u.code) ?? emptyCounts(), rates: u.rates, reportsThisWeek: reportsOf.get(idOf.get(u.code) ?? -1) ?? 0 })),
     objectives,
     overdue: overdue.tasks.map((t) => ({ ...t, daysOverdue: t.dueOn ? daysBetween(t.dueOn, today) : null })),
     overdueCount: overdue.total,
@@ -65,6 +71,7 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
       raisedAt: o.raisedAt,
       days: Math.max(0, Math.floor((toDate(today).getTime() - o.raisedAt.getTime()) / 86_400_000)),
     })),
+    openObstaclesCount: Math.max(obstaclesWaiting, obstacles.length),
     silentUnits: leadUnits.filter((u) => !reportsOf.has(u.id)).map((u) => ({ code: u.code, name: u.name })),
     reportsThisWeek: reportsByUnit.reduce((s, r) => s + r.n, 0),
     ...(extensions.total > 0 ? { extensionsPending: extensions.extensions, extensionsPendingCount: extensions.total } : {}),
@@ -87,7 +94,7 @@ export function digestReads(prisma: PrismaClient, options: { today: Day; planIds
     obstacles: () =>
       prisma.obstacle.findMany({
         // Only those still waiting for leadership's direction, oldest first.
-        where: { resolvedAt: null, state: "OPEN", ...(planIds ? { task: { planId: { in: planIds } } } : {}) },
+        where: waitingObstacles(planIds),
         include: { task: true, unit: true },
         orderBy: { raisedAt: "asc" },
         take: OBSTACLES_SHOWN,
@@ -104,6 +111,9 @@ export function digestReads(prisma: PrismaClient, options: { today: Day; planIds
     unitIds: (codes: string[]) => prisma.unit.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } }),
   };
 }
+
+/** Obstacles still waiting for leadership's direction, in the given plans. */
+const waitingObstacles = (planIds?: number[]) => ({ resolvedAt: null, state: "OPEN" as const, ...(planIds ? { task: { planId: { in: planIds } } } : {}) });
 
 /** The overdue list's options for unitTaskSummaries: every unit's overdue tasks, worst first. */
 export const overdueListOptions = (options: { today: Day; planIds?: number[] }): SummaryOptions => ({
