@@ -177,9 +177,26 @@ export interface DecisionResult {
   decision: Decision;
   report: {
     id: number; version: number; planNumber: string; windowLabel: string; docxName: string; docx: Buffer; xlsxName: string; xlsx: Buffer; builtBy: string; comment: string | null;
-    decidedAt: Date | null; deliveredAt: Date | null;
+    decidedAt: Date | null; decidedBy: string | null; deliveredAt: Date | null;
   };
   officeChannel: string | null;
+}
+
+type ReportRow = {
+  id: number; version: number; plan: { number: string }; docxName: string; docx: string; xlsxName: string; xlsx: string; builtBy: string; comment: string | null;
+  decidedAt: Date | null; decidedBy: string | null; deliveredAt: Date | null;
+};
+
+function reportForDelivery(r: ReportRow, windowLabel: string): DecisionResult["report"] {
+  return {
+    id: r.id, version: r.version, planNumber: r.plan.number, windowLabel, docxName: r.docxName, docx: Buffer.from(r.docx, "base64"), xlsxName: r.xlsxName, xlsx: Buffer.from(r.xlsx, "base64"), builtBy: r.builtBy, comment: r.comment,
+    decidedAt: r.decidedAt, decidedBy: r.decidedBy, deliveredAt: r.deliveredAt,
+  };
+}
+
+async function officeChannel(prisma: PrismaClient): Promise<string | null> {
+  const office = await prisma.unit.findFirst({ where: { kind: "OFFICE", active: true, slackChannel: { not: null } }, orderBy: { id: "asc" }, select: { slackChannel: true } });
+  return office?.slackChannel ?? null;
 }
 
 /** Leadership's decision on a version awaiting approval; recorded once, with its audit entry. */
@@ -200,16 +217,13 @@ export async function decideConsolidatedReport(
   const result = (kind: DecisionResult["kind"], r: typeof row, officeChannel: string | null): DecisionResult => ({
     kind,
     decision: input.decision,
-    report: {
-      id: r.id, version: r.version, planNumber: r.plan.number, windowLabel: window.label, docxName: r.docxName, docx: Buffer.from(r.docx, "base64"), xlsxName: r.xlsxName, xlsx: Buffer.from(r.xlsx, "base64"), builtBy: r.builtBy, comment: r.comment,
-      decidedAt: r.decidedAt, deliveredAt: r.deliveredAt,
-    },
+    report: reportForDelivery(r, window.label),
     officeChannel,
   });
-  const office = await prisma.unit.findFirst({ where: { kind: "OFFICE", active: true, slackChannel: { not: null } }, orderBy: { id: "asc" }, select: { slackChannel: true } });
+  const office = await officeChannel(prisma);
   if (row.status !== "PENDING_APPROVAL") {
     // The same person's same decision again (a double click, a replay): answered as the first.
-    if (row.status === status && row.decidedBy === input.userId) return result("duplicate", row, office?.slackChannel ?? null);
+    if (row.status === status && row.decidedBy === input.userId) return result("duplicate", row, office);
     throw alreadyDecided(row, window.label);
   }
   const latest = await prisma.consolidatedReport.findFirst({ where: { planId: row.planId, period: row.period }, orderBy: { version: "desc" }, select: { version: true } });
@@ -234,10 +248,10 @@ export async function decideConsolidatedReport(
   });
   const now = await prisma.consolidatedReport.findUniqueOrThrow({ where: { id: row.id }, include: { plan: { select: { number: true } } } });
   if (!decided) {
-    if (now.status === status && now.decidedBy === input.userId) return result("duplicate", now, office?.slackChannel ?? null);
+    if (now.status === status && now.decidedBy === input.userId) return result("duplicate", now, office);
     throw alreadyDecided(now, window.label);
   }
-  return result("decided", now, office?.slackChannel ?? null);
+  return result("decided", now, office);
 }
 
 function alreadyDecided(row: { status: string; version: number; decidedAt: Date | null }, period: string): AppError {
@@ -264,4 +278,48 @@ export async function recordDelivery(prisma: PrismaClient, input: { reportId: nu
     });
     return true;
   });
+}
+
+/** How long an attempt to deliver may run before another may take over (a process that died part-way). */
+export const DELIVERY_LEASE_MS = 2 * 60_000;
+
+/**
+ * Takes the right to deliver an approved version's files: true for exactly
+ * one of any number of simultaneous attempts (a leader's repeated decision,
+ * the Office's "Gửi lại tệp", a double click), none once delivered.
+ */
+export async function claimDelivery(prisma: PrismaClient, reportId: number, at: Date, leaseMs = DELIVERY_LEASE_MS): Promise<boolean> {
+  const u = await prisma.consolidatedReport.updateMany({
+    where: {
+      id: reportId,
+      status: "APPROVED",
+      deliveredAt: null,
+      OR: [{ deliveryAttemptAt: null }, { deliveryAttemptAt: { lt: new Date(at.getTime() - leaseMs) } }],
+    },
+    data: { deliveryAttemptAt: at },
+  });
+  return u.count === 1;
+}
+
+/** An attempt failed: the claim is let go (so a retry may start at once) and the failure audited. */
+export async function releaseDelivery(prisma: PrismaClient, input: { reportId: number; at: Date; actor: string; reason: string }): Promise<void> {
+  await prisma.$transaction([
+    prisma.consolidatedReport.updateMany({ where: { id: input.reportId, deliveredAt: null }, data: { deliveryAttemptAt: null } }),
+    prisma.auditEntry.create({
+      data: { actor: input.actor, at: input.at, action: "consolidated-report.deliver-failed", entity: "ConsolidatedReport", entityId: String(input.reportId), detail: { reason: input.reason.slice(0, 500) } },
+    }),
+  ]);
+}
+
+/**
+ * The Office asks for an approved version's files again (its "Gửi lại tệp"
+ * button, after a delivery failed): the version as approved and the Office's
+ * channel. Only the Office; only an approved version.
+ */
+export async function approvedForRedelivery(prisma: PrismaClient, input: { actor: Actor; reportId: number }): Promise<{ report: DecisionResult["report"]; officeChannel: string | null }> {
+  if (!canConsolidateReports(input.actor)) throw new AppError("OFFICE_ONLY");
+  const row = await prisma.consolidatedReport.findUnique({ where: { id: input.reportId }, include: { plan: { select: { number: true } } } });
+  if (!row || row.status !== "APPROVED") throw new AppError("CONSOLIDATED_NOT_FOUND");
+  const window = reportWindowOfKey(row.period)!;
+  return { report: reportForDelivery(row, window.label), officeChannel: await officeChannel(prisma) };
 }

@@ -8,8 +8,8 @@ import type { Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
 import { errorInfo } from "../log.js";
 import type { ReportWindow } from "../report/period.js";
-import { buildConsolidatedReport, recordDelivery, type DecisionResult } from "../services/consolidated-report.js";
-import { approvalRequestMessage, approvedFilesComment, reportBuiltMessage } from "../views/consolidated-report.js";
+import { buildConsolidatedReport, claimDelivery, recordDelivery, releaseDelivery, type DecisionResult } from "../services/consolidated-report.js";
+import { approvalRequestMessage, approvedFilesComment, deliveryFailedMessage, reportBuiltMessage } from "../views/consolidated-report.js";
 import type { Lang } from "../models/index.js";
 import { today, type Message, type SlackDeps } from "./context.js";
 import { channelIdFor, uploadReportFiles } from "./report-upload.js";
@@ -55,34 +55,58 @@ export async function submitForApproval(
   );
 }
 
-/** A decision whose delivery is this long overdue is presumed failed and may be retried by a repeat of the decision. */
-const DELIVERY_LEASE_MS = 2 * 60_000;
+export type DeliveryOutcome = { delivered: "sent" | "pending" | "failed"; reason?: string };
+
+/** The approved version's files into the Office's channel, once, after leadership's decision (see deliverReportFiles). */
+export async function deliverApproved(deps: SlackDeps, client: WebClient, decided: DecisionResult, decidedBy: string): Promise<DeliveryOutcome> {
+  if (decided.decision !== "APPROVE") return { delivered: "pending" };
+  return deliverReportFiles(deps, client, decided.report, decided.officeChannel, decidedBy);
+}
 
 /**
- * The approved version's files into the Office's channel, once: only the
- * decision that won the update delivers, or a repeat after an earlier
- * attempt failed (not delivered after the lease). Returns what happened.
+ * Uploads an approved version's two files to the Office's channel, once: an
+ * attempt first claims the delivery (src/services/consolidated-report.ts), so
+ * a leader's repeated decision, the Office's "Gửi lại tệp" and a double click
+ * upload one copy between them. When the upload fails, the claim is let go,
+ * the failure audited, and the Office's channel told, with a button to try
+ * again; nothing is lost: the approved files stay kept as approved.
  */
-export async function deliverApproved(deps: SlackDeps, client: WebClient, decided: DecisionResult, decidedBy: string): Promise<{ delivered: "sent" | "pending" | "failed"; reason?: string }> {
-  const r = decided.report;
-  if (decided.decision !== "APPROVE") return { delivered: "pending" };
+export async function deliverReportFiles(
+  deps: SlackDeps,
+  client: WebClient,
+  r: DecisionResult["report"],
+  officeChannel: string | null,
+  by: string,
+): Promise<DeliveryOutcome> {
   if (r.deliveredAt) return { delivered: "sent" };
-  const retry = decided.kind === "duplicate" && r.decidedAt !== null && deps.now().getTime() - r.decidedAt.getTime() > DELIVERY_LEASE_MS;
-  if (decided.kind === "duplicate" && !retry) return { delivered: "pending" };
+  if (!(await claimDelivery(deps.prisma, r.id, deps.now()))) {
+    // Delivered meanwhile, or another attempt is under way.
+    const now = await deps.prisma.consolidatedReport.findUnique({ where: { id: r.id }, select: { deliveredAt: true } });
+    return { delivered: now?.deliveredAt ? "sent" : "pending" };
+  }
   try {
-    if (!decided.officeChannel) throw new AppError("NO_OFFICE_CHANNEL");
+    if (!officeChannel) throw new AppError("NO_OFFICE_CHANNEL");
     const ids = await uploadReportFiles(client, {
-      target: decided.officeChannel,
-      comment: approvedFilesComment({ windowLabel: r.windowLabel, planNumber: r.planNumber, version: r.version, decidedBy, comment: r.comment }),
+      target: officeChannel,
+      comment: approvedFilesComment({ windowLabel: r.windowLabel, planNumber: r.planNumber, version: r.version, decidedBy: r.decidedBy ?? by, comment: r.comment }),
       files: [
         { name: r.docxName, title: `Báo cáo ${r.windowLabel} (đã duyệt)`, bytes: r.docx },
         { name: r.xlsxName, title: `Phụ lục báo cáo ${r.windowLabel} (đã duyệt)`, bytes: r.xlsx },
       ],
     });
-    await recordDelivery(deps.prisma, { reportId: r.id, fileIds: ids, channel: decided.officeChannel, at: deps.now(), actor: `slack:${decidedBy}` });
+    await recordDelivery(deps.prisma, { reportId: r.id, fileIds: ids, channel: officeChannel, at: deps.now(), actor: `slack:${by}` });
     return { delivered: "sent" };
   } catch (err) {
     deps.log.error({ err: errorInfo(err), report: r.id }, "could not deliver the approved report to the Office's channel");
-    return { delivered: "failed", reason: err instanceof AppError ? err.text("vi") : "Slack không phản hồi; đề nghị thử lại sau ít phút." };
+    const reason = err instanceof AppError ? err.text("vi") : "Slack không phản hồi; đề nghị thử lại sau ít phút.";
+    await releaseDelivery(deps.prisma, { reportId: r.id, at: deps.now(), actor: `slack:${by}`, reason }).catch((e: unknown) =>
+      deps.log.error({ err: errorInfo(e), report: r.id }, "could not record a failed delivery"),
+    );
+    if (officeChannel) {
+      await client.chat
+        .postMessage({ channel: officeChannel, ...deliveryFailedMessage({ reportId: r.id, windowLabel: r.windowLabel, planNumber: r.planNumber, version: r.version, reason }) })
+        .catch((e: unknown) => deps.log.error({ err: errorInfo(e), report: r.id }, "could not tell the Office that a delivery failed"));
+    }
+    return { delivered: "failed", reason };
   }
 }

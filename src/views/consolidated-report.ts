@@ -14,6 +14,8 @@ export const CONSOLIDATED_ACTIONS = {
   approve: "consolidated_approve",
   /** Opens the decision modal to ask for changes; value = String(report id). */
   changes: "consolidated_changes",
+  /** The Office uploads an approved version's files again after a delivery failed; value = String(report id). */
+  redeliver: "consolidated_redeliver",
 } as const;
 
 export const DECISION_MODAL = {
@@ -100,6 +102,32 @@ export function decisionModal(input: { decision: "APPROVE" | "CHANGES"; windowLa
 export function approvedFilesComment(r: { windowLabel: string; planNumber: string; version: number; decidedBy: string; comment: string | null }): string {
   const comment = r.comment ? ` Ý kiến của Lãnh đạo Sở: ${r.comment}` : "";
   return `Lãnh đạo Sở (${mention(r.decidedBy)}) đã duyệt Báo cáo kết quả thực hiện Kế hoạch số ${r.planNumber}, ${r.windowLabel} (phiên bản ${r.version}). Đề nghị Văn phòng Sở cho số, phát hành và gửi cấp trên theo quy định.${comment}`;
+}
+
+/** To the Office's channel: leadership approved, but the files could not be uploaded; a button tries again. */
+export function deliveryFailedMessage(r: { reportId: number; windowLabel: string; planNumber: string; version: number; reason: string }): SlackMessage {
+  const text = `Báo cáo ${r.windowLabel} (Kế hoạch số ${r.planNumber}, phiên bản ${r.version}) đã được Lãnh đạo Sở duyệt, nhưng dondoc chưa gửi được tệp báo cáo vào kênh này.`;
+  return message(text, [
+    section(`⚠️ *${esc(text, 600)}*`),
+    section(`Lý do: ${esc(r.reason, 1_500)}\nBản đã duyệt được lưu nguyên vẹn; đề nghị Văn phòng Sở bấm *Gửi lại tệp* khi đã khắc phục (mỗi lần bấm gửi một bản, không gửi trùng).`),
+    actions([button({ text: "Gửi lại tệp", actionId: CONSOLIDATED_ACTIONS.redeliver, value: String(r.reportId), style: "primary" })]),
+  ], "vi");
+}
+
+/** To the Office member who asked for the files again. */
+export function redeliveryAnswer(r: { windowLabel: string; version: number; delivered: "sent" | "pending" | "failed"; reason?: string }, lang: Lang): SlackMessage {
+  const vi = {
+    sent: `Tệp báo cáo ${r.windowLabel} (phiên bản ${r.version}) đã ở trong kênh của Văn phòng Sở.`,
+    pending: `Tệp báo cáo ${r.windowLabel} (phiên bản ${r.version}) đang được gửi; đề nghị kiểm tra lại kênh sau ít phút.`,
+    failed: `Chưa gửi được tệp báo cáo ${r.windowLabel} (phiên bản ${r.version}): ${r.reason ?? ""}`,
+  };
+  const en = {
+    sent: `The files of report ${r.windowLabel} (version ${r.version}) are in the Office's channel.`,
+    pending: `The files of report ${r.windowLabel} (version ${r.version}) are being sent; please check the channel again in a few minutes.`,
+    failed: `The files of report ${r.windowLabel} (version ${r.version}) could not be sent: ${r.reason ?? ""}`,
+  };
+  const text = (lang === "vi" ? vi : en)[r.delivered];
+  return message(text, [section(esc(text, 2_000))], lang);
 }
 
 /** To the Office's channel: leadership asked for changes. */

@@ -193,4 +193,44 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     expect(row.id).not.toBe(v3row.id);
     d.fake.setFileSizeLimit(1024 ** 3);
   });
+
+  it("tells the Office a delivery failed and lets it send the approved files again, once however often it clicks", async () => {
+    const v3row = await d.db.prisma.consolidatedReport.findFirstOrThrow({ where: { version: 3 } });
+    const notice = d.fake.workspace.conversations.history(officeChannel).find((m) => m.text.includes("dondoc chưa gửi được tệp báo cáo vào kênh này"))!;
+    expect(notice.text).toBe("Báo cáo Quý III/2023 (Kế hoạch số 1565/KH-SLĐTBXH, phiên bản 3) đã được Lãnh đạo Sở duyệt, nhưng dondoc chưa gửi được tệp báo cáo vào kênh này.");
+    expect(JSON.stringify(notice.blocks)).toContain("vượt giới hạn");
+
+    // Only the Office may ask again: a unit's staff clicking the button sends nothing.
+    const answered = d.fake.calls("response_url").length;
+    await d.fake.blockAction({ userId: USERS.gdnnStaff, actionId: "consolidated_redeliver", channelId: officeChannel, messageTs: notice.ts });
+    await until(() => JSON.stringify(d.fake.calls("response_url").slice(answered)).includes("Chức năng này dành cho Văn phòng Sở."));
+    expect(d.fake.workspace.conversations.history(officeChannel).filter((m) => m.files).length).toBe(1);
+
+    // The Office clicks twice at once: one copy of the approved files arrives.
+    await Promise.all([
+      d.fake.blockAction({ userId: USERS.office, actionId: "consolidated_redeliver", channelId: officeChannel, messageTs: notice.ts }),
+      d.fake.blockAction({ userId: USERS.office, actionId: "consolidated_redeliver", channelId: officeChannel, messageTs: notice.ts }),
+    ]);
+    await until(() => d.fake.workspace.conversations.history(officeChannel).filter((m) => m.files).length === 2);
+    await until(() => JSON.stringify(d.fake.calls("response_url")).includes("đã ở trong kênh của Văn phòng Sở"));
+    await new Promise((r) => setTimeout(r, 500));
+    const withFiles = d.fake.workspace.conversations.history(officeChannel).filter((m) => m.files);
+    expect(withFiles.length).toBe(2);
+    expect(withFiles[1]!.text).toContain("(phiên bản 3)");
+    const after = await d.db.prisma.consolidatedReport.findUniqueOrThrow({ where: { id: v3row.id } });
+    expect(after.deliveredFiles).toEqual(withFiles[1]!.files!.map((f) => f.id));
+    expect(Buffer.from(after.docx, "base64").equals(d.fake.workspace.files.get(String(withFiles[1]!.files![0]!.id))!.bytes)).toBe(true);
+    const audit = await d.db.prisma.auditEntry.findMany({ where: { entity: "ConsolidatedReport", entityId: String(v3row.id) }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ["consolidated-report.build", `slack:${USERS.office}`],
+      ["consolidated-report.approve", `slack:${LEADER_2}`],
+      ["consolidated-report.deliver-failed", `slack:${LEADER_2}`],
+      ["consolidated-report.deliver", `slack:${USERS.office}`],
+    ]);
+
+    // Again later: already there, nothing sent.
+    await d.fake.blockAction({ userId: USERS.office, actionId: "consolidated_redeliver", channelId: officeChannel, messageTs: notice.ts });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(d.fake.workspace.conversations.history(officeChannel).filter((m) => m.files).length).toBe(2);
+  });
 });

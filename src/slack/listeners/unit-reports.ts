@@ -11,17 +11,17 @@ import { AppError, type Lang } from "../../errors.js";
 import { errorInfo } from "../../log.js";
 import { reportWindowOfKey } from "../../report/period.js";
 import { slackDeliveryClient } from "../../scheduler/slack-delivery.js";
-import { decideConsolidatedReport, type Decision } from "../../services/consolidated-report.js";
+import { approvedForRedelivery, decideConsolidatedReport, type Decision } from "../../services/consolidated-report.js";
 import { actionRequestKey, viewRequestKey } from "../../services/request-key.js";
 import { remindUnitsToReport } from "../../services/unit-report-reminders.js";
 import { checkUnitReportInput, FIELD_NAMES, saveUnitReport, unitReportDraft, unitReportStatus } from "../../services/unit-reports.js";
-import { CONSOLIDATED_ACTIONS, changesRequestedMessage, decisionModal, decisionRecorded, DECISION_MODAL } from "../../views/consolidated-report.js";
+import { CONSOLIDATED_ACTIONS, changesRequestedMessage, decisionModal, decisionRecorded, DECISION_MODAL, redeliveryAnswer } from "../../views/consolidated-report.js";
 import { confirmation, errorMessage } from "../../views/notices.js";
 import { UNIT_REPORT_ACTIONS, UNIT_REPORT_MODAL, unitReportReceived, unitReportSaved } from "../../views/unit-report.js";
 import type { EvidenceFile, UnitReportFields } from "../../views/unit-report-models.js";
 import { unitReportStatusMessage } from "../../views/unit-report-status.js";
 import { failureMessage } from "../answer.js";
-import { deliverApproved, submitForApproval } from "../consolidated.js";
+import { deliverApproved, deliverReportFiles, submitForApproval } from "../consolidated.js";
 import { registered, resolveCaller, today, type Caller, type Message, type SlackDeps } from "../context.js";
 import { openUnitReportModal, parseJson, UnitReportMetadata, UnitReportRef } from "../unit-report-modal.js";
 
@@ -126,6 +126,15 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
       return null;
     });
   }
+
+  action(CONSOLIDATED_ACTIONS.redeliver, async (caller, _body, client, value) => {
+    const c = registered(caller);
+    const reportId = ReportId.safeParse(value);
+    if (!reportId.success) throw new AppError("CONSOLIDATED_NOT_FOUND");
+    const { report, officeChannel } = await approvedForRedelivery(deps.prisma, { actor: c.actor, reportId: reportId.data });
+    const outcome = await deliverReportFiles(deps, client, report, officeChannel, c.userId);
+    return redeliveryAnswer({ windowLabel: report.windowLabel, version: report.version, ...outcome }, c.lang);
+  });
 
   app.view<ViewSubmitAction>(UNIT_REPORT_MODAL.callbackId, async ({ ack, body, view, client }) => {
     const userId = body.user.id;

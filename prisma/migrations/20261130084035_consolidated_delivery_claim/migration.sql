@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ConsolidatedReport" ADD COLUMN     "deliveryAttemptAt" TIMESTAMP(3);
+
