@@ -281,7 +281,7 @@ const messages = {
     vi: (p) => `Tệp ${p.file} không phải một kế hoạch: ${p.reason_vi}. Không có gì được ghi.`,
     en: (p) => `File ${p.file} is not a plan: ${p.reason_en}. Nothing was written.`,
   },
-  // Importing a plan in Slack: the Office shares the document, reviews, publishes (src/services/plan-import.ts).
+  // Importing a plan in Slack: the Office shares the document, reviews, publishes (src/import-doc/plan-import.ts).
   FORBIDDEN_IMPORT: {
     vi: () => `Chỉ Văn phòng Sở và quản trị viên được nạp và ban hành kế hoạch. Đề nghị đồng chí gửi văn bản về Văn phòng Sở.`,
     en: () => `Only the Office and administrators can import and publish a plan. Please send the document to the Office.`,

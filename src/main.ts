@@ -26,7 +26,7 @@ import { hostname } from "node:os";
 import { CalendarFileSchema } from "./files/calendar-file.js";
 import { importCalendar } from "./services/calendar.js";
 import { startScheduler } from "./scheduler/scheduler.js";
-import { slackDeliveryClient } from "./scheduler/slack-delivery.js";
+import { slackDeliveryClient } from "./delivery/slack-delivery.js";
 
 const EXAMPLES = fileURLToPath(new URL("../examples/", import.meta.url));
 

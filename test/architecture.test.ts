@@ -6,6 +6,7 @@
 //   models, i18n                 what use cases return and views render; words
 //   config, files                the environment; plan, org, calendar files
 //   db                           the database and its SQL
+//   delivery                     the outbox: planned Slack messages, posted once within Slack's limits
 //   report, views                pure renderers: model in, bytes / Block Kit out
 //   services                     the use cases
 //   import-doc                   reading a plan from its document (uses import services)
@@ -29,18 +30,19 @@ export const ALLOWED: Record<string, readonly string[]> = {
   config: ["domain", "errors", "i18n"],
   files: ["domain", "errors", "i18n"],
   db: ["config", "domain", "errors", "generated", "log"],
+  delivery: ["db", "domain", "errors", "generated", "log", "log-slack"],
   report: ["domain", "errors", "i18n", "models"],
   views: ["domain", "errors", "i18n", "models"],
-  services: ["db", "domain", "errors", "files", "generated", "i18n", "log", "models", "report"],
-  "import-doc": ["db", "domain", "errors", "files", "i18n", "log", "models", "services"],
-  scheduler: ["config", "db", "domain", "errors", "generated", "i18n", "log", "log-slack", "models", "services", "views"],
-  slack: ["config", "db", "domain", "errors", "i18n", "log", "log-slack", "models", "report", "services", "views"],
+  services: ["db", "delivery", "domain", "errors", "files", "generated", "i18n", "log", "models", "report"],
+  "import-doc": ["db", "delivery", "domain", "errors", "files", "i18n", "log", "models", "services"],
+  scheduler: ["config", "db", "delivery", "domain", "errors", "generated", "i18n", "log", "log-slack", "models", "services", "views"],
+  slack: ["config", "db", "delivery", "domain", "errors", "i18n", "import-doc", "log", "log-slack", "models", "report", "services", "views"],
   "slack-fake": ["views"],
   lifecycle: ["errors", "log"],
   demo: ["db", "domain", "errors", "services"],
-  cli: ["config", "db", "domain", "errors", "files", "i18n", "import-doc", "lifecycle", "log", "models", "report", "scheduler", "services", "views"],
-  local: ["config", "db", "domain", "errors", "i18n", "log", "log-slack", "models", "scheduler", "services", "slack", "slack-fake", "views"],
-  main: ["config", "db", "demo", "errors", "files", "lifecycle", "local", "log", "scheduler", "services", "slack"],
+  cli: ["config", "db", "delivery", "domain", "errors", "files", "i18n", "import-doc", "lifecycle", "log", "models", "report", "scheduler", "services", "views"],
+  local: ["config", "db", "delivery", "domain", "errors", "i18n", "log", "log-slack", "models", "scheduler", "services", "slack", "slack-fake", "views"],
+  main: ["config", "db", "delivery", "demo", "errors", "files", "lifecycle", "local", "log", "scheduler", "services", "slack"],
 };
 
 /** Packages a layer must not import: views and renderers never reach the database or the Slack clients. */
@@ -51,25 +53,7 @@ const FORBIDDEN_PACKAGES: Record<string, readonly RegExp[]> = {
   report: [/^@prisma\//, /^prisma$/, /^@slack\//],
 };
 
-/**
- * Arrows against the direction that are known and not yet moved, file by
- * file (the plan import in Slack, issue 11; the units' reports, issue 12):
- * each is to go, and none may be added.
- */
-const KNOWN: Record<string, readonly string[]> = {
-  "services/unit-report-reminders.ts": ["scheduler/fan-out.ts", "scheduler/slack-delivery.ts", "views/unit-report.ts"],
-  "services/unit-reports.ts": ["views/unit-report-models.ts"],
-  "slack/listeners/unit-reports.ts": ["scheduler/slack-delivery.ts"],
-  "services/plan-acks.ts": ["scheduler/delivery-store.ts", "views/plan-acks.ts"],
-  "services/plan-import.ts": ["import-doc/analyze.ts", "import-doc/corrections.ts", "import-doc/draft.ts", "import-doc/import-doc.ts", "views/plan-import.ts"],
-  "views/plan-import.ts": ["import-doc/corrections.ts"],
-  "slack/listeners/plan-import.ts": ["import-doc/corrections.ts", "import-doc/read/index.ts", "scheduler/fan-out.ts", "scheduler/slack-delivery.ts"],
-  // The Office's dashboard and its one-off reminder (issue 13), merged after the layers were drawn.
-  "services/nudge.ts": ["scheduler/delivery-store.ts", "views/dashboard.ts", "views/reminder.ts"],
-  "slack/listeners/dashboard.ts": ["scheduler/fan-out.ts", "scheduler/slack-delivery.ts"],
-  "slack/listeners/home.ts": ["slack/listeners/dashboard.ts"],
-  "slack/plan-file.ts": ["import-doc/read/index.ts"],
-};
+
 
 /** Module specifiers of static imports, re-exports, dynamic imports and require calls. */
 export function importsOf(source: string): string[] {
@@ -96,7 +80,6 @@ export function violation(file: string, specifier: string): string | null {
   }
   const target = path.relative(SRC, path.resolve(SRC, path.dirname(file), specifier)).replace(/\.js$/, ".ts");
   const to = layerOf(target);
-  if (KNOWN[file]?.includes(target)) return null;
   // Within Slack: a listener never imports another listener, a subcommand never a listener.
   if (file.startsWith("slack/listeners/") && target.startsWith("slack/listeners/")) return `${file} imports another listener, ${target}`;
   if (file.startsWith("slack/commands/") && target.startsWith("slack/listeners/")) return `${file} (a subcommand) imports a listener, ${target}`;
@@ -128,12 +111,6 @@ describe("the layers of src", () => {
     expect(all).toContain("../models/index.js");
   });
 
-  it("lists only known exceptions that still exist", () => {
-    for (const [file, targets] of Object.entries(KNOWN)) {
-      const imports = importsOf(readFileSync(path.join(SRC, file), "utf8")).map((s) => path.relative(SRC, path.resolve(SRC, path.dirname(file), s)).replace(/\.js$/, ".ts"));
-      for (const t of targets) expect(imports, `${file} → ${t} is gone: remove it from KNOWN`).toContain(t);
-    }
-  });
 
   it.each([
     ["views/home.ts", "../services/home.js", "a view reaching a use case"],
@@ -144,12 +121,19 @@ describe("the layers of src", () => {
     ["services/members.ts", "../slack/context.js", "a use case importing Slack"],
     ["domain/day.ts", "../db/database.js", "the domain reaching the database"],
     ["scheduler/jobs.ts", "../slack/app.js", "the scheduler importing Slack"],
-    ["slack/app.ts", "../scheduler/fan-out.js", "Slack importing the scheduler"],
+    ["slack/app.ts", "../scheduler/run-job.js", "Slack importing the scheduler"],
     ["cli/commands/units.ts", "../../slack/commands/parse.js", "the CLI importing Slack"],
     ["local/jobs.ts", "../cli/format.js", "the local workspace importing the CLI"],
     ["report/docx.ts", "../services/report-model.js", "a renderer reaching a use case"],
     ["slack/listeners/actions.ts", "./home.js", "a listener importing another"],
     ["slack/commands/tasks.ts", "../listeners/actions.js", "a subcommand importing a listener"],
+    ["services/nudge.ts", "../views/reminder.js", "a use case rendering a message itself"],
+    ["services/plan-acks.ts", "../scheduler/run-job.js", "a use case importing the scheduler"],
+    ["services/unit-reports.ts", "../import-doc/corrections.js", "a use case importing the document import above it"],
+    ["delivery/fan-out.ts", "../services/nudge.js", "the outbox reaching a use case"],
+    ["delivery/fan-out.ts", "../views/blocks.js", "the outbox importing a view"],
+    ["views/plan-import.ts", "../import-doc/corrections.js", "a view reaching the document import"],
+    ["slack/listeners/home.ts", "./dashboard.js", "a listener importing another"],
   ])("refuses %s importing %s (%s)", (file, specifier) => {
     expect(violation(file, specifier)).not.toBeNull();
   });
@@ -160,5 +144,9 @@ describe("the layers of src", () => {
     expect(violation("slack/listeners/home.ts", "../../services/home.js")).toBeNull();
     expect(violation("slack/listeners/command.ts", "../commands/index.js")).toBeNull();
     expect(violation("cli/commands/units.ts", "../../domain/slack-ids.js")).toBeNull();
+    expect(violation("services/nudge.ts", "../delivery/delivery-store.js")).toBeNull();
+    expect(violation("slack/listeners/dashboard.ts", "../../delivery/fan-out.js")).toBeNull();
+    expect(violation("slack/listeners/plan-import.ts", "../../import-doc/plan-import.js")).toBeNull();
+    expect(violation("slack/listeners/home.ts", "../home-view.js")).toBeNull();
   });
 });

@@ -3,8 +3,8 @@
 // every Delivery row of the run is SENT with that message's channel and ts.
 // Plus the timeline of chat.postMessage calls as the fake saw them.
 import type { PrismaClient } from "../../src/db/database.js";
-import { deliveryKey } from "../../src/scheduler/delivery-store.js";
-import { DELIVERY_EVENT_TYPE } from "../../src/scheduler/slack-delivery.js";
+import { deliveryKey } from "../../src/delivery/delivery-store.js";
+import { DELIVERY_EVENT_TYPE } from "../../src/delivery/slack-delivery.js";
 import type { FakeSlack } from "../../src/slack-fake/index.js";
 
 export interface ExactlyOnce {

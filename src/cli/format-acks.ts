@@ -2,7 +2,7 @@
 // ("quán triệt") and which have not, in the terminal.
 import { formatVnDate } from "../domain/day.js";
 import type { Lang } from "../errors.js";
-import type { PlanAcksModel } from "../views/plan-acks.js";
+import type { PlanAcksModel } from "../models/plan-acks.js";
 
 export function formatPlanAcks(m: PlanAcksModel, lang: Lang): string {
   const vi = lang === "vi";

@@ -10,6 +10,7 @@ import { codeKey } from "../domain/text.js";
 import { AppError } from "../errors.js";
 import type { BodyRef, ImportModel, ModelTask } from "./analyze.js";
 import type { Flag } from "./parse/model.js";
+import type { UnitChoice } from "../models/plan-import.js";
 
 export const CorrectionSchema = z.object({
   lead: z.string().min(1).max(40).optional(),
@@ -31,11 +32,7 @@ export function reviewTasks(model: ImportModel): ModelTask[] {
 }
 
 /** A unit a correction may name: a known unit, or a body the document named that will be proposed as a unit. */
-export interface UnitChoice {
-  code: string;
-  name: string;
-  proposed: boolean;
-}
+export type { UnitChoice };
 
 export function unitChoices(model: ImportModel, known: readonly { code: string; name: string }[]): UnitChoice[] {
   return [...known.map((u) => ({ code: u.code, name: u.name, proposed: false })), ...model.newBodies.map((b) => ({ code: b.code, name: b.name, proposed: true }))];

@@ -6,13 +6,13 @@
 import { formatJobOutcome } from "../scheduler/outcome-text.js";
 import type { SchedulerConfig } from "../config/env.js";
 import { JOB_IDS, occurrenceAt } from "../domain/schedule.js";
-import { JOB_LABELS } from "../scheduler/jobs.js";
+import { ackReminderPayload, JOB_LABELS } from "../scheduler/jobs.js";
 import { runJob } from "../scheduler/run-job.js";
 import { loadCalendar } from "../scheduler/scheduler.js";
-import { slackDeliveryClient } from "../scheduler/slack-delivery.js";
+import { slackDeliveryClient } from "../delivery/slack-delivery.js";
 import type { LocalJobsOption } from "./jobs.js";
 import { DEFAULT_ACK_REMINDER_DAYS } from "../domain/acknowledgement.js";
-import { fanOut } from "../scheduler/fan-out.js";
+import { fanOut } from "../delivery/fan-out.js";
 import { ACK_REMINDER_JOB, planAckReminders } from "../services/plan-acks.js";
 
 export function schedulerJobs(config: SchedulerConfig, instance = "local-workspace"): LocalJobsOption {
@@ -26,7 +26,7 @@ export function schedulerJobs(config: SchedulerConfig, instance = "local-workspa
       async run(id, at) {
         if (id === ACK_REMINDER_JOB) {
           // As the live scheduler's tick does: plan the due reminders (once per unit), then send them.
-          const planned = await planAckReminders(deps.prisma, { now: at, calendar: await loadCalendar(deps.prisma), days: config.ackReminderDays ?? DEFAULT_ACK_REMINDER_DAYS });
+          const planned = await planAckReminders(deps.prisma, { now: at, calendar: await loadCalendar(deps.prisma), days: config.ackReminderDays ?? DEFAULT_ACK_REMINDER_DAYS, render: ackReminderPayload });
           const sent = await fanOut({ prisma: deps.prisma, client, log: deps.log, instance, now: deps.now, messagesPerMinute: config.messagesPerMinute }, { job: ACK_REMINDER_JOB });
           return `Nhắc xác nhận kế hoạch: ${planned} tin mới, đã gửi ${sent.sent}.`;
         }

@@ -11,19 +11,24 @@ import { unitReminderModel } from "../services/weekly/unit-reminder.js";
 import { unitSummaryModel } from "../services/weekly/unit-summary.js";
 import { reportingUnits, unitReportDraft } from "../services/unit-reports.js";
 import { unitReportDraftsMessage } from "../views/unit-report.js";
-import type { UnitReportDraft } from "../views/unit-report-models.js";
+import type { UnitReportDraft } from "../models/unit-report.js";
 import type { Period } from "../domain/period.js";
 import { windowCounts } from "../domain/reporting-window.js";
 import { digestMessage } from "../views/digest.js";
 import { reminderMessage } from "../views/reminder.js";
+import type { AckReminderModel } from "../models/plan-acks.js";
+import { ackReminderMessage } from "../views/plan-acks.js";
 import { reportDeadlineMessage } from "../views/report-deadline.js";
 import { unitSummaryMessage } from "../views/unit-summary.js";
-import type { PlannedDelivery } from "./delivery-store.js";
+import type { PlannedDelivery } from "../delivery/delivery-store.js";
 
 export { JOB_LABELS } from "../i18n/labels.js";
 
 /** Unit channels get Vietnamese, the department's working language. */
 const CHANNEL_LANG: Lang = "vi";
+
+/** The reminder to a unit that has not acknowledged a plan, as its channel gets it. */
+export const ackReminderPayload = (m: AckReminderModel) => ackReminderMessage(m, CHANNEL_LANG);
 
 async function unitsWithChannels(prisma: PrismaClient) {
   return prisma.unit.findMany({

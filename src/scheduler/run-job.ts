@@ -5,10 +5,10 @@ import type { SchedulerConfig } from "../config/env.js";
 import type { PrismaClient } from "../db/database.js";
 import type { Occurrence } from "../domain/schedule.js";
 import type { Logger } from "../log.js";
-import { planDeliveries, type PlannedDelivery } from "./delivery-store.js";
-import { fanOut, type FanOutResult } from "./fan-out.js";
+import { planDeliveries, type PlannedDelivery } from "../delivery/delivery-store.js";
+import { fanOut, type FanOutResult } from "../delivery/fan-out.js";
 import { plannedMessages } from "./jobs.js";
-import type { DeliveryClient } from "./slack-delivery.js";
+import type { DeliveryClient } from "../delivery/slack-delivery.js";
 
 export interface JobContext {
   prisma: PrismaClient;

@@ -11,8 +11,9 @@ import { fromDate, localDay, TIME_ZONE } from "../domain/day.js";
 import { dueOccurrences, localInstant } from "../domain/schedule.js";
 import { DEFAULT_ACK_REMINDER_DAYS } from "../domain/acknowledgement.js";
 import { planAckReminders } from "../services/plan-acks.js";
+import { ackReminderPayload } from "./jobs.js";
 import { faultSummary, isDatabaseFault } from "../db/faults.js";
-import { fanOut } from "./fan-out.js";
+import { fanOut } from "../delivery/fan-out.js";
 import { runJob, type JobContext } from "./run-job.js";
 
 export async function loadCalendar(prisma: JobContext["prisma"]): Promise<WorkCalendar> {
@@ -52,7 +53,7 @@ async function remindUnacknowledged(ctx: JobContext, config: SchedulerConfig, ca
   const today = localDay(now);
   const at = config.schedule.reminders;
   if (!calendar.isWorkingDay(today) || localInstant(today, at.hour, at.minute).getTime() > now.getTime()) return;
-  const planned = await planAckReminders(ctx.prisma, { now, calendar, days: config.ackReminderDays ?? DEFAULT_ACK_REMINDER_DAYS });
+  const planned = await planAckReminders(ctx.prisma, { now, calendar, days: config.ackReminderDays ?? DEFAULT_ACK_REMINDER_DAYS, render: ackReminderPayload });
   if (planned) ctx.log.info({ planned }, "planned plan-acknowledgement reminders");
 }
 

@@ -5,12 +5,13 @@
 // often, then sent by the same engine that never posts twice. So a double
 // click, two Office members, or a retry post one message a day at most.
 import type { PrismaClient } from "../db/database.js";
-import { localDay } from "../domain/day.js";
+import { localDay, type Day } from "../domain/day.js";
 import { canNudgeUnit } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
-import { planDeliveries } from "../scheduler/delivery-store.js";
-import { nudgeMessage } from "../views/dashboard.js";
-import { reminderMessage } from "../views/reminder.js";
+import { planDeliveries } from "../delivery/delivery-store.js";
+import type { Payload } from "../delivery/slack-delivery.js";
+import type { UnitOwes } from "../models/direction.js";
+import type { UnitReminderModel } from "../models/index.js";
 import { actorOf, activeMember } from "./obstacle-life.js";
 import { outstandingItems, owedBy } from "./outstanding.js";
 import { unitReminderModel } from "./weekly/unit-reminder.js";
@@ -19,8 +20,19 @@ export const NUDGE_JOB = "nudge";
 
 export type NudgeResult = { kind: "planned" | "already"; unit: { code: string; name: string }; period: string; target: string };
 
-/** Plans today's reminder to the unit, or finds it planned already; the caller then sends what is unsent. */
-export async function nudgeUnit(options: { prisma: PrismaClient; userId: string; unitId: number; at: Date }): Promise<NudgeResult> {
+/**
+ * Plans today's reminder to the unit, or finds it planned already; the caller
+ * then sends what is unsent. `render` is the message (src/views/dashboard.ts
+ * around the weekly reminder, with what the unit owes), given by the caller:
+ * a use case does not import views.
+ */
+export async function nudgeUnit(options: {
+  prisma: PrismaClient;
+  userId: string;
+  unitId: number;
+  at: Date;
+  render: (reminder: UnitReminderModel, meta: { today: Day; owes: UnitOwes }) => Payload;
+}): Promise<NudgeResult> {
   const { prisma, userId, at } = options;
   const member = await activeMember(prisma, userId);
   if (!canNudgeUnit(actorOf(member))) throw new AppError("FORBIDDEN_ACTION", { vi: "nhắc đơn vị (Văn phòng Sở)", en: "remind a unit (the Office)" });
@@ -30,7 +42,7 @@ export async function nudgeUnit(options: { prisma: PrismaClient; userId: string;
   const today = localDay(at);
   const [reminder, outstanding] = await Promise.all([unitReminderModel(prisma, unit, today), outstandingItems(prisma, today)]);
   // Besides progress, what the unit owes as the dashboard shows it: a plan to acknowledge, the window's report.
-  const payload = nudgeMessage(reminderMessage(reminder, "vi"), { sender: userId, today, owes: owedBy(outstanding, unit.id) }, "vi");
+  const payload = options.render(reminder, { today, owes: owedBy(outstanding, unit.id) });
   const planned = await planDeliveries(prisma, NUDGE_JOB, today, [{ target: unit.slackChannel, unitId: unit.id, payload }]);
   if (planned === 1) {
     await prisma.auditEntry.create({

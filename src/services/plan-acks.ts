@@ -12,8 +12,9 @@ import type { WorkCalendar } from "../domain/calendar.js";
 import { fromDate, localDay } from "../domain/day.js";
 import { acknowledgingUnit, type Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
-import { planDeliveries, type PlannedDelivery } from "../scheduler/delivery-store.js";
-import { ackReminderMessage, planForUnitMessage, type PlanAcksModel, type PlanRef, type UnitTaskLine } from "../views/plan-acks.js";
+import { planDeliveries, type PlannedDelivery } from "../delivery/delivery-store.js";
+import type { Payload } from "../delivery/slack-delivery.js";
+import type { AckReminderModel, PlanAcksModel, PlanForUnitModel, PlanRef, UnitTaskLine } from "../models/plan-acks.js";
 
 export const PUBLISH_JOB = "plan-publish";
 export const ACK_REMINDER_JOB = "plan-ack-reminder";
@@ -47,9 +48,11 @@ export async function planUnits(prisma: PrismaClient, planId: number) {
 
 /**
  * Records the plan as sent to every assigned unit and plans the posts (once
- * per unit channel, whatever happens twice). Returns what was planned.
+ * per unit channel, whatever happens twice). Returns what was planned. The
+ * caller renders the message (src/views/plan-acks.ts): a use case does not
+ * import views.
  */
-export async function publishToUnits(prisma: PrismaClient, planId: number, now: Date) {
+export async function publishToUnits(prisma: PrismaClient, planId: number, now: Date, render: (m: PlanForUnitModel) => Payload) {
   const plan = await planRef(prisma, planId);
   const units = await planUnits(prisma, planId);
   await prisma.planAcknowledgement.createMany({ data: units.map((u) => ({ planId, unitId: u.unit.id, publishedAt: now })), skipDuplicates: true });
@@ -58,7 +61,7 @@ export async function publishToUnits(prisma: PrismaClient, planId: number, now: 
     .map((u) => ({
       target: u.unit.slackChannel!,
       unitId: u.unit.id,
-      payload: planForUnitMessage({ plan, unit: { code: u.unit.code, name: u.unit.name }, lead: u.lead, cooperating: u.cooperating }, "vi"),
+      payload: render({ plan, unit: { code: u.unit.code, name: u.unit.name }, lead: u.lead, cooperating: u.cooperating }),
     }));
   await planDeliveries(prisma, PUBLISH_JOB, planPeriod(planId), planned);
   return { units: units.length, posted: planned.length, withoutChannel: units.filter((u) => !u.unit.slackChannel).map((u) => u.unit.code) };
@@ -110,7 +113,10 @@ export async function acknowledgePlan(options: { prisma: PrismaClient; planId: n
  * `days` working days after it was sent. Safe to run on every tick and on
  * several instances: a unit's reminder is keyed by (job, plan, channel).
  */
-export async function planAckReminders(prisma: PrismaClient, options: { now: Date; calendar: WorkCalendar; days: number }): Promise<number> {
+export async function planAckReminders(
+  prisma: PrismaClient,
+  options: { now: Date; calendar: WorkCalendar; days: number; render: (m: AckReminderModel) => Payload },
+): Promise<number> {
   const today = localDay(options.now);
   const open = await prisma.planAcknowledgement.findMany({
     where: { acknowledgedAt: null, remindedAt: null, unit: { slackChannel: { not: null }, active: true } },
@@ -122,7 +128,7 @@ export async function planAckReminders(prisma: PrismaClient, options: { now: Dat
     if (!ackReminderDue(options.calendar, sentOn, today, options.days)) continue;
     const plan: PlanRef = { id: r.plan.id, number: r.plan.number, title: r.plan.title, issuedOn: fromDate(r.plan.issuedOn) };
     planned += await planDeliveries(prisma, ACK_REMINDER_JOB, planPeriod(r.planId), [
-      { target: r.unit.slackChannel!, unitId: r.unitId, payload: ackReminderMessage({ plan, unit: r.unit, sentOn, days: options.days }, "vi") },
+      { target: r.unit.slackChannel!, unitId: r.unitId, payload: options.render({ plan, unit: r.unit, sentOn, days: options.days }) },
     ]);
     await prisma.planAcknowledgement.updateMany({ where: { id: r.id, remindedAt: null }, data: { remindedAt: options.now } });
   }

@@ -10,9 +10,9 @@ import { canConsolidateReports, type Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Logger } from "../log.js";
-import { fanOut, type FanOutResult } from "../scheduler/fan-out.js";
-import type { DeliveryClient } from "../scheduler/slack-delivery.js";
-import { unitReportReminderMessage } from "../views/unit-report.js";
+import { fanOut, type FanOutResult } from "../delivery/fan-out.js";
+import type { DeliveryClient, Payload } from "../delivery/slack-delivery.js";
+import type { UnitReportReminderModel } from "../models/unit-report.js";
 import { unitReportStatus } from "./unit-reports.js";
 
 export const UNIT_REPORT_REMINDER_JOB = "unit-report-reminders";
@@ -41,6 +41,8 @@ export async function remindUnitsToReport(
   prisma: PrismaClient,
   input: RemindUnitsInput,
   send: { client: DeliveryClient | null; log: Logger; instance: string; now: () => Date; messagesPerMinute?: number },
+  /** The reminder's message (src/views/unit-report.ts), rendered by the caller: a use case does not import views. */
+  render: (m: UnitReportReminderModel) => Payload,
 ): Promise<RemindUnitsResult> {
   if (!canConsolidateReports(input.actor)) throw new AppError("OFFICE_ONLY");
   const status = await unitReportStatus(prisma, input.planId, input.windowKey, input.today);
@@ -54,7 +56,7 @@ export async function remindUnitsToReport(
         period,
         target: u.channel!,
         unitId: u.unit.id,
-        payload: unitReportReminderMessage({
+        payload: render({
           unit: u.unit,
           plan: status.plan,
           window: status.window,

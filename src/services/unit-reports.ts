@@ -14,7 +14,7 @@ import type { TaskStatus } from "../domain/status.js";
 import { AppError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { reportWindowOfKey, type ReportWindow } from "../report/period.js";
-import type { EvidenceFile, UnitReportDraft, UnitReportFields, UnitReportStatusModel, UnitReportTaskLine, WindowRef } from "../views/unit-report-models.js";
+import type { EvidenceFile, UnitReportDraft, UnitReportFields, UnitReportStatusModel, UnitReportTaskLine, WindowRef } from "../models/unit-report.js";
 import { workCalendar } from "./calendar.js";
 import { isUniqueViolation } from "./request-key.js";
 

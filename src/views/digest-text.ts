@@ -23,7 +23,7 @@ import {
 } from "./digest.js";
 import { truncate } from "./limits.js";
 import type { CompletionRates, DigestModel, Lang } from "../models/index.js";
-import { weekLabel } from "./reminder.js";
+import { weekLabel } from "./weekly.js";
 
 const vi = {
   status: "Trạng thái",

@@ -25,7 +25,7 @@ import { STATUS_ORDER, actions, button, context, divider, fields, groupedSection
 import { CAPS, dueText, esc, unitCodes } from "./format.js";
 import { truncate } from "./limits.js";
 import type { CompletionRates, DigestModel, Lang, ObjectiveProgressModel, StatusCounts, StatusSnapshot } from "../models/index.js";
-import { countedSections, weekLabel } from "./reminder.js";
+import { countedSections, weekLabel } from "./weekly.js";
 
 type Criterion = DigestModel["criteria"][number];
 

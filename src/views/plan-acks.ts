@@ -7,26 +7,7 @@ import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, type SlackMessage, header, lineSections, message, section } from "./blocks.js";
 import { esc } from "./format.js";
 import type { Lang } from "../models/index.js";
-
-export interface PlanRef {
-  id: number;
-  number: string;
-  title: string;
-  issuedOn: Day;
-}
-
-export interface UnitTaskLine {
-  code: string;
-  title: string;
-  dueLabel: string;
-}
-
-export interface PlanForUnitModel {
-  plan: PlanRef;
-  unit: { code: string; name: string };
-  lead: UnitTaskLine[];
-  cooperating: UnitTaskLine[];
-}
+import type { AckReminderModel, PlanAcksModel, PlanForUnitModel, UnitTaskLine } from "../models/plan-acks.js";
 
 export const ACK_BUTTON: Record<Lang, string> = { vi: "Đã nhận, sẽ tổ chức thực hiện", en: "Received; we will carry it out" };
 
@@ -65,18 +46,12 @@ export function planForUnitMessage(m: PlanForUnitModel, lang: Lang): SlackMessag
 }
 
 /** The one reminder to a unit that has not acknowledged after the set working days. */
-export function ackReminderMessage(m: { plan: PlanRef; unit: { name: string }; sentOn: Day; days: number }, lang: Lang): SlackMessage {
+export function ackReminderMessage(m: AckReminderModel, lang: Lang): SlackMessage {
   const vi = lang === "vi";
   const text = vi
     ? `Kính gửi: ${esc(m.unit.name, 150)}\nKế hoạch số ${esc(m.plan.number, 60)} đã được gửi tới đơn vị ngày ${formatVnDate(m.sentOn)}; sau ${m.days} ngày làm việc, đơn vị chưa xác nhận đã nhận và quán triệt. Đề nghị đơn vị xác nhận bằng nút dưới đây.`
     : `To: ${esc(m.unit.name, 150)}\nPlan ${esc(m.plan.number, 60)} was sent to your unit on ${formatVnDate(m.sentOn)}; after ${m.days} working days your unit has not confirmed receipt. Please confirm with the button below.`;
   return message(vi ? `Nhắc xác nhận Kế hoạch số ${m.plan.number}` : `Reminder: acknowledge plan ${m.plan.number}`, [section(text), ackButton(m.plan.id, lang)], lang);
-}
-
-export interface PlanAcksModel {
-  plan: PlanRef;
-  acknowledged: { code: string; name: string; at: Day; by: string | null }[];
-  pending: { code: string; name: string; sentOn: Day; reminded: boolean; hasChannel: boolean }[];
 }
 
 /** Blocks for the Office (App Home or a message): who has acknowledged a plan, who has not. */

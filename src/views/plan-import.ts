@@ -4,18 +4,16 @@
 // plan is published (Ban hành).
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { formatVnDate, type Day } from "../domain/day.js";
-import type { UnitChoice } from "../import-doc/corrections.js";
 import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, divider, header, lineSections, message, plain, section, type SlackMessage } from "./blocks.js";
 import { IMPORT_FLAG_LABELS } from "../i18n/labels.js";
 import { esc } from "./format.js";
 import { BLOCK_KIT_LIMITS as L, truncate } from "./limits.js";
 import type { Lang } from "../models/index.js";
+import { REVIEW_PAGE, type PlanPreviewModel, type ReviewModalModel, type UnitChoice } from "../models/plan-import.js";
 
 export const PLAN_UPLOAD_MODAL = { callbackId: "plan_import_upload", file: "plan_file" } as const;
 export const PLAN_REVIEW_MODAL = { callbackId: "plan_import_review_submit", lead: "lead", cooperating: "cooperating", due: "due" } as const;
-/** Tasks per review modal: four blocks each keeps a modal under Slack's 100 blocks. */
-export const REVIEW_PAGE = 20;
 
 export const FLAG_LABELS: Record<string, Record<Lang, string>> = IMPORT_FLAG_LABELS;
 
@@ -42,17 +40,6 @@ export function uploadModal(lang: Lang): ModalView {
       } as KnownBlock,
     ],
   };
-}
-
-export interface PlanPreviewModel {
-  importId: number;
-  fileName: string;
-  plan: { number: string; title: string; issuer: string; issuedOn: Day | null };
-  counts: { tasks: number; leaves: number; headings: number; matchedBodies: number; newBodies: number; flagged: number };
-  newBodies: { code: string; name: string }[];
-  points: { taskCode: string | null; flag: string; text: string }[];
-  review: { total: number; corrected: number };
-  published: { at: Day; number: string } | null;
 }
 
 /** The preview sent to the Office member who gave the file. */
@@ -103,25 +90,6 @@ export function planPreviewMessage(m: PlanPreviewModel, lang: Lang): SlackMessag
     blocks.push(divider(), actions([...review, publish], `plan_import:${m.importId}`));
   }
   return message(vi ? `Xem trước Kế hoạch ${m.plan.number}: ${c.tasks} nhiệm vụ, ${c.flagged} điểm cần kiểm tra` : `Preview of plan ${m.plan.number}: ${c.tasks} tasks, ${c.flagged} points to check`, blocks, lang);
-}
-
-export interface ReviewTaskModel {
-  code: string;
-  text: string;
-  flags: string[];
-  lead: string | null;
-  cooperating: string[];
-  due: string | null;
-  corrected: boolean;
-}
-
-export interface ReviewModalModel {
-  importId: number;
-  planNumber: string;
-  tasks: ReviewTaskModel[];
-  /** Flagged tasks not shown (beyond one page). */
-  more: number;
-  choices: UnitChoice[];
 }
 
 const option = (c: UnitChoice, lang: Lang): PlainTextOption => ({

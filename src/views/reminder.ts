@@ -20,7 +20,8 @@ import type { KnownBlock } from "@slack/types";
 import { daysBetween, formatVnDate, localDay, type Day } from "../domain/day.js";
 import { ROLE_LABELS } from "../i18n/labels.js";
 import { ACTION_IDS } from "./action-ids.js";
-import { blocksTextLength, button, context, header, lineSections, message, section, statusEmoji, type SlackMessage } from "./blocks.js";
+import { blocksTextLength, button, context, header, lineSections, message, section, type SlackMessage } from "./blocks.js";
+import { weekLabel, weeklyTaskLines } from "./weekly.js";
 import { CAPS, dueText, esc, mention, unitLabel } from "./format.js";
 import { truncate } from "./limits.js";
 import type { Lang, TaskSummary, UnitReminderModel } from "../models/index.js";
@@ -39,8 +40,6 @@ const COOPERATING_CHARS = 1_000;
 const OBSTACLE_TEXT_MAX = 300;
 /** Leads mentioned by name; a unit with more is greeted as a whole. */
 const LEADS_MENTIONED = 10;
-/** A title in a weekly message: enough to recognise the task, the code says the rest. */
-export const WEEKLY_TITLE_MAX = 200;
 
 const vi = {
   header: (week: string, unit: string) => `Nhắc việc ${week} · ${unit}`,
@@ -68,9 +67,6 @@ const vi = {
     "Tuần này đơn vị không có nhiệm vụ chủ trì quá hạn, không có nhiệm vụ chủ trì đến hạn trong 14 ngày và đã báo cáo đủ các nhiệm vụ chủ trì.",
   footer:
     "Đề nghị bấm *Báo cáo* bên cạnh nhiệm vụ để cập nhật tiến độ, hoặc gõ `/kehoach baocao MÃ`. Khó khăn, vướng mắc báo về Văn phòng Sở: `/kehoach vuongmac MÃ nội dung`.",
-  due: "Hạn",
-  overdueBy: (n: number) => `quá hạn ${n} ngày`,
-  dueIn: (n: number) => (n === 0 ? "đến hạn hôm nay" : `còn ${n} ngày`),
   lastReport: (day: string) => `báo cáo gần nhất ${day}`,
   noReport: "chưa có báo cáo nào",
   fallback: (unit: string, week: string, overdue: number, dueSoon: number, stale: number) =>
@@ -104,9 +100,6 @@ const en: typeof vi = {
   allClear:
     "This week the unit has no overdue task it leads, none due in the next 14 days, and has reported on every task it leads.",
   footer: "Press *Report* next to a task to update its progress, or type `/kehoach report CODE`. Obstacles go to the Office: `/kehoach obstacle CODE text`.",
-  due: "Due",
-  overdueBy: (n) => `${n} ${n === 1 ? "day" : "days"} overdue`,
-  dueIn: (n) => (n === 0 ? "due today" : `${n} ${n === 1 ? "day" : "days"} left`),
   lastReport: (day) => `last report ${day}`,
   noReport: "no report yet",
   fallback: (unit, week, overdue, dueSoon, stale) =>
@@ -116,46 +109,6 @@ const en: typeof vi = {
 };
 
 const STRINGS = { vi, en };
-
-const WEEK_KEY = /^(\d{4})-W(\d{1,2})$/;
-
-/** "2023-W38" → "tuần 38/2023" / "week 38 of 2023"; anything else as given (plain text: escape it for mrkdwn). */
-export function weekLabel(week: string, lang: Lang): string {
-  const m = WEEK_KEY.exec(week.trim());
-  if (!m) return truncate(week.trim(), 40, "plain_text");
-  const n = Number(m[2]);
-  return lang === "vi" ? `tuần ${n}/${m[1]}` : `week ${n} of ${m[1]}`;
-}
-
-/** "*Chủ trì*" in bold, "_Phối hợp_" in italics: who carries the task is seen at a glance. */
-export function roleMark(role: TaskSummary["role"], lang: Lang): string | null {
-  if (role === null) return null;
-  return role === "LEAD" ? `*${ROLE_LABELS.LEAD[lang]}*` : `_${ROLE_LABELS.COOPERATING[lang]}_`;
-}
-
-/** "quá hạn 5 ngày" / "còn 7 ngày", from the due day and today; null for ongoing or finished tasks. */
-function timeLeft(task: Pick<TaskSummary, "dueOn" | "status">, today: Day, lang: Lang): string | null {
-  if (task.dueOn === null || task.status === "DONE_ON_TIME" || task.status === "DONE_LATE") return null;
-  const left = daysBetween(today, task.dueOn);
-  return left < 0 ? STRINGS[lang].overdueBy(-left) : STRINGS[lang].dueIn(left);
-}
-
-/**
- * A task in a weekly message, two lines of mrkdwn:
- *   🔴 *II.2.c.2* Cung cấp danh sách doanh nghiệp cho khảo sát DDCI
- *   *Chủ trì* · Hạn: Quý III/2023 (30/09/2023) · quá hạn 5 ngày · 40%
- */
-export function weeklyTaskLines(task: TaskSummary, today: Day, lang: Lang, extra: readonly string[] = []): string {
-  const s = STRINGS[lang];
-  const facts: string[] = [];
-  const role = roleMark(task.role, lang);
-  if (role) facts.push(role);
-  facts.push(`${s.due}: ${dueText(task, lang)}`);
-  const left = timeLeft(task, today, lang);
-  if (left) facts.push(left);
-  facts.push(`${task.percent}%`, ...extra);
-  return `${statusEmoji(task.status)} *${esc(task.code, CAPS.code)}* ${esc(task.title, WEEKLY_TITLE_MAX)}\n${facts.join(" · ")}`;
-}
 
 /**
  * Blocks from a list, one per item, stopping at `max` items or `maxChars`
@@ -179,29 +132,6 @@ function cappedBlocks<T>(
   const hidden = Math.max(total, items.length) - out.length;
   if (hidden > 0) out.push(context(opts.more(hidden)));
   return out;
-}
-
-/**
- * lineSections for a list the caller may have sent only the first lines of:
- * `total` is the full size, and the "and N more" line counts both the lines
- * left out for room and those never sent.
- */
-export function countedSections(
-  lines: readonly string[],
-  total: number,
-  opts: { maxChars: number; more: (hidden: number) => string },
-): KnownBlock[] {
-  const unsent = Math.max(0, total - lines.length);
-  let counted = false;
-  const blocks: KnownBlock[] = lineSections(lines, {
-    maxChars: opts.maxChars,
-    more: (n) => {
-      counted = true;
-      return opts.more(n + unsent);
-    },
-  });
-  if (!counted && unsent > 0) blocks.push(context(opts.more(unsent)));
-  return blocks;
 }
 
 /** "<@U1>, <@U2>" — at most LEADS_MENTIONED, the rest counted. */

@@ -8,7 +8,7 @@ import { actions, button, context, header, lineSections, message, type SlackMess
 import { CAPS, esc } from "./format.js";
 import type { Lang } from "../models/index.js";
 import { UNIT_REPORT_ACTIONS } from "./unit-report.js";
-import type { UnitReportStatusModel, UnitReportStatusRow } from "./unit-report-models.js";
+import type { UnitReportStatusModel, UnitReportStatusRow } from "../models/unit-report.js";
 
 const d = formatVnDate;
 

@@ -13,7 +13,7 @@ import { actions, button, context, header, lineSections, message, plain, section
 import { CAPS, esc } from "./format.js";
 import { BLOCK_KIT_LIMITS as L } from "./limits.js";
 import type { Lang } from "../models/index.js";
-import type { EvidenceFile, UnitReportDraft, UnitReportTaskLine } from "./unit-report-models.js";
+import type { EvidenceFile, UnitReportDraft, UnitReportReminderModel, UnitReportTaskLine } from "../models/unit-report.js";
 
 export const UNIT_REPORT_MODAL = {
   callbackId: "unit_report",
@@ -255,14 +255,7 @@ export function unitReportDraftsMessage(drafts: readonly UnitReportDraft[], lang
 }
 
 /** The Office's reminder in a unit's channel: its report for the window has not reached the Office. */
-export function unitReportReminderMessage(m: {
-  unit: { name: string };
-  plan: { id: number; number: string };
-  window: { key: string; label: string };
-  unitsDue: string;
-  today: string;
-  drafted: boolean;
-}): SlackMessage {
+export function unitReportReminderMessage(m: UnitReportReminderModel): SlackMessage {
   const number = esc(m.plan.number, CAPS.code);
   const late = m.today > m.unitsDue;
   const ask = late

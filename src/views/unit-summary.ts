@@ -11,7 +11,7 @@ import { ACTION_IDS } from "./action-ids.js";
 import { actions, button, context, fields, header, lineSections, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, dueText, esc, person, statusText, unitLabel } from "./format.js";
 import type { Lang, UnitSummaryModel } from "../models/index.js";
-import { WEEKLY_TITLE_MAX, countedSections, roleMark, weekLabel, weeklyTaskLines } from "./reminder.js";
+import { WEEKLY_TITLE_MAX, countedSections, roleMark, weekLabel, weeklyTaskLines } from "./weekly.js";
 
 type Report = UnitSummaryModel["reports"][number];
 

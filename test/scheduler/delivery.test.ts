@@ -3,11 +3,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/database.js";
 import { localInstant, occurrenceAt } from "../../src/domain/schedule.js";
-import { claimNext, deliveryKey } from "../../src/scheduler/delivery-store.js";
-import { fanOut } from "../../src/scheduler/fan-out.js";
+import { claimNext, deliveryKey } from "../../src/delivery/delivery-store.js";
+import { fanOut } from "../../src/delivery/fan-out.js";
 import { runJob } from "../../src/scheduler/run-job.js";
 import { loadCalendar, tick } from "../../src/scheduler/scheduler.js";
-import { slackDeliveryClient } from "../../src/scheduler/slack-delivery.js";
+import { slackDeliveryClient } from "../../src/delivery/slack-delivery.js";
 import { backends, log } from "../support/databases.js";
 import { BOT_TOKEN, schedulerConfig, startWorld, type SchedulerWorld } from "./harness.js";
 

@@ -6,7 +6,7 @@ import { CalendarFileSchema } from "../../src/files/calendar-file.js";
 import type { SchedulerConfig } from "../../src/config/env.js";
 import { parseWeeklyTime } from "../../src/domain/schedule.js";
 import type { JobContext } from "../../src/scheduler/run-job.js";
-import { slackDeliveryClient } from "../../src/scheduler/slack-delivery.js";
+import { slackDeliveryClient } from "../../src/delivery/slack-delivery.js";
 import { importCalendar } from "../../src/services/calendar.js";
 import { importOrg } from "../../src/services/import-org.js";
 import { importPlan } from "../../src/services/import-plan.js";

@@ -6,7 +6,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { localInstant } from "../../src/domain/schedule.js";
 import { startScheduler, tick } from "../../src/scheduler/scheduler.js";
-import type { DeliveryClient } from "../../src/scheduler/slack-delivery.js";
+import type { DeliveryClient } from "../../src/delivery/slack-delivery.js";
 import { breakablePglite, breakablePostgres, type BreakableDatabase } from "./breakable-db.js";
 import { schedulerConfig, startWorld, type SchedulerWorld } from "./harness.js";
 

@@ -21,7 +21,8 @@ import { buildReportModel } from "../../src/services/report-model.js";
 import { writeReportFiles } from "../../src/services/report-files.js";
 import { remindUnitsToReport, UNIT_REPORT_REMINDER_JOB } from "../../src/services/unit-report-reminders.js";
 import { saveUnitReport, SLACK_FILE_MAX_BYTES, unitReportDraft, unitReportStatus } from "../../src/services/unit-reports.js";
-import type { DeliveryClient } from "../../src/scheduler/slack-delivery.js";
+import type { DeliveryClient } from "../../src/delivery/slack-delivery.js";
+import { unitReportReminderMessage } from "../../src/views/unit-report.js";
 import { backends, log } from "../support/databases.js";
 import { loadOrg, loadPlan } from "../support/files.js";
 
@@ -214,22 +215,22 @@ describe.each(backends)("units' reports for a window on $name", (backend) => {
     expect(pending.length).toBeGreaterThan(0);
     const office = actor("OFFICE", (await db.prisma.unit.findUniqueOrThrow({ where: { code: "VP" } })).id);
     const click = { actor: office, userId: "U0VP00002", planId, windowKey: "2023-Q3", clickKey: "trigger-1", today: "2023-09-06", at: new Date("2023-09-06T02:00:00Z") };
-    const first = await remindUnitsToReport(db.prisma, click, send);
+    const first = await remindUnitsToReport(db.prisma, click, send, unitReportReminderMessage);
     expect(first).toMatchObject({ planned: pending.length, replay: false });
     expect(first.delivery?.sent).toBe(pending.length);
     expect(sent.map((s) => s.target).sort()).toEqual(pending.map((u) => u.channel).sort());
     expect(sent[0]!.text).toMatch(/^Kính gửi: .+\. Văn phòng Sở chưa nhận được báo cáo Quý III\/2023 của đơn vị\.$/);
     // Slack delivers the same click again: nothing new is planned, sent or audited.
-    const again = await remindUnitsToReport(db.prisma, click, send);
+    const again = await remindUnitsToReport(db.prisma, click, send, unitReportReminderMessage);
     expect(again).toMatchObject({ planned: 0, replay: true });
     expect(sent.length).toBe(pending.length);
     // A second click reminds again, once.
-    await remindUnitsToReport(db.prisma, { ...click, clickKey: "trigger-2" }, send);
+    await remindUnitsToReport(db.prisma, { ...click, clickKey: "trigger-2" }, send, unitReportReminderMessage);
     expect(sent.length).toBe(2 * pending.length);
     expect(await db.prisma.delivery.count({ where: { job: UNIT_REPORT_REMINDER_JOB, status: "SENT" } })).toBe(2 * pending.length);
     expect(await db.prisma.auditEntry.count({ where: { action: "unit-report.remind" } })).toBe(2);
     // Only the Office reminds.
-    expect((await errorOf(remindUnitsToReport(db.prisma, { ...click, actor: actor("UNIT_LEAD", gdnn.id), clickKey: "t3" }, send))).code).toBe("OFFICE_ONLY");
+    expect((await errorOf(remindUnitsToReport(db.prisma, { ...click, actor: actor("UNIT_LEAD", gdnn.id), clickKey: "t3" }, send, unitReportReminderMessage))).code).toBe("OFFICE_ONLY");
   });
 
   it("feeds the consolidated report: results in I.5, shortcomings in II.3, proposals in IV, files in Biểu 3", async () => {

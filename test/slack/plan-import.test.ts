@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatPlanAcks } from "../../src/cli/format-acks.js";
 import { WorkCalendar } from "../../src/domain/calendar.js";
 import { planAckReminders, planAcknowledgements } from "../../src/services/plan-acks.js";
+import { ackReminderPayload } from "../../src/scheduler/jobs.js";
 import { backends } from "../support/databases.js";
 import { startDondoc, USERS, type Dondoc } from "./harness.js";
 
@@ -164,9 +165,9 @@ describe.each(backends)("importing a plan in Slack on $name", (backend) => {
   it("units that have not acknowledged after 3 working days are reminded once", async () => {
     const calendar = new WorkCalendar();
     // Published Monday 16/10/2023: three working days later is Thursday 19/10.
-    expect(await planAckReminders(d.db.prisma, { now: new Date("2023-10-18T02:00:00Z"), calendar, days: 3 })).toBe(0);
-    expect(await planAckReminders(d.db.prisma, { now: new Date("2023-10-19T02:00:00Z"), calendar, days: 3 })).toBe(2);
-    expect(await planAckReminders(d.db.prisma, { now: new Date("2023-10-20T02:00:00Z"), calendar, days: 3 })).toBe(0);
+    expect(await planAckReminders(d.db.prisma, { now: new Date("2023-10-18T02:00:00Z"), calendar, days: 3, render: ackReminderPayload })).toBe(0);
+    expect(await planAckReminders(d.db.prisma, { now: new Date("2023-10-19T02:00:00Z"), calendar, days: 3, render: ackReminderPayload })).toBe(2);
+    expect(await planAckReminders(d.db.prisma, { now: new Date("2023-10-20T02:00:00Z"), calendar, days: 3, render: ackReminderPayload })).toBe(0);
     const reminders = await d.db.prisma.delivery.findMany({ where: { job: "plan-ack-reminder" }, orderBy: { target: "asc" } });
     expect(reminders.map((r) => r.target)).toEqual(["#dondoc-ldvl", "#dondoc-vp"]);
     expect(JSON.stringify(reminders[0]!.payload)).toContain("chưa xác nhận đã nhận và quán triệt");

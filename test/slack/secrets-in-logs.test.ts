@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.js";
 import { createLogger, secretsFromEnv, type Logger } from "../../src/log.js";
 import { loadCalendar, tick } from "../../src/scheduler/scheduler.js";
-import { slackDeliveryClient } from "../../src/scheduler/slack-delivery.js";
+import { slackDeliveryClient } from "../../src/delivery/slack-delivery.js";
 import { backends, createScratchDatabase, type Backend } from "../support/databases.js";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
 import { schedulerConfig } from "../scheduler/harness.js";

@@ -16,7 +16,7 @@ import type {
   UnitsModel,
 } from "../../src/models/index.js";
 import { completionRates } from "../../src/domain/status.js";
-import type { UnitReportDraft, UnitReportTaskLine } from "../../src/views/unit-report-models.js";
+import type { UnitReportDraft, UnitReportTaskLine } from "../../src/models/unit-report.js";
 
 export const PLAN = "1565/KH-SLĐTBXH";
 export const TODAY = "2023-10-05";

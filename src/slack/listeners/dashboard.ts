@@ -4,29 +4,17 @@
 // published again, the button replaced by "đã nhắc hôm nay".
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { HomeView } from "@slack/types";
-import { seesAcrossUnits } from "../../domain/permissions.js";
-import type { Lang } from "../../errors.js";
 import { errorInfo } from "../../log.js";
-import { fanOut } from "../../scheduler/fan-out.js";
-import { slackDeliveryClient } from "../../scheduler/slack-delivery.js";
-import { dashboardModel } from "../../services/dashboard.js";
-import { homeModel } from "../../services/home.js";
-import type { MemberWithUnit } from "../../services/members.js";
+import { fanOut } from "../../delivery/fan-out.js";
+import { slackDeliveryClient } from "../../delivery/slack-delivery.js";
 import { NUDGE_JOB, nudgeUnit } from "../../services/nudge.js";
-import { actorOf } from "../../services/obstacle-life.js";
 import { ACTION_IDS } from "../../views/action-ids.js";
-import { dashboardView } from "../../views/dashboard.js";
-import { homeView } from "../../views/home.js";
+import { nudgeMessage } from "../../views/dashboard.js";
 import { confirmation } from "../../views/notices.js";
-import { registered, today, type SlackDeps } from "../context.js";
+import { reminderMessage } from "../../views/reminder.js";
+import { registered, type SlackDeps } from "../context.js";
+import { memberHomeView } from "../home-view.js";
 import { idFromButton, runButton } from "../direction-kit.js";
-
-/** App Home: the dashboard across units for the Office, leadership and administrators; the unit's page for everyone else. */
-export async function memberHomeView(deps: SlackDeps, member: MemberWithUnit, lang: Lang): Promise<HomeView> {
-  if (seesAcrossUnits(actorOf(member))) return dashboardView(await dashboardModel(deps.prisma, member, today(deps)), lang);
-  return homeView(await homeModel(deps.prisma, member, today(deps)), lang);
-}
 
 /** Sends what is planned and unsent for the nudge; the engine never posts a delivery twice. */
 async function sendNudges(deps: SlackDeps, client: WebClient, period: string): Promise<void> {
@@ -42,7 +30,13 @@ export function registerDashboard(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.unitNudge, async (args) => {
     await runButton(deps, "unit_nudge", args, async (caller) => {
       const c = registered(caller);
-      const result = await nudgeUnit({ prisma: deps.prisma, userId: c.userId, unitId: idFromButton(args.action.value), at: deps.now() });
+      const result = await nudgeUnit({
+        prisma: deps.prisma,
+        userId: c.userId,
+        unitId: idFromButton(args.action.value),
+        at: deps.now(),
+        render: (reminder, meta) => nudgeMessage(reminderMessage(reminder, "vi"), { sender: c.userId, ...meta }, "vi"),
+      });
       await sendNudges(deps, args.client, result.period);
       await args.client.views
         .publish({ user_id: c.userId, view: await memberHomeView(deps, c.member, c.lang) })

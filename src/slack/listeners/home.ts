@@ -5,7 +5,7 @@ import { errorInfo } from "../../log.js";
 import { officeContacts } from "../../services/members.js";
 import { unregisteredHomeView } from "../../views/home.js";
 import { resolveCaller, type SlackDeps } from "../context.js";
-import { memberHomeView } from "./dashboard.js";
+import { memberHomeView } from "../home-view.js";
 import { recordOutcome } from "../metrics.js";
 
 export function registerHome(app: App, deps: SlackDeps): void {

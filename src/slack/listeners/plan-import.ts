@@ -14,13 +14,13 @@ import type { Correction } from "../../import-doc/corrections.js";
 import { errorInfo } from "../../log.js";
 import { extname } from "node:path";
 import { formatOf, maxBytesOf } from "../../import-doc/read/index.js";
-import { fanOut } from "../../scheduler/fan-out.js";
-import { slackDeliveryClient } from "../../scheduler/slack-delivery.js";
+import { fanOut } from "../../delivery/fan-out.js";
+import { slackDeliveryClient } from "../../delivery/slack-delivery.js";
 import { acknowledgePlan, planPeriod, PUBLISH_JOB } from "../../services/plan-acks.js";
-import { publishImport, readSharedPlan, reviewModel, saveCorrections, slackFileKey } from "../../services/plan-import.js";
+import { publishImport, readSharedPlan, reviewModel, saveCorrections, slackFileKey } from "../../import-doc/plan-import.js";
 import { IdValue } from "../../services/input.js";
 import { ACTION_IDS } from "../../views/action-ids.js";
-import { ackRecorded } from "../../views/plan-acks.js";
+import { ackRecorded, planForUnitMessage } from "../../views/plan-acks.js";
 import { PLAN_REVIEW_MODAL, PLAN_UPLOAD_MODAL, planPreviewMessage, publishedNotice, reviewModal } from "../../views/plan-import.js";
 import { errorMessage } from "../../views/notices.js";
 import { failureMessage } from "../answer.js";
@@ -157,7 +157,7 @@ export function registerPlanImport(app: App, deps: SlackDeps): void {
       lang = caller.lang;
       const id = IdValue.safeParse(action.value);
       if (!id.success) throw new AppError("IMPORT_NOT_FOUND", { id: String(action.value).slice(0, 12) });
-      const r = await publishImport({ prisma: deps.prisma, actor: caller.actor, userId: body.user.id, importId: id.data, now: deps.now() });
+      const r = await publishImport({ prisma: deps.prisma, actor: caller.actor, userId: body.user.id, importId: id.data, now: deps.now(), render: (m) => planForUnitMessage(m, "vi") });
       deps.log.info({ userId: body.user.id, importId: id.data, planId: r.planId, already: r.already, units: r.units }, "plan published");
       // The preview becomes the record of the publication (no buttons left), then the notice.
       await respond({ ...planPreviewMessage(r.preview, lang), replace_original: true }).catch(() => {});

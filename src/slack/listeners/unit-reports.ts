@@ -10,15 +10,15 @@ import { canApproveReport, canConsolidateReports } from "../../domain/permission
 import { AppError, type Lang } from "../../errors.js";
 import { errorInfo } from "../../log.js";
 import { reportWindowOfKey } from "../../report/period.js";
-import { slackDeliveryClient } from "../../scheduler/slack-delivery.js";
+import { slackDeliveryClient } from "../../delivery/slack-delivery.js";
 import { approvedForRedelivery, decideConsolidatedReport, type Decision } from "../../services/consolidated-report.js";
 import { actionRequestKey, viewRequestKey } from "../../services/request-key.js";
 import { remindUnitsToReport } from "../../services/unit-report-reminders.js";
 import { checkUnitReportInput, FIELD_NAMES, saveUnitReport, unitReportDraft, unitReportStatus } from "../../services/unit-reports.js";
 import { CONSOLIDATED_ACTIONS, changesRequestedMessage, decisionModal, decisionRecorded, DECISION_MODAL, redeliveryAnswer } from "../../views/consolidated-report.js";
 import { confirmation, errorMessage } from "../../views/notices.js";
-import { UNIT_REPORT_ACTIONS, UNIT_REPORT_MODAL, unitReportReceived, unitReportSaved } from "../../views/unit-report.js";
-import type { EvidenceFile, UnitReportFields } from "../../views/unit-report-models.js";
+import { UNIT_REPORT_ACTIONS, UNIT_REPORT_MODAL, unitReportReceived, unitReportReminderMessage, unitReportSaved } from "../../views/unit-report.js";
+import type { EvidenceFile, UnitReportFields } from "../../models/unit-report.js";
 import { unitReportStatusMessage } from "../../views/unit-report-status.js";
 import { failureMessage } from "../answer.js";
 import { deliverApproved, deliverReportFiles, submitForApproval } from "../consolidated.js";
@@ -93,6 +93,7 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
       deps.prisma,
       { actor: c.actor, userId: c.userId, planId: r.p, windowKey: r.w, clickKey: actionRequestKey(body.trigger_id), today: day, at: deps.now() },
       { client: sender, log: deps.log, instance: `slack:${c.userId}`, now: deps.now },
+      unitReportReminderMessage,
     );
     const status = unitReportStatusMessage(await unitReportStatus(deps.prisma, r.p, r.w, day), c.lang);
     const sent = result.delivery?.sent ?? 0;

@@ -75,3 +75,13 @@ export interface UnitReportStatusModel {
   units: UnitReportStatusRow[];
   submitted: number;
 }
+
+/** The Office's reminder to a unit whose report for a window has not arrived. */
+export interface UnitReportReminderModel {
+  unit: { name: string };
+  plan: { id: number; number: string };
+  window: { key: string; label: string };
+  unitsDue: Day;
+  today: Day;
+  drafted: boolean;
+}

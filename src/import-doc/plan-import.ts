@@ -2,23 +2,24 @@
 // in the /kehoach nhapkehoach form) is read into a preview; the flagged tasks
 // are corrected in review; Ban hành imports it through the same path as
 // `dondoc plan import-doc` (proposed units, then the plan: re-importing
-// changes nothing) and sends it to the assigned units (plan-acks.ts).
+// changes nothing) and sends it to the assigned units (services/plan-acks.ts).
 // Only the Office and administrators may do any of it, checked here against
 // the stored member on every step; ids from buttons and private_metadata are
 // references, never trusted.
 import type { PrismaClient } from "../db/database.js";
+import type { Payload } from "../delivery/slack-delivery.js";
 import { formatVnDate, localDay } from "../domain/day.js";
 import { codeKey } from "../domain/text.js";
 import { canImportPlan, type Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
-import type { ImportModel } from "../import-doc/analyze.js";
-import { applyCorrections, checkCorrection, CorrectionsSchema, reviewTasks, unitChoices, type Correction, type Corrections, type UnitChoice } from "../import-doc/corrections.js";
-import { headerOf } from "../import-doc/draft.js";
-import { applyImport, knownUnits, prepareImport, readPlanBytes } from "../import-doc/import-doc.js";
-import type { PlanPreviewModel, ReviewModalModel } from "../views/plan-import.js";
-import { REVIEW_PAGE } from "../views/plan-import.js";
-import { publishToUnits } from "./plan-acks.js";
-import { isUniqueViolation } from "./request-key.js";
+import type { PlanForUnitModel } from "../models/plan-acks.js";
+import { REVIEW_PAGE, type PlanPreviewModel, type ReviewModalModel, type UnitChoice } from "../models/plan-import.js";
+import { publishToUnits } from "../services/plan-acks.js";
+import { isUniqueViolation } from "../services/request-key.js";
+import type { ImportModel } from "./analyze.js";
+import { applyCorrections, checkCorrection, CorrectionsSchema, reviewTasks, unitChoices, type Correction, type Corrections } from "./corrections.js";
+import { headerOf } from "./draft.js";
+import { applyImport, knownUnits, prepareImport, readPlanBytes } from "./import-doc.js";
 
 export const slackFileKey = (fileId: string) => `slack-file:${fileId}`;
 
@@ -158,9 +159,16 @@ export async function saveCorrections(options: { prisma: PrismaClient; actor: Ac
  * Ban hành: imports the corrected plan (proposed units, then the plan) and
  * sends it to the assigned units. A second click, or two at once, changes
  * nothing: the plan import is idempotent, and the units' posts are keyed by
- * plan and channel.
+ * plan and channel. `render` is the units' message (src/views/plan-acks.ts).
  */
-export async function publishImport(options: { prisma: PrismaClient; actor: Actor; userId: string; importId: number; now: Date }) {
+export async function publishImport(options: {
+  prisma: PrismaClient;
+  actor: Actor;
+  userId: string;
+  importId: number;
+  now: Date;
+  render: (m: PlanForUnitModel) => Payload;
+}) {
   const { prisma } = options;
   mayImport(options.actor);
   const row = await load(prisma, options.importId);
@@ -172,7 +180,7 @@ export async function publishImport(options: { prisma: PrismaClient; actor: Acto
     where: { id: row.id, status: "PREVIEW" },
     data: { status: "PUBLISHED", planId: plan.id, planNumber: plan.number, publishedBy: options.userId, publishedAt: options.now },
   });
-  const sent = await publishToUnits(prisma, plan.id, options.now);
+  const sent = await publishToUnits(prisma, plan.id, options.now, options.render);
   const t = imported.changes.tasks;
   return {
     preview: await previewOf(prisma, await load(prisma, row.id)),
