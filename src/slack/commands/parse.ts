@@ -3,31 +3,12 @@
 // English: "báo cáo", "bao cao", "baocao" and "report" are the same.
 import type { MemberRole } from "../../domain/permissions.js";
 import { closest, fold, sanitizeText } from "../../domain/text.js";
+import { SUBCOMMANDS, subcommandWords, type Subcommand } from "../../i18n/subcommands.js";
 import type { TaskFilter } from "../../models/index.js";
 
-export const SUBCOMMANDS = {
-  help: ["help", "trogiup", "huongdan", "giupdo", "?"],
-  overview: ["tongquan", "overview", "tinhhinh"],
-  tasks: ["viec", "tasks", "nhiemvu", "congviec"],
-  show: ["xem", "show", "chitiet"],
-  report: ["baocao", "report"],
-  obstacle: ["vuongmac", "obstacle", "khokhan"],
-  indicators: ["chiso", "indicators", "tieuchi"],
-  units: ["donvi", "units"],
-  members: ["thanhvien", "members", "member"],
-  channel: ["kenh", "channel"],
-  language: ["ngonngu", "language", "lang"],
-  deliveries: ["tinnhan", "messages", "deliveries"],
-  extension: ["giahan", "extend", "extension"],
-  unitReport: ["baocaodonvi", "unitreport"],
-  reportStatus: ["tinhhinhbaocao", "reportstatus", "theodoibaocao"],
-  consolidated: ["baocaotonghop", "consolidated", "tonghop"],
-  importPlan: ["nhapkehoach", "napkehoach", "importplan"],
-} as const;
+export { SUBCOMMANDS, subcommandWords, type Subcommand };
 
-export type Subcommand = keyof typeof SUBCOMMANDS;
-
-const BY_WORD = new Map<string, Subcommand>(Object.entries(SUBCOMMANDS).flatMap(([name, words]) => words.map((w) => [w, name as Subcommand])));
+const BY_WORD = new Map<string, Subcommand>((Object.keys(SUBCOMMANDS) as Subcommand[]).flatMap((name) => subcommandWords(name).map((w) => [w, name])));
 
 export type ParsedCommand = { kind: "command"; name: Subcommand; rest: string } | { kind: "unknown"; word: string; suggestion?: string };
 
