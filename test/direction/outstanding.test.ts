@@ -8,6 +8,7 @@ import { importPlan } from "../../src/services/import-plan.js";
 import { outstandingItems, owedBy } from "../../src/services/outstanding.js";
 import { acknowledgePlan, planAcknowledgements, publishToUnits } from "../../src/services/plan-acks.js";
 import { unitReportStatus } from "../../src/services/unit-reports.js";
+import { planForUnitMessage } from "../../src/views/plan-acks.js";
 import { backends } from "../support/databases.js";
 import { loadOrg, loadPlan } from "../support/files.js";
 
@@ -26,7 +27,7 @@ describe.each(backends)("outstanding acknowledgements and unit reports on $name"
     let model = await outstandingItems(db.prisma, "2023-10-05");
     expect(model.acknowledgements).toEqual([]);
 
-    await publishToUnits(db.prisma, plan.id, at);
+    await publishToUnits(db.prisma, plan.id, at, (m) => planForUnitMessage(m, "vi"));
     const gdnn = await db.prisma.member.findFirstOrThrow({ where: { slackUserId: "U0GDNN002" } });
     await acknowledgePlan({ prisma: db.prisma, planId: plan.id, actor: { role: "STAFF", unitId: gdnn.unitId, active: true }, userId: "U0GDNN002", requestKey: "t1", at });
 
