@@ -56,7 +56,7 @@ if (!dump && existsSync(PENDING)) {
     const { score: s, ms } = await runEntry(e);
     pending.push([e.id, String(s.expected), String(s.found), String(s.leadRight), String(s.coopRight), String(s.dueRight), String(s.allRight), String(s.extra), String(s.unflaggedErrors), String(s.droppedBodies), ms.toFixed(0)]);
   }
-  console.log(`\nNot yet in the floor (test/fixtures/plans-pending):\n| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|\n${pending.map((r) => `| ${r.join(" | ")} |`).join("\n")}`);
+  if (pending.length > 0) console.log(`\nNot yet in the floor (test/fixtures/plans-pending):\n| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|\n${pending.map((r) => `| ${r.join(" | ")} |`).join("\n")}`);
 }
 
 if (!dump && !args.includes("--no-speed")) {

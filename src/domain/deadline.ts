@@ -60,6 +60,19 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
     return rest?.kind === "ONGOING" ? rest : { kind: "ONGOING", cadence: defaultCadence };
   }
 
+  // "Hằng năm, thường xuyên", "Từ tháng 5/2026, thường xuyên": the first part says the cadence or the start.
+  if ((m = /^(.+?)\s*[,;]\s*(?:thuong xuyen|lien tuc)$/.exec(t))) {
+    const first = parseFolded(m[1]!, defaultCadence, ctx);
+    if (first?.kind === "ONGOING") return first;
+    const from = /^tu /.test(m[1]!) ? startOf(parseFolded(m[1]!.slice(3), defaultCadence, ctx)) : undefined;
+    return from ? { kind: "ONGOING", cadence: defaultCadence, from } : { kind: "ONGOING", cadence: defaultCadence };
+  }
+  // "Từ quý II/2027", "Từ tháng 5/2026": open-ended work from the start of that period.
+  if ((m = /^tu ((?:quy|thang) .+)$/.exec(t)) && !/\s(?:-|den|toi)\s/.test(m[1]!)) {
+    const from = startOf(parseFolded(m[1]!, defaultCadence, ctx));
+    if (from) return { kind: "ONGOING", cadence: defaultCadence, from };
+  }
+
   // "Năm 2025 và các năm tiếp theo" / "2025 onwards" / "Từ năm 2025": yearly, from that year.
   if ((m = /^(?:tu )?(?:nam )?(\d{4})(?: (?:va (?:cac|nhung) nam tiep theo|tro di|onwards|and following years))?$/.exec(t)) && /tiep theo|tro di|onwards|following|^tu /.test(t)) {
     const from = makeDay(Number(m[1]), 1, 1);
@@ -72,7 +85,7 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
     [/^(?:dinh ky )?hang thang$|^monthly$/, "MONTH"],
     [/^(?:dinh ky )?(?:hang quy|theo quy)$|^quarterly$/, "QUARTER"],
     [/^(?:dinh ky )?(?:0?6 thang(?: mot lan| \/ lan)?|6 thang \/ lan|hang nam 2 lan|nua nam)$|^half-yearly$/, "HALF"],
-    [/^(?:dinh ky )?(?:hang nam|thuong nien|hang nam \(.*\))$|^(?:yearly|annually|every year)$/, "YEAR"],
+    [/^(?:dinh ky )?(?:hang nam|thuong nien|hang nam \(.*\)|hang nam va (?:tung|cac|theo) (?:giai doan|thoi ky))$|^(?:yearly|annually|every year)$/, "YEAR"],
   ];
   for (const [re, cadence] of cadenceWord) if (re.test(t)) return { kind: "ONGOING", cadence };
 
@@ -157,6 +170,15 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
     .replace(/^(?:truoc|trong)\s+/, "");
   if (core !== t) return parseFolded(core, defaultCadence, ctx);
 
+  return undefined;
+}
+
+/** The first day of a dated period: a quarter's first month, a month's first day. */
+function startOf(p: Parsed | undefined): Day | undefined {
+  if (!p || !("dueOn" in p)) return undefined;
+  const [y, mo] = p.dueOn.split("-").map(Number) as [number, number];
+  if (p.kind === "QUARTER") return makeDay(y, mo - 2, 1);
+  if (p.kind === "DATE" && p.dueOn === lastDayOfMonth(y, mo)) return makeDay(y, mo, 1);
   return undefined;
 }
 

@@ -24,6 +24,15 @@ describe("splitBodies", () => {
     ["Sở Tư pháp và UBND tỉnh", ["Sở Tư pháp", "UBND tỉnh"]],
     ["Sở Tư pháp, Sở Nội vụ (theo chức năng, nhiệm vụ)", ["Sở Tư pháp", "Sở Nội vụ"]],
     ["Sở Khoa học và Công nghệ; Viễn thông tỉnh, Bưu điện tỉnh", ["Sở Khoa học và Công nghệ", "Viễn thông tỉnh", "Bưu điện tỉnh"]],
+    // After a named body, a kind of body in lower case starts the bodies concerned; after a bare list of kinds it does not.
+    ["Bộ Y tế, cơ quan, đơn vị liên quan", ["Bộ Y tế", "cơ quan, đơn vị liên quan"]],
+    ["Bộ Tài chính, các bộ, ngành, cơ quan, tổ chức có liên quan", ["Bộ Tài chính", "các bộ, ngành, cơ quan, tổ chức có liên quan"]],
+    ["Bộ, ngành, cơ quan, đơn vị có liên quan", ["Bộ, ngành, cơ quan, đơn vị có liên quan"]],
+    ["Bộ Tài chính, cơ quan, tổ chức có liên quan, cơ sở khám bệnh, chữa bệnh", ["Bộ Tài chính", "cơ quan, tổ chức có liên quan", "cơ sở khám bệnh, chữa bệnh"]],
+    ["Các cơ quan, tổ chức, đơn vị có liên quan", ["Các cơ quan, tổ chức, đơn vị có liên quan"]],
+    // Whom a body submits to, or where it acts, is not part of its name.
+    ["Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp", ["Ủy ban nhân dân cấp tỉnh"]],
+    ["Bộ Y tế, Sở Y tế đối với địa phương", ["Bộ Y tế", "Sở Y tế"]],
   ])("%s", (input, expected) => {
     expect(splitBodies(input)).toEqual(expected);
   });
@@ -125,12 +134,18 @@ describe("deadlines of imported documents", () => {
     ["Trước ngày 20 hằng tháng", { kind: "ONGOING", cadence: "MONTH" }],
     ["Định kỳ 6 tháng, năm", { kind: "ONGOING", cadence: "HALF" }],
     ["Sau khi có hướng dẫn của Bộ", { kind: "EVENT" }],
+    // QĐ 844/QĐ-TTg's Phụ lục (test/fixtures/plans/real-844-QD-TTg-2026).
+    ["Hằng năm và từng giai đoạn", { kind: "ONGOING", cadence: "YEAR" }],
+    ["Hằng năm, thường xuyên", { kind: "ONGOING", cadence: "YEAR" }],
+    ["Từ quý II/2027", { kind: "ONGOING", cadence: "QUARTER", from: "2027-04-01" }],
+    ["Từ tháng 5/2026, thường xuyên", { kind: "ONGOING", cadence: "QUARTER", from: "2026-05-01" }],
+    ["Từ quý III/2026 đến quý III/2030", { kind: "QUARTER", dueOn: "2030-09-30" }],
   ])("%s", (label, expected) => {
     expect(parseDeadline(label, "QUARTER", { year: 2025 })).toEqual({ ...expected, label });
   });
   it("needs the plan's year for a date without one, and refuses what it does not understand", () => {
     expect(parseDeadline("chậm nhất ngày 15/11")).toBeUndefined();
-    for (const bad of ["sớm", "31/02/2025", "Quý V/2025", "Tháng 13/2025", "ngay sau khi xong"]) expect(parseDeadline(bad, "QUARTER", { year: 2025 })).toBeUndefined();
+    for (const bad of ["sớm", "31/02/2025", "Quý V/2025", "Tháng 13/2025", "ngay sau khi xong", "Đã hoàn thành"]) expect(parseDeadline(bad, "QUARTER", { year: 2025 })).toBeUndefined();
   });
 });
 

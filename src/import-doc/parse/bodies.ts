@@ -12,7 +12,7 @@ import { codeKey, fold } from "../../domain/text.js";
 // What a body's name starts with. Verbs that share a first word with a body
 // ("Tổ chức", "Ban hành", "Phòng, chống", "Hội nghị") are excluded.
 const BODY_START =
-  /^(?:Sở|Phòng(?!,| chống| ngừa)|Văn phòng|VP|Trung tâm|TT\b|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban(?! hành)|BQL|Chi cục|Cục|Công an|Bộ(?! thủ tục| tiêu chí| chỉ số| câu hỏi| máy| phận một cửa)|Đài|Báo(?! cáo)|Hội(?! nghị| thảo| thi| nhập)|Liên đoàn|Liên minh|Đoàn(?! kết)|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Kho bạc|KBNN|Bảo hiểm|BHXH|Ngân hàng|Viện|Trường(?! hợp)|Bệnh viện|Thanh tra(?!,| việc| các| kiểm tra)|Tòa án|Toà án|TAND|Viện kiểm sát|VKSND|Thuế|Hải quan|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|Công ty|Tổng công ty|Học viện|Đại học|Bưu điện|Viễn thông|VNPT|Viettel|Điện lực|Chi nhánh|Công đoàn|Bộ Chỉ huy|Lãnh đạo|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Tổ (?:công tác|giúp việc|thư ký|kiểm tra|chuyên|một cửa)|Đơn vị|Cơ quan|[Cc]ác (?:sở|Sở|phòng|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức hội|tổ chức chính trị|tổ chức đoàn thể|tổ chức thành viên|trung tâm|xã|phường|huyện|quận|doanh nghiệp|hội|đoàn thể|bộ phận|trường|cơ sở|thành viên|Ban|Phòng|cấp)|UBMTTQ|Ủy ban MTTQ)/u;
+  /^(?:Sở|Phòng(?!,| chống| ngừa)|Văn phòng|VP|Trung tâm|TT\b|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban(?! hành)|BQL|Chi cục|Cục|Công an|Bộ(?! thủ tục| tiêu chí| chỉ số| câu hỏi| máy| phận một cửa)|Đài|Báo(?! cáo)|Hội(?! nghị| thảo| thi| nhập)|Liên đoàn|Liên minh|Đoàn(?! kết)|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Kho bạc|KBNN|Bảo hiểm|BHXH|Ngân hàng|Viện|Trường(?! hợp)|Bệnh viện|Thanh tra(?!,| việc| các| kiểm tra)|Tòa án|Toà án|TAND|Viện kiểm sát|VKSND|Thuế|Hải quan|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|Công ty|Tổng công ty|Học viện|Đại học|Bưu điện|Viễn thông|VNPT|Viettel|Điện lực|Chi nhánh|Công đoàn|Bộ Chỉ huy|Lãnh đạo|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Tổ (?:công tác|giúp việc|thư ký|kiểm tra|chuyên|một cửa)|Đơn vị|Cơ quan|[Cc]ác (?:[bB]ộ(?=[ ,])(?! hồ sơ| thủ tục| tiêu chí| chỉ số| câu hỏi| phận)|sở|Sở|phòng|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức hội|tổ chức chính trị|tổ chức đoàn thể|tổ chức thành viên|trung tâm|xã|phường|huyện|quận|doanh nghiệp|hội|đoàn thể|bộ phận|trường|cơ sở|thành viên|Ban|Phòng|cấp)|UBMTTQ|Ủy ban MTTQ)/u;
 
 /** An upper-case abbreviation ("GDNN", "KH-TC", "LĐ-VL") standing for a body in a list. */
 const ABBREVIATION = /^[A-ZĐ][A-ZĐ&]{1,}(?:[-&][A-ZĐ&]+)*\b/u;
@@ -38,13 +38,27 @@ export function splitBodies(input: string): string[] {
     const text = chunk.replace(/^\s*[-+•*]\s*/, "").trim();
     if (!text) continue;
     // Candidate cut points: ", " and " và " / " cùng " / " với " outside parentheses.
-    const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+/u, (rest, before, sep) => startsListItem(rest) && !jointOffice(before, sep, rest));
+    const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+/u, (rest, before, sep) => (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest));
     for (const p of parts) {
       const body = tidy(p);
       if (body) out.push(body);
     }
   }
   return dedupeFolded(out);
+}
+
+/** A kind of body written in lower case after a comma ("…, cơ quan, đơn vị liên quan", "…, cơ sở khám bệnh"). */
+const LOWER_KIND = /^(?:cơ quan|cơ sở|doanh nghiệp)(?![\p{L}])/u;
+/** A list of kinds alone ("Bộ, ngành", "các bộ, ngành"): what follows it belongs to the same group. */
+const BARE_KINDS = /^(?:(?:các|những)\s+)?(?:bộ|ngành|cơ quan|tổ chức|đơn vị|địa phương|sở|ban)(?:\s*,\s*(?:bộ|ngành|cơ quan|tổ chức|đơn vị|địa phương|sở|ban))*$/iu;
+
+/**
+ * "Bộ Tài chính, cơ quan, đơn vị liên quan": after a named body, a kind of body in lower case starts a new
+ * entry (the bodies concerned); after a bare list of kinds ("Bộ, ngành, cơ quan, đơn vị có liên quan") it
+ * goes on with the same group.
+ */
+function kindAfterNamed(rest: string, before: string, sep: string): boolean {
+  return sep.trim() === "," && LOWER_KIND.test(rest) && !BARE_KINDS.test(before.trim());
 }
 
 /**
@@ -61,6 +75,10 @@ function tidy(s: string): string {
   return s
     .replace(/\s*\((?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|lĩnh vực|thẩm quyền|nhiệm vụ|phạm vi)[^()]*\)/giu, "")
     .replace(/^(?:và|với|cùng|phối hợp(?: với)?)\s+/iu, "")
+    // "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp", "Sở Y tế đối với địa phương": the body is
+    // the one before; who it submits to, or where it acts, is not part of its name.
+    .replace(/\s+trình\s+(?:Hội đồng|HĐND|Ủy ban|Uỷ ban|UBND|cấp có thẩm quyền|Thủ tướng|Chính phủ|cấp trên)[^,;]*$/u, "")
+    .replace(/\s+đối với\s+(?:địa phương|cấp tỉnh|cấp xã|trung ương|Trung ương)$/u, "")
     .replace(/[.;:,]+$/u, "")
     .replace(/\s+/g, " ")
     .trim();

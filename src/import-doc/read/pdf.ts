@@ -85,9 +85,28 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks
     await (pdf as unknown as { cleanup(): Promise<void> }).cleanup?.();
   }
   const pages = pdf.numPages;
+  dropRunningHeads(lines, pages);
   // A scan has (almost) no text: fewer than 20 characters a page.
   if (chars < Math.max(40, pages * 20)) throw new AppError("DOC_NO_TEXT", { file });
   return { blocks: linesToBlocks(lines), pages };
+}
+
+/**
+ * A running head repeated at the top of the pages ("CÔNG BÁO/Số 286/Ngày 27-05-2026 96", the page number
+ * changing) is not text of the plan: inside a table it would be read as a row's text. A page's first line is
+ * one when, its digits aside, the same line opens at least half of the pages (and three or more).
+ */
+function dropRunningHeads(lines: Line[], pages: number): void {
+  const key = (l: Line) => fold(l.segments.map((s) => s.text).join(" ")).replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
+  const firsts = new Map<number, Line>();
+  for (const l of lines) if (!firsts.has(l.page)) firsts.set(l.page, l);
+  const count = new Map<string, number>();
+  for (const l of firsts.values()) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
+  const drop = new Set([...firsts.values()].filter((l) => { const n = count.get(key(l)) ?? 0; return n >= 3 && n >= pages / 2; }));
+  if (drop.size === 0) return;
+  const kept = lines.filter((l) => !drop.has(l));
+  lines.length = 0;
+  lines.push(...kept);
 }
 
 /**
@@ -132,6 +151,17 @@ export function linesToBlocks(input: Line[]): Block[] {
   let wrapped: { kind: "para"; text: string } | undefined;
   let table: { cols: number[]; rows: string[][]; rowPos: SourcePos[]; pos: SourcePos } | undefined;
   let tables = 0;
+  /** A table whose header is set over several baselines: its lines are gathered, then cut into rows. */
+  let centred: { header: string[]; clusters: { x: number; end: number }[]; headTexts: Set<string>; lines: Line[]; pos: SourcePos } | undefined;
+  /** The last lines read as paragraphs of their own, with their blocks: a header may have begun there. */
+  let recent: { line: Line; block: Block }[] = [];
+  const closeCentred = () => {
+    if (centred) {
+      const rows = centredRows(centred.clusters, centred.lines);
+      if (rows.rows.length > 0) blocks.push({ kind: "table", rows: [centred.header, ...rows.rows].map((r) => r.map((text): TableCell => ({ text: text.trim(), spanned: false }))), rowPos: [centred.pos, ...rows.rowPos], pos: centred.pos });
+    }
+    centred = undefined;
+  };
   const closeTable = () => {
     if (table && table.rows.length > 1) {
       blocks.push({
@@ -167,10 +197,57 @@ export function linesToBlocks(input: Line[]): Block[] {
     return out.filter((x) => x.text);
   };
   for (const line of lines) {
+    if (centred) {
+      const c = centred;
+      const text = line.segments.map((sg) => sg.text).join(" ");
+      if (c.headTexts.has(fold(text))) continue; // the header repeated on a new page
+      const first = line.segments[0]!;
+      const leftOfTable = first.x < c.clusters[0]!.x - 12;
+      // Past the table: a line across the page that starts in the number's column without a number ("Nơi nhận:").
+      // A part's title wrapped onto a second line ("IV. Tăng cường …" / "Trung ương và địa phương, …") is not.
+      const before = c.lines.at(-1);
+      const titleGoesOn = !!before && before.page === line.page && before.y - line.y < 24 && before.segments.length === 1 && before.segments[0]!.x < c.clusters[0]!.end + 5;
+      const prose = line.segments.length === 1 && first.x < c.clusters[0]!.end + 5 && first.end > c.clusters[Math.min(2, c.clusters.length - 1)]!.end + 40 && !isRowNumber(first.text.split(" ")[0]!) && !/^[a-zà-ỹđ]/u.test(first.text) && !titleGoesOn;
+      if (!leftOfTable && !prose) {
+        c.lines.push(line);
+        continue;
+      }
+      closeCentred();
+    }
     const l = table ? { ...line, segments: byColumn(table.cols, line.segments) } : line;
     const pos = { page: l.page, line: l.line };
     if (!table && l.segments.length >= 3 && l.segments.some((s) => fold(s.text).includes("chu tri"))) {
       tables++;
+      // A header set over several baselines ("Cơ quan | Cơ quan | Thời gian hoàn" / "STT | Tên nhiệm vụ cụ thể |
+      // Kết quả" / "chủ trì | phối hợp | thành", as the Công báo sets it, a one-line cell centred between the
+      // others): the lines just above on the same page, close enough to be one header row, are read with it,
+      // and so are the table's rows, whose cells are centred the same way (see centredRows).
+      const above = recent.filter((r) => r.line.page === l.page && r.line.y - l.y < 24 && r.line.segments.length >= 2 && blocks.includes(r.block));
+      if (above.length > 0) {
+        for (const r of above) blocks.splice(blocks.indexOf(r.block), 1);
+        const spans = [...above.flatMap((r) => r.line.segments), ...l.segments].sort((a, b) => a.x - b.x);
+        // Columns: header cells whose spans overlap belong to one column ("Cơ quan" over "chủ trì").
+        const clusters: { x: number; end: number; texts: string[] }[] = [];
+        for (const sp of spans) {
+          const k = clusters.find((c) => sp.x < c.end && sp.end > c.x);
+          if (k) {
+            k.x = Math.min(k.x, sp.x);
+            k.end = Math.max(k.end, sp.end);
+            k.texts.push(sp.text);
+          } else clusters.push({ x: sp.x, end: sp.end, texts: [sp.text] });
+        }
+        clusters.sort((a, b) => a.x - b.x);
+        const first = above[0]!.line;
+        centred = {
+          header: clusters.map((k) => k.texts.join(" ")),
+          clusters,
+          headTexts: new Set([...above.map((r) => r.line), l].map((hl) => fold(hl.segments.map((sg) => sg.text).join(" ")))),
+          lines: [],
+          pos: { page: first.page, line: first.line, table: tables },
+        };
+        recent = [];
+        continue;
+      }
       table = { cols: l.segments.map((s) => s.x), rows: [l.segments.map((s) => s.text)], rowPos: [pos], pos: { ...pos, table: tables } };
       continue;
     }
@@ -221,9 +298,150 @@ export function linesToBlocks(input: Line[]): Block[] {
       const block = { kind: "para" as const, text, pos };
       blocks.push(block);
       wrapped = block;
+      recent = [...recent.slice(-1), { line: l, block }];
     }
     if (!(only && edge && only.end >= edge.right - 24)) wrapped = undefined;
   }
   closeTable();
+  closeCentred();
   return blocks;
+}
+
+/**
+ * The rows of a table whose cells are centred vertically (the Công báo's layout): a row's row number sits
+ * half-way down it, and a short cell starts lower than a long one, so a row cannot be cut where its number
+ * is. Lines are cut into bands where the gap between them is wider than a cell's line spacing (the cell
+ * padding); a band holds one row, the one whose number it holds (a band without a number goes on with the
+ * row before: a row split over pages). A column starts where its cells' lines start, found from the lines
+ * themselves (a cell's text starts left of its centred header).
+ */
+function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { rows: string[][]; rowPos: SourcePos[] } {
+  if (lines.length === 0) return { rows: [], rowPos: [] };
+  // Where each column's cells start, from the lines themselves: the commonest start under the column's
+  // header, page by page (the parts of a table may be set a few points apart), else over the whole table.
+  const startsOf = (ls: Line[]) => {
+    const starts = new Map<number, number>();
+    for (const l of ls) for (const sg of l.segments) starts.set(Math.round(sg.x), (starts.get(Math.round(sg.x)) ?? 0) + 1);
+    // (over the whole table: one call)
+    return clusters.map((k, i) => {
+      if (i === 0) return k.x;
+      let best: [number, number] | undefined;
+      for (const [x, n] of starts) if (x > clusters[i - 1]!.end && x <= k.end && n >= 2 && (!best || n > best[1])) best = [x, n];
+      return best?.[0];
+    });
+  };
+  const whole = startsOf(lines).map((x, i) => x ?? clusters[i]!.x);
+  // On each page, the commonest start within a few points of the table's.
+  const byPage = new Map<number, number[]>();
+  for (const page of new Set(lines.map((l) => l.page))) {
+    const starts = new Map<number, number>();
+    for (const l of lines) if (l.page === page) for (const sg of l.segments) starts.set(Math.round(sg.x), (starts.get(Math.round(sg.x)) ?? 0) + 1);
+    byPage.set(
+      page,
+      whole.map((w, i) => {
+        if (i === 0) return w;
+        let best: [number, number] | undefined;
+        for (const [x, n] of starts) if (Math.abs(x - w) <= 10 && (!best || n > best[1])) best = [x, n];
+        return best ? Math.min(best[0], w) : w;
+      }),
+    );
+  }
+  let cols = whole;
+  // A column takes text from a little left of its usual start ("Bộ Y tế" at 385 under cells starting at 391).
+  const colOf = (x: number) => {
+    let c = 0;
+    for (let i = 0; i < cols.length; i++) if (x >= cols[i]! - 7) c = i;
+    return c;
+  };
+  // A line's text per column, cutting text items where a column starts. The text layer cuts words at
+  // diacritics ("Đ" "ổ" "i m"): an item touching the one before goes on in its column.
+  const cellsOf = (l: Line): string[] => {
+    cols = byPage.get(l.page) ?? whole;
+    const out = cols.map(() => "");
+    let last = -1;
+    let lastEnd = 0;
+    let lastText = "";
+    for (const sg of l.segments)
+      for (const it of sg.items) {
+        // A piece of a word cut at a diacritic touches the piece before, which ends in a letter.
+        const inWord = last >= 0 && it.x - lastEnd < 1 && /\p{L}$/u.test(lastText);
+        const c = inWord ? last : colOf(it.x);
+        out[c] = c === last && it.x - lastEnd <= 1 ? `${out[c]}${it.text}` : out[c] ? `${out[c]} ${it.text}` : it.text;
+        last = c;
+        lastEnd = it.end;
+        lastText = it.text;
+      }
+    return out.map((t) => cleanLine(t));
+  };
+  // A cell's line spacing: the commonest gap between two lines of one column on a page.
+  const gaps = new Map<number, number>();
+  for (let c = 0; c < cols.length; c++) {
+    let prev: Line | undefined;
+    for (const l of lines) {
+      if (!cellsOf(l)[c]) continue;
+      if (prev && prev.page === l.page) {
+        const g = Math.round(prev.y - l.y);
+        if (g > 0) gaps.set(g, (gaps.get(g) ?? 0) + 1);
+      }
+      prev = l;
+    }
+  }
+  const pitch = [...gaps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 14;
+  const bands: Line[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const p = lines[i - 1];
+    if (!p || p.page !== l.page || p.y - l.y > pitch * 1.1) bands.push([l]);
+    else bands.at(-1)!.push(l);
+  }
+  const rows: string[][] = [];
+  const rowPos: SourcePos[] = [];
+  const numberOf = (l: Line) => {
+    const t = cellsOf(l)[0]!.split(" ")[0] ?? "";
+    return isRowNumber(t) ? t : undefined;
+  };
+  const append = (row: string[], l: Line) => {
+    cellsOf(l).forEach((t, c) => {
+      if (t) row[c] = row[c] ? `${row[c]}${/^[-+•]/.test(t) ? "\n" : " "}${t}` : t;
+    });
+  };
+  for (const band of bands) {
+    const numbered = band.filter((l) => numberOf(l));
+    if (numbered.length === 0) {
+      const row = rows.at(-1);
+      if (row) for (const l of band) append(row, l);
+      else {
+        rows.push(cols.map(() => ""));
+        rowPos.push({ page: band[0]!.page, line: band[0]!.line });
+        for (const l of band) append(rows.at(-1)!, l);
+      }
+      continue;
+    }
+    // A part's title ("I. Đổi mới …") runs across the row: all of it is the title.
+    const head = numbered[0]!;
+    if (numbered.length === 1 && /^[IVXL]+\.?$|^[A-HĐ]\.?$/.test(numberOf(head)!) && head.segments.length === 1 && head.segments[0]!.end > (cols[2] ?? cols.at(-1)!)) {
+      const title = band.map((l) => l.segments.map((sg) => sg.text).join(" ")).join(" ");
+      const m = /^(\S+)\s+(.*)$/su.exec(cleanLine(title));
+      rows.push(cols.map((_, c) => (c === 0 ? (m?.[1] ?? title) : c === 1 ? (m?.[2] ?? "") : "")));
+      rowPos.push({ page: head.page, line: head.line });
+      continue;
+    }
+    // One row per number; a line goes to the row whose number is nearest.
+    const own = numbered.map((n) => {
+      const row = cols.map(() => "");
+      rows.push(row);
+      rowPos.push({ page: n.page, line: n.line });
+      return { y: n.y, row };
+    });
+    for (const l of band) append(own.reduce((a, b) => (Math.abs(b.y - l.y) < Math.abs(a.y - l.y) ? b : a)).row, l);
+  }
+  for (const row of rows) {
+    // "1. Nội dung…" read in the number's column: the number alone stays there.
+    const m = /^(\S+)\s+(.+)$/su.exec(row[0]!);
+    if (m && isRowNumber(m[1]!) && cols.length > 1 && !row[1]) {
+      row[0] = m[1]!;
+      row[1] = m[2]!;
+    }
+  }
+  return { rows, rowPos };
 }
