@@ -226,3 +226,26 @@ describe("messages and App Home", () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
   });
 });
+
+describe("threads in the local workspace", () => {
+  it("shows each thread's replies right under their parent, in time order", async () => {
+    const { threaded } = await import("../../src/local/web/api.js");
+    const m = (ts: string, threadTs?: string) => ({ ts, ...(threadTs ? { threadTs } : {}) });
+    const order = threaded([m("1.0"), m("2.0", "2.0"), m("3.0"), m("4.0", "2.0"), m("5.0", "9.0"), m("6.0", "1.0")]).map((x) => x.ts);
+    // 4.0 answers 2.0 and 6.0 answers 1.0; 5.0's parent is not shown, so it stays in its place.
+    expect(order).toEqual(["1.0", "6.0", "2.0", "4.0", "3.0", "5.0"]);
+  });
+
+  it("marks a reply as one", () => {
+    const html = messageHtml({ channelId: "C1", ts: "2.0", threadTs: "1.0", text: "Ý kiến chỉ đạo", blocks: [], author: { name: "dondoc", bot: true }, ephemeral: false, edited: false }, names);
+    expect(html).toContain('class="msg reply"');
+    expect(html).toContain("Trả lời trong chuỗi tin nhắn");
+  });
+});
+
+describe("quotes", () => {
+  it("shows a line starting with '>' as a quote, and an escaped one as text", () => {
+    expect(mrkdwnToHtml("Nêu:\n>Chưa có *kinh phí*\nhết")).toBe('Nêu:<br><span class="quote">Chưa có <strong>kinh phí</strong></span><br>hết');
+    expect(mrkdwnToHtml("&gt;không phải trích dẫn")).toBe("&gt;không phải trích dẫn");
+  });
+});

@@ -75,15 +75,21 @@ const EMPHASIS: [RegExp, string][] = [
   [emphasisPattern("~"), "s"],
 ];
 
+/** Private-use characters around a quoted line while the rest is converted; stripped from the input first. */
+const QUOTE = ["\uE001", "\uE002"] as const;
+
 export function mrkdwnToHtml(source: string, names: Names = NO_NAMES): string {
   const pieces: string[] = [];
   const hold = (html: string) => `${MARK}${pieces.push(html) - 1}${MARK}`;
-  let text = source.replaceAll(MARK, "");
+  let text = source.replaceAll(MARK, "").replaceAll(QUOTE[0], "").replaceAll(QUOTE[1], "");
   text = text.replace(/```([\s\S]*?)```/g, (_, code: string) => hold(`<pre>${textHtml(code.replace(/^\n/, ""))}</pre>`));
   text = text.replace(/`([^`\n]+)`/g, (_, code: string) => hold(`<code>${textHtml(code)}</code>`));
   text = text.replace(/<([^<>\n]*)>/g, (_, inner: string) => hold(tokenHtml(inner, names)));
+  // A line starting with a raw ">" is a quote (an escaped "&gt;" is not), as in Slack.
+  text = text.replace(/^>(.*)$/gm, (_, line: string) => `${QUOTE[0]}${line}${QUOTE[1]}`);
   let html = textHtml(text);
   for (const [pattern, tag] of EMPHASIS) html = html.replace(pattern, `<${tag}>$1</${tag}>`);
+  html = html.replace(new RegExp(`${QUOTE[0]}(.*?)${QUOTE[1]}`, "g"), `<span class="quote">$1</span>`);
   html = html.replace(/\n/g, "<br>");
   // Filled in last, and never twice: a piece holds no placeholder of its own.
   return html.replace(PLACEHOLDER, (_, n: string) => pieces[Number(n)] ?? "");

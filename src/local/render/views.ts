@@ -16,6 +16,8 @@ export interface ShownMessage {
   author: { name: string; bot: boolean };
   ephemeral: boolean;
   edited: boolean;
+  /** A reply in a thread: shown under its parent message, as Slack shows an opened thread. */
+  threadTs?: string | undefined;
 }
 
 /** "08:30 · 20/09/2023" in Vietnam's time, from a message ts (seconds since the epoch). */
@@ -29,9 +31,14 @@ export function messageHtml(m: ShownMessage, names: Names): string {
   const body = m.blocks.length > 0 ? blocksToHtml(m.blocks, { names }) : `<div class="b-text">${mrkdwnToHtml(m.text, names)}</div>`;
   const badge = m.author.bot ? `<span class="badge">ỨNG DỤNG · APP</span>` : "";
   const initial = escapeHtml([...m.author.name.trim()][0]?.toUpperCase() ?? "?");
-  const note = m.ephemeral ? `<div class="ephemeral-note">👁 Chỉ người dùng lệnh nhìn thấy tin nhắn này <span class="en">· Only visible to you</span></div>` : "";
+  const reply = m.threadTs !== undefined && m.threadTs !== m.ts;
+  const note = m.ephemeral
+    ? `<div class="ephemeral-note">👁 Chỉ người dùng lệnh nhìn thấy tin nhắn này <span class="en">· Only visible to you</span></div>`
+    : reply
+      ? `<div class="thread-note">↳ Trả lời trong chuỗi tin nhắn <span class="en">· Reply in thread</span></div>`
+      : "";
   return (
-    `<article class="msg${m.ephemeral ? " ephemeral" : ""}"${attr("data-channel-id", m.channelId)}${attr("data-ts", m.ts)}>` +
+    `<article class="msg${m.ephemeral ? " ephemeral" : ""}${reply ? " reply" : ""}"${attr("data-channel-id", m.channelId)}${attr("data-ts", m.ts)}${reply ? attr("data-thread-ts", m.threadTs!) : ""}>` +
     `<div class="avatar${m.author.bot ? " bot" : ""}" aria-hidden="true">${m.author.bot ? "đ" : initial}</div>` +
     `<div class="msg-main">${note}<header class="msg-head"><strong class="author">${escapeHtml(m.author.name)}</strong>${badge}` +
     `<time>${escapeHtml(tsLabel(m.ts))}</time>${m.edited ? `<span class="edited">(đã sửa · edited)</span>` : ""}</header>` +

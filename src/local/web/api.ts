@@ -26,6 +26,20 @@ export interface ApiDeps {
   log: Logger;
 }
 
+/**
+ * Messages in time order, each thread's replies right under their parent
+ * (the page shows threads opened, where Slack shows "N replies"); a reply
+ * whose parent is not in the list stays in its place.
+ */
+export function threaded<M extends { ts: string; threadTs?: string | undefined }>(messages: readonly M[]): M[] {
+  const sorted = [...messages].sort((a, b) => compareTs(a.ts, b.ts));
+  const isReply = (m: M) => m.threadTs !== undefined && m.threadTs !== m.ts;
+  const parents = new Set(sorted.filter((m) => !isReply(m)).map((m) => m.ts));
+  const replies = new Map<string, M[]>();
+  for (const m of sorted) if (isReply(m) && parents.has(m.threadTs!)) replies.set(m.threadTs!, [...(replies.get(m.threadTs!) ?? []), m]);
+  return sorted.filter((m) => !isReply(m) || !parents.has(m.threadTs!)).flatMap((m) => [m, ...(replies.get(m.ts) ?? [])]);
+}
+
 /** The most messages a channel shows; older ones stay in the workspace. */
 export const MESSAGES_SHOWN = 200;
 
@@ -159,8 +173,7 @@ export class LocalApi {
       ...workspace.conversations.messages(channelId).map((m) => ({ ...m, author: author(m), ephemeral: false, edited: m.edited !== undefined })),
       ...workspace.conversations.ephemerals({ userId: user, channelId }).map((m) => ({ ...m, author: author(m), ephemeral: true, edited: false })),
     ];
-    return shown
-      .sort((a, b) => compareTs(a.ts, b.ts))
+    return threaded(shown)
       .slice(-MESSAGES_SHOWN)
       .map((m) => ({ ts: m.ts, ephemeral: m.ephemeral, text: m.text, html: messageHtml(m, this.names) }));
   }
