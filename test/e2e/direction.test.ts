@@ -15,6 +15,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acknowledgePlan, publishToUnits } from "../../src/services/plan-acks.js";
 import { statusSummary } from "../../src/services/plan-queries.js";
+import { planForUnitMessage } from "../../src/views/plan-acks.js";
 import { startExampleWorkspace, type Started } from "../local/local-workspace.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -114,7 +115,7 @@ describe.skipIf(skipped !== undefined)("the direction loop in the local workspac
   it("(b) the Office sees a silent unit on its App Home and reminds it; a second click sends nothing more", async () => {
     // The plan as the Office published it (the plan-import walk-through does it from the document), and GDNN's acknowledgement.
     const plan = await w.db.prisma.plan.findFirstOrThrow();
-    await publishToUnits(w.db.prisma, plan.id, new Date("2023-09-18T02:00:00Z"));
+    await publishToUnits(w.db.prisma, plan.id, new Date("2023-09-18T02:00:00Z"), (m) => planForUnitMessage(m, "vi"));
     const gdnnStaff = await w.db.prisma.member.findFirstOrThrow({ where: { slackUserId: PEOPLE.gdnnStaff } });
     await acknowledgePlan({ prisma: w.db.prisma, planId: plan.id, actor: { role: "STAFF", unitId: gdnnStaff.unitId, active: true }, userId: PEOPLE.gdnnStaff, requestKey: "e2e-ack", at: new Date("2023-09-19T02:00:00Z") });
 
@@ -147,6 +148,8 @@ describe.skipIf(skipped !== undefined)("the direction loop in the local workspac
     expect(again.status).toBe(200);
     await row.first().getByText("đã nhắc hôm nay").waitFor();
     expect(await row.first().locator('button[data-action-id="unit_nudge"]').count()).toBe(0);
+    // App Home is published again once per click: let the page settle before scrolling.
+    await page.waitForTimeout(1_000);
     await top(silentTitle);
     await shot("5-reminded");
     // One of the two clicks is answered that the unit was reminded today already.
