@@ -135,9 +135,9 @@ export async function generateDataset(prisma: PrismaClient, options: DatasetOpti
   // ONGOING 20 % (one in ten of those "and the following years": no end).
   await run(
     "tasks",
-    `INSERT INTO "Task" (id, "planId", "parentId", code, "codeKey", position, depth, title, text, partners, "indexId", "criterionId",
+    `INSERT INTO "Task" (id, "planId", "parentId", code, "codeKey", position, depth, title, text, bodies, "indexId", "criterionId",
                          "dueKind", "dueOn", "dueLabel", cadence, "startsOn", "endsOn", "updatedAt")
-     SELECT id, plan_id, parent_id, code, lower(replace(code, '.', '')), position, depth, title, title || ' (dữ liệu thử hiệu năng)', '{}',
+     SELECT id, plan_id, parent_id, code, lower(replace(code, '.', '')), position, depth, title, title || ' (dữ liệu thử hiệu năng)', '[]',
        index_id,
        CASE WHEN index_id IS NOT NULL AND ${rnd("id", 22, 2)} = 0 THEN (index_id - 1) * ${CRITERIA_PER_INDEX} + 1 + ${rnd("id", 23, CRITERIA_PER_INDEX)} END,
        due_kind::"DueKind",
