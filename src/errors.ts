@@ -16,6 +16,15 @@ export type Surface = "slack" | "cli";
 /** One line of an itemised list after the message: the same in both languages, or worded in each (and, optionally, in both at once). */
 export type Detail = string | { vi: string; en: string; both?: string };
 
+/** "Đồng chí không có quyền …": what the person may not do, and who may. */
+const forbidden = (vi: Text, en: Text): Entry => ({
+  vi: (p) => `Đồng chí không có quyền ${vi(p)}. Nếu cần, đề nghị liên hệ Văn phòng Sở.`,
+  en: (p) => `You are not allowed to ${en(p)}. If you need to, please contact the Office.`,
+});
+
+/** "Đề nghị đồng chí nhập …": a text the form needs. */
+const required = (vi: string, en: string): Entry => ({ vi: () => `Đề nghị đồng chí nhập ${vi}.`, en: () => `Please enter ${en}.` });
+
 const messages = {
   DB_LOCKED: {
     vi: (p) => `Thư mục dữ liệu ${p.dir} đang được một tiến trình dondoc khác sử dụng. Đề nghị dừng tiến trình đó (hoặc dùng PostgreSQL qua DATABASE_URL) rồi thử lại.`,
@@ -56,12 +65,12 @@ const messages = {
   },
   // Scheduled jobs run from the command line.
   JOB_INTERRUPTED: {
-    vi: (p) => `Việc "${p.job}" kỳ ${p.period} dừng giữa chừng vì mất kết nối cơ sở dữ liệu (${p.reason}); đã gửi ${p.sent} tin. Đề nghị đồng chí chạy lại lệnh khi cơ sở dữ liệu hoạt động trở lại: tin đã gửi không bị gửi lại.`,
-    en: (p) => `Job "${p.job}" for ${p.period} stopped part-way because the database connection was lost (${p.reason}); ${p.sent} message(s) were sent. Please run the command again once the database is back: nothing already sent will be sent again.`,
+    vi: (p) => `Việc "${p.jobVi}" kỳ ${p.periodVi} dừng giữa chừng vì mất kết nối cơ sở dữ liệu (${p.reason}); đã gửi ${p.sent} tin. Đề nghị đồng chí chạy lại lệnh khi cơ sở dữ liệu hoạt động trở lại: tin đã gửi không bị gửi lại.`,
+    en: (p) => `Job "${p.jobEn}" for ${p.periodEn} stopped part-way because the database connection was lost (${p.reason}); ${p.sent} message(s) were sent. Please run the command again once the database is back: nothing already sent will be sent again.`,
   },
   JOB_CLAIMS_PENDING: {
-    vi: (p) => `Còn ${p.count} tin của việc "${p.job}" kỳ ${p.period} đang ở trạng thái "đang gửi" do một lần chạy trước (${p.by}, lúc ${p.claimedAt} theo giờ của lần chạy đó) chưa kết thúc; dondoc chưa gửi lại để tránh gửi trùng. Đề nghị đồng chí kiểm tra lần chạy đó đã dừng, rồi chạy lại với --at "${p.retryAt}" hoặc muộn hơn: dondoc sẽ tìm các tin này trong lịch sử kênh trước khi gửi.`,
-    en: (p) => `${p.count} message(s) of job "${p.job}" for ${p.period} are still "sending" from an earlier run (${p.by}, at ${p.claimedAt} by that run's clock) that did not finish; dondoc has not resent them, to avoid duplicates. Please make sure that run has stopped, then run again with --at "${p.retryAt}" or later: dondoc will look for these messages in the channel history before sending.`,
+    vi: (p) => `Còn ${p.count} tin của việc "${p.jobVi}" kỳ ${p.periodVi} đang ở trạng thái "đang gửi" do một lần chạy trước (${p.by}, lúc ${p.claimedAt} theo giờ của lần chạy đó) chưa kết thúc; dondoc chưa gửi lại để tránh gửi trùng. Đề nghị đồng chí kiểm tra lần chạy đó đã dừng, rồi chạy lại với --at "${p.retryAt}" hoặc muộn hơn: dondoc sẽ tìm các tin này trong lịch sử kênh trước khi gửi.`,
+    en: (p) => `${p.count} message(s) of job "${p.jobEn}" for ${p.periodEn} are still "sending" from an earlier run (${p.by}, at ${p.claimedAt} by that run's clock) that did not finish; dondoc has not resent them, to avoid duplicates. Please make sure that run has stopped, then run again with --at "${p.retryAt}" or later: dondoc will look for these messages in the channel history before sending.`,
   },
   MIGRATION_FAILED: {
     vi: (p) => `Không áp dụng được bản cập nhật cơ sở dữ liệu ${p.name}: ${p.reason}. Không có thay đổi nào được ghi.`,
@@ -360,10 +369,37 @@ const messages = {
     en: (p) => `What you entered, to submit again: progress ${p.percent}%${p.done ? " (done)" : ""}${p.note ? `; note: ${p.note}` : ""}${p.links ? `; evidence: ${p.links}` : ""}.`,
   },
   // ---- The direction loop (issue 13): obstacles, confirmations, extensions, reminders ----
-  FORBIDDEN_ACTION: {
-    vi: (p) => `Đồng chí không có quyền ${p.vi}. Nếu cần, đề nghị liên hệ Văn phòng Sở.`,
-    en: (p) => `You are not allowed to ${p.en}. If you need to, please contact the Office.`,
-  },
+  FORBIDDEN_DIRECTION: forbidden(() => "cho ý kiến chỉ đạo (chỉ lãnh đạo Sở)", () => "give direction (leadership only)"),
+  FORBIDDEN_WITHDRAW: forbidden(() => "rút lại khó khăn, vướng mắc của đơn vị khác", () => "withdraw another unit's obstacle"),
+  FORBIDDEN_RESOLVE: forbidden(
+    () => "đánh dấu đã giải quyết (Văn phòng Sở hoặc đơn vị nêu vướng mắc)",
+    () => "mark it resolved (the Office or the unit that raised it)",
+  ),
+  FORBIDDEN_CLOSE: forbidden(
+    () => "đóng khó khăn, vướng mắc này (Văn phòng Sở hoặc đơn vị nêu vướng mắc)",
+    () => "close this obstacle (the Office or the unit that raised it)",
+  ),
+  FORBIDDEN_ALL_TASKS: forbidden(
+    () => "xem nhiệm vụ của tất cả các đơn vị (Văn phòng Sở, lãnh đạo Sở)",
+    () => "list every unit's tasks (the Office and leadership)",
+  ),
+  FORBIDDEN_CONFIRM: forbidden(
+    () => "xác nhận báo cáo của đơn vị khác (chỉ lãnh đạo đơn vị)",
+    () => "confirm another unit's report (the unit lead only)",
+  ),
+  FORBIDDEN_CORRECT: forbidden(
+    () => "điều chỉnh báo cáo của đơn vị khác (chỉ lãnh đạo đơn vị)",
+    () => "correct another unit's report (the unit lead only)",
+  ),
+  FORBIDDEN_NUDGE: forbidden(() => "nhắc đơn vị (Văn phòng Sở)", () => "remind a unit (the Office)"),
+  FORBIDDEN_EXTENSION_REQUEST: forbidden(
+    (p) => `đề nghị gia hạn nhiệm vụ ${p.code} (chỉ lãnh đạo đơn vị chủ trì)`,
+    (p) => `ask to extend task ${p.code} (the lead unit's lead only)`,
+  ),
+  FORBIDDEN_EXTENSION_DECISION: forbidden(
+    () => "cho ý kiến về đề nghị gia hạn (chỉ lãnh đạo Sở)",
+    () => "decide on an extension (leadership only)",
+  ),
   OBSTACLE_NOT_FOUND: {
     vi: (p) => `Không có khó khăn, vướng mắc số ${p.id}. Xem danh sách bằng \`/kehoach vuongmac\`.`,
     en: (p) => `There is no obstacle #${p.id}. See the list with \`/kehoach obstacle\`.`,
@@ -376,10 +412,9 @@ const messages = {
     vi: (p) => `Khó khăn, vướng mắc số ${p.id} đã có ý kiến chỉ đạo của ${p.by}: "${p.direction}".`,
     en: (p) => `Obstacle #${p.id} already has the direction of ${p.by}: "${p.direction}".`,
   },
-  TEXT_REQUIRED: {
-    vi: (p) => `Đề nghị đồng chí nhập ${p.vi}.`,
-    en: (p) => `Please enter ${p.en}.`,
-  },
+  DIRECTION_TEXT_REQUIRED: required("ý kiến chỉ đạo", "the direction"),
+  RESOLUTION_TEXT_REQUIRED: required("kết quả giải quyết", "how it was resolved"),
+  EXTENSION_REASON_REQUIRED: required("lý do đề nghị gia hạn", "the reason for the extension"),
   REPORT_NOT_FOUND: {
     vi: (p) => `Không có báo cáo tiến độ số ${p.id}.`,
     en: (p) => `There is no progress report #${p.id}.`,

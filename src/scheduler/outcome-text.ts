@@ -5,18 +5,45 @@ import { periodName } from "../i18n/labels.js";
 import { JOB_LABELS } from "./jobs.js";
 import type { JobOutcome } from "./run-job.js";
 
-const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
+const vi = {
+  blockChars: "ký tự khối",
+  blocks: "khối",
+  dryRun: "chạy thử, không gửi",
+  messages: "tin",
+  plannedBefore: "Đã lập trước đó; chỉ gửi phần còn lại.",
+  planned: "Đã lập",
+  sent: "Đã gửi",
+  alreadyThere: "đã có sẵn",
+  failed: "lỗi",
+  noSlack: "Chưa gửi (không có Slack).",
+};
+
+const en: typeof vi = {
+  blockChars: "block chars",
+  blocks: "blocks",
+  dryRun: "dry run, nothing sent",
+  messages: "messages",
+  plannedBefore: "Planned before; only what was left is sent.",
+  planned: "Planned",
+  sent: "Sent",
+  alreadyThere: "already there",
+  failed: "failed",
+  noSlack: "Not sent (no Slack).",
+};
+
+const STRINGS = { vi, en };
 
 export function formatJobOutcome(o: JobOutcome, lang: Lang): string {
+  const s = STRINGS[lang];
   const head = `${JOB_LABELS[o.occurrence.job][lang]}, ${periodName(o.occurrence.period, lang)}`;
   if (o.dryRun) {
-    const lines = o.messages.map((m) => `\n── ${m.target} ──\n${m.payload.text}\n${JSON.stringify(m.payload.blocks).length} ${T(lang, "ký tự khối", "block chars")}, ${m.payload.blocks.length} ${T(lang, "khối", "blocks")}`);
-    return `${head} — ${T(lang, "chạy thử, không gửi", "dry run, nothing sent")}: ${o.messages.length} ${T(lang, "tin", "messages")}${lines.join("\n")}`;
+    const lines = o.messages.map((m) => `\n── ${m.target} ──\n${m.payload.text}\n${JSON.stringify(m.payload.blocks).length} ${s.blockChars}, ${m.payload.blocks.length} ${s.blocks}`);
+    return `${head} — ${s.dryRun}: ${o.messages.length} ${s.messages}${lines.join("\n")}`;
   }
   const d = o.delivery;
   return [
     head,
-    o.alreadyPlanned ? T(lang, "Đã lập trước đó; chỉ gửi phần còn lại.", "Planned before; only what was left is sent.") : `${T(lang, "Đã lập", "Planned")}: ${o.planned}`,
-    d ? `${T(lang, "Đã gửi", "Sent")}: ${d.sent} · ${T(lang, "đã có sẵn", "already there")}: ${d.alreadyPosted} · ${T(lang, "lỗi", "failed")}: ${d.failed} · 429: ${d.rateLimited}` : T(lang, "Chưa gửi (không có Slack).", "Not sent (no Slack)."),
+    o.alreadyPlanned ? s.plannedBefore : `${s.planned}: ${o.planned}`,
+    d ? `${s.sent}: ${d.sent} · ${s.alreadyThere}: ${d.alreadyPosted} · ${s.failed}: ${d.failed} · 429: ${d.rateLimited}` : s.noSlack,
   ].join("\n");
 }

@@ -37,7 +37,7 @@ export async function confirmCompletion(options: { prisma: PrismaClient; userId:
   const member = await activeMember(prisma, userId);
   const r = await reportOrThrow(prisma, options.reportId);
   if (!canConfirmReport(actorOf(member), r))
-    throw new AppError("FORBIDDEN_ACTION", { vi: "xác nhận báo cáo của đơn vị khác (chỉ lãnh đạo đơn vị)", en: "confirm another unit's report (the unit lead only)" });
+    throw new AppError("FORBIDDEN_CONFIRM");
   const base = { taskCode: r.task.code, unitChannel: r.unit.slackChannel, reporter: r.reporter };
   if (r.confirmation === "CONFIRMED") return { kind: "already", ...base };
   if (r.confirmation !== "PENDING") throw new AppError("REPORT_NOT_PENDING", { code: r.task.code });
@@ -60,7 +60,7 @@ export async function reportForCorrection(prisma: PrismaClient, userId: string, 
   const member = await activeMember(prisma, userId);
   const r = await reportOrThrow(prisma, reportId);
   if (!canCorrectReport(actorOf(member), r))
-    throw new AppError("FORBIDDEN_ACTION", { vi: "điều chỉnh báo cáo của đơn vị khác (chỉ lãnh đạo đơn vị)", en: "correct another unit's report (the unit lead only)" });
+    throw new AppError("FORBIDDEN_CORRECT");
   if (r.confirmation === "CORRECTED" || !(await isLatestOfUnit(prisma, r))) throw new AppError("REPORT_SUPERSEDED", { code: r.task.code });
   return {
     report: { id: r.id, percent: r.percent, done: r.done, note: r.note, reporter: r.reporter, reportedAt: r.reportedAt },

@@ -41,10 +41,7 @@ export async function taskForExtension(prisma: PrismaClient, userId: string, tas
   const task = await prisma.task.findFirst({ where: { id: taskId, archivedAt: null }, include: { assignments: true } });
   if (!task) throw new AppError("TASK_NOT_FOUND", { code: `#${taskId}` });
   if (!canRequestExtension(actorOf(member), task.assignments)) {
-    throw new AppError("FORBIDDEN_ACTION", {
-      vi: `đề nghị gia hạn nhiệm vụ ${task.code} (chỉ lãnh đạo đơn vị chủ trì)`,
-      en: `ask to extend task ${task.code} (the lead unit's lead only)`,
-    });
+    throw new AppError("FORBIDDEN_EXTENSION_REQUEST", { code: task.code });
   }
   if (task.dueOn === null) throw new AppError("EXTENSION_NO_DEADLINE", { code: task.code, label: task.dueLabel });
   const pending = await prisma.deadlineExtension.findFirst({ where: { taskId: task.id, state: "PENDING" } });
@@ -77,7 +74,7 @@ export async function requestExtension(options: {
   if (await prisma.deadlineExtension.findUnique({ where: { requestKey }, select: { id: true } })) return { kind: "duplicate" };
   const { task, member } = await taskForExtension(prisma, userId, options.taskId);
   const reason = options.reason.trim();
-  if (reason === "") throw new AppError("TEXT_REQUIRED", { vi: "lý do đề nghị gia hạn", en: "the reason for the extension" });
+  if (reason === "") throw new AppError("EXTENSION_REASON_REQUIRED");
   if (reason.length > EXTENSION_REASON_MAX) throw new AppError("TEXT_TOO_LONG", { max: EXTENSION_REASON_MAX });
   const today = localDay(at);
   if (options.toDueOn <= task.dueOn || options.toDueOn <= today) {
@@ -126,7 +123,7 @@ export async function decideExtension(options: { prisma: PrismaClient; userId: s
   const { prisma, userId, at, approve } = options;
   const member = await activeMember(prisma, userId);
   if (!canDecideExtension(actorOf(member)))
-    throw new AppError("FORBIDDEN_ACTION", { vi: "cho ý kiến về đề nghị gia hạn (chỉ lãnh đạo Sở)", en: "decide on an extension (leadership only)" });
+    throw new AppError("FORBIDDEN_EXTENSION_DECISION");
   const e = await load(prisma, options.extensionId);
   if (!e) throw new AppError("EXTENSION_NOT_FOUND", { id: options.extensionId });
   const decided = await prisma.$transaction(async (tx) => {

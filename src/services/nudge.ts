@@ -35,7 +35,7 @@ export async function nudgeUnit(options: {
 }): Promise<NudgeResult> {
   const { prisma, userId, at } = options;
   const member = await activeMember(prisma, userId);
-  if (!canNudgeUnit(actorOf(member))) throw new AppError("FORBIDDEN_ACTION", { vi: "nhắc đơn vị (Văn phòng Sở)", en: "remind a unit (the Office)" });
+  if (!canNudgeUnit(actorOf(member))) throw new AppError("FORBIDDEN_NUDGE");
   const unit = await prisma.unit.findFirst({ where: { id: options.unitId, active: true }, select: { id: true, code: true, name: true, slackChannel: true } });
   if (!unit) throw new AppError("UNIT_NOT_FOUND", { unit: `#${options.unitId}` });
   if (!unit.slackChannel) throw new AppError("NUDGE_NO_CHANNEL", { unit: unit.code });

@@ -73,9 +73,9 @@ export async function giveDirection(options: { prisma: PrismaClient; userId: str
   const earlier = await prisma.obstacle.findUnique({ where: { directionKey: requestKey }, select: { id: true } });
   if (earlier) return { kind: "duplicate", obstacleId: earlier.id };
   const member = await activeMember(prisma, userId);
-  if (!canDirectObstacle(actorOf(member))) throw new AppError("FORBIDDEN_ACTION", { vi: "cho ý kiến chỉ đạo (chỉ lãnh đạo Sở)", en: "give direction (leadership only)" });
+  if (!canDirectObstacle(actorOf(member))) throw new AppError("FORBIDDEN_DIRECTION");
   const text = options.text.trim();
-  if (text === "") throw new AppError("TEXT_REQUIRED", { vi: "ý kiến chỉ đạo", en: "the direction" });
+  if (text === "") throw new AppError("DIRECTION_TEXT_REQUIRED");
   if (text.length > DIRECTION_MAX) throw new AppError("TEXT_TOO_LONG", { max: DIRECTION_MAX });
   const o = await obstacleOrThrow(prisma, options.obstacleId);
   if (o.resolvedAt) throw closedError(o);
@@ -128,16 +128,11 @@ export async function closeObstacle(options: {
   const member = await activeMember(prisma, userId);
   const o = await obstacleOrThrow(prisma, options.obstacleId);
   if (!canCloseObstacle(actorOf(member), o, outcome)) {
-    throw new AppError(
-      "FORBIDDEN_ACTION",
-      outcome === "WITHDRAWN"
-        ? { vi: "rút lại khó khăn, vướng mắc của đơn vị khác", en: "withdraw another unit's obstacle" }
-        : { vi: "đánh dấu đã giải quyết (Văn phòng Sở hoặc đơn vị nêu vướng mắc)", en: "mark it resolved (the Office or the unit that raised it)" },
-    );
+    throw new AppError(outcome === "WITHDRAWN" ? "FORBIDDEN_WITHDRAW" : "FORBIDDEN_RESOLVE");
   }
   const note = options.note.trim();
   if (note.length > CLOSE_NOTE_MAX) throw new AppError("TEXT_TOO_LONG", { max: CLOSE_NOTE_MAX });
-  if (outcome === "RESOLVED" && note === "") throw new AppError("TEXT_REQUIRED", { vi: "kết quả giải quyết", en: "how it was resolved" });
+  if (outcome === "RESOLVED" && note === "") throw new AppError("RESOLUTION_TEXT_REQUIRED");
   if (o.resolvedAt) throw closedError(o);
   try {
     const written = await prisma.$transaction(async (tx) => {
@@ -182,12 +177,9 @@ export async function obstacleForForm(prisma: PrismaClient, userId: string, obst
   const o = await obstacleOrThrow(prisma, obstacleId);
   const actor = actorOf(member);
   if (purpose === "direct" && !canDirectObstacle(actor))
-    throw new AppError("FORBIDDEN_ACTION", { vi: "cho ý kiến chỉ đạo (chỉ lãnh đạo Sở)", en: "give direction (leadership only)" });
+    throw new AppError("FORBIDDEN_DIRECTION");
   if (purpose !== "direct" && !canCloseObstacle(actor, o, "RESOLVED") && !canCloseObstacle(actor, o, "WITHDRAWN")) {
-    throw new AppError("FORBIDDEN_ACTION", {
-      vi: "đóng khó khăn, vướng mắc này (Văn phòng Sở hoặc đơn vị nêu vướng mắc)",
-      en: "close this obstacle (the Office or the unit that raised it)",
-    });
+    throw new AppError("FORBIDDEN_CLOSE");
   }
   if (o.resolvedAt) throw closedError(o);
   if (purpose === "direct" && o.state !== "OPEN") throw new AppError("OBSTACLE_DIRECTED", { id: o.id, by: `<@${o.directedBy}>`, direction: (o.direction ?? "").slice(0, 300) });

@@ -48,7 +48,7 @@ export const ALL_UNITS = { code: "Toàn Sở", name: "Tất cả các đơn vị
 /** Every unit: the Office, leadership and administrators only. */
 function allUnits(viewer: TaskListViewer): { code: string; name: string; ids: number[] | null } {
   if (!seesAcrossUnits(viewer.actor)) {
-    throw new AppError("FORBIDDEN_ACTION", { vi: "xem nhiệm vụ của tất cả các đơn vị (Văn phòng Sở, lãnh đạo Sở)", en: "list every unit's tasks (the Office and leadership)" });
+    throw new AppError("FORBIDDEN_ALL_TASKS");
   }
   return { ...ALL_UNITS, ids: null };
 }

@@ -67,8 +67,15 @@ describe("dondoc jobs run after a run that was killed", () => {
   it("run again at the same --at: says what is held and when to run, and exits 1", async () => {
     const r = await cli(env, "jobs", "run", "reminders", "--at", "04/03/2030 08:00");
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^Còn 5 tin của việc "Nhắc việc đầu tuần" kỳ 2030-W10 đang ở trạng thái "đang gửi" .*cli:operator:4242.*--at "04\/03\/2030 08:03" hoặc muộn hơn/);
-    expect(r.err).toMatch(/\n5 message\(s\) of job "Nhắc việc đầu tuần" for 2030-W10 are still "sending"/);
+    expect(r.err).toMatch(/^Còn 5 tin của việc "Nhắc việc đầu tuần" kỳ tuần 10\/2030 đang ở trạng thái "đang gửi" .*cli:operator:4242.*--at "04\/03\/2030 08:03" hoặc muộn hơn/);
+    expect(r.err).toMatch(/\n5 message\(s\) of job "Monday reminders" for week 10 of 2030 are still "sending"/);
+    // --lang en alone, and --json: the same error, as asked.
+    const en = await cli(env, "jobs", "run", "reminders", "--at", "04/03/2030 08:00", "--lang", "en");
+    expect(en.code).toBe(1);
+    expect(en.err.trim()).toMatch(/^5 message\(s\) of job "Monday reminders" for week 10 of 2030 are still "sending"[^\n]*$/);
+    const json = await cli(env, "jobs", "run", "reminders", "--at", "04/03/2030 08:00", "--json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.err)).toMatchObject({ error: { code: "JOB_CLAIMS_PENDING", params: { periodVi: "tuần 10/2030", periodEn: "week 10 of 2030" } } });
     for (const c of UNIT_CHANNELS) expect(count(fake, c), c).toBeLessThanOrEqual(1);
   });
 
@@ -119,8 +126,8 @@ describe.runIf(serverUrl)("dondoc jobs run when PostgreSQL goes away mid-run", (
     expect(r.code).toBe(69);
     const lines = r.err.trim().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^Việc "Nhắc việc đầu tuần" kỳ 2023-W38 dừng giữa chừng vì mất kết nối cơ sở dữ liệu \((P2010\/)?(57P01|55000)[^)]*\); đã gửi \d tin\. Đề nghị đồng chí chạy lại lệnh/);
-    expect(lines[1]).toMatch(/^Job "Nhắc việc đầu tuần" for 2023-W38 stopped part-way because the database connection was lost/);
+    expect(lines[0]).toMatch(/^Việc "Nhắc việc đầu tuần" kỳ tuần 38\/2023 dừng giữa chừng vì mất kết nối cơ sở dữ liệu \((P2010\/)?(57P01|55000)[^)]*\); đã gửi \d tin\. Đề nghị đồng chí chạy lại lệnh/);
+    expect(lines[1]).toMatch(/^Job "Monday reminders" for week 38 of 2023 stopped part-way because the database connection was lost/);
     expect(r.err).not.toMatch(/Invalid `prisma|at .*\.js:\d+|PrismaClient/);
 
     // While it is down, any command says so in one line per language.

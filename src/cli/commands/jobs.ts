@@ -3,12 +3,12 @@ import { loadConfig } from "../../config/env.js";
 import { JOB_IDS, occurrenceAt, type JobId } from "../../domain/schedule.js";
 import { AppError } from "../../errors.js";
 import { CLAIM_LEASE_MS } from "../../delivery/delivery-store.js";
+import { periodName } from "../../i18n/labels.js";
 import { JOB_LABELS } from "../../scheduler/jobs.js";
 import { runJob, type JobOutcome } from "../../scheduler/run-job.js";
 import { loadCalendar } from "../../scheduler/scheduler.js";
 import { slackDeliveryClient } from "../../delivery/slack-delivery.js";
 import { recentDeliveries, retryFailed } from "../../services/deliveries.js";
-import type { Lang } from "../../errors.js";
 import { formatMoment, momentArgument } from "../arguments.js";
 import type { CliContext, Common } from "../context.js";
 import { formatJobOutcome } from "../../scheduler/outcome-text.js";
@@ -39,7 +39,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
         return runJob({ prisma: db.prisma, log, client, config: config.scheduler, instance: `${actor}:${process.pid}`, now: () => at }, occurrence, { dryRun: opts.dryRun });
       });
       print(opts, outcome, () => formatJobOutcome(outcome, opts.lang));
-      const unfinished = outcome.dryRun ? null : unfinishedRun(outcome, at, opts.lang);
+      const unfinished = outcome.dryRun ? null : unfinishedRun(outcome, at);
       if (unfinished) throw unfinished;
     });
   common(jobs.command("status").option("--failed", "chỉ các tin lỗi / failed only").option("--limit <n>", "số dòng / rows", "30"))
@@ -57,11 +57,13 @@ export function registerJobs(program: Command, ctx: CliContext): void {
 }
 
 /** Why a run that sent for real did not finish: the database went away, or another run still holds messages. */
-function unfinishedRun(outcome: Extract<JobOutcome, { dryRun: false }>, at: Date, lang: Lang): AppError | null {
-  const label = JOB_LABELS[outcome.occurrence.job][lang];
+function unfinishedRun(outcome: Extract<JobOutcome, { dryRun: false }>, at: Date): AppError | null {
+  // The job and its period in words, in both languages: the error is read in either.
+  const { job, period } = outcome.occurrence;
+  const named = { jobVi: JOB_LABELS[job].vi, jobEn: JOB_LABELS[job].en, periodVi: periodName(period, "vi"), periodEn: periodName(period, "en") };
   if (outcome.delivery?.interrupted) {
     const { code, message } = outcome.delivery.interrupted;
-    return new AppError("JOB_INTERRUPTED", { job: label, period: outcome.occurrence.period, sent: outcome.delivery.sent + outcome.delivery.alreadyPosted, reason: `${code}: ${message}` });
+    return new AppError("JOB_INTERRUPTED", { ...named, sent: outcome.delivery.sent + outcome.delivery.alreadyPosted, reason: `${code}: ${message}` });
   }
   const held = outcome.stillSending;
   if (held.count === 0) return null;
@@ -69,8 +71,7 @@ function unfinishedRun(outcome: Extract<JobOutcome, { dryRun: false }>, at: Date
   const retry = new Date((Math.floor(((held.lastClaimedAt ?? at).getTime() + CLAIM_LEASE_MS) / 60_000) + 1) * 60_000);
   return new AppError("JOB_CLAIMS_PENDING", {
     count: held.count,
-    job: label,
-    period: outcome.occurrence.period,
+    ...named,
     by: held.claimedBy.join(", "),
     claimedAt: held.lastClaimedAt ? formatMoment(held.lastClaimedAt) : "?",
     retryAt: formatMoment(retry),
