@@ -33,6 +33,7 @@ describe("splitBodies", () => {
     // Whom a body submits to, or where it acts, is not part of its name.
     ["Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp", ["Ủy ban nhân dân cấp tỉnh"]],
     ["Bộ Y tế, Sở Y tế đối với địa phương", ["Bộ Y tế", "Sở Y tế"]],
+    ["Các Bộ: NN&MT, Xây dựng, Giáo dục và Đào tạo", ["Bộ NN&MT", "Bộ Xây dựng", "Bộ Giáo dục và Đào tạo"]],
   ])("%s", (input, expected) => {
     expect(splitBodies(input)).toEqual(expected);
   });

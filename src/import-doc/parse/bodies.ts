@@ -37,6 +37,15 @@ export function splitBodies(input: string): string[] {
   for (const chunk of splitOutsideParens(input.replace(/\r/g, ""), /\n|;/)) {
     const text = chunk.replace(/^\s*[-+•*]\s*/, "").trim();
     if (!text) continue;
+    // "Các Bộ: NN&MT, Xây dựng, Y tế", "các Sở: Tài chính, Tư pháp": one body of that kind per name.
+    const kinds = /^(?:các|Các)\s+(Bộ|Sở|Phòng|Ban)\s*:\s*(.+)$/su.exec(text);
+    if (kinds) {
+      for (const name of kinds[2]!.split(/\s*,\s*/u)) {
+        const body = tidy(name);
+        if (body) out.push(`${kinds[1]} ${body}`);
+      }
+      continue;
+    }
     // Candidate cut points: ", " and " và " / " cùng " / " với " outside parentheses.
     const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+/u, (rest, before, sep) => (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest));
     for (const p of parts) {

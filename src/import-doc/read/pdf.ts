@@ -216,27 +216,29 @@ export function linesToBlocks(input: Line[]): Block[] {
     }
     const l = table ? { ...line, segments: byColumn(table.cols, line.segments) } : line;
     const pos = { page: l.page, line: l.line };
-    if (!table && l.segments.length >= 3 && l.segments.some((s) => fold(s.text).includes("chu tri"))) {
-      tables++;
-      // A header set over several baselines ("Cơ quan | Cơ quan | Thời gian hoàn" / "STT | Tên nhiệm vụ cụ thể |
-      // Kết quả" / "chủ trì | phối hợp | thành", as the Công báo sets it, a one-line cell centred between the
-      // others): the lines just above on the same page, close enough to be one header row, are read with it,
-      // and so are the table's rows, whose cells are centred the same way (see centredRows).
-      const above = recent.filter((r) => r.line.page === l.page && r.line.y - l.y < 24 && r.line.segments.length >= 2 && blocks.includes(r.block));
-      if (above.length > 0) {
+    // A header set over several baselines ("Cơ quan | Cơ quan | Thời gian hoàn" / "STT | Tên nhiệm vụ cụ thể |
+    // Kết quả" / "chủ trì | phối hợp | thành", as the Công báo sets it, a one-line cell centred between the
+    // others; or "Cơ quan chủ" / "trì thực hiện"): the lines just above on the same page, close enough to be one
+    // header row, are read with this one, and so are the table's rows, whose cells are centred the same way
+    // (see centredRows).
+    const above = table ? [] : recent.filter((r) => r.line.page === l.page && r.line.y - l.y < 24 && r.line.segments.length >= 2 && blocks.includes(r.block));
+    if (above.length > 0 && l.segments.length >= 2) {
+      const spans = [...above.flatMap((r) => r.line.segments), ...l.segments].sort((a, b) => a.x - b.x);
+      // Columns: header cells whose spans overlap belong to one column ("Cơ quan" over "chủ trì").
+      const clusters: { x: number; end: number; texts: string[] }[] = [];
+      for (const sp of spans) {
+        const k = clusters.find((c) => sp.x < c.end && sp.end > c.x);
+        if (k) {
+          k.x = Math.min(k.x, sp.x);
+          k.end = Math.max(k.end, sp.end);
+          k.texts.push(sp.text);
+        } else clusters.push({ x: sp.x, end: sp.end, texts: [sp.text] });
+      }
+      clusters.sort((a, b) => a.x - b.x);
+      // Each column's text top to bottom: the lines above come first.
+      if (clusters.length >= 3 && clusters.some((k) => fold(k.texts.join(" ")).includes("chu tri"))) {
+        tables++;
         for (const r of above) blocks.splice(blocks.indexOf(r.block), 1);
-        const spans = [...above.flatMap((r) => r.line.segments), ...l.segments].sort((a, b) => a.x - b.x);
-        // Columns: header cells whose spans overlap belong to one column ("Cơ quan" over "chủ trì").
-        const clusters: { x: number; end: number; texts: string[] }[] = [];
-        for (const sp of spans) {
-          const k = clusters.find((c) => sp.x < c.end && sp.end > c.x);
-          if (k) {
-            k.x = Math.min(k.x, sp.x);
-            k.end = Math.max(k.end, sp.end);
-            k.texts.push(sp.text);
-          } else clusters.push({ x: sp.x, end: sp.end, texts: [sp.text] });
-        }
-        clusters.sort((a, b) => a.x - b.x);
         const first = above[0]!.line;
         centred = {
           header: clusters.map((k) => k.texts.join(" ")),
@@ -248,6 +250,9 @@ export function linesToBlocks(input: Line[]): Block[] {
         recent = [];
         continue;
       }
+    }
+    if (!table && l.segments.length >= 3 && l.segments.some((s) => fold(s.text).includes("chu tri"))) {
+      tables++;
       table = { cols: l.segments.map((s) => s.x), rows: [l.segments.map((s) => s.text)], rowPos: [pos], pos: { ...pos, table: tables } };
       continue;
     }
@@ -347,10 +352,40 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
     );
   }
   let cols = whole;
-  // A column takes text from a little left of its usual start ("Bộ Y tế" at 385 under cells starting at 391).
+  // Where (almost) no text runs: between two columns there is a strip no cell's text crosses, however the
+  // cells are aligned (left, centred); a stray line across it (a merged cell) is allowed for. A part's title
+  // running across the table is left out. Quarter points.
+  const covered = new Map<number, number>();
+  for (const l of lines) {
+    if (l.segments.length === 1 && l.segments[0]!.x < clusters[1]!.end && l.segments[0]!.end > clusters.at(-2)!.x) continue;
+    const mine = new Set<number>();
+    for (const sg of l.segments) for (const it of sg.items) for (let q = Math.ceil((it.x + 0.3) * 4); q <= Math.floor((it.end - 0.3) * 4); q++) mine.add(q);
+    for (const q of mine) covered.set(q, (covered.get(q) ?? 0) + 1);
+  }
+  const stray = Math.max(1, Math.floor(lines.length * 0.03));
+  const centre = (k: { x: number; end: number }) => (k.x + k.end) / 2;
+  const strips: (number | undefined)[] = clusters.map((k, i) => {
+    if (i === 0) return undefined;
+    // The widest (almost) uncovered run between the two headers' centres: the boundary is its middle.
+    let best: [number, number] | undefined;
+    let runStart: number | undefined;
+    const from = Math.ceil(centre(clusters[i - 1]!) * 4);
+    const to = Math.floor(centre(k) * 4);
+    for (let q = from; q <= to + 1; q++) {
+      const free = q <= to && (covered.get(q) ?? 0) <= stray;
+      if (free && runStart === undefined) runStart = q;
+      if (!free && runStart !== undefined) {
+        if (!best || q - runStart > best[1] - best[0]) best = [runStart, q];
+        runStart = undefined;
+      }
+    }
+    return best ? (best[0] + best[1]) / 8 : undefined;
+  });
+  // A column takes text from a little left of its usual start ("Bộ Y tế" at 385 under cells starting at 391),
+  // or from the strip before it when there is one.
   const colOf = (x: number) => {
     let c = 0;
-    for (let i = 0; i < cols.length; i++) if (x >= cols[i]! - 7) c = i;
+    for (let i = 1; i < cols.length; i++) if (x >= (strips[i] ?? cols[i]! - 7)) c = i;
     return c;
   };
   // A line's text per column, cutting text items where a column starts. The text layer cuts words at
@@ -387,18 +422,39 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
     }
   }
   const pitch = [...gaps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 14;
-  const bands: Line[][] = [];
+  const raw: Line[][] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const p = lines[i - 1];
-    if (!p || p.page !== l.page || p.y - l.y > pitch * 1.1) bands.push([l]);
-    else bands.at(-1)!.push(l);
+    if (!p || p.page !== l.page || p.y - l.y > pitch * 1.1) raw.push([l]);
+    else raw.at(-1)!.push(l);
+  }
+  // A part's title ("V" centred in its cell, "Tuyên truyền, phổ biến …" running across the table) may sit as
+  // close to the rows around it as their own lines do: it is cut out of its band, the title's lines being
+  // those as far below the numeral as the first line of the title is above it.
+  const across = (l: Line) => l.segments.length === 1 && l.segments[0]!.end > (strips[2] ?? cols[2] ?? 0) + 20 && l.segments[0]!.x < (strips[2] ?? cols[2] ?? 0);
+  const numeralOnly = (l: Line) => l.segments.length === 1 && /^[IVXL]+\.?$/.test(l.segments[0]!.text.trim());
+  const bands: Line[][] = [];
+  for (const band of raw) {
+    const r = band.findIndex(numeralOnly);
+    const top = r > 0 ? band.slice(0, r).findLastIndex(across) : -1;
+    if (r <= 0 || top < 0) {
+      bands.push(band);
+      continue;
+    }
+    const reach = band[top]!.y - band[r]!.y + 2;
+    const below = band.findIndex((l, i) => i > r && band[r]!.y - l.y > reach);
+    const end = below < 0 ? band.length : below;
+    if (top > 0) bands.push(band.slice(0, top));
+    bands.push(band.slice(top, end));
+    if (end < band.length) bands.push(band.slice(end));
   }
   const rows: string[][] = [];
   const rowPos: SourcePos[] = [];
+  // A row's number, or the "-" / "+" of a sub-row ("- Công trình đê điều, hồ đập" under row 4).
   const numberOf = (l: Line) => {
     const t = cellsOf(l)[0]!.split(" ")[0] ?? "";
-    return isRowNumber(t) ? t : undefined;
+    return isRowNumber(t) || /^[-+–]$/.test(t) ? t : undefined;
   };
   const append = (row: string[], l: Line) => {
     cellsOf(l).forEach((t, c) => {
