@@ -9,6 +9,7 @@ import { daysBetween, localDay, type Day } from "../domain/day.js";
 import { canCloseObstacle, canDirectObstacle, canRead, seesAcrossUnits, type Actor, type ObstacleOutcome } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
 import type { DirectionGivenModel, ObstacleClosedModel, ObstacleItem, ObstacleListModel } from "../models/direction.js";
+import type { ObstacleRaisedModel } from "../models/index.js";
 import { memberBySlackId, type MemberWithUnit } from "./members.js";
 import { isUniqueViolation } from "./request-key.js";
 
@@ -63,9 +64,18 @@ export async function recordObstacleNotice(prisma: PrismaClient, id: number, cha
   await prisma.obstacle.updateMany({ where: { id, noticeTs: null }, data: { noticeChannel: channel, noticeTs: ts } });
 }
 
+/** The obstacle's notice as first posted, to show its new state in place (chat.update). */
+async function noticeModel(prisma: PrismaClient, id: number): Promise<ObstacleRaisedModel> {
+  const o = await prisma.obstacle.findUniqueOrThrow({
+    where: { id },
+    include: { unit: { select: { code: true, name: true } }, task: { select: { code: true, title: true, plan: { select: { number: true } } } } },
+  });
+  return { id: o.id, task: { code: o.task.code, title: o.task.title, planNumber: o.task.plan.number }, unit: o.unit, raisedBy: o.raisedBy, text: o.text };
+}
+
 export type DirectionResult =
   | { kind: "duplicate"; obstacleId: number }
-  | { kind: "directed"; model: DirectionGivenModel; unitChannel: string | null; thread: { channel: string; ts: string } | null };
+  | { kind: "directed"; model: DirectionGivenModel; notice: ObstacleRaisedModel; unitChannel: string | null; thread: { channel: string; ts: string } | null };
 
 /** Leadership's direction on an open obstacle. Throws AppError when it may not be given. */
 export async function giveDirection(options: { prisma: PrismaClient; userId: string; obstacleId: number; text: string; requestKey: string; at: Date }): Promise<DirectionResult> {
@@ -103,6 +113,7 @@ export async function giveDirection(options: { prisma: PrismaClient; userId: str
   return {
     kind: "directed",
     model: { obstacle: { id: o.id, task: o.task, unit: o.unit, raisedBy: o.raisedBy, text: o.text }, direction: text, directedBy: userId },
+    notice: await noticeModel(prisma, o.id),
     unitChannel: unit.slackChannel,
     thread: o.noticeChannel && o.noticeTs ? { channel: o.noticeChannel, ts: o.noticeTs } : null,
   };
@@ -110,7 +121,7 @@ export async function giveDirection(options: { prisma: PrismaClient; userId: str
 
 export type CloseResult =
   | { kind: "duplicate"; obstacleId: number }
-  | { kind: "closed"; model: ObstacleClosedModel; unitChannel: string | null; thread: { channel: string; ts: string } | null };
+  | { kind: "closed"; model: ObstacleClosedModel; notice: ObstacleRaisedModel; unitChannel: string | null; thread: { channel: string; ts: string } | null };
 
 /** Marks an obstacle resolved (the Office or the unit) or withdrawn (the unit). */
 export async function closeObstacle(options: {
@@ -166,6 +177,7 @@ export async function closeObstacle(options: {
   return {
     kind: "closed",
     model: { obstacle: { id: o.id, task: o.task, unit: o.unit }, outcome, note, closedBy: userId },
+    notice: await noticeModel(prisma, o.id),
     unitChannel: unit.slackChannel,
     thread: o.noticeChannel && o.noticeTs ? { channel: o.noticeChannel, ts: o.noticeTs } : null,
   };

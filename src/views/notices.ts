@@ -28,6 +28,9 @@ const vi = {
   obstacleTask: (task: string, who: string) => `Nhiệm vụ ${task}\nNgười báo: ${who}`,
   obstacleFooter: "Văn phòng Sở tổng hợp, báo cáo Lãnh đạo Sở",
   obstacleFallback: (unit: string, code: string) => `${unit} báo khó khăn, vướng mắc ở nhiệm vụ ${code}`,
+  obstacleDirected: (who: string) => `🧭 Đã có ý kiến chỉ đạo của đồng chí ${who}: xem trong chuỗi tin nhắn.`,
+  obstacleResolved: (who: string) => `✅ Đã giải quyết (đồng chí ${who} xác nhận): xem trong chuỗi tin nhắn.`,
+  obstacleWithdrawn: (who: string) => `↩️ Đơn vị đã rút khó khăn, vướng mắc này (đồng chí ${who}).`,
   reportSaved: (code: string, percent: number) => `✅ Đã ghi nhận báo cáo tiến độ nhiệm vụ *${code}*: ${percent}%.`,
   obstacleSaved: (code: string) => `✅ Đã gửi khó khăn, vướng mắc của nhiệm vụ *${code}* đến Văn phòng Sở để tổng hợp, báo cáo Lãnh đạo Sở.`,
   notRegistered: (contacts: string) =>
@@ -52,6 +55,9 @@ const en: typeof vi = {
   obstacleTask: (task, who) => `Task ${task}\nRaised by: ${who}`,
   obstacleFooter: "The Office consolidates obstacles and reports them to the department's leadership",
   obstacleFallback: (unit, code) => `${unit} raised an obstacle on task ${code}`,
+  obstacleDirected: (who) => `🧭 Leadership (${who}) has given direction: see the thread.`,
+  obstacleResolved: (who) => `✅ Resolved (marked by ${who}): see the thread.`,
+  obstacleWithdrawn: (who) => `↩️ Withdrawn by the unit (${who}).`,
   reportSaved: (code, percent) => `✅ Progress report on task *${code}* recorded: ${percent}%.`,
   obstacleSaved: (code) => `✅ Your obstacle on task *${code}* has gone to the Office, which consolidates and reports to the department's leadership.`,
   notRegistered: (contacts) =>
@@ -92,8 +98,11 @@ export function reportPosted(model: ReportPostedModel, lang: Lang): SlackMessage
   return message(s.reportedFallback(esc(model.task.code, CAPS.code), model.percent), blocks, lang);
 }
 
-/** Posted to the Office's channel. */
-export function obstacleRaised(model: ObstacleRaisedModel, lang: Lang): SlackMessage {
+/** What became of an obstacle since its notice was posted: the notice shows it in place of the buttons no longer due. */
+export type ObstacleNoticeState = { kind: "open" } | { kind: "directed"; by: string } | { kind: "closed"; outcome: "RESOLVED" | "WITHDRAWN"; by: string };
+
+/** Posted to the unit's and the Office's channels; the unit's is updated as the obstacle lives. */
+export function obstacleRaised(model: ObstacleRaisedModel, lang: Lang, state: ObstacleNoticeState = { kind: "open" }): SlackMessage {
   const s = STRINGS[lang];
   const quoted = esc(model.text.trim(), NOTICE_TEXT_MAX)
     .split("\n")
@@ -104,9 +113,11 @@ export function obstacleRaised(model: ObstacleRaisedModel, lang: Lang): SlackMes
     section(s.obstacleTask(taskRef(model.task), person(model.raisedBy))),
     section(quoted),
     context(`${s.obstacleFooter} · ${s.plan(esc(model.task.planNumber, CAPS.code))}`),
-    // Leadership answers from here; the Office or the unit closes it (each click is checked).
-    obstacleButtons(model.id, lang),
   ];
+  // Leadership answers from here; the Office or the unit closes it (each click is checked).
+  if (state.kind === "open") blocks.push(obstacleButtons(model.id, lang));
+  else if (state.kind === "directed") blocks.push(context(s.obstacleDirected(mention(state.by))), obstacleButtons(model.id, lang, { direct: false }));
+  else blocks.push(context((state.outcome === "RESOLVED" ? s.obstacleResolved : s.obstacleWithdrawn)(mention(state.by))));
   return message(s.obstacleFallback(esc(model.unit.code, CAPS.code), esc(model.task.code, CAPS.code)), blocks, lang);
 }
 

@@ -71,8 +71,14 @@ describe.each(backends)("the life of an obstacle on $name", (backend) => {
     expect(after).toMatchObject({ state: "DIRECTED", direction, directedBy: USERS.leadership });
     expect(await d.db.prisma.auditEntry.count({ where: { action: "obstacle.direct", entityId: String(o.id) } })).toBe(1);
 
-    // A second leader is told it has been answered already.
-    await d.fake.blockAction({ userId: "U0LDS0002", actionId: "obstacle_direct", channelId: ldvl, messageTs: o.noticeTs! });
+    // The notice in the unit's channel says so, in place of the direction button; closing stays.
+    await expect.poll(() => json(d.fake.workspace.conversations.message(ldvl, o.noticeTs!)), { timeout: 15_000 }).toContain("Đã có ý kiến chỉ đạo");
+    expect(json(d.fake.workspace.conversations.message(ldvl, o.noticeTs!))).not.toContain("obstacle_direct");
+    expect(json(d.fake.workspace.conversations.message(ldvl, o.noticeTs!))).toContain("obstacle_close");
+
+    // A second leader, from the Office channel's copy of the notice, is told it has been answered already.
+    const officeCopy = d.fake.workspace.conversations.messages(vp).find((m) => json(m).includes("Chưa thống nhất mẫu phiếu khảo sát"))!;
+    await d.fake.blockAction({ userId: "U0LDS0002", actionId: "obstacle_direct", channelId: vp, messageTs: officeCopy.ts });
     await expect.poll(() => ephemeralsOf("U0LDS0002"), { timeout: 15_000 }).toContain("đã có ý kiến chỉ đạo");
 
     // The Office marks it resolved with a note, in the same thread.
@@ -81,6 +87,8 @@ describe.each(backends)("the life of an obstacle on $name", (backend) => {
     await d.fake.viewSubmission({ userId: USERS.office, values: { note: { note: "Viện đã gửi mẫu phiếu thống nhất." } } });
     await expect.poll(async () => (await d.db.prisma.obstacle.findUniqueOrThrow({ where: { id: o.id } })).state, { timeout: 15_000 }).toBe("RESOLVED");
     await expect.poll(() => json(d.fake.workspace.conversations.replies(ldvl, o.noticeTs!)), { timeout: 15_000 }).toContain("đã được giải quyết");
+    await expect.poll(() => json(d.fake.workspace.conversations.message(ldvl, o.noticeTs!)), { timeout: 15_000 }).toContain("Đã giải quyết");
+    expect(json(d.fake.workspace.conversations.message(ldvl, o.noticeTs!))).not.toContain("obstacle_close");
     expect(await d.db.prisma.auditEntry.count({ where: { action: "obstacle.resolve", entityId: String(o.id) } })).toBe(1);
   }, 60_000);
 

@@ -108,7 +108,12 @@ describe.skipIf(skipped !== undefined)("the direction loop in the local workspac
       const i = all.findIndex((m) => (m as HTMLElement).dataset.ts === ts);
       return (all[i + 1] as HTMLElement | undefined)?.classList.contains("reply") ?? false;
     }, obstacle.noticeTs)).toBe(true);
-    await top(message(OBSTACLE).first());
+    // The notice says so in place of its direction button; closing it stays possible.
+    const updated = message(OBSTACLE).first();
+    await updated.getByText("Đã có ý kiến chỉ đạo của đồng chí").waitFor();
+    expect(await updated.locator('button[data-action-id="obstacle_direct"]').count()).toBe(0);
+    expect(await updated.locator('button[data-action-id="obstacle_close"]').count()).toBe(1);
+    await top(updated);
     await shot("3-direction-in-thread");
   });
 

@@ -57,6 +57,19 @@ describe("notices", () => {
     expect(JSON.stringify(obstacleRaised(obstacleRaisedModel, "vi").blocks)).toContain("Văn phòng Sở tổng hợp, báo cáo Lãnh đạo Sở");
   });
 
+  it("the obstacle's notice shows what became of it in place of the buttons no longer due", () => {
+    const open = JSON.stringify(obstacleRaised(obstacleRaisedModel, "vi").blocks);
+    expect(open).toContain("obstacle_direct");
+    const directed = JSON.stringify(obstacleRaised(obstacleRaisedModel, "vi", { kind: "directed", by: "U0LDS0001" }).blocks);
+    expect(directed).toContain("Đã có ý kiến chỉ đạo của đồng chí <@U0LDS0001>");
+    expect(directed).not.toContain("obstacle_direct");
+    expect(directed).toContain("obstacle_close");
+    const resolved = JSON.stringify(obstacleRaised(obstacleRaisedModel, "en", { kind: "closed", outcome: "RESOLVED", by: "U0VP00002" }).blocks);
+    expect(resolved).toContain("Resolved (marked by <@U0VP00002>)");
+    expect(resolved).not.toContain("obstacle_");
+    expect(JSON.stringify(obstacleRaised(obstacleRaisedModel, "vi", { kind: "closed", outcome: "WITHDRAWN", by: "U0LDVL002" }).blocks)).toContain("Đơn vị đã rút");
+  });
+
   it("notRegistered names the Office contacts, in both languages", () => {
     const out = notRegistered("vi", OFFICE_CONTACTS);
     expect(out.text).toBe(
