@@ -102,7 +102,8 @@ function dropRunningHeads(lines: Line[], pages: number): void {
   for (const l of lines) if (!firsts.has(l.page)) firsts.set(l.page, l);
   const count = new Map<string, number>();
   for (const l of firsts.values()) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
-  const drop = new Set([...firsts.values()].filter((l) => { const n = count.get(key(l)) ?? 0; return n >= 3 && n >= pages / 2; }));
+  // A table's header repeated at the top of its pages is not a running head: the table starts there.
+  const drop = new Set([...firsts.values()].filter((l) => { const n = count.get(key(l)) ?? 0; return n >= 3 && n >= pages / 2 && !/chu tri|phoi hop|\bstt\b/.test(key(l)); }));
   if (drop.size === 0) return;
   const kept = lines.filter((l) => !drop.has(l));
   lines.length = 0;
