@@ -263,8 +263,8 @@ const messages = {
     en: (p) => `File ${p.file} is ${p.size} MB, over the ${p.max} MB limit, so it was not read. Split off the appendices or compress the file and try again.`,
   },
   DOC_TOO_MUCH_TEXT: {
-    vi: (p) => `Tệp ${p.file} chứa ${p.chars} ký tự, vượt giới hạn ${p.max} ký tự (khoảng 1.500 trang) của một kế hoạch nên không được đọc. Đề nghị đồng chí kiểm tra lại tệp, hoặc tách phụ lục ra tệp riêng.`,
-    en: (p) => `File ${p.file} holds ${p.chars} characters, over the ${p.max}-character limit (about 1,500 pages) of a plan, so it was not read. Check the file, or split the appendices into a file of their own.`,
+    vi: (p) => `Tệp ${p.file} chứa ${p.atLeast ? "hơn " : ""}${p.chars} ký tự, vượt giới hạn ${p.max} ký tự (khoảng 1.500 trang) của một kế hoạch nên không được đọc. Đề nghị đồng chí kiểm tra lại tệp, hoặc tách phụ lục ra tệp riêng.`,
+    en: (p) => `File ${p.file} holds ${p.atLeast ? "more than " : ""}${p.chars} characters, over the ${p.max}-character limit (about 1,500 pages) of a plan, so it was not read. Check the file, or split the appendices into a file of their own.`,
   },
   DOC_UNSUPPORTED: {
     vi: (p) => `Không đọc được tệp ${p.file}: định dạng ${p.format} chưa được hỗ trợ. Đề nghị đồng chí lưu văn bản dưới dạng .docx, .pdf (có lớp chữ), .txt, .md hoặc .html.`,

@@ -9,6 +9,7 @@ import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCe
 import PDFDocument from "pdfkit";
 import { AppError } from "../../src/errors.js";
 import { readDocument } from "../../src/import-doc/read/index.js";
+import { readPdf } from "../../src/import-doc/read/pdf.js";
 import { formatNumber } from "../../src/import-doc/read/docx-numbering.js";
 import { parsePlan } from "../../src/import-doc/parse/structure.js";
 import { decodeText } from "../../src/import-doc/read/text.js";
@@ -207,6 +208,26 @@ describe("readDocument", () => {
     const t = await readDocument(wordy).catch((x: AppError) => x);
     expect((t as AppError).code).toBe("DOC_TOO_MUCH_TEXT");
     expect((t as AppError).bilingual()).toMatch(/vượt giới hạn 3\.000\.000 ký tự[\s\S]*over the 3.000.000-character limit/);
+  });
+
+  it("stops reading a PDF at the character limit instead of holding every page and refusing after", async () => {
+    const bytes = await new Promise<Buffer>((resolve) => {
+      const pdf = new PDFDocument({ size: "A4" });
+      const chunks: Buffer[] = [];
+      pdf.on("data", (c: Buffer) => chunks.push(c));
+      pdf.on("end", () => resolve(Buffer.concat(chunks)));
+      for (let page = 0; page < 30; page++) {
+        if (page > 0) pdf.addPage();
+        pdf.text("Giao So Noi vu chu tri, phoi hop voi So Tai chinh ra soat thu tuc hanh chinh; thoi gian thuc hien: Quy IV/2025. ".repeat(12));
+      }
+      pdf.end();
+    });
+    // Read whole, it is about 40,000 characters; with a limit of 5,000 the reader stops on the second or third page.
+    expect((await readPdf(new Uint8Array(bytes), "long.pdf")).pages).toBe(30);
+    const e = await readPdf(new Uint8Array(bytes), "long.pdf", 5_000).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).code).toBe("DOC_TOO_MUCH_TEXT");
+    expect((e as AppError).bilingual()).toMatch(/chứa hơn 5\.000 ký tự, vượt giới hạn 5\.000 ký tự[\s\S]*holds more than 5\.000 characters/);
   });
 
   it("decodes windows-1258 when clearly Vietnamese, refuses other code pages", async () => {

@@ -8,7 +8,7 @@ import { readDocx } from "./docx.js";
 import { htmlToBlocks } from "./html.js";
 import { readPdf } from "./pdf.js";
 import { decodeText, textToBlocks } from "./text.js";
-import type { SourceDoc } from "./types.js";
+import { MAX_DOC_CHARS, tooMuchText, type SourceDoc } from "./types.js";
 
 export const MAX_DOC_BYTES = 50 * 1024 * 1024;
 
@@ -26,12 +26,8 @@ export function maxBytesOf(format: DocFormat | undefined): number {
   return format === "txt" || format === "md" || format === "html" ? MAX_TEXT_DOC_BYTES : MAX_DOC_BYTES;
 }
 
-/**
- * The text a document may hold once read (any format): about 1,500 pages.
- * Checked before parsing, so a small .docx that unpacks into a huge text is
- * refused before the parser holds a task per line.
- */
-export const MAX_DOC_CHARS = 3_000_000;
+
+export { MAX_DOC_CHARS };
 
 export type DocFormat = SourceDoc["format"];
 
@@ -58,7 +54,7 @@ export async function readDocument(file: string, limit?: number): Promise<Source
 export async function readBytes(bytes: Buffer, file: string, format: DocFormat): Promise<SourceDoc> {
   const doc = await readFormat(bytes, file, format);
   const chars = doc.blocks.reduce((n, b) => n + (b.kind === "para" ? b.text.length : b.rows.reduce((k, r) => k + r.reduce((m, c) => m + (c.spanned ? 0 : c.text.length), 0), 0)), 0);
-  if (chars > MAX_DOC_CHARS) throw new AppError("DOC_TOO_MUCH_TEXT", { file, chars: chars.toLocaleString("vi-VN"), max: MAX_DOC_CHARS.toLocaleString("vi-VN") });
+  if (chars > MAX_DOC_CHARS) throw tooMuchText(file, chars);
   return doc;
 }
 

@@ -6,7 +6,7 @@
 import { getDocumentProxy } from "unpdf";
 import { AppError } from "../../errors.js";
 import { fold } from "../../domain/text.js";
-import { cleanLine, type Block, type SourcePos, type TableCell } from "./types.js";
+import { cleanLine, MAX_DOC_CHARS, tooMuchText, type Block, type SourcePos, type TableCell } from "./types.js";
 
 interface Segment {
   x: number;
@@ -25,7 +25,8 @@ interface Line {
 /** Gap (in units of the font size) between two text items that separates table columns. */
 const COLUMN_GAP = 0.8;
 
-export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks: Block[]; pages: number }> {
+/** `maxChars`: the text it reads before it stops and refuses the document (MAX_DOC_CHARS; smaller in tests). */
+export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DOC_CHARS): Promise<{ blocks: Block[]; pages: number }> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     pdf = await getDocumentProxy(bytes, { isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 } as never);
@@ -77,6 +78,9 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<{ blocks
         lines.push({ page: p, line: i + 1, y: pl.y, segments: segments.filter((s) => s.text) });
       });
       page.cleanup();
+      // Stop at the limit rather than after the last page: a 50 MB PDF of text is about 12,000 pages, whose
+      // lines would otherwise all be held (755 MB peak, 3 minutes) only to be refused (BENCHMARKS.md).
+      if (chars > maxChars) throw tooMuchText(file, chars, true, maxChars);
     }
   } catch (e) {
     if (e instanceof AppError) throw e;

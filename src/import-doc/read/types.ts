@@ -1,6 +1,7 @@
 // The one structure every reader produces: the document as a sequence of
 // paragraphs and tables, each with where it came from, so the parser never
 // knows (or cares) whether it read a .docx, a PDF or a web page.
+import { AppError } from "../../errors.js";
 
 /** Where a block came from: page and line for PDFs and text, table and row for tables. */
 export interface SourcePos {
@@ -55,4 +56,19 @@ export function cleanLine(s: string): string {
     .replace(/[\u200b-\u200d\ufeff]/g, "")
     .replace(/[\s\u00a0]+/g, " ")
     .trim();
+}
+
+/**
+ * The text a document may hold once read (any format): about 1,500 pages.
+ * Checked before parsing, so a small .docx that unpacks into a huge text is
+ * refused before the parser holds a task per line.
+ */
+export const MAX_DOC_CHARS = 3_000_000;
+
+/**
+ * The refusal of a document over MAX_DOC_CHARS. A reader that counts as it
+ * goes stops at the limit (`stoppedAt`): the message then says "more than".
+ */
+export function tooMuchText(file: string, chars: number, stoppedAt = false, max = MAX_DOC_CHARS): AppError {
+  return new AppError("DOC_TOO_MUCH_TEXT", { file, chars: (stoppedAt ? max : chars).toLocaleString("vi-VN"), max: max.toLocaleString("vi-VN"), atLeast: stoppedAt ? "1" : "" });
 }
