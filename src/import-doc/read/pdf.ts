@@ -109,9 +109,11 @@ function dropRunningHeads(lines: Line[], pages: number): void {
   // A table's header repeated at the top of its pages is not a running head: the table starts there.
   const drop = new Set([...firsts.values()].filter((l) => { const n = count.get(key(l)) ?? 0; return n >= 3 && n >= pages / 2 && !/chu tri|phoi hop|\bstt\b/.test(key(l)); }));
   if (drop.size === 0) return;
-  const kept = lines.filter((l) => !drop.has(l));
-  lines.length = 0;
-  lines.push(...kept);
+  // In place, without push(...kept): a long document has more lines than a call may take arguments
+  // ("Maximum call stack size exceeded" on a 12,000-page PDF).
+  let at = 0;
+  for (const l of lines) if (!drop.has(l)) lines[at++] = l;
+  lines.length = at;
 }
 
 /**
