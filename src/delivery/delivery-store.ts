@@ -40,9 +40,16 @@ export async function planDeliveries(prisma: PrismaClient, job: string, period: 
   return r.count;
 }
 
+/** The message a file delivery answers in its thread: the sent delivery of the same job and period to `after`. */
+export async function threadOf(prisma: PrismaClient, d: { job: string; period: string }, after: string): Promise<{ channelId: string; ts: string } | null> {
+  const parent = await prisma.delivery.findUnique({ where: { job_period_target: { job: d.job, period: d.period, target: after } }, select: { status: true, channelId: true, messageTs: true } });
+  return parent?.status === "SENT" && parent.channelId && parent.messageTs ? { channelId: parent.channelId, ts: parent.messageTs } : null;
+}
+
 /**
  * Claims one delivery that is ready to send: new, due for a retry, or
- * claimed by an instance that has not finished within the lease. The row
+ * claimed by an instance that has not finished within the lease. A file
+ * delivery (payload.file) is ready only once the message it answers is sent. The row
  * lock with SKIP LOCKED lets several instances claim in parallel without
  * ever taking the same row.
  */
@@ -58,11 +65,15 @@ export async function claimNext(
     ${options.ids ? Prisma.sql`AND id = ANY(${options.ids}::int[])` : Prisma.empty}`;
   const rows = await prisma.$queryRaw<(Omit<ClaimedDelivery, "previousClaimAt"> & { previousClaimAt: Date | null })[]>`
     WITH next AS (
-      SELECT id, "claimedAt" AS previous FROM "Delivery"
+      SELECT id, "claimedAt" AS previous FROM "Delivery" c
       WHERE (status = 'PENDING'
           OR (status = 'FAILED' AND "nextAttemptAt" IS NOT NULL AND "nextAttemptAt" <= ${now})
           OR (status = 'SENDING' AND "claimedAt" < ${staleBefore}))
         ${scope}
+        -- A file for another delivery's thread (the digest's chart) waits until that one is sent.
+        AND NOT EXISTS (
+          SELECT 1 FROM "Delivery" p
+          WHERE p.job = c.job AND p.period = c.period AND p.target = c.payload->'file'->>'after' AND p.status <> 'SENT')
       ORDER BY id
       LIMIT 1
       FOR UPDATE SKIP LOCKED

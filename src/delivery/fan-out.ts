@@ -14,8 +14,8 @@ import PQueue from "p-queue";
 import type { PrismaClient } from "../db/database.js";
 import { faultSummary } from "../db/faults.js";
 import type { Logger } from "../log.js";
-import { claimNext, deliveryKey, markFailed, markSent, release, type ClaimedDelivery } from "./delivery-store.js";
-import type { DeliveryClient } from "./slack-delivery.js";
+import { claimNext, deliveryKey, markFailed, markSent, release, threadOf, type ClaimedDelivery } from "./delivery-store.js";
+import type { DeliveryClient, PayloadFile } from "./slack-delivery.js";
 
 export interface FanOutOptions {
   prisma: PrismaClient;
@@ -64,6 +64,7 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
     const key = deliveryKey(d);
     const at = options.now();
     try {
+      if (d.payload.file) return await sendFile(d, d.payload.file, key);
       if (d.uncertain) {
         // An earlier attempt may have reached Slack: look before posting again.
         const found = await client.findPosted(d.target, key, historySince(d, at));
@@ -129,6 +130,58 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
     }
   };
 
+  /**
+   * A file into the thread of the message it answers (the digest's chart),
+   * with the same record as a message: claimed once, looked for before a
+   * retry whose first attempt may have reached Slack, marked sent. Its
+   * failure is its own: the message it answers was sent before it and stays.
+   */
+  const sendFile = async (d: ClaimedDelivery, file: PayloadFile, key: string): Promise<"done" | "put_back"> => {
+    const thread = await threadOf(prisma, d, file.after);
+    const fail = async (error: string, uncertain: boolean, retry: boolean) => {
+      await markFailed(prisma, d, instance, { error, uncertain, retry, at: options.now() });
+      result.failed++;
+      log.error({ delivery: key, error }, "could not share a file of a delivery; the message it goes with is not affected");
+      return "done" as const;
+    };
+    if (!thread) return fail("the message this file answers was not sent", false, false);
+    if (!client.upload || !client.findUploaded) return fail("this Slack client cannot upload files", false, false);
+    if (d.uncertain) {
+      const found = await client.findUploaded(thread, file.name);
+      if (found) {
+        await markSent(prisma, d.id, instance, { ...found, at: options.now() });
+        result.alreadyPosted++;
+        log.info({ delivery: key }, "file found already shared; not uploading again");
+        return "done";
+      }
+    }
+    const outcome = await client.upload(thread, file, d.payload.text);
+    switch (outcome.kind) {
+      case "sent":
+        result.sent++;
+        try {
+          if (!(await markSent(prisma, d.id, instance, { channelId: outcome.channelId, ts: outcome.ts, at: options.now() }))) {
+            log.warn({ delivery: key }, "uploaded, but another instance had taken the claim over");
+          }
+        } catch (err) {
+          interrupt(err);
+        }
+        return "done";
+      case "rate_limited":
+        result.rateLimited++;
+        if (!queue.isPaused) {
+          queue.pause();
+          setTimeout(() => queue.start(), outcome.retryAfterMs).unref();
+        }
+        await release(prisma, d.id, instance, options.now());
+        return "put_back";
+      case "refused":
+        return fail(outcome.error, false, false);
+      case "uncertain":
+        return fail(outcome.error, true, true);
+    }
+  };
+
   // Each queued step claims one row and posts it. A step that finds nothing
   // ends the round; rows put back after a 429 start another round.
   let exhausted = false;
@@ -150,6 +203,7 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
   };
   const running = () => !exhausted && !interrupted && Date.now() < deadline;
   for (;;) {
+    const sentBefore = result.sent;
     while (running()) {
       await queue.onSizeLessThan(concurrency);
       // step catches what it can foresee; this catches the rest, so that no
@@ -157,7 +211,9 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
       if (running()) queue.add(step).catch(interrupt);
     }
     await queue.onIdle();
-    if (interrupted || !putBack || Date.now() >= deadline) break;
+    // Another round after rows were put back (429), or after something was
+    // sent: a file waiting for the message it answers is claimable now.
+    if (interrupted || (!putBack && result.sent === sentBefore) || Date.now() >= deadline) break;
     putBack = false;
     exhausted = false;
   }

@@ -18,6 +18,27 @@ export const DELIVERY_EVENT_TYPE = "dondoc_delivery";
 export interface Payload {
   text: string;
   blocks: KnownBlock[];
+  /**
+   * A file to upload (files upload v2) instead of posting a message: the
+   * digest's chart. It goes into the thread of the delivery of the same job
+   * and period whose target is `after`, once that one is sent (claimNext
+   * waits for it); `text` is the file's comment.
+   */
+  file?: PayloadFile;
+}
+
+export interface PayloadFile {
+  name: string;
+  title: string;
+  /** The bytes, base64: a payload is stored as JSON. */
+  base64: string;
+  after: string;
+}
+
+/** Where a file goes: the channel and ts of the message it answers. */
+export interface ThreadRef {
+  channelId: string;
+  ts: string;
 }
 
 export type PostOutcome =
@@ -33,6 +54,14 @@ export interface DeliveryClient {
   post(target: string, payload: Payload, key: string): Promise<PostOutcome>;
   /** The ts of a message already posted with this key since `since`, if any. */
   findPosted(target: string, key: string, since: Date): Promise<{ channelId: string; ts: string } | null>;
+  /** Uploads a file into a message's thread (files upload v2). Absent in clients that only post. */
+  upload?(thread: ThreadRef, file: PayloadFile, comment: string): Promise<PostOutcome>;
+  /**
+   * A file already shared in the thread under this name, if any: an upload
+   * carries no metadata, so an uncertain attempt is looked for by its file
+   * name, which is unique in the thread (the job's period is in it).
+   */
+  findUploaded?(thread: ThreadRef, name: string): Promise<ThreadRef | null>;
 }
 
 /** Errors after which Slack certainly did not post, but a later attempt may work. */
@@ -81,6 +110,38 @@ export function slackDeliveryClient(options: { token: string; apiUrl?: string; t
       } catch (error) {
         return classify(error);
       }
+    },
+    async upload(thread, file, comment) {
+      try {
+        // Shared only when the upload is completed, in one message: an error
+        // before that leaves nothing in Slack. An error on the completion
+        // itself is "uncertain", and the next attempt looks first.
+        const r = await client.files.uploadV2({
+          channel_id: thread.channelId,
+          thread_ts: thread.ts,
+          initial_comment: comment,
+          file: Buffer.from(file.base64, "base64"),
+          filename: file.name,
+          title: file.title,
+        });
+        const completed = (r as unknown as { files?: { files?: { id?: string }[] }[] }).files ?? [];
+        const id = completed.flatMap((c) => c.files ?? []).find((f) => f.id)?.id;
+        return { kind: "sent", channelId: thread.channelId, ts: id ?? thread.ts };
+      } catch (error) {
+        return classify(error);
+      }
+    },
+    async findUploaded(thread, name) {
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const r = await client.conversations.replies({ channel: thread.channelId, ts: thread.ts, limit: 200, cursor });
+        for (const m of r.messages ?? []) {
+          if (m.ts !== thread.ts && m.files?.some((f) => f.name === name)) return { channelId: thread.channelId, ts: m.ts ?? thread.ts };
+        }
+        cursor = r.response_metadata?.next_cursor || undefined;
+        if (!r.has_more || !cursor) break;
+      }
+      return null;
     },
     async findPosted(target, key, since) {
       const channel = await resolveChannel(target);

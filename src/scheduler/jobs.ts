@@ -6,6 +6,9 @@ import { fromDate, localDay, type Day } from "../domain/day.js";
 import { reportPeriod, type JobId, type Occurrence } from "../domain/schedule.js";
 import type { Lang } from "../errors.js";
 import { digestModel } from "../services/weekly/digest.js";
+import { digestChartFile } from "../services/weekly/digest-chart.js";
+import { errorInfo, type Logger } from "../log.js";
+import type { DigestModel } from "../models/index.js";
 import { reportDeadlineModel } from "../services/weekly/report-deadline.js";
 import { unitReminderModel } from "../services/weekly/unit-reminder.js";
 import { unitSummaryModel } from "../services/weekly/unit-summary.js";
@@ -16,6 +19,7 @@ import type { Period } from "../domain/period.js";
 import { windowCounts } from "../domain/reporting-window.js";
 import { digestMessage } from "../views/digest.js";
 import { reminderMessage } from "../views/reminder.js";
+import { weekLabel } from "../views/weekly.js";
 import type { AckReminderModel } from "../models/plan-acks.js";
 import { ackReminderMessage } from "../views/plan-acks.js";
 import { reportDeadlineMessage } from "../views/report-deadline.js";
@@ -65,10 +69,34 @@ async function unitReportDrafts(prisma: PrismaClient, window: Period, today: Day
   return [...byLead].map(([target, e]) => ({ target, unitId: e.unitId, payload: unitReportDraftsMessage(e.drafts, e.lang) }));
 }
 
+/** The chart's delivery target: the leadership channel's, marked, so that (job, period, target) stays unique. */
+export const chartTarget = (channel: string) => `${channel}:chart`;
+
+/**
+ * The digest's chart, a file in the digest's thread (sent after the digest,
+ * see claimNext). Drawn when the run is planned, so every attempt uploads the
+ * same bytes. A chart that cannot be drawn is logged and left out: the
+ * digest goes out all the same.
+ */
+function chartDelivery(model: DigestModel, channel: string, log: Logger | undefined): PlannedDelivery | null {
+  try {
+    const file = digestChartFile(model, CHANNEL_LANG, weekLabel(model.week, CHANNEL_LANG));
+    return {
+      target: chartTarget(channel),
+      unitId: null,
+      payload: { text: file.comment, blocks: [], file: { name: file.name, title: file.title, base64: file.png.toString("base64"), after: channel } },
+    };
+  } catch (err) {
+    log?.error({ err: errorInfo(err), week: model.week }, "could not draw the digest's chart; the digest goes out without it");
+    return null;
+  }
+}
+
 export async function plannedMessages(
   prisma: PrismaClient,
   config: Pick<SchedulerConfig, "leadershipChannel" | "digestDm">,
   occurrence: Occurrence,
+  log?: Logger,
 ): Promise<PlannedDelivery[]> {
   const today = localDay(occurrence.dueAt);
   switch (occurrence.job) {
@@ -103,6 +131,8 @@ export async function plannedMessages(
     case "digest": {
       const model = await digestModel(prisma, { today });
       const planned: PlannedDelivery[] = [{ target: config.leadershipChannel, unitId: null, payload: digestMessage(model, CHANNEL_LANG) }];
+      const chart = chartDelivery(model, config.leadershipChannel, log);
+      if (chart) planned.push(chart);
       if (config.digestDm) {
         const leaders = await prisma.member.findMany({ where: { role: "LEADERSHIP", active: true }, orderBy: { id: "asc" } });
         for (const m of leaders) {

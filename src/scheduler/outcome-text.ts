@@ -7,6 +7,7 @@ import type { JobOutcome } from "./run-job.js";
 
 const vi = {
   blockChars: "ký tự khối",
+  file: "tệp",
   blocks: "khối",
   dryRun: "chạy thử, không gửi",
   messages: "tin",
@@ -20,6 +21,7 @@ const vi = {
 
 const en: typeof vi = {
   blockChars: "block chars",
+  file: "file",
   blocks: "blocks",
   dryRun: "dry run, nothing sent",
   messages: "messages",
@@ -37,7 +39,11 @@ export function formatJobOutcome(o: JobOutcome, lang: Lang): string {
   const s = STRINGS[lang];
   const head = `${JOB_LABELS[o.occurrence.job][lang]}, ${periodName(o.occurrence.period, lang)}`;
   if (o.dryRun) {
-    const lines = o.messages.map((m) => `\n── ${m.target} ──\n${m.payload.text}\n${JSON.stringify(m.payload.blocks).length} ${s.blockChars}, ${m.payload.blocks.length} ${s.blocks}`);
+    const lines = o.messages.map((m) =>
+      m.payload.file
+        ? `\n── ${m.target} ──\n${m.payload.text}\n${s.file} ${m.payload.file.name}, ${Math.round((m.payload.file.base64.length * 3) / 4 / 1024)} KB`
+        : `\n── ${m.target} ──\n${m.payload.text}\n${JSON.stringify(m.payload.blocks).length} ${s.blockChars}, ${m.payload.blocks.length} ${s.blocks}`,
+    );
     return `${head} — ${s.dryRun}: ${o.messages.length} ${s.messages}${lines.join("\n")}`;
   }
   const d = o.delivery;

@@ -33,14 +33,14 @@ export type JobOutcome =
 
 export async function runJob(ctx: JobContext, occurrence: Occurrence, options: { dryRun?: boolean } = {}): Promise<JobOutcome> {
   const { prisma, log } = ctx;
-  if (options.dryRun) return { dryRun: true, occurrence, messages: await plannedMessages(prisma, ctx.config, occurrence) };
+  if (options.dryRun) return { dryRun: true, occurrence, messages: await plannedMessages(prisma, ctx.config, occurrence, log) };
 
   const existing = await prisma.jobRun.findUnique({ where: { job_period: { job: occurrence.job, period: occurrence.period } } });
   let planned = 0;
   if (!existing) {
     // Deliveries first, then the run marker: a crash in between re-plans,
     // and the unique (job, period, target) key keeps that idempotent.
-    planned = await planDeliveries(prisma, occurrence.job, occurrence.period, await plannedMessages(prisma, ctx.config, occurrence));
+    planned = await planDeliveries(prisma, occurrence.job, occurrence.period, await plannedMessages(prisma, ctx.config, occurrence, log));
     await prisma.jobRun.createMany({
       data: [{ job: occurrence.job, period: occurrence.period, dueAt: occurrence.dueAt, by: ctx.instance }],
       skipDuplicates: true,

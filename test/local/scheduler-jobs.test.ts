@@ -13,7 +13,7 @@ describe("the scheduler's jobs in the local workspace", () => {
   let channels: { id: string; name: string }[];
   const messages = async (name: string) => {
     const id = channels.find((c) => c.name === name)!.id;
-    return (await w.api<{ messages: { text: string }[] }>(`view?user=${USERS.leadership}&channel=${id}`)).json.messages;
+    return (await w.api<{ messages: { text: string; html: string }[] }>(`view?user=${USERS.leadership}&channel=${id}`)).json.messages;
   };
   const run = async (job: string) => {
     const r = await w.api<{ summary: string }>(`jobs/${job}`, {});
@@ -38,11 +38,24 @@ describe("the scheduler's jobs in the local workspace", () => {
     for (const name of UNIT_CHANNELS) expect(await messages(name), name).toHaveLength(1);
   });
 
-  it("posts Friday's digest in the leadership channel", async () => {
+  it("posts Friday's digest in the leadership channel, with its chart shown as an image in the digest's thread", async () => {
     await w.api("clock", { at: "2023-09-29T16:30" });
-    expect(await run("digest")).toContain("Đã gửi: 1");
-    const digest = await messages("dondoc-lanhdao");
-    expect(digest).toHaveLength(1);
-    expect(digest[0]!.text).not.toBe("");
+    expect(await run("digest")).toContain("Đã gửi: 2");
+    const shown = await messages("dondoc-lanhdao");
+    expect(shown).toHaveLength(2);
+    const [digest, chart] = shown as { text: string; html: string }[];
+    expect(digest!.text).toMatch(/^Kế hoạch .*, tuần 39\/2023: đã hoàn thành/);
+    expect(chart!.html).toContain("↳ trả lời trong chuỗi tin");
+    const src = /<img src="([^"]+)" alt="Biểu đồ tiến độ tuần 39\/2023"/.exec(chart!.html)?.[1];
+    expect(src).toMatch(/^\/api\/files\/F/);
+    const res = await fetch(new URL(src!, w.local.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect((await fetch(new URL("/api/files/FNOSUCHFILE", w.local.url))).status).toBe(404);
+    // Run again: nothing new, neither the digest nor its chart.
+    expect(await run("digest")).toContain("Đã lập trước đó");
+    expect(await messages("dondoc-lanhdao")).toHaveLength(2);
   });
 });

@@ -18,6 +18,27 @@ export interface ShownMessage {
   edited: boolean;
   /** A reply in a thread: shown under its parent message, as Slack shows an opened thread. */
   threadTs?: string | undefined;
+  /** Files shared with the message (files upload v2), as Slack's JSON shows them. */
+  files?: readonly Record<string, unknown>[];
+}
+
+/** Where the page fetches a file's bytes (src/local/web/api.ts). */
+export const fileUrl = (id: string) => `/api/files/${encodeURIComponent(id)}`;
+
+/** Images inline, as Slack shows them; other files as a link with their name. */
+function filesHtml(files: readonly Record<string, unknown>[]): string {
+  return files
+    .map((f) => {
+      const id = typeof f.id === "string" ? f.id : "";
+      const name = typeof f.name === "string" ? f.name : id;
+      const title = typeof f.title === "string" && f.title !== "" ? f.title : name;
+      if (id === "") return "";
+      if (typeof f.mimetype === "string" && /^image\/(png|jpeg|gif)$/.test(f.mimetype)) {
+        return `<figure class="file-image"><a${attr("href", fileUrl(id))} target="_blank" rel="noopener"><img${attr("src", fileUrl(id))}${attr("alt", title)} loading="lazy"></a><figcaption>${escapeHtml(title)}</figcaption></figure>`;
+      }
+      return `<div class="file-link">📎 <a${attr("href", fileUrl(id))} download>${escapeHtml(title)}</a></div>`;
+    })
+    .join("");
 }
 
 /** "08:30 · 20/09/2023" in Vietnam's time, from a message ts (seconds since the epoch). */
@@ -28,7 +49,8 @@ export function tsLabel(ts: string): string {
 
 export function messageHtml(m: ShownMessage, names: Names): string {
   // A message without blocks is its text; with blocks, Slack shows the blocks only.
-  const body = m.blocks.length > 0 ? blocksToHtml(m.blocks, { names }) : `<div class="b-text">${mrkdwnToHtml(m.text, names)}</div>`;
+  const text = m.blocks.length > 0 ? blocksToHtml(m.blocks, { names }) : m.text === "" ? "" : `<div class="b-text">${mrkdwnToHtml(m.text, names)}</div>`;
+  const body = text + (m.files?.length ? filesHtml(m.files) : "");
   const badge = m.author.bot ? `<span class="badge">ỨNG DỤNG · APP</span>` : "";
   const initial = escapeHtml([...m.author.name.trim()][0]?.toUpperCase() ?? "?");
   const reply = m.threadTs !== undefined && m.threadTs !== m.ts;

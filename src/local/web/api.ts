@@ -100,6 +100,7 @@ export class LocalApi {
     if (route === "GET /api/view") return this.send(res, this.view(url.searchParams));
     if (route === "POST /api/share") return this.send(res, await shareFromPage(this.deps.fake, req, url, (run) => this.interaction(run)));
     if (route === "POST /api/file") return this.send(res, await storeFromPage(this.deps.fake, req, url));
+    if (req.method === "GET" && url.pathname.startsWith("/api/files/")) return this.file(res, decodeURIComponent(url.pathname.slice("/api/files/".length)));
     if (req.method === "POST" && url.pathname.startsWith("/api/")) {
       const body = await readJson(req);
       const name = url.pathname.slice("/api/".length);
@@ -113,6 +114,26 @@ export class LocalApi {
     }
     if (url.pathname.startsWith("/api/")) throw new HttpError(404, `no such API: ${route}`);
     return false;
+  }
+
+  /**
+   * A file's bytes for the page (an image shown in a message, or a download).
+   * Only files shared in a conversation; images inline, anything else as an
+   * attachment, never sniffed.
+   */
+  private file(res: ServerResponse, id: string): true {
+    const file = this.deps.fake.workspace.files.get(id);
+    if (!file || file.channels.length === 0) throw new HttpError(404, `no such file: ${id}`);
+    const image = /^image\/(png|jpeg|gif)$/.test(file.mimetype);
+    res.writeHead(200, {
+      "content-type": image ? file.mimetype : "application/octet-stream",
+      "content-length": String(file.bytes.length),
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+      ...(image ? {} : { "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}` }),
+    });
+    res.end(file.bytes);
+    return true;
   }
 
   private send(res: ServerResponse, body: unknown): true {

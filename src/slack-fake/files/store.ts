@@ -27,6 +27,7 @@ export interface StoredFile {
 const MIME: Record<string, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
+  png: "image/png",
   txt: "text/plain",
   md: "text/markdown",
   html: "text/html",

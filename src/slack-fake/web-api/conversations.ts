@@ -1,4 +1,4 @@
-// conversations.info, conversations.list, conversations.join, conversations.history.
+// conversations.info, conversations.list, conversations.join, conversations.history, conversations.replies.
 import { z } from "zod";
 import type { Channel } from "../state/directory.js";
 import type { Workspace } from "../state/workspace.js";
@@ -94,6 +94,30 @@ export const history = defineMethod(
       .reverse();
     const page = matching.slice(offset, offset + limit);
     const more = offset + limit < matching.length;
+    return {
+      messages: page.map((m) => messageJson(m, workspace.team, workspace.bot, { includeMetadata: a.include_all_metadata === true })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? encodeCursor(offset + limit) : "" },
+    };
+  },
+);
+
+/**
+ * A thread, oldest first, the parent message first, like Slack. A ts that
+ * is no message of the channel answers `thread_not_found`.
+ */
+export const replies = defineMethod(
+  args({ channel: z.string().optional(), ts: z.string().optional(), limit: integer.optional(), cursor: z.string().optional(), include_all_metadata: flag.optional() }),
+  (a, { workspace }) => {
+    const channel = visibleChannel(workspace, a.channel);
+    if (!workspace.directory.isMember(channel, workspace.bot.userId) && channel.kind !== "im") throw new ApiFailure("not_in_channel");
+    if (!a.ts) throw new ApiFailure("invalid_arguments", ["[ERROR] missing required field: ts [json-pointer:/ts]"]);
+    const thread = workspace.conversations.replies(channel.id, a.ts);
+    if (thread.length === 0) throw new ApiFailure("thread_not_found");
+    const limit = Math.min(Math.max(a.limit ?? 100, 1), 1000);
+    const offset = decodeCursor(a.cursor);
+    const page = thread.slice(offset, offset + limit);
+    const more = offset + limit < thread.length;
     return {
       messages: page.map((m) => messageJson(m, workspace.team, workspace.bot, { includeMetadata: a.include_all_metadata === true })),
       has_more: more,

@@ -25,6 +25,7 @@ export const WEB_API_METHODS: Readonly<Record<string, WebApiMethod>> = {
   "conversations.list": conversations.list,
   "conversations.join": conversations.join,
   "conversations.history": conversations.history,
+  "conversations.replies": conversations.replies,
   "conversations.open": conversations.open,
   "files.getUploadURLExternal": files.getUploadURLExternal,
   "files.completeUploadExternal": files.completeUploadExternal,
