@@ -45,7 +45,7 @@ describe("the scheduler's jobs in the local workspace", () => {
     expect(shown).toHaveLength(2);
     const [digest, chart] = shown as { text: string; html: string }[];
     expect(digest!.text).toMatch(/^Kế hoạch .*, tuần 39\/2023: đã hoàn thành/);
-    expect(chart!.html).toContain("↳ trả lời trong chuỗi tin");
+    expect(chart!.html).toContain("Reply in thread");
     const src = /<img src="([^"]+)" alt="Biểu đồ tiến độ tuần 39\/2023"/.exec(chart!.html)?.[1];
     expect(src).toMatch(/^\/api\/files\/F/);
     const res = await fetch(new URL(src!, w.local.url));
