@@ -1,5 +1,6 @@
 // Friday's leadership digest at province scale: digestModel (every query the
-// digest needs) and digestMessage (the Block Kit message) on the dataset of
+// digest needs), digestMessage (the Block Kit message) and the chart that goes
+// with it (digestChartFile: ECharts SVG rasterised by resvg) on the dataset of
 // bench/dataset.mts, on a throw-away PostgreSQL database (or PGlite with
 // --db pglite), dropped afterwards. The dataset has no obstacles and no
 // criterion values; 2,000 obstacles (500 open) and eight quarters of values
@@ -19,6 +20,8 @@ import { addDays, type Day } from "../src/domain/day.js";
 import { statusSummary } from "../src/services/plan-queries.js";
 import { digestModel } from "../src/services/weekly/digest.js";
 import { digestMessage } from "../src/views/digest.js";
+import { weekLabel } from "../src/views/weekly.js";
+import { digestChartFile } from "../src/services/weekly/digest-chart.js";
 import { datasetOptionsFrom, fingerprint, formatSteps, openAndGenerate, PROVINCE } from "./dataset.mjs";
 import { addDigestExtras, digestParts } from "./lib/digest-queries.mjs";
 import { currentLoad, describeMachine, formatMachine } from "./lib/machine.mjs";
@@ -88,7 +91,9 @@ try {
   const modelOnly = await measure("digestModel, all plans", () => digestModel(prisma, { today }), run);
   const messageOnly = await measure("digestMessage (vi) alone", async () => digestMessage(model, "vi"), run);
   const onePlan = await measure(`digestModel + digestMessage, plan ${opts.plan}`, async () => digestMessage(await digestModel(prisma, { today, planIds }), "vi"), run);
-  const main: Summary[] = [digest, modelOnly, messageOnly, onePlan];
+  // The chart that goes with the digest (ECharts SVG + resvg PNG), drawn once when the run is planned.
+  const chart = await measure("digest chart (SVG + PNG) alone", async () => digestChartFile(model, "vi", weekLabel(model.week, "vi")), run);
+  const main: Summary[] = [digest, modelOnly, messageOnly, onePlan, chart];
   console.log(`${table([baseline, ...main], baseline)}\n`);
 
   // Each of digestModel's queries alone, one after the other.

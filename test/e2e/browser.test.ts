@@ -150,12 +150,21 @@ describe.skipIf(skipped !== undefined)(`the local workspace in Chromium${skipped
 
   it("runs Friday's digest into the leadership channel", async () => {
     await setClock("2023-09-29T16:30", "Thứ Sáu, 29/09/2023 16:30");
-    expect(await runJob("digest")).toContain("Đã gửi: 1");
+    // The digest, and its chart in the digest's thread.
+    expect(await runJob("digest")).toContain("Đã gửi: 2");
     await openChannel("dondoc-lanhdao");
     const digest = page.locator("article.msg:not(.ephemeral)", { hasText: "Tổng hợp tình hình thực hiện kế hoạch" });
     await digest.waitFor();
     expect(await digest.count()).toBe(1);
     await page.locator("#feed").evaluate((feed) => (feed.scrollTop = 0));
     await shot("leadership-digest");
+    // The chart is shown as an image under the digest, decoded by the browser at its full size.
+    const chart = page.locator("article.msg.reply figure.file-image img");
+    await chart.waitFor();
+    await chart.evaluate((img: HTMLImageElement) => (img.complete ? undefined : new Promise((r) => img.addEventListener("load", r, { once: true }))));
+    expect(await chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1500);
+    expect(await chart.getAttribute("alt")).toBe("Biểu đồ tiến độ tuần 39/2023");
+    await page.locator("article.msg.reply").evaluate((m) => m.scrollIntoView({ block: "start" }));
+    await shot("digest-chart");
   });
 });
