@@ -4,71 +4,35 @@
 // `/kehoach xem`, open App Home, then move the clock and run the scheduler's
 // own jobs: Monday's reminders (one message per unit channel) and Friday's
 // digest (in the leadership channel). Screenshots of the main screens are
-// taken along the way (see SHOTS).
+// taken along the way (see SHOTS in ./support.ts).
 //
 // Run with `npm run test:e2e` (the e2e project in vitest.config.ts). Needs Debian's
 // Chromium: `apt-get install -y chromium fonts-noto-core fonts-noto-color-emoji`.
-import { existsSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import { schedulerJobs } from "../../src/local/scheduler-jobs.js";
-import { startExampleWorkspace, USERS, type Started } from "../local/local-workspace.js";
+import { USERS, type Started } from "../local/local-workspace.js";
+import { openWorkspace, skipped, type OpenWorkspace } from "./support.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-// Screenshots go to a temporary folder unless DONDOC_SCREENSHOTS=docs, which
-// refreshes the ones README shows (docs/screenshots/) without dirtying every run.
-const SHOTS =
-  process.env.DONDOC_SCREENSHOTS === "docs"
-    ? fileURLToPath(new URL("../../docs/screenshots/", import.meta.url))
-    : `${tmpdir()}/dondoc-screenshots/`;
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--lang=vi-VN",
-];
 const UNIT_CHANNELS = ["dondoc-vp", "dondoc-ldvl", "dondoc-gdnn", "dondoc-ttdvvl", "dondoc-khtc"];
 
-const skipped = !process.env.DONDOC_E2E
-  ? "run it with `npm run test:e2e`"
-  : !existsSync(CHROMIUM)
-    ? `${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-core fonts-noto-color-emoji`
-    : undefined;
-if (skipped && process.env.DONDOC_E2E) console.warn(`browser test skipped: ${skipped}`);
-
 describe.skipIf(skipped !== undefined)(`the local workspace in Chromium${skipped ? ` (skipped: ${skipped})` : ""}`, () => {
+  let open: OpenWorkspace;
   let w: Started;
-  let browser: Browser;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png` });
+  const shot = (name: string) => open.shot(name);
   const send = async (text: string) => {
     await page.locator("#composer-input").fill(text);
     await page.locator("#composer-input").press("Enter");
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const { chromium } = await import("playwright-core");
-    [w, browser] = await Promise.all([startExampleWorkspace({ jobs: schedulerJobs(loadConfig({}).scheduler) }), chromium.launch({ executablePath: CHROMIUM, args: ARGS })]);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-    page = await context.newPage();
-    page.on("pageerror", (err) => {
-      throw err;
-    });
-    await page.goto(w.local.url);
-    await page.waitForSelector("body[data-ready]");
+    open = await openWorkspace({ workspace: { jobs: schedulerJobs(loadConfig({}).scheduler) } });
+    ({ w, page } = open);
   });
   afterAll(async () => {
-    await browser?.close();
-    await w?.close();
+    await open?.close();
   });
 
   it("reports progress through the modal and shows it in the channel and in /kehoach xem", async () => {

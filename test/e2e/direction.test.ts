@@ -8,19 +8,13 @@
 // lead asks for an extension, leadership approves it in its direct message,
 // and the task shows the new deadline with the plan's own kept.
 // With DONDOC_SCREENSHOTS=docs it writes docs/screenshots/direction-*.png.
-import { existsSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acknowledgePlan, publishToUnits } from "../../src/services/plan-acks.js";
 import { statusSummary } from "../../src/services/plan-queries.js";
 import { planForUnitMessage } from "../../src/views/plan-acks.js";
-import { startExampleWorkspace, type Started } from "../local/local-workspace.js";
-
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = process.env.DONDOC_SCREENSHOTS === "docs" ? fileURLToPath(new URL("../../docs/screenshots/", import.meta.url)) : `${tmpdir()}/dondoc-screenshots/`;
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--lang=vi-VN"];
+import type { Started } from "../local/local-workspace.js";
+import { openWorkspace, skipped, type OpenWorkspace } from "./support.js";
 
 const PEOPLE = {
   ldvlStaff: "U0LDVL002",
@@ -34,13 +28,11 @@ const OBSTACLE = "Viện Nghiên cứu phát triển chưa gửi văn bản đ�
 const DIRECTION = "Giao Phòng LĐ-VL chủ động liên hệ Viện Nghiên cứu phát triển, thống nhất danh sách trước ngày 30/09/2023.";
 const DONE_NOTE = "Đã hoàn thành khảo sát tiêu chí 1, gửi kèm biên bản tổng hợp.";
 
-const skipped = !process.env.DONDOC_E2E ? "run it with `npm run test:e2e`" : !existsSync(CHROMIUM) ? `${CHROMIUM} is missing` : undefined;
-
 describe.skipIf(skipped !== undefined)("the direction loop in the local workspace, in Chromium", () => {
+  let open: OpenWorkspace;
   let w: Started;
-  let browser: Browser;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: `${SHOTS}direction-${name}.png` });
+  const shot = (name: string) => open.shot(name);
   const send = async (text: string) => {
     await page.locator("#composer-input").fill(text);
     await page.locator("#composer-input").press("Enter");
@@ -62,20 +54,11 @@ describe.skipIf(skipped !== undefined)("the direction loop in the local workspac
   const modal = () => page.locator("#overlay form.modal");
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const { chromium } = await import("playwright-core");
-    [w, browser] = await Promise.all([startExampleWorkspace(), chromium.launch({ executablePath: CHROMIUM, args: ARGS })]);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-    page = await context.newPage();
-    page.on("pageerror", (err) => {
-      throw err;
-    });
-    await page.goto(w.local.url);
-    await page.waitForSelector("body[data-ready]");
+    open = await openWorkspace({ height: 860, shotPrefix: "direction-" });
+    ({ w, page } = open);
   });
   afterAll(async () => {
-    await browser?.close();
-    await w?.close();
+    await open?.close();
   });
 
   it("(a) a unit raises an obstacle; leadership answers from the notice and the answer lands in the unit channel's thread", async () => {

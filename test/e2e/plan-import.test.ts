@@ -3,44 +3,29 @@
 // modal → Ban hành → the plan in a unit's channel → the unit's
 // acknowledgement. With DONDOC_SCREENSHOTS=docs it writes
 // docs/screenshots/plan-import-*.png.
-import { existsSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatPlanAcks } from "../../src/cli/format-acks.js";
 import { planAcknowledgements } from "../../src/services/plan-acks.js";
-import { startExampleWorkspace, USERS, type Started } from "../local/local-workspace.js";
+import { USERS, type Started } from "../local/local-workspace.js";
+import { openWorkspace, skipped, type OpenWorkspace } from "./support.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const PLAN_FILE = fileURLToPath(new URL("../fixtures/slack-import/ke-hoach-77.txt", import.meta.url));
-const SHOTS = process.env.DONDOC_SCREENSHOTS === "docs" ? fileURLToPath(new URL("../../docs/screenshots/", import.meta.url)) : `${tmpdir()}/dondoc-screenshots/`;
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--lang=vi-VN"];
 const OFFICE = "U0VP00002";
 
-const skipped = !process.env.DONDOC_E2E ? "run it with `npm run test:e2e`" : !existsSync(CHROMIUM) ? `${CHROMIUM} is missing` : undefined;
-
 describe.skipIf(skipped !== undefined)("importing a plan in the local workspace, in Chromium", () => {
+  let open: OpenWorkspace;
   let w: Started;
-  let browser: Browser;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: `${SHOTS}plan-import-${name}.png` });
+  const shot = (name: string) => open.shot(name);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const { chromium } = await import("playwright-core");
-    [w, browser] = await Promise.all([startExampleWorkspace(), chromium.launch({ executablePath: CHROMIUM, args: ARGS })]);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-    page = await context.newPage();
-    page.on("pageerror", (err) => {
-      throw err;
-    });
-    await page.goto(w.local.url);
-    await page.waitForSelector("body[data-ready]");
+    open = await openWorkspace({ height: 900, shotPrefix: "plan-import-" });
+    ({ w, page } = open);
   });
   afterAll(async () => {
-    await browser?.close();
-    await w?.close();
+    await open?.close();
   });
 
   it("file → preview → review → Ban hành → the unit's post → acknowledgement", async () => {
