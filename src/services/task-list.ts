@@ -6,7 +6,7 @@ import type { Day } from "../domain/day.js";
 import { seesAcrossUnits, type Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
 import { TASK_LIST_PAGE_SIZE, type TaskFilter, type TaskListModel } from "../models/index.js";
-import { unitTaskSummaries } from "./task-summaries.js";
+import { cachedTaskSummaries } from "./plan-status-cache.js";
 import { successorsOf, UnitResolver } from "./unit-resolver.js";
 
 export interface TaskListViewer {
@@ -21,7 +21,7 @@ export async function taskList(
 ): Promise<TaskListModel> {
   const { viewer, filter, page, today } = options;
   const unit = options.unit === ALL_UNITS.code ? allUnits(viewer) : await unitFor(prisma, viewer, options.unit);
-  const { tasks, total } = await unitTaskSummaries(prisma, {
+  const { tasks, total } = await cachedTaskSummaries(prisma, {
     ...(unit.ids ? { unitIds: unit.ids } : {}),
     filter,
     today,

@@ -1,5 +1,6 @@
-// The cached numbers of `/kehoach tongquan` (src/services/plan-status-cache.ts)
-// equal a fresh computation after every kind of write, in any order: random
+// The cached numbers of `/kehoach tongquan` and the cached pages of
+// `/kehoach viec` (src/services/plan-status-cache.ts) equal a fresh
+// computation after every kind of write, in any order: random
 // sequences of reports, deleted reports, obstacles raised and resolved,
 // deadlines moved, completions confirmed or withdrawn outside the report
 // use case, assignments changed, tasks archived, plan rules, objectives,
@@ -14,7 +15,9 @@ import { addDays, toDate, type Day } from "../../src/domain/day.js";
 import { importOrg } from "../../src/services/import-org.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { raiseObstacle } from "../../src/services/obstacles.js";
-import { computePlanStatus, planStatus } from "../../src/services/plan-status-cache.js";
+import { TASK_LIST_PAGE_SIZE } from "../../src/models/index.js";
+import { cachedTaskSummaries, computePlanStatus, planStatus, statusEpoch } from "../../src/services/plan-status-cache.js";
+import { unitTaskSummaries } from "../../src/services/task-summaries.js";
 import { reportProgress } from "../../src/services/report-progress.js";
 import { backends, log } from "../support/databases.js";
 import { loadOrg, loadPlan } from "../support/files.js";
@@ -166,12 +169,22 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
   ),
 );
 
+/** The task list's pages checked after each write: three units' lists, all and overdue, the first page. */
+const LISTED_UNITS = ["GDNN", "LĐ-VL", "VP"];
+
 async function expectCachedEqualsFresh(prisma: PrismaClient, planId: number, context: string) {
+  const units = await prisma.unit.findMany({ where: { code: { in: LISTED_UNITS } }, select: { id: true, code: true } });
   for (const d of DAYS) {
     const plan = await prisma.plan.findUniqueOrThrow({ where: { id: planId } });
     const cached = await planStatus(prisma, plan, d);
     const fresh = await computePlanStatus(prisma, planId, d);
     expect(cached, `${context}, as of ${d}`).toEqual(fresh);
+    for (const unit of units) {
+      for (const filter of ["all", "overdue"] as const) {
+        const options = { unitIds: [unit.id], filter, today: d, limit: TASK_LIST_PAGE_SIZE, offset: 0 };
+        expect(await cachedTaskSummaries(prisma, options), `${context}: ${unit.code}'s ${filter} tasks as of ${d}`).toEqual(await unitTaskSummaries(prisma, options));
+      }
+    }
   }
 }
 
@@ -211,6 +224,21 @@ describe.each(backends)("a plan's cached numbers on $name", (backend) => {
     const first = await planStatus(db.prisma, plan, DAYS[1]!);
     expect(await planStatus(db.prisma, plan, DAYS[1]!)).toBe(first);
     expect(Object.isFrozen(first.summary.counts)).toBe(true);
+    const unit = await db.prisma.unit.findFirstOrThrow({ where: { code: "GDNN" } });
+    const options = { unitIds: [unit.id], filter: "all" as const, today: DAYS[1]!, limit: TASK_LIST_PAGE_SIZE, offset: 0 };
+    const page = await cachedTaskSummaries(db.prisma, options);
+    expect(page.tasks.length).toBeGreaterThan(0);
+    expect(await cachedTaskSummaries(db.prisma, options)).toBe(page);
+    expect(Object.isFrozen(page.tasks[0])).toBe(true);
+  });
+
+  it("moves the epoch of the task list with any write to any plan, and not with a read", async () => {
+    const before = await statusEpoch(db.prisma);
+    await cachedTaskSummaries(db.prisma, { filter: "overdue", today: DAYS[0]!, limit: TASK_LIST_PAGE_SIZE, offset: 0 });
+    expect(await statusEpoch(db.prisma)).toBe(before);
+    const task = world.leaves[1]!;
+    await reportProgress(db.prisma, { taskId: task.id, unitId: task.assignments[0]!.unitId, reporter: "U0TEST", percent: 10, at: at("2023-08-03") });
+    expect(await statusEpoch(db.prisma)).not.toBe(before);
   });
 
   it("equals a fresh computation after any sequence of writes", async () => {
