@@ -2,7 +2,8 @@
 // message the user can act on (never a silent timeout or a stack trace).
 import { AppError, type Lang } from "../errors.js";
 import { errorMessage } from "../views/notices.js";
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, Context, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { errorInfo } from "../log.js";
 import { resolveCaller, type Caller, type Message, type SlackDeps } from "./context.js";
 import { outcomeOf, recordOutcome } from "./metrics.js";
@@ -63,36 +64,65 @@ export function failureMessage(deps: SlackDeps, error: unknown, lang: Lang, wher
   return errorMessage(new AppError("INTERNAL", { ref }).text(lang));
 }
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+/** What a button's listener gets from Bolt (the part the runner uses). */
+export type ButtonArgs = {
+  ack: () => Promise<void>;
+  body: BlockAction<ButtonAction>;
+  action: ButtonAction;
+  client: WebClient;
+  context: Context;
+  respond: (m: Message & { response_type: "ephemeral"; replace_original: boolean }) => Promise<unknown>;
+};
 
 /**
- * A button's listener: acknowledges at once, finds out who clicked, runs the
- * work, and answers in place (response_url) in messages, or by direct message
- * where there is none (App Home). `replace` swaps the message for the answer
- * (page buttons); a failure is always a new message.
+ * A button's listener, the one way: acknowledges at once, finds out who
+ * clicked, runs the work, and answers where the click came from (in place
+ * through response_url in messages, else an ephemeral in the channel, else a
+ * direct message, as on App Home). `replace` swaps the message for the
+ * answer (page buttons); a failure, in the caller's words, is always a new
+ * message.
  */
-export function answerAction(deps: SlackDeps, work: (args: ButtonArgs & { caller: Caller }) => Promise<Message | null>, options: { replace?: boolean } = {}) {
-  return async (args: ButtonArgs): Promise<void> => {
-    const { ack, body, client, respond, context } = args;
-    await ack();
-    const name = `action:${args.action.action_id}`;
-    let caller: Caller = { userId: body.user.id, member: null, lang: "vi" };
-    let message: Message | null;
-    let replace = options.replace ?? false;
-    try {
-      caller = await resolveCaller(deps, client, body.user.id);
-      message = await work({ ...args, caller });
-    } catch (error) {
-      recordOutcome(context, outcomeOf(error));
-      message = failureMessage(deps, error, caller.lang, name, { user: body.user.id });
-      replace = false;
-    }
-    if (!message) return;
-    try {
-      if (body.response_url) await respond({ ...message, response_type: "ephemeral", replace_original: replace });
-      else await client.chat.postMessage({ channel: body.user.id, ...message });
-    } catch (err) {
-      deps.log.error({ err: errorInfo(err), name }, "could not answer an action");
-    }
-  };
+export async function runButton(
+  deps: SlackDeps,
+  name: string,
+  args: ButtonArgs,
+  work: (caller: Caller) => Promise<Message | null>,
+  options: { replace?: boolean } = {},
+): Promise<void> {
+  await args.ack();
+  let caller: Caller = { userId: args.body.user.id, member: null, lang: "vi" };
+  let message: Message | null;
+  let replace = options.replace ?? false;
+  try {
+    caller = await resolveCaller(deps, args.client, args.body.user.id);
+    message = await work(caller);
+  } catch (error) {
+    recordOutcome(args.context, outcomeOf(error));
+    message = failureMessage(deps, error, caller.lang, `action:${name}`, { user: args.body.user.id });
+    replace = false;
+  }
+  if (message) await tell(deps, args.client, { userId: args.body.user.id, channelId: args.body.channel?.id, respond: args.body.response_url ? args.respond : undefined, replace }, message);
 }
+
+/** runButton as a Bolt listener named by its action id, the work given Bolt's arguments too. */
+export function answerAction(deps: SlackDeps, work: (args: BoltButtonArgs & { caller: Caller }) => Promise<Message | null>, options: { replace?: boolean } = {}) {
+  return (args: BoltButtonArgs): Promise<void> => runButton(deps, args.action.action_id, args, (caller) => work({ ...args, caller }), options);
+}
+
+/** An ephemeral answer where the person is (in place of the message with `replace`), else a direct message; a failure is logged, never thrown. */
+export async function tell(
+  deps: SlackDeps,
+  client: WebClient,
+  to: { userId: string; channelId?: string | undefined; respond?: ButtonArgs["respond"] | undefined; replace?: boolean },
+  message: Message,
+): Promise<void> {
+  try {
+    if (to.respond) await to.respond({ ...message, response_type: "ephemeral", replace_original: to.replace ?? false });
+    else if (to.channelId && !to.channelId.startsWith("D")) await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, ...message });
+    else await client.chat.postMessage({ channel: to.userId, ...message });
+  } catch (err) {
+    deps.log.error({ err: errorInfo(err), userId: to.userId }, "could not answer the user");
+  }
+}
+
+type BoltButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

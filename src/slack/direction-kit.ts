@@ -1,15 +1,13 @@
-// What the direction loop's listeners share (issue 13): running a button
-// after its ack with the answer as an ephemeral (or a direct message on App
-// Home), the forms' private_metadata, and telling a person something.
-import type { BlockAction, ButtonAction, Context } from "@slack/bolt";
+// What the direction loop's listeners share (issue 13): the forms'
+// private_metadata, a button's id, and posting without failing the work.
+// Running a button and telling a person are src/slack/answer.ts's.
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import { AppError, type Lang } from "../errors.js";
 import { errorInfo } from "../log.js";
 import { IdValue } from "../services/input.js";
-import { failureMessage } from "./answer.js";
-import { resolveCaller, type Caller, type Message, type SlackDeps } from "./context.js";
-import { outcomeOf, recordOutcome } from "./metrics.js";
+import { parseJsonAs } from "../domain/json.js";
+import type { Caller, Message, SlackDeps } from "./context.js";
 
 /** Opaque to Slack and never trusted for permission: an id to check again, where to answer, the language. */
 const FormMetadata = z.object({
@@ -27,12 +25,7 @@ export function formMetadata(m: FormMetadata): string {
 }
 
 export function parseFormMetadata(text: string | undefined): FormMetadata | null {
-  try {
-    const parsed = FormMetadata.safeParse(JSON.parse(text ?? ""));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseJsonAs(FormMetadata, text);
 }
 
 /** A button's value as an id; a forged one is refused in words. */
@@ -40,50 +33,6 @@ export function idFromButton(value: string | undefined): number {
   const parsed = IdValue.safeParse(value ?? "");
   if (!parsed.success) throw new AppError("BUTTON_INVALID");
   return parsed.data;
-}
-
-export type ButtonArgs = {
-  ack: () => Promise<void>;
-  body: BlockAction<ButtonAction>;
-  action: ButtonAction;
-  client: WebClient;
-  context: Context;
-  respond: (m: Message & { response_type: "ephemeral"; replace_original: boolean }) => Promise<unknown>;
-};
-
-/**
- * Acks, then runs the work; its message (or the failure in the caller's
- * words) answers in place where the click came from a message, or by direct
- * message from App Home.
- */
-export async function runButton(deps: SlackDeps, name: string, args: ButtonArgs, work: (caller: Caller) => Promise<Message | null>): Promise<void> {
-  await args.ack();
-  let caller: Caller = { userId: args.body.user.id, member: null, lang: "vi" };
-  let message: Message | null;
-  try {
-    caller = await resolveCaller(deps, args.client, args.body.user.id);
-    message = await work(caller);
-  } catch (error) {
-    recordOutcome(args.context, outcomeOf(error));
-    message = failureMessage(deps, error, caller.lang, `action:${name}`, { user: args.body.user.id });
-  }
-  if (message) await tell(deps, args.client, { userId: args.body.user.id, channelId: args.body.channel?.id, respond: args.body.response_url ? args.respond : undefined }, message);
-}
-
-/** An ephemeral answer where the person is, else a direct message; a failure is logged, never thrown. */
-export async function tell(
-  deps: SlackDeps,
-  client: WebClient,
-  to: { userId: string; channelId?: string | undefined; respond?: ButtonArgs["respond"] | undefined },
-  message: Message,
-): Promise<void> {
-  try {
-    if (to.respond) await to.respond({ ...message, response_type: "ephemeral", replace_original: false });
-    else if (to.channelId && !to.channelId.startsWith("D")) await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, ...message });
-    else await client.chat.postMessage({ channel: to.userId, ...message });
-  } catch (err) {
-    deps.log.error({ err: errorInfo(err), userId: to.userId }, "could not answer the user");
-  }
 }
 
 /** Posts, logging a failure: what was recorded stays recorded. */

@@ -5,6 +5,7 @@ import type { ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
+import { parseJsonAs } from "../domain/json.js";
 import { AppError, type Lang } from "../errors.js";
 import { reportableTasks } from "../services/reportable-tasks.js";
 import type { ReportForm } from "../services/submit-report.js";
@@ -22,12 +23,7 @@ const Metadata = z.object({
 export type ReportModalMetadata = z.infer<typeof Metadata>;
 
 export function parseReportMetadata(text: string): ReportModalMetadata {
-  try {
-    const parsed = Metadata.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
+  return parseJsonAs(Metadata, text) ?? {};
 }
 
 /** The submitted form as the person filled it in, unchecked (the service checks it). */

@@ -20,14 +20,6 @@ export type UnitReportMetadata = z.infer<typeof UnitReportMetadata>;
 
 export const UnitReportRef = z.object({ p: z.number().int().positive(), w: z.string().regex(/^\d{4}(-[QH][1-4])?$/) });
 
-export function parseJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? "");
-  } catch {
-    return undefined;
-  }
-}
-
 export async function openUnitReportModal(
   deps: SlackDeps,
   client: WebClient,

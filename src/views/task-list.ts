@@ -13,6 +13,7 @@ import { formatVnDate } from "../domain/day.js";
 import { actions, button, context, header, message, section, type SlackMessage } from "./blocks.js";
 import { CAPS, esc, taskLines } from "./format.js";
 import { z } from "zod";
+import { parseJsonAs } from "../domain/json.js";
 import { TASK_FILTERS, TASK_LIST_PAGE_SIZE, type Lang, type TaskFilter, type TaskListModel } from "../models/index.js";
 import { ACTION_IDS } from "./action-ids.js";
 
@@ -35,12 +36,7 @@ const PageValue = z.object({ u: z.string().max(100), f: z.enum(TASK_FILTERS), p:
 
 /** A page button's value as it comes back from Slack (it can be forged): the value tasksPageValue wrote, or null. */
 export function parseTasksPageValue(text: string | undefined): TasksPageValue | null {
-  try {
-    const parsed = PageValue.safeParse(JSON.parse(text ?? ""));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseJsonAs(PageValue, text);
 }
 
 const vi = {

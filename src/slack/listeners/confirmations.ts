@@ -11,7 +11,8 @@ import { ACTION_IDS } from "../../views/action-ids.js";
 import { alreadyConfirmedText, CORRECTION_MODAL, confirmedMessage, correctedMessage, correctedSavedText, correctionModal } from "../../views/confirmations.js";
 import { confirmation } from "../../views/notices.js";
 import { registered, resolveCaller, type SlackDeps } from "../context.js";
-import { formMetadata, idFromButton, parseFormMetadata, post, runButton, tell } from "../direction-kit.js";
+import { runButton, tell } from "../answer.js";
+import { formMetadata, idFromButton, parseFormMetadata, post } from "../direction-kit.js";
 
 const Percent = decimalInt(0, 100);
 

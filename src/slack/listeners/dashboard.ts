@@ -14,7 +14,8 @@ import { confirmation } from "../../views/notices.js";
 import { reminderMessage } from "../../views/reminder.js";
 import { registered, type SlackDeps } from "../context.js";
 import { memberHomeView } from "../home-view.js";
-import { idFromButton, runButton } from "../direction-kit.js";
+import { runButton } from "../answer.js";
+import { idFromButton } from "../direction-kit.js";
 
 /** Sends what is planned and unsent for the nudge; the engine never posts a delivery twice. */
 async function sendNudges(deps: SlackDeps, client: WebClient, period: string): Promise<void> {

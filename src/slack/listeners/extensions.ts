@@ -12,7 +12,8 @@ import { ACTION_IDS } from "../../views/action-ids.js";
 import { EXTENSION_MODAL, extensionDecidedMessage, extensionRequestedText, extensionRequestMessage } from "../../views/extensions.js";
 import { confirmation } from "../../views/notices.js";
 import { registered, resolveCaller, type SlackDeps } from "../context.js";
-import { idFromButton, parseFormMetadata, post, runButton, tell } from "../direction-kit.js";
+import { runButton, tell } from "../answer.js";
+import { idFromButton, parseFormMetadata, post } from "../direction-kit.js";
 
 export function registerExtensions(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(EXTENSION_MODAL.callbackId, async ({ ack, body, view, client }) => {

@@ -22,7 +22,8 @@ import {
 } from "../../views/obstacles.js";
 import { ACTION_IDS } from "../../views/action-ids.js";
 import { registered, resolveCaller, today, type SlackDeps } from "../context.js";
-import { formMetadata, idFromButton, parseFormMetadata, post, runButton, tell } from "../direction-kit.js";
+import { runButton, tell } from "../answer.js";
+import { formMetadata, idFromButton, parseFormMetadata, post } from "../direction-kit.js";
 import { errorInfo } from "../../log.js";
 import { recordOutcome } from "../metrics.js";
 

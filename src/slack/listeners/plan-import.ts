@@ -9,6 +9,7 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
+import { parseJsonAs } from "../../domain/json.js";
 import { AppError, type Lang } from "../../errors.js";
 import type { Correction } from "../../import-doc/corrections.js";
 import { errorInfo } from "../../log.js";
@@ -23,18 +24,18 @@ import { ACTION_IDS } from "../../views/action-ids.js";
 import { ackRecorded, planForUnitMessage } from "../../views/plan-acks.js";
 import { PLAN_REVIEW_MODAL, PLAN_UPLOAD_MODAL, planPreviewMessage, publishedNotice, reviewModal } from "../../views/plan-import.js";
 import { errorMessage } from "../../views/notices.js";
-import { failureMessage } from "../answer.js";
+import { failureMessage, runButton } from "../answer.js";
 import { registered, resolveCaller, type Message, type SlackDeps } from "../context.js";
 import { downloadSlackFile, slackFileInfo } from "../plan-file.js";
 
 const Metadata = z.object({ i: z.number().int().positive().optional(), l: z.enum(["vi", "en"]).optional() });
-function metadata(text: string): z.infer<typeof Metadata> {
-  try {
-    const parsed = Metadata.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
+const metadata = (text: string) => parseJsonAs(Metadata, text) ?? {};
+
+/** A button's id, or the error a forged one is answered with. */
+function idOf(value: string | undefined, notFound: (shown: string) => AppError): number {
+  const id = IdValue.safeParse(value);
+  if (!id.success) throw notFound(String(value).slice(0, 12));
+  return id.data;
 }
 
 /** A bad file gets both languages: it is the Office's first contact with the import. */
@@ -116,16 +117,13 @@ export function registerPlanImport(app: App, deps: SlackDeps): void {
     await readAndPreview(deps, client, body.user.id, fileId);
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.planImportReview, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    try {
-      const caller = registered(await resolveCaller(deps, client, body.user.id));
-      const id = IdValue.safeParse(action.value);
-      if (!id.success) throw new AppError("IMPORT_NOT_FOUND", { id: String(action.value).slice(0, 12) });
-      await client.views.open({ trigger_id: body.trigger_id, view: reviewModal(await reviewModel(deps.prisma, caller.actor, id.data), caller.lang) });
-    } catch (error) {
-      await respond({ ...failureMessage(deps, error, "vi", "action:plan_import_review", { user: body.user.id }), response_type: "ephemeral", replace_original: false }).catch(() => {});
-    }
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.planImportReview, async (args) => {
+    await runButton(deps, "plan_import_review", args, async (caller) => {
+      const c = registered(caller);
+      const id = idOf(args.action.value, (shown) => new AppError("IMPORT_NOT_FOUND", { id: shown }));
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: reviewModal(await reviewModel(deps.prisma, c.actor, id), c.lang) });
+      return null;
+    });
   });
 
   app.view<ViewSubmitAction>(PLAN_REVIEW_MODAL.callbackId, async ({ ack, body, view, client }) => {
@@ -149,44 +147,34 @@ export function registerPlanImport(app: App, deps: SlackDeps): void {
     }
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.planImportPublish, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    let lang: Lang = "vi";
-    try {
-      const caller = registered(await resolveCaller(deps, client, body.user.id));
-      lang = caller.lang;
-      const id = IdValue.safeParse(action.value);
-      if (!id.success) throw new AppError("IMPORT_NOT_FOUND", { id: String(action.value).slice(0, 12) });
-      const r = await publishImport({ prisma: deps.prisma, actor: caller.actor, userId: body.user.id, importId: id.data, now: deps.now(), render: (m) => planForUnitMessage(m, "vi") });
-      deps.log.info({ userId: body.user.id, importId: id.data, planId: r.planId, already: r.already, units: r.units }, "plan published");
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.planImportPublish, async (args) => {
+    let sendTo: number | null = null;
+    await runButton(deps, "plan_import_publish", args, async (caller) => {
+      const c = registered(caller);
+      const importId = idOf(args.action.value, (shown) => new AppError("IMPORT_NOT_FOUND", { id: shown }));
+      const r = await publishImport({ prisma: deps.prisma, actor: c.actor, userId: c.userId, importId, now: deps.now(), render: (m) => planForUnitMessage(m, "vi") });
+      deps.log.info({ userId: c.userId, importId, planId: r.planId, already: r.already, units: r.units }, "plan published");
       // The preview becomes the record of the publication (no buttons left), then the notice.
-      await respond({ ...planPreviewMessage(r.preview, lang), replace_original: true }).catch(() => {});
-      await respond({ ...publishedNotice(lang, r), response_type: "ephemeral", replace_original: false });
-      if (!r.already) await sendNow(deps, client, r.planId);
-    } catch (error) {
-      await respond({ ...failureMessage(deps, error, lang, "action:plan_import_publish", { user: body.user.id }), response_type: "ephemeral", replace_original: false }).catch(() => {});
-    }
+      await args.respond({ ...planPreviewMessage(r.preview, c.lang), replace_original: true }).catch(() => {});
+      if (!r.already) sendTo = r.planId;
+      return publishedNotice(c.lang, r);
+    });
+    // After the answer: sending to the units can take a while.
+    if (sendTo !== null) await sendNow(deps, args.client, sendTo);
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.planAck, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    let lang: Lang = "vi";
-    try {
-      const caller = registered(await resolveCaller(deps, client, body.user.id));
-      lang = caller.lang;
-      const id = IdValue.safeParse(action.value);
-      if (!id.success) throw new AppError("PLAN_NOT_FOUND", { number: String(action.value).slice(0, 12) });
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.planAck, async (args) => {
+    await runButton(deps, "plan_ack", args, async (caller) => {
+      const c = registered(caller);
       const r = await acknowledgePlan({
         prisma: deps.prisma,
-        planId: id.data,
-        actor: caller.actor,
-        userId: body.user.id,
-        requestKey: `action:${body.user.id}:${action.action_ts}`,
+        planId: idOf(args.action.value, (shown) => new AppError("PLAN_NOT_FOUND", { number: shown })),
+        actor: c.actor,
+        userId: c.userId,
+        requestKey: `action:${c.userId}:${args.action.action_ts}`,
         at: deps.now(),
       });
-      await respond({ ...ackRecorded(lang, { number: r.plan.number, unitName: r.unit.name, at: r.at, already: r.already }), response_type: "ephemeral", replace_original: false });
-    } catch (error) {
-      await respond({ ...failureMessage(deps, error, lang, "action:plan_ack", { user: body.user.id }), response_type: "ephemeral", replace_original: false }).catch(() => {});
-    }
+      return ackRecorded(c.lang, { number: r.plan.number, unitName: r.unit.name, at: r.at, already: r.already });
+    });
   });
 }

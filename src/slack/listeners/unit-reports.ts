@@ -9,6 +9,7 @@ import { z } from "zod";
 import { canApproveReport, canConsolidateReports } from "../../domain/permissions.js";
 import { AppError, type Lang } from "../../errors.js";
 import { errorInfo } from "../../log.js";
+import { parseJsonAs } from "../../domain/json.js";
 import { reportWindowOfKey } from "../../report/period.js";
 import { slackDeliveryClient } from "../../delivery/slack-delivery.js";
 import { approvedForRedelivery, decideConsolidatedReport, type Decision } from "../../services/consolidated-report.js";
@@ -23,7 +24,7 @@ import { unitReportStatusMessage } from "../../views/unit-report-status.js";
 import { failureMessage } from "../answer.js";
 import { deliverApproved, deliverReportFiles, submitForApproval } from "../consolidated.js";
 import { registered, resolveCaller, today, type Caller, type Message, type SlackDeps } from "../context.js";
-import { openUnitReportModal, parseJson, UnitReportMetadata, UnitReportRef } from "../unit-report-modal.js";
+import { openUnitReportModal, UnitReportMetadata, UnitReportRef } from "../unit-report-modal.js";
 
 type Values = ViewSubmitAction["view"]["state"]["values"];
 
@@ -71,9 +72,9 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
     });
 
   const ref = (value: string) => {
-    const r = UnitReportRef.safeParse(parseJson(value));
-    if (!r.success) throw new AppError("UNIT_REPORT_STALE", { usage: "/kehoach baocaodonvi" });
-    return r.data;
+    const r = parseJsonAs(UnitReportRef, value);
+    if (!r) throw new AppError("UNIT_REPORT_STALE", { usage: "/kehoach baocaodonvi" });
+    return r;
   };
 
   action(UNIT_REPORT_ACTIONS.open, async (caller, body, client, value) => {
@@ -139,8 +140,8 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
 
   app.view<ViewSubmitAction>(UNIT_REPORT_MODAL.callbackId, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    const meta = UnitReportMetadata.safeParse(parseJson(view.private_metadata));
-    const lang: Lang = (meta.success && meta.data.l) || "vi";
+    const meta = parseJsonAs(UnitReportMetadata, view.private_metadata);
+    const lang: Lang = meta?.l ?? "vi";
     const fields = readFields(view.state.values);
     const files = readFiles(view.state.values);
     try {
@@ -155,20 +156,20 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
     }
     await ack();
     const tell = (m: Message) =>
-      (meta.success && meta.data.c ? client.chat.postEphemeral({ channel: meta.data.c, user: userId, ...m }) : client.chat.postMessage({ channel: userId, ...m }))
+      (meta?.c ? client.chat.postEphemeral({ channel: meta.c, user: userId, ...m }) : client.chat.postMessage({ channel: userId, ...m }))
         .catch(() => client.chat.postMessage({ channel: userId, ...m }))
         .catch((err: unknown) => deps.log.error({ err: errorInfo(err), userId }, "could not tell the user about their unit report"));
     try {
-      if (!meta.success) throw new AppError("UNIT_REPORT_STALE", { usage: "/kehoach baocaodonvi" });
+      if (!meta) throw new AppError("UNIT_REPORT_STALE", { usage: "/kehoach baocaodonvi" });
       const caller = registered(await resolveCaller(deps, client, userId));
       const unit = caller.member.unit;
       if (!unit) throw new AppError("NO_UNIT");
       // Files attached before are kept; new ones are added (Slack's file input starts empty each time).
-      const before = await unitReportDraft(deps.prisma, { planId: meta.data.p, unitId: unit.id, windowKey: meta.data.w, today: today(deps) });
+      const before = await unitReportDraft(deps.prisma, { planId: meta.p, unitId: unit.id, windowKey: meta.w, today: today(deps) });
       const all = [...before.evidenceFiles, ...files.filter((f) => !before.evidenceFiles.some((b) => b.id === f.id))];
       const submit = view.state.values[UNIT_REPORT_MODAL.action]?.[UNIT_REPORT_MODAL.action]?.selected_option?.value === "submit";
       const saved = await saveUnitReport(deps.prisma, {
-        actor: caller.actor, userId, planId: meta.data.p, unitId: unit.id, windowKey: meta.data.w, fields, evidenceFiles: all, submit, requestKey: viewRequestKey(view.id), at: deps.now(),
+        actor: caller.actor, userId, planId: meta.p, unitId: unit.id, windowKey: meta.w, fields, evidenceFiles: all, submit, requestKey: viewRequestKey(view.id), at: deps.now(),
       });
       if (saved.kind === "duplicate") return;
       if (saved.submitRefused) {
@@ -191,20 +192,20 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
 
   app.view<ViewSubmitAction>(DECISION_MODAL.callbackId, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    const meta = DecisionMetadata.safeParse(parseJson(view.private_metadata));
-    const lang: Lang = (meta.success && meta.data.l) || "vi";
+    const meta = parseJsonAs(DecisionMetadata, view.private_metadata);
+    const lang: Lang = meta?.l ?? "vi";
     const comment = view.state.values[DECISION_MODAL.comment]?.[DECISION_MODAL.comment]?.value ?? "";
-    if (meta.success && meta.data.d === "CHANGES" && comment.trim() === "") {
+    if (meta?.d === "CHANGES" && comment.trim() === "") {
       await ack({ response_action: "errors", errors: { [DECISION_MODAL.comment]: new AppError("COMMENT_REQUIRED").text(lang) } });
       return;
     }
     await ack();
     let answer: Message;
     try {
-      if (!meta.success) throw new AppError("CONSOLIDATED_NOT_FOUND");
+      if (!meta) throw new AppError("CONSOLIDATED_NOT_FOUND");
       const caller = registered(await resolveCaller(deps, client, userId));
-      const decision: Decision = meta.data.d;
-      const decided = await decideConsolidatedReport(deps.prisma, { actor: caller.actor, userId, reportId: meta.data.r, decision, comment, at: deps.now() });
+      const decision: Decision = meta.d;
+      const decided = await decideConsolidatedReport(deps.prisma, { actor: caller.actor, userId, reportId: meta.r, decision, comment, at: deps.now() });
       const r = decided.report;
       if (decision === "CHANGES" && decided.kind === "decided" && decided.officeChannel) {
         await client.chat
