@@ -106,8 +106,12 @@ function bodyLines(name: string): string {
   return i > 0 ? `${up.slice(0, i)}\n${up.slice(i + 1)}` : up;
 }
 
-function headerTable(m: ReportModel): Table {
-  const left = mm(70);
+/**
+ * The header's and the closing's layout: a borderless table of two fixed
+ * columns across the text width, `left` wide on the left; each row a left
+ * and a right cell.
+ */
+function twoColumns(left: number, rows: { left: Paragraph[]; right: Paragraph[]; cantSplit?: boolean }[]): Table {
   const right = TEXT_WIDTH - left;
   const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
   return new Table({
@@ -115,33 +119,34 @@ function headerTable(m: ReportModel): Table {
     columnWidths: [left, right],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell(left, [
-            // II.2: parent body in capitals, regular; issuing body in capitals, bold; 12–13 pt.
-            ...(m.header.parentBody ? [centered(m.header.parentBody, { size: PT.bodyName })] : []),
-            centered(bodyLines(m.header.issuingBody), { size: PT.bodyName, bold: true }),
-            shortLine(left, 0.4),
-          ]),
-          cell(right, [
-            // II.1: Quốc hiệu in capitals, bold, 12–13 pt; Tiêu ngữ bold 13–14 pt, words capitalised and
-            // joined by hyphens, with a solid line under it as long as the line of text (the underline).
-            centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: PT.nation, bold: true }),
-            centered("Độc lập - Tự do - Hạnh phúc", { size: PT.motto, bold: true, underline: true }),
-          ]),
-        ],
-      }),
-      new TableRow({
-        children: [
-          // II.3: "Số:" then the number (left blank for the clerk, who numbers it on issue) and the symbol, 13 pt.
-          cell(left, [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120 }, children: [run(`Số:        /${m.header.symbol}`, { size: PT.number })] })]),
-          // II.4: place and date in lower case, italic, 13–14 pt, centred under the motto.
-          cell(right, [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120 }, children: [run(placeAndDate(m.header.place, m.header.date), { size: PT.place, italics: true })] })]),
-        ],
-      }),
-    ],
+    rows: rows.map((r) => new TableRow({ ...(r.cantSplit ? { cantSplit: true } : {}), children: [cell(left, r.left), cell(right, r.right)] })),
   });
+}
+
+function headerTable(m: ReportModel): Table {
+  const left = mm(70);
+  return twoColumns(left, [
+    {
+      left: [
+        // II.2: parent body in capitals, regular; issuing body in capitals, bold; 12–13 pt.
+        ...(m.header.parentBody ? [centered(m.header.parentBody, { size: PT.bodyName })] : []),
+        centered(bodyLines(m.header.issuingBody), { size: PT.bodyName, bold: true }),
+        shortLine(left, 0.4),
+      ],
+      right: [
+        // II.1: Quốc hiệu in capitals, bold, 12–13 pt; Tiêu ngữ bold 13–14 pt, words capitalised and
+        // joined by hyphens, with a solid line under it as long as the line of text (the underline).
+        centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: PT.nation, bold: true }),
+        centered("Độc lập - Tự do - Hạnh phúc", { size: PT.motto, bold: true, underline: true }),
+      ],
+    },
+    {
+      // II.3: "Số:" then the number (left blank for the clerk, who numbers it on issue) and the symbol, 13 pt.
+      left: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120 }, children: [run(`Số:        /${m.header.symbol}`, { size: PT.number })] })],
+      // II.4: place and date in lower case, italic, 13–14 pt, centred under the motto.
+      right: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120 }, children: [run(placeAndDate(m.header.place, m.header.date), { size: PT.place, italics: true })] })],
+    },
+  ]);
 }
 
 /** II.6: body text justified, first line indented 1–1.27 cm, at least 6 pt between paragraphs, single to 1.5 line spacing. */
@@ -199,39 +204,28 @@ function blockToDocx(b: Block): (Paragraph | Table)[] {
 
 /** II.7 and II.9: recipients on the left, the signer's block on the right. */
 function closingTable(m: ReportModel): Table {
-  const left = mm(80);
-  const right = TEXT_WIDTH - left;
-  const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
   const recipient = (text: string) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(text, { size: PT.recipients })] });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(left, [
-            // II.9: "Nơi nhận:" lower case, italic, bold, 12 pt; each recipient on a line starting with "-" and
-            // ending with ";", in 11 pt; the last line "Lưu: VT, ..." ends with a full stop.
-            new Paragraph({ spacing: { before: 240, after: 0 }, children: [run("Nơi nhận:", { size: PT.recipientsHead, bold: true, italics: true })] }),
-            ...m.recipients.map((r) => recipient(`- ${r.replace(/[;.]+$/, "")};`)),
-            recipient(`- ${m.archive}`),
-          ]),
-          cell(right, [
-            // II.7: the authority (KT., TM., ...) and title in capitals, bold, 13–14 pt; the name bold, centred.
-            new Paragraph({ spacing: { before: 240 } }),
-            ...(m.signer.authority ? [centered(m.signer.authority, { size: PT.signer, bold: true })] : []),
-            centered(m.signer.title, { size: PT.signer, bold: true }),
-            // Room for the signature and the seal.
-            ...[0, 1, 2, 3].map(() => new Paragraph({ children: [] })),
-            centered(m.signer.name, { size: PT.signer, bold: true }),
-          ]),
-        ],
-      }),
-    ],
-  });
+  return twoColumns(mm(80), [
+    {
+      cantSplit: true,
+      left: [
+        // II.9: "Nơi nhận:" lower case, italic, bold, 12 pt; each recipient on a line starting with "-" and
+        // ending with ";", in 11 pt; the last line "Lưu: VT, ..." ends with a full stop.
+        new Paragraph({ spacing: { before: 240, after: 0 }, children: [run("Nơi nhận:", { size: PT.recipientsHead, bold: true, italics: true })] }),
+        ...m.recipients.map((r) => recipient(`- ${r.replace(/[;.]+$/, "")};`)),
+        recipient(`- ${m.archive}`),
+      ],
+      right: [
+        // II.7: the authority (KT., TM., ...) and title in capitals, bold, 13–14 pt; the name bold, centred.
+        new Paragraph({ spacing: { before: 240 } }),
+        ...(m.signer.authority ? [centered(m.signer.authority, { size: PT.signer, bold: true })] : []),
+        centered(m.signer.title, { size: PT.signer, bold: true }),
+        // Room for the signature and the seal.
+        ...[0, 1, 2, 3].map(() => new Paragraph({ children: [] })),
+        centered(m.signer.name, { size: PT.signer, bold: true }),
+      ],
+    },
+  ]);
 }
 
 export function reportDocument(m: ReportModel): Document {
