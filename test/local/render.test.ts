@@ -222,6 +222,22 @@ describe("messages and App Home", () => {
     );
   });
 
+  it("shows a shared document as a download link with its name and size, and an image inline", () => {
+    const files = [
+      { id: "F1", name: "bao-cao-1565-khsldtbxh-quy-iii-2023.docx", title: "bao-cao-1565-khsldtbxh-quy-iii-2023.docx", mimetype: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", size: 20_480 },
+      { id: "F2", name: 'Báo cáo "đợt 1" <bản ký>.pdf', title: "Báo cáo đợt 1", mimetype: "application/pdf", size: 1_572_864 },
+      { id: "F3", name: "chart.png", title: "Biểu đồ tiến độ", mimetype: "image/png", size: 100 },
+    ];
+    const html = messageHtml({ channelId: "C1", ts: "1695178800.000100", text: "Tệp báo cáo", blocks: [], author: { name: "dondoc", bot: true }, ephemeral: false, edited: false, files }, names);
+    expect(html).toContain(
+      '<div class="file-link">📎 <a href="/api/files/F1" download="bao-cao-1565-khsldtbxh-quy-iii-2023.docx" title="bao-cao-1565-khsldtbxh-quy-iii-2023.docx">bao-cao-1565-khsldtbxh-quy-iii-2023.docx</a> <span class="file-size">20 KB</span></div>',
+    );
+    // The name is the download's, escaped; the size as a person reads it.
+    expect(html).toContain('download="Báo cáo &quot;đợt 1&quot; &lt;bản ký&gt;.pdf" title="Báo cáo đợt 1">Báo cáo &quot;đợt 1&quot; &lt;bản ký&gt;.pdf</a> <span class="file-size">1,5 MB</span>');
+    expect(html).toContain('<img src="/api/files/F3" alt="Biểu đồ tiến độ" loading="lazy">');
+    expect(html.match(/class="file-link"/g)).toHaveLength(2);
+  });
+
   it("escapes the five HTML characters", () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
   });

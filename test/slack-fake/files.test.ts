@@ -37,7 +37,7 @@ describe("files", () => {
     expect(sent.event).toMatchObject({ type: "file_shared", file_id: fileId, user_id: ALICE, file: { id: fileId } });
     const dm = sent.event.channel_id as string;
     expect(dm).toMatch(/^D/);
-    expect(fake.workspace.conversations.messages(dm).at(-1)).toMatchObject({ userId: ALICE, text: "📎 kế hoạch.docx" });
+    expect(fake.workspace.conversations.messages(dm).at(-1)).toMatchObject({ userId: ALICE, text: "", files: [{ id: fileId, name: "kế hoạch.docx", size: 7 }] });
 
     const info = await api("files.info", { file: fileId });
     expect(info.ok).toBe(true);

@@ -3,6 +3,7 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { Block, View } from "../../slack-fake/index.js";
 import { TIME_ZONE } from "../../domain/day.js";
+import { formatBytes } from "../../services/unit-reports.js";
 import { blocksToHtml, textObjectHtml } from "./blocks.js";
 import { attr, escapeHtml } from "./html.js";
 import { mrkdwnToHtml, type Names } from "./mrkdwn.js";
@@ -25,7 +26,7 @@ export interface ShownMessage {
 /** Where the page fetches a file's bytes (src/local/web/api.ts). */
 export const fileUrl = (id: string) => `/api/files/${encodeURIComponent(id)}`;
 
-/** Images inline, as Slack shows them; other files as a link with their name. */
+/** Images inline, as Slack shows them; other files as a download link with their name and size. */
 function filesHtml(files: readonly Record<string, unknown>[]): string {
   return files
     .map((f) => {
@@ -36,7 +37,9 @@ function filesHtml(files: readonly Record<string, unknown>[]): string {
       if (typeof f.mimetype === "string" && /^image\/(png|jpeg|gif)$/.test(f.mimetype)) {
         return `<figure class="file-image"><a${attr("href", fileUrl(id))} target="_blank" rel="noopener"><img${attr("src", fileUrl(id))}${attr("alt", title)} loading="lazy"></a><figcaption>${escapeHtml(title)}</figcaption></figure>`;
       }
-      return `<div class="file-link">📎 <a${attr("href", fileUrl(id))} download>${escapeHtml(title)}</a></div>`;
+      // A document (the approved report's .docx and .xlsx, a PDF): its name, which is what the download is called, and its size.
+      const size = typeof f.size === "number" && Number.isFinite(f.size) && f.size >= 0 ? ` <span class="file-size">${escapeHtml(formatBytes(f.size))}</span>` : "";
+      return `<div class="file-link">📎 <a${attr("href", fileUrl(id))}${attr("download", name)}${attr("title", title)}>${escapeHtml(name)}</a>${size}</div>`;
     })
     .join("");
 }

@@ -3,6 +3,7 @@
 // submitted or closed, App Home opened, the clock moved, a job run). Each
 // action goes through the fake Slack exactly as Slack would send it to dondoc.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { create as contentDisposition } from "content-disposition";
 import { z } from "zod";
 import { errorInfo, type Logger } from "../../log.js";
 import { compareTs, type FakeSlack, type InputValue, type InteractionResult } from "../../slack-fake/index.js";
@@ -130,7 +131,7 @@ export class LocalApi {
       "content-length": String(file.bytes.length),
       "cache-control": "no-cache",
       "x-content-type-options": "nosniff",
-      ...(image ? {} : { "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}` }),
+      ...(image ? {} : { "content-disposition": attachmentHeader(file.name) }),
     });
     res.end(file.bytes);
     return true;
@@ -278,4 +279,21 @@ export class LocalApi {
       throw new HttpError(502, `dondoc không trả lời · dondoc did not answer: ${message}`);
     }
   }
+}
+
+/**
+ * Content-Disposition for a download: the name in UTF-8 as RFC 5987/8187's
+ * `filename*` (the `content-disposition` package encodes it, `'()*` and all),
+ * and for a client that reads only `filename`, the name without its
+ * diacritics ("Báo cáo đợt 1.pdf" → "Bao cao dot 1.pdf") rather than the
+ * package's default of a "?" for each non-ASCII letter.
+ */
+export function attachmentHeader(name: string): string {
+  const ascii = name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\x20-\x7e]/g, "_");
+  return contentDisposition(name, { fallback: ascii });
 }

@@ -23,8 +23,10 @@ export async function shareFile(deps: { workspace: Workspace; ids: IdSource; int
   workspace.conversations.post({
     channelId,
     userId: input.userId,
-    text: input.text || `📎 ${file.name}`,
+    // As Slack posts a file share: the typed text (often none) and the file in `files`.
+    text: input.text ?? "",
     blocks: [],
+    files: [workspace.files.json(file)],
     via: "web_api",
   });
   const event = await interactions.sendEvent({
