@@ -11,23 +11,17 @@
 // downloaded from the page is the approved version, byte for byte, with the
 // units' texts in it.
 // With DONDOC_SCREENSHOTS=docs it writes docs/screenshots/report-*.png.
-import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import { DEMO_MARK, loadDemoProgress } from "../../src/demo/demo-progress.js";
 import { localInstant } from "../../src/domain/schedule.js";
 import { schedulerJobs } from "../../src/local/scheduler-jobs.js";
-import { startExampleWorkspace, type Started } from "../local/local-workspace.js";
-
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = process.env.DONDOC_SCREENSHOTS === "docs" ? fileURLToPath(new URL("../../docs/screenshots/", import.meta.url)) : `${tmpdir()}/dondoc-screenshots/`;
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--lang=vi-VN"];
+import type { Started } from "../local/local-workspace.js";
+import { openWorkspace, skipped, type OpenWorkspace } from "./support.js";
 
 const PEOPLE = {
   gdnnLead: "U0GDNN001",
@@ -45,13 +39,11 @@ async function docxText(bytes: Buffer): Promise<string> {
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("");
 }
 
-const skipped = !process.env.DONDOC_E2E ? "run it with `npm run test:e2e`" : !existsSync(CHROMIUM) ? `${CHROMIUM} is missing` : undefined;
-
 describe.skipIf(skipped !== undefined)("units' reports and the consolidated report in the local workspace, in Chromium", () => {
+  let open: OpenWorkspace;
   let w: Started;
-  let browser: Browser;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: `${SHOTS}report-${name}.png` });
+  const shot = (name: string) => open.shot(name);
   const send = async (text: string) => {
     await page.locator("#composer-input").fill(text);
     await page.locator("#composer-input").press("Enter");
@@ -78,22 +70,13 @@ describe.skipIf(skipped !== undefined)("units' reports and the consolidated repo
   const modal = () => page.locator("#overlay form.modal");
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const { chromium } = await import("playwright-core");
-    [w, browser] = await Promise.all([startExampleWorkspace({ jobs: schedulerJobs(loadConfig({}).scheduler) }), chromium.launch({ executablePath: CHROMIUM, args: ARGS })]);
+    open = await openWorkspace({ workspace: { jobs: schedulerJobs(loadConfig({}).scheduler) }, height: 900, shotPrefix: "report-" });
+    ({ w, page } = open);
     // The units' progress up to the morning of 05/09/2023, as `npm start` loads it (marked as demo data).
     await loadDemoProgress(w.db.prisma, localInstant("2023-09-05", 7, 0));
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh", acceptDownloads: true });
-    page = await context.newPage();
-    page.on("pageerror", (err) => {
-      throw err;
-    });
-    await page.goto(w.local.url);
-    await page.waitForSelector("body[data-ready]");
   });
   afterAll(async () => {
-    await browser?.close();
-    await w?.close();
+    await open?.close();
   });
 
   it("(a) the report-deadline job sends the unit's lead the pre-filled draft; the lead attaches an evidence file and sends it to the Office", async () => {
@@ -118,7 +101,9 @@ describe.skipIf(skipped !== undefined)("units' reports and the consolidated repo
     await modal().locator('textarea[data-action-id="shortcomings"]').fill(SHORTCOMINGS);
     await modal().locator('textarea[data-action-id="proposals"]').fill(PROPOSALS);
     await modal().locator('input[type=file][data-action-id="evidence_files"]').setInputFiles(EVIDENCE);
-    await modal().locator('textarea[data-action-id="proposals"]').scrollIntoViewIfNeeded();
+    // The end of the form: the proposals, the picked file and "Gửi Văn phòng Sở" (the lead's default).
+    await modal().locator(".modal-body").evaluate((b) => b.scrollTo(0, b.scrollHeight));
+    expect(await modal().locator('input[type=radio][value="submit"]').isChecked()).toBe(true);
     await shot("2-draft-form");
     await modal().locator("button[type=submit]").click();
     await page.locator("#overlay").waitFor({ state: "hidden" });
