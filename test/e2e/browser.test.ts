@@ -22,10 +22,7 @@ describe.skipIf(skipped !== undefined)(`the local workspace in Chromium${skipped
   let w: Started;
   let page: Page;
   const shot = (name: string) => open.shot(name);
-  const send = async (text: string) => {
-    await page.locator("#composer-input").fill(text);
-    await page.locator("#composer-input").press("Enter");
-  };
+  const send = (text: string) => open.send(text);
 
   beforeAll(async () => {
     open = await openWorkspace({ workspace: { jobs: schedulerJobs(loadConfig({}).scheduler) } });

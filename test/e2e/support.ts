@@ -39,6 +39,8 @@ export interface OpenWorkspace {
   page: Page;
   /** A screenshot of the page as SHOTS/<prefix><name>.png. */
   shot: (name: string) => Promise<Buffer>;
+  /** Types a message (or a /kehoach command) in the composer and sends it. */
+  send: (text: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -62,6 +64,10 @@ export async function openWorkspace(options: { workspace?: Parameters<typeof sta
     browser,
     page,
     shot: (name) => page.screenshot({ path: `${SHOTS}${options.shotPrefix ?? ""}${name}.png` }),
+    send: async (text) => {
+      await page.locator("#composer-input").fill(text);
+      await page.locator("#composer-input").press("Enter");
+    },
     close: async () => {
       await browser.close();
       await w.close();
