@@ -3,7 +3,7 @@
 // italics, and counted lists.
 import type { KnownBlock } from "@slack/types";
 import { daysBetween, type Day } from "../domain/day.js";
-import { ROLE_LABELS } from "../i18n/labels.js";
+import { periodName, ROLE_LABELS } from "../i18n/labels.js";
 import { context, lineSections, statusEmoji } from "./blocks.js";
 import { CAPS, dueText, esc } from "./format.js";
 import { truncate } from "./limits.js";
@@ -32,8 +32,7 @@ const WEEK_KEY = /^(\d{4})-W(\d{1,2})$/;
 export function weekLabel(week: string, lang: Lang): string {
   const m = WEEK_KEY.exec(week.trim());
   if (!m) return truncate(week.trim(), 40, "plain_text");
-  const n = Number(m[2]);
-  return lang === "vi" ? `tuần ${n}/${m[1]}` : `week ${n} of ${m[1]}`;
+  return periodName(`${m[1]}-W${m[2]!.padStart(2, "0")}`, lang);
 }
 
 /** "*Chủ trì*" in bold, "_Phối hợp_" in italics: who carries the task is seen at a glance. */
