@@ -44,10 +44,7 @@ describe.skipIf(skipped !== undefined)("units' reports and the consolidated repo
   let w: Started;
   let page: Page;
   const shot = (name: string) => open.shot(name);
-  const send = async (text: string) => {
-    await page.locator("#composer-input").fill(text);
-    await page.locator("#composer-input").press("Enter");
-  };
+  const send = (text: string) => open.send(text);
   const as = async (user: string) => {
     await page.selectOption("#who", user);
   };
