@@ -87,7 +87,12 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
       // body that issued the plan, and stays flagged NO_LEAD for a person to decide.
       const orphan = t.children.length === 0 && t.lead.length === 0 && inh.lead.length === 0;
       const lead = (orphan ? [parsed.issuer ?? "Cơ quan ban hành kế hoạch"] : t.lead).map((b) => ref(b, code));
-      const cooperating = t.cooperating.map((b) => ref(b, code)).filter((c) => !lead.some((l) => l.code === c.code));
+      const named = t.cooperating.map((b) => ref(b, code));
+      const cooperating = named.filter((c) => !lead.some((l) => l.code === c.code));
+      // A unit cannot both lead a task and cooperate on it: the one named to do both ("Các Bộ, ngành, địa
+      // phương" in both cells, each leading its own part) is kept as lead, and the task flagged for a person.
+      const both = named.filter((c) => !cooperating.includes(c));
+      if (both.length > 0) flags.push({ code: "LEAD_ALSO_COOPERATING", taskCode: code, field: "cooperating", text: both.map((b) => b.name).join("; ") });
       const deadline = t.due ? parseDeadline(t.due, "QUARTER", { year }) : undefined;
       const effective: ModelTask["effective"] = {
         lead: lead.length ? lead : inh.lead,
@@ -107,7 +112,7 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
         ...(t.via ? { via: t.via } : {}),
         source: t.source,
         isHeading: t.children.length > 0,
-        flags: taskFlags.get(t.code) ?? [],
+        flags: [...(taskFlags.get(t.code) ?? []), ...(both.length > 0 ? (["LEAD_ALSO_COOPERATING"] as const) : [])],
       });
       walk(t.children, code, depth + 1, effective);
     }

@@ -22,7 +22,7 @@ export const CorrectionsSchema = z.record(z.string().max(80), CorrectionSchema);
 export type Corrections = z.infer<typeof CorrectionsSchema>;
 
 /** Flags a review can settle: the task's lead, cooperating units or deadline. */
-const REVIEWED: readonly Flag["code"][] = ["NO_LEAD", "LEAD_GUESSED", "DUE_UNKNOWN", "NO_DUE", "NEW_BODY"];
+const REVIEWED: readonly Flag["code"][] = ["NO_LEAD", "LEAD_GUESSED", "DUE_UNKNOWN", "NO_DUE", "NEW_BODY", "LEAD_ALSO_COOPERATING"];
 const LEAD_FLAGS: readonly Flag["code"][] = ["NO_LEAD", "LEAD_GUESSED"];
 const DUE_FLAGS: readonly Flag["code"][] = ["DUE_UNKNOWN", "NO_DUE"];
 
@@ -103,6 +103,8 @@ export function applyCorrections(model: ImportModel, corrections: Corrections, c
         for (const f of DUE_FLAGS) gone.add(f);
       }
     }
+    // The person chose who leads or who cooperates: a body named in both cells is settled.
+    if (c.lead || c.cooperating) gone.add("LEAD_ALSO_COOPERATING");
     const refs = [...t.effective.lead, ...t.effective.cooperating];
     if (!refs.some((r) => r.kind === "new")) gone.add("NEW_BODY");
     t.flags = t.flags.filter((f) => !gone.has(f));

@@ -26,6 +26,7 @@ const FLAG_TEXT: Record<Flag["code"], string> = {
   DUE_UNKNOWN: "thời hạn chưa hiểu được, giữ nguyên văn",
   NO_DUE: "văn bản không ghi thời hạn; dùng thời hạn mặc định",
   NEW_BODY: "cơ quan chưa có trong danh sách đơn vị: đề xuất đơn vị mới",
+  LEAD_ALSO_COOPERATING: "cơ quan văn bản ghi vừa chủ trì vừa phối hợp: chỉ giữ ở chủ trì",
   HEADER: "chưa đọc được từ văn bản",
   SECTION_SKIPPED: "mục không được đọc thành nhiệm vụ",
 };

@@ -1,6 +1,7 @@
 // Parsing the genre: bodies, assignments, deadlines, the outline and tables.
 import { describe, expect, it } from "vitest";
 import { parseDeadline } from "../../src/domain/deadline.js";
+import { analyze } from "../../src/import-doc/analyze.js";
 import { bodyHeading, dueInText, fromProse, labelOf, leadValue } from "../../src/import-doc/parse/assignment.js";
 import { BodyMatcher, bodyKey, splitBodies } from "../../src/import-doc/parse/bodies.js";
 import { markerOf, parsePlan } from "../../src/import-doc/parse/structure.js";
@@ -34,6 +35,9 @@ describe("splitBodies", () => {
     ["Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp", ["Ủy ban nhân dân cấp tỉnh"]],
     ["Bộ Y tế, Sở Y tế đối với địa phương", ["Bộ Y tế", "Sở Y tế"]],
     ["Các Bộ: NN&MT, Xây dựng, Giáo dục và Đào tạo", ["Bộ NN&MT", "Bộ Xây dựng", "Bộ Giáo dục và Đào tạo"]],
+    // "các tổ chức nhân dân" (people's organisations) is a kind of body of its own after a list of others (NQ 100/NQ-CP).
+    ["Các Bộ, ngành, địa phương, các tổ chức nhân dân", ["Các Bộ, ngành, địa phương", "các tổ chức nhân dân"]],
+    ["Bộ Nội vụ, các tổ chức nhân dân", ["Bộ Nội vụ", "các tổ chức nhân dân"]],
   ])("%s", (input, expected) => {
     expect(splitBodies(input)).toEqual(expected);
   });
@@ -263,5 +267,26 @@ describe("parsePlan", () => {
       { code: "PL1.A.2", text: "Kiểm tra văn bản (tiếp) tại các địa phương", lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ", "Sở Tài chính"], due: "Hằng năm" },
     ]);
     expect(p.tasks[1]!.children).toMatchObject([{ code: "PL1.B.1", cooperating: ["UBND các xã, phường, đặc khu"], due: "Khi có phát sinh" }]);
+  });
+
+  it("reads a deadline cell without the full stop ending it and without the space of a range wrapped after its dash; flags a body named to lead and to cooperate", () => {
+    const c = (text: string): TableCell => ({ text, spanned: false });
+    const rows: TableCell[][] = [
+      [c("TT"), c("Tên nhiệm vụ"), c("Cơ quan chủ trì"), c("Cơ quan phối hợp"), c("Thời hạn hoàn thành")],
+      [c("1"), c("Tuyên truyền, phổ biến pháp luật"), c("Bộ Ngoại giao"), c("Các Bộ, ngành, địa phương"), c("Thực hiện thường xuyên.")],
+      [c("2"), c("Đề xuất cơ chế khen thưởng"), c("Bộ Ngoại giao"), c("Bộ Tư pháp"), c("Năm 2026-\n2030")],
+      [c("3"), c("Nâng cao ý thức chấp hành pháp luật"), c("Các Bộ, ngành, địa phương"), c("Các Bộ, ngành, địa phương"), c("Năm 2026 - 2030")],
+      [c("4"), c("Rà soát văn bản"), c("Bộ Tư pháp"), c("Bộ Công an"), c("Tiếp tục...")],
+    ];
+    const blocks: Block[] = [
+      ...textToBlocks("KẾ HOẠCH\nThực hiện công tác phi chính phủ nước ngoài\nII. NHIỆM VỤ\nChi tiết tại Phụ lục kèm theo.", false),
+      { kind: "table", rows, rowPos: rows.map((_, i) => ({ table: 1, row: i + 1 })), pos: { table: 1 } },
+    ];
+    const p = parsePlan(blocks, { year: 2026 });
+    expect(p.tasks.map((t) => t.due)).toEqual(["Thực hiện thường xuyên", "Năm 2026-2030", "Năm 2026 - 2030", "Tiếp tục..."]);
+    const m = analyze(p, { units: [] }, 2026);
+    expect(m.tasks[2]).toMatchObject({ lead: [{ name: "Các Bộ, ngành, địa phương" }], cooperating: [], flags: expect.arrayContaining(["LEAD_ALSO_COOPERATING"]) });
+    expect(m.tasks[0]!.flags).not.toContain("LEAD_ALSO_COOPERATING");
+    expect(m.flags).toContainEqual(expect.objectContaining({ code: "LEAD_ALSO_COOPERATING", taskCode: m.tasks[2]!.code, text: "Các Bộ, ngành, địa phương" }));
   });
 });

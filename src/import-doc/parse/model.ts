@@ -29,6 +29,7 @@ export type FlagCode =
   | "DUE_UNKNOWN" // a deadline form not understood (kept verbatim)
   | "NO_DUE" // no deadline anywhere above the task; the plan's default is used
   | "NEW_BODY" // a body that matches no known unit: a proposed unit
+  | "LEAD_ALSO_COOPERATING" // a body named both to lead and to cooperate: kept as lead only
   | "HEADER" // a header field not found (number, date, issuer, signer)
   | "SECTION_SKIPPED"; // a section not read as tasks
 

@@ -732,7 +732,14 @@ function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
     }
     const leadText = cell(row, cols.lead);
     const coopText = cell(row, cols.coop);
-    const dueText = cell(row, cols.due).replace(/\n/g, " ").replace(/\s+/g, " ").trim();
+    // The cell as written, less what the layout added: a full stop ending the cell ("Thực hiện thường xuyên.")
+    // and the space of a line wrapped after a range's dash ("Năm 2026-" / "2030").
+    const dueText = cell(row, cols.due)
+      .replace(/\n/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/(?<!\.)\.$/, "")
+      .replace(/(\d)([-–]) (\d)/g, "$1$2$3");
     const base = group ?? part;
     if (!isNumber(sttLabel) && last && !leadText && !dueText && !(row[cols.stt ?? 0]?.spanned)) {
       // A row split over two pages: the rest of the cell texts belong to the row above.
