@@ -24,6 +24,8 @@ export async function answerWithin(options: {
   work: () => Promise<Message | null>;
   toMessage: (error: unknown) => Message;
   budgetMs?: number;
+  /** Said in the acknowledgement when the answer comes later ("Đang lập …"); nothing by default. */
+  pending?: Message;
 }): Promise<Outcome> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((resolve) => {
@@ -41,7 +43,7 @@ export async function answerWithin(options: {
     await options.ack(message ? { ...message, response_type: "ephemeral" } : undefined);
     return first;
   }
-  await options.ack();
+  await options.ack(options.pending ? { ...options.pending, response_type: "ephemeral" } : undefined);
   const outcome = await result;
   const message = reply(outcome);
   if (message) await options.respond({ ...message, response_type: "ephemeral" });

@@ -154,6 +154,12 @@ export function decisionRecorded(r: { decision: "APPROVE" | "CHANGES"; windowLab
   return message(text, [section(esc(text, 2_000))], lang);
 }
 
+/** The acknowledgement of `/kehoach baocaotonghop`: the report follows when its files are built. The caller's language is not known yet. */
+export function buildingReport(): SlackMessage {
+  const text = "Đang lập dự thảo báo cáo tổng hợp; kết quả sẽ hiển thị sau ít giây. · Building the consolidated report; the result follows in a few seconds.";
+  return message(text, [context(text)], "vi");
+}
+
 /** To the Office member who built it. */
 export function reportBuiltMessage(r: { windowLabel: string; planNumber: string; version: number; leaders: number; units: { submitted: number; total: number }; replay: boolean }, lang: Lang): SlackMessage {
   const text =

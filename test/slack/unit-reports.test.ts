@@ -108,6 +108,9 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
   it("the Office builds the report and sends it to leadership; a leader asks for changes; the Office builds again; a leader approves; the files arrive in the Office's channel", async () => {
     d.setNow(new Date("2023-09-12T03:00:00Z"));
     const built = await d.fake.slashCommand({ userId: USERS.office, channelId: officeChannel, command: "/kehoach", text: "báo cáo tổng hợp Quý III/2023" });
+    // Acknowledged at once, before seconds of building; the result follows through response_url.
+    expect(built.late).toBe(false);
+    expect(JSON.stringify(built.body)).toContain("Đang lập dự thảo báo cáo tổng hợp");
     await until(() => dmTexts(LEADER_2).length >= 2);
     await until(() => `${JSON.stringify(built.body)}${JSON.stringify(d.fake.calls("response_url"))}`.includes("phiên bản 1"));
     const request = dmTexts(LEADER_2)[0]!;

@@ -2,6 +2,7 @@
 import type { App } from "@slack/bolt";
 import { officeContacts } from "../../services/members.js";
 import { helpMessage } from "../../views/help.js";
+import { buildingReport } from "../../views/consolidated-report.js";
 import { notRegistered } from "../../views/notices.js";
 import { answerWithin, failureMessage } from "../answer.js";
 import { HANDLERS } from "../commands/index.js";
@@ -24,6 +25,9 @@ export function registerCommand(app: App, deps: SlackDeps, command: string): voi
         return HANDLERS[parsed.name]({ deps, caller, rest: parsed.rest, client, channelId: cmd.channel_id, triggerId: cmd.trigger_id });
       },
       toMessage: (error) => failureMessage(deps, error, caller.lang, `command:${name}`, { user: cmd.user_id, text: cmd.text }),
+      // Building the consolidated report is seconds of CPU (the .docx and .xlsx): acknowledged at once, so a busy
+      // process can never hold the acknowledgement past Slack's 3 s, and answered when the files are built.
+      ...(name === "consolidated" ? { budgetMs: 0, pending: buildingReport() } : {}),
     });
     if (!outcome.ok) recordOutcome(context, outcomeOf(outcome.error));
   });
