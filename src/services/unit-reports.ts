@@ -22,6 +22,11 @@ import { isUniqueViolation } from "./request-key.js";
 export const UNIT_REPORT_FIELD_MAX = 3_000;
 /** Slack's limit for one file (1 GB). */
 export const SLACK_FILE_MAX_BYTES = 1024 ** 3;
+/**
+ * Slack's file_input takes files of at most 10 MB (docs.slack.dev, Block Kit
+ * "File input element", usage info); a larger size in a submission is forged.
+ */
+export const FILE_INPUT_MAX_BYTES = 10 * 1024 * 1024;
 /** Slack's file_input takes at most 10 files. */
 export const EVIDENCE_FILES_MAX = 10;
 
@@ -279,8 +284,8 @@ export function checkUnitReportInput(fields: UnitReportFields, files: EvidenceFi
   }
   if (files.length > EVIDENCE_FILES_MAX) throw new AppError("EVIDENCE_FILES_TOO_MANY", { max: EVIDENCE_FILES_MAX });
   for (const f of files) {
-    if (!Number.isFinite(f.size) || f.size > SLACK_FILE_MAX_BYTES) {
-      throw new AppError("EVIDENCE_FILE_TOO_LARGE", { name: f.name.slice(0, 120), size: formatBytes(f.size), max: formatBytes(SLACK_FILE_MAX_BYTES) });
+    if (!Number.isFinite(f.size) || f.size > FILE_INPUT_MAX_BYTES) {
+      throw new AppError("EVIDENCE_FILE_TOO_LARGE", { name: f.name.slice(0, 120), size: formatBytes(f.size), max: formatBytes(FILE_INPUT_MAX_BYTES) });
     }
   }
 }

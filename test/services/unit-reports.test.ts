@@ -20,7 +20,7 @@ import { reportProgress } from "../../src/services/report-progress.js";
 import { buildReportModel } from "../../src/services/report-model.js";
 import { writeReportFiles } from "../../src/services/report-files.js";
 import { remindUnitsToReport, UNIT_REPORT_REMINDER_JOB } from "../../src/services/unit-report-reminders.js";
-import { saveUnitReport, SLACK_FILE_MAX_BYTES, unitReportDraft, unitReportStatus } from "../../src/services/unit-reports.js";
+import { FILE_INPUT_MAX_BYTES, saveUnitReport, unitReportDraft, unitReportStatus } from "../../src/services/unit-reports.js";
 import type { DeliveryClient } from "../../src/delivery/slack-delivery.js";
 import { unitReportReminderMessage } from "../../src/views/unit-report.js";
 import { backends, log } from "../support/databases.js";
@@ -195,10 +195,10 @@ describe.each(backends)("units' reports for a window on $name", (backend) => {
     );
     expect(long.text("en")).toContain("over the 3.000-character limit");
     const big = await errorOf(
-      saveUnitReport(db.prisma, { ...base, evidenceFiles: [{ id: "F9", name: "Video hội nghị.mp4", size: SLACK_FILE_MAX_BYTES + 1, permalink: null }], requestKey: "view:L2" }),
+      saveUnitReport(db.prisma, { ...base, evidenceFiles: [{ id: "F9", name: "Video hội nghị.mp4", size: FILE_INPUT_MAX_BYTES + 2 * 1024 * 1024, permalink: null }], requestKey: "view:L2" }),
     );
     expect(big.code).toBe("EVIDENCE_FILE_TOO_LARGE");
-    expect(big.text("vi")).toContain('Tệp "Video hội nghị.mp4" có dung lượng 1 GB, vượt giới hạn 1 GB');
+    expect(big.text("vi")).toContain('Tệp "Video hội nghị.mp4" có dung lượng 12 MB, vượt giới hạn 10 MB');
     const notCovered = await errorOf(saveUnitReport(db.prisma, { ...base, windowKey: "2022-Q3", requestKey: "view:L3" }));
     expect(notCovered.code).toBe("REPORT_PERIOD_NOT_COVERED");
     expect(notCovered.bilingual()).toMatch(/Kế hoạch số 1565\/KH-SLĐTBXH thực hiện từ 13\/06\/2023[\s\S]*Plan 1565\/KH-SLĐTBXH runs from/);
