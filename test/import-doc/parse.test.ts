@@ -31,6 +31,8 @@ describe("splitBodies", () => {
     ["Bộ, ngành, cơ quan, đơn vị có liên quan", ["Bộ, ngành, cơ quan, đơn vị có liên quan"]],
     ["Bộ Tài chính, cơ quan, tổ chức có liên quan, cơ sở khám bệnh, chữa bệnh", ["Bộ Tài chính", "cơ quan, tổ chức có liên quan", "cơ sở khám bệnh, chữa bệnh"]],
     ["Các cơ quan, tổ chức, đơn vị có liên quan", ["Các cơ quan, tổ chức, đơn vị có liên quan"]],
+    ["Các bộ, cơ quan ngang bộ và cơ quan, tổ chức liên quan", ["Các bộ, cơ quan ngang bộ", "cơ quan, tổ chức liên quan"]],
+    ["Bộ, ngành và cơ quan, đơn vị có liên quan", ["Bộ, ngành và cơ quan, đơn vị có liên quan"]],
     // Whom a body submits to, or where it acts, is not part of its name.
     ["Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp", ["Ủy ban nhân dân cấp tỉnh"]],
     ["Bộ Y tế, Sở Y tế đối với địa phương", ["Bộ Y tế", "Sở Y tế"]],

@@ -46,4 +46,29 @@ describe("PDF table with cells centred vertically", () => {
       ["2", "Bổ sung chiến lược, kế hoạch phòng ngừa thiên tai.", "Bộ Tài chính", "Bộ Xây dựng", "Quý IV/2026"],
     ]);
   });
+
+  it("finds the strip between two columns when part titles on their numeral's line cross it: a centred cell's long line stays in its column (NQ 105/NQ-CP)", () => {
+    const lines: Lines = [
+      line(1, 680, [300, "Cơ quan"], [420, "Cơ quan"], [530, "Thời gian"]),
+      line(2, 673, [60, "TT"], [120, "Nội dung, nhiệm vụ"]),
+      line(3, 666, [300, "chủ trì"], [420, "phối hợp"], [530, "hoàn thành"]),
+      // Part titles beside their numerals, shorter than the table: they cross the strip between the task and the lead.
+      line(4, 646, [62, "I"], [90, "Hoàn thiện thể chế, chính sách pháp luật"]),
+      line(5, 626, [90, "Rà soát, thể chế hóa các chủ"], [292, "Bộ Tư pháp"], [430, "Bộ Nội vụ"], [530, "Năm 2026"]),
+      line(6, 618, [62, "1"], [90, "trương của Đảng."]),
+      line(7, 598, [90, "Sắp xếp các đơn vị sự nghiệp"], [292, "Các bộ, cơ"], [430, "Bộ Tài chính"], [530, "Quý III/2026"]),
+      // The cell's longest line, centred, starts left of the column's usual start.
+      line(8, 590, [62, "2"], [90, "công lập."], [270, "quan ngang bộ, UBND"]),
+      line(9, 582, [292, "các tỉnh"]),
+      line(10, 562, [62, "II"], [90, "Kiện toàn tổ chức bộ máy các cơ quan"]),
+      line(11, 542, [62, "1"], [90, "Kiện toàn bộ phận một cửa"], [292, "Bộ Nội vụ"], [430, "Các bộ"], [530, "Năm 2027"]),
+      line(12, 522, [90, "Sắp xếp các trường học"], [292, "Các bộ, cơ"], [430, "Bộ Giáo dục"], [530, "Năm 2027"]),
+      line(13, 514, [62, "2"], [270, "quan ngang bộ, UBND"]),
+      line(14, 506, [292, "các tỉnh"]),
+    ];
+    const tables = linesToBlocks(lines).filter((b) => b.kind === "table");
+    const rows = tables[0]!.kind === "table" ? tables[0]!.rows.map((r) => r.map((c) => c.text)) : [];
+    expect(rows).toContainEqual(["2", "Sắp xếp các đơn vị sự nghiệp công lập.", "Các bộ, cơ quan ngang bộ, UBND các tỉnh", "Bộ Tài chính", "Quý III/2026"]);
+    expect(rows).toContainEqual(["2", "Sắp xếp các trường học", "Các bộ, cơ quan ngang bộ, UBND các tỉnh", "Bộ Giáo dục", "Năm 2027"]);
+  });
 });

@@ -62,12 +62,13 @@ const LOWER_KIND = /^(?:cơ quan|cơ sở|doanh nghiệp)(?![\p{L}])/u;
 const BARE_KINDS = /^(?:(?:các|những)\s+)?(?:bộ|ngành|cơ quan|tổ chức|đơn vị|địa phương|sở|ban)(?:\s*,\s*(?:bộ|ngành|cơ quan|tổ chức|đơn vị|địa phương|sở|ban))*$/iu;
 
 /**
- * "Bộ Tài chính, cơ quan, đơn vị liên quan": after a named body, a kind of body in lower case starts a new
+ * "Bộ Tài chính, cơ quan, đơn vị liên quan", "Các bộ, cơ quan ngang bộ và cơ quan, tổ chức liên quan": after a
+ * named body, a comma or "và" and a kind of body in lower case starts a new
  * entry (the bodies concerned); after a bare list of kinds ("Bộ, ngành, cơ quan, đơn vị có liên quan") it
  * goes on with the same group.
  */
 function kindAfterNamed(rest: string, before: string, sep: string): boolean {
-  return sep.trim() === "," && LOWER_KIND.test(rest) && !BARE_KINDS.test(before.trim());
+  return (sep.trim() === "," || sep.trim() === "và") && LOWER_KIND.test(rest) && !BARE_KINDS.test(before.trim());
 }
 
 /**

@@ -361,10 +361,11 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
   let cols = whole;
   // Where (almost) no text runs: between two columns there is a strip no cell's text crosses, however the
   // cells are aligned (left, centred); a stray line across it (a merged cell) is allowed for. A part's title
-  // running across the table is left out. Quarter points.
+  // running from the task's column past the lead's header is left out, on its own or beside its numeral
+  // (NQ 105/NQ-CP: titles shorter than the table would otherwise fill the strip). Quarter points.
   const covered = new Map<number, number>();
   for (const l of lines) {
-    if (l.segments.length === 1 && l.segments[0]!.x < clusters[1]!.end && l.segments[0]!.end > clusters.at(-2)!.x) continue;
+    if (l.segments.some((sg) => sg.x < clusters[1]!.end && sg.end > clusters[Math.min(2, clusters.length - 1)]!.x)) continue;
     const mine = new Set<number>();
     for (const sg of l.segments) for (const it of sg.items) for (let q = Math.ceil((it.x + 0.3) * 4); q <= Math.floor((it.end - 0.3) * 4); q++) mine.add(q);
     for (const q of mine) covered.set(q, (covered.get(q) ?? 0) + 1);
