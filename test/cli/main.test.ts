@@ -137,6 +137,12 @@ describe("dondoc CLI", () => {
     expect(outcome.occurrence.period).toBe("2023-W38");
     // One per unit channel (GDNN's was moved to #phong-gdnn by an earlier test).
     expect(outcome.messages.map((m) => m.target).sort()).toEqual(["#dondoc-khtc", "#dondoc-ldvl", "#dondoc-ttdvvl", "#dondoc-vp", "#phong-gdnn"]);
+    // The digest's chart is planned too, printed by its size rather than as base64.
+    const digestDry = JSON.parse((await cli("jobs", "run", "digest", "--at", "22/09/2023 16:30", "--dry-run", "--json")).out) as { messages: { target: string; payload: { file?: { name: string; bytes?: number; base64?: string } } }[] };
+    const chart = digestDry.messages.find((m) => m.payload.file)!.payload.file!;
+    expect(chart.name).toMatch(/^tien-do-2023-W38\.png$/);
+    expect(chart.bytes).toBeGreaterThan(10_000);
+    expect(chart.base64).toBeUndefined();
     const noSlack = await cli("jobs", "run", "digest", "--at", "22/09/2023 16:30");
     expect(noSlack.code).toBe(1);
     expect(noSlack.err).toContain("--dry-run");

@@ -38,7 +38,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
         // One instance name per run: a run killed earlier holds claims under its own name.
         return runJob({ prisma: db.prisma, log, client, config: config.scheduler, instance: `${actor}:${process.pid}`, now: () => at }, occurrence, { dryRun: opts.dryRun });
       });
-      print(opts, outcome, () => formatJobOutcome(outcome, opts.lang));
+      print(opts, outcome.dryRun ? { ...outcome, messages: outcome.messages.map(withoutFileBytes) } : outcome, () => formatJobOutcome(outcome, opts.lang));
       const unfinished = outcome.dryRun ? null : unfinishedRun(outcome, at);
       if (unfinished) throw unfinished;
     });
@@ -54,6 +54,14 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const n = await withDb((db) => retryFailed(db.prisma, new Date(), ids.length ? ids.map(Number) : undefined));
       print(opts, { retried: n }, () => (opts.lang === "vi" ? `${n} tin sẽ được gửi lại.` : `${n} deliveries will be resent.`));
     });
+}
+
+/** A planned file (the digest's chart) printed by its size, not as megabytes of base64. */
+function withoutFileBytes<T extends { payload: unknown }>(m: T): T {
+  const p = m.payload as { file?: { base64?: string } };
+  if (!p.file?.base64) return m;
+  const { base64, ...file } = p.file;
+  return { ...m, payload: { ...p, file: { ...file, bytes: Buffer.byteLength(base64, "base64") } } };
 }
 
 /** Why a run that sent for real did not finish: the database went away, or another run still holds messages. */
