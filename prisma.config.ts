@@ -35,8 +35,7 @@ export default defineConfig({
       adapter.executeScript = exec;
       // The schema engine also sends whole migration files as one raw statement.
       const executeRaw = adapter.executeRaw.bind(adapter);
-      adapter.executeRaw = async (query) =>
-        query.args.length === 0 && /;\s*\S/.test(query.sql) ? (await exec(query.sql), 0) : executeRaw(query);
+      adapter.executeRaw = async (query) => (query.args.length === 0 && /;\s*\S/.test(query.sql) ? (await exec(query.sql), 0) : executeRaw(query));
       return adapter;
     };
     // Typed against an older @prisma/driver-adapter-utils; the same

@@ -274,9 +274,7 @@ export async function generateDataset(prisma: PrismaClient, options: DatasetOpti
   // Explicit ids above: move the sequences past them, as a real history would.
   await maintain(
     "sequences",
-    ...["Unit", "Index", "Criterion", "Plan", "Task"].map(
-      (table) => `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`,
-    ),
+    ...["Unit", "Index", "Criterion", "Plan", "Task"].map((table) => `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`),
   );
   // What autovacuum would do soon after a bulk load: planner statistics
   // (without them the first queries are planned on guesses) and the

@@ -216,7 +216,12 @@ async function runVariant(v: Variant, monday: Day, channels: readonly string[], 
         ),
       );
       return {
-        total: each.reduce((t, r) => ({ sent: t.sent + r.sent, failed: t.failed + r.failed, rateLimited: t.rateLimited + r.rateLimited, alreadyPosted: t.alreadyPosted + r.alreadyPosted })),
+        total: each.reduce((t, r) => ({
+          sent: t.sent + r.sent,
+          failed: t.failed + r.failed,
+          rateLimited: t.rateLimited + r.rateLimited,
+          alreadyPosted: t.alreadyPosted + r.alreadyPosted,
+        })),
         sentByInstance: each.map((r) => r.sent),
       };
     });

@@ -32,7 +32,9 @@ const rssMb = (pid: number) => {
   return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
 };
 
-const server = spawn(process.execPath, ["--import", "tsx", new URL("./lib/http-flood-server.mts", import.meta.url).pathname, "--app-root", appRoot], { stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(process.execPath, ["--import", "tsx", new URL("./lib/http-flood-server.mts", import.meta.url).pathname, "--app-root", appRoot], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
 const abandon = setTimeout(() => {
   process.stderr.write("abandoned after 120 s\n");
   server.kill("SIGKILL");

@@ -41,7 +41,13 @@ await writeFile(files.docx49, await Packer.toBuffer(new Document({ sections: [{ 
  * first 5 MB of it; a bench fixture needs no layout.
  */
 async function textPdf(file: string, mb: number): Promise<number> {
-  const ascii = line.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[()\\]/g, "").trim();
+  const ascii = line
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[()\\]/g, "")
+    .trim();
   const words = ascii.split(" ");
   const rows: string[] = [];
   let row = "";
@@ -80,7 +86,12 @@ async function textPdf(file: string, mb: number): Promise<number> {
   }
   const count = 4 + 2 * pages;
   const xref = at;
-  put(`xref\n0 ${count}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`);
+  put(
+    `xref\n0 ${count}\n0000000000 65535 f \n${offsets
+      .slice(1)
+      .map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)
+      .join("")}`,
+  );
   put(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
   await writeFile(file, Buffer.from(chunks.join(""), "latin1"));
   return pages;
@@ -89,7 +100,13 @@ const pdfPages = await textPdf(files.pdf49, 49);
 
 const reader = new URL("../src/import-doc/import-doc.ts", import.meta.url).href;
 function child(file: string | null): { ms: number; rssMb: number; outcome: string } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "-e", `
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "-e",
+      `
     const { readPlanDocument } = await import(${JSON.stringify(reader)});
     const t0 = performance.now();
     let outcome = "baseline";
@@ -100,7 +117,10 @@ function child(file: string | null): { ms: number; rssMb: number; outcome: strin
       } catch (e) { outcome = "refused: " + (e.code ?? e.message); }
     }
     console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), rssMb: Math.round(process.resourceUsage().maxRSS / 1024), outcome }));
-  `], { encoding: "utf8", maxBuffer: 1 << 20 });
+  `,
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
   const last = r.stdout.trim().split("\n").at(-1);
   if (!last) return { ms: 0, rssMb: 0, outcome: `failed (status ${r.status}, signal ${r.signal}): ${r.stderr.slice(-300)}` };
   return JSON.parse(last) as { ms: number; rssMb: number; outcome: string };

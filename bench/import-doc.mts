@@ -37,14 +37,40 @@ for (const e of corpus(ROOT)) {
   const { model, score: s, ms } = await runEntry(e);
   if (dump) {
     for (const t of model.tasks)
-      console.log(`${"  ".repeat(t.depth)}${t.code} | ${t.text.slice(0, 70)} | L=${t.effective.lead.map((r) => r.name).join("; ")} | C=${t.effective.cooperating.map((r) => r.name).join("; ")} | D=${t.effective.due ?? ""} | ${t.flags.join(",")}`);
+      console.log(
+        `${"  ".repeat(t.depth)}${t.code} | ${t.text.slice(0, 70)} | L=${t.effective.lead.map((r) => r.name).join("; ")} | C=${t.effective.cooperating.map((r) => r.name).join("; ")} | D=${t.effective.due ?? ""} | ${t.flags.join(",")}`,
+      );
     for (const err of s.errors) console.log(`ERR ${err.flagged ? "(flagged)" : "(NOT FLAGGED)"} ${err.field}: ${err.text} | want ${err.want} | got ${err.got}`);
   }
   for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
-  rows.push([e.id, String(s.expected), String(s.found), String(s.leadRight), String(s.coopRight), String(s.dueRight), String(s.allRight), String(s.extra), String(s.unflaggedErrors), String(s.droppedBodies), ms.toFixed(0)]);
+  rows.push([
+    e.id,
+    String(s.expected),
+    String(s.found),
+    String(s.leadRight),
+    String(s.coopRight),
+    String(s.dueRight),
+    String(s.allRight),
+    String(s.extra),
+    String(s.unflaggedErrors),
+    String(s.droppedBodies),
+    ms.toFixed(0),
+  ]);
 }
 const head = ["plan", "expected", "found", "lead ok", "coop ok", "due ok", "all 3 ok", "extra", "unflagged err", "dropped bodies", "ms"];
-rows.push(["**overall**", String(total.expected), `${total.found} (${pct(total.found, total.expected)})`, pct(total.leadRight, total.expected), pct(total.coopRight, total.expected), pct(total.dueRight, total.expected), `**${pct(total.allRight, total.expected)}**`, String(total.extra), String(total.unflaggedErrors), String(total.droppedBodies), ""]);
+rows.push([
+  "**overall**",
+  String(total.expected),
+  `${total.found} (${pct(total.found, total.expected)})`,
+  pct(total.leadRight, total.expected),
+  pct(total.coopRight, total.expected),
+  pct(total.dueRight, total.expected),
+  `**${pct(total.allRight, total.expected)}**`,
+  String(total.extra),
+  String(total.unflaggedErrors),
+  String(total.droppedBodies),
+  "",
+]);
 console.log(`| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}`);
 
 // Real published plans the parser does not read yet (test/fixtures/plans-pending): scored the same way, shown
@@ -54,9 +80,24 @@ if (!dump && existsSync(PENDING)) {
   const pending: string[][] = [];
   for (const e of corpus(PENDING)) {
     const { score: s, ms } = await runEntry(e);
-    pending.push([e.id, String(s.expected), String(s.found), String(s.leadRight), String(s.coopRight), String(s.dueRight), String(s.allRight), String(s.extra), String(s.unflaggedErrors), String(s.droppedBodies), ms.toFixed(0)]);
+    pending.push([
+      e.id,
+      String(s.expected),
+      String(s.found),
+      String(s.leadRight),
+      String(s.coopRight),
+      String(s.dueRight),
+      String(s.allRight),
+      String(s.extra),
+      String(s.unflaggedErrors),
+      String(s.droppedBodies),
+      ms.toFixed(0),
+    ]);
   }
-  if (pending.length > 0) console.log(`\nNot yet in the floor (test/fixtures/plans-pending):\n| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|\n${pending.map((r) => `| ${r.join(" | ")} |`).join("\n")}`);
+  if (pending.length > 0)
+    console.log(
+      `\nNot yet in the floor (test/fixtures/plans-pending):\n| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|\n${pending.map((r) => `| ${r.join(" | ")} |`).join("\n")}`,
+    );
 }
 
 if (!dump && !args.includes("--no-speed")) {
@@ -69,7 +110,19 @@ if (!dump && !args.includes("--no-speed")) {
   const table = new Table({
     rows: [
       new TableRow({ children: ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"].map(cell) }),
-      ...Array.from({ length: 150 }, (_, i) => new TableRow({ children: [String(i + 1), `Nhiệm vụ số ${i + 1}: rà soát, đánh giá và báo cáo kết quả thực hiện`, "Sở Nội vụ", "Sở Tài chính, Sở Tư pháp và các cơ quan liên quan", "Quý IV/2025"].map(cell) })),
+      ...Array.from(
+        { length: 150 },
+        (_, i) =>
+          new TableRow({
+            children: [
+              String(i + 1),
+              `Nhiệm vụ số ${i + 1}: rà soát, đánh giá và báo cáo kết quả thực hiện`,
+              "Sở Nội vụ",
+              "Sở Tài chính, Sở Tư pháp và các cơ quan liên quan",
+              "Quý IV/2025",
+            ].map(cell),
+          }),
+      ),
     ],
   });
   const file = join(dir, "plan-100p.docx");
@@ -93,16 +146,27 @@ if (!dump && !args.includes("--no-speed")) {
     }
   }
   // A page of a plan (A4, 13-14 pt Times) holds about 450 words.
-  const words = (await readDocument(file)).blocks.reduce((n, b) => n + (b.kind === "para" ? b.text.split(" ").length : b.rows.flat().reduce((k, c) => k + c.text.split(" ").length, 0)), 0);
+  const words = (await readDocument(file)).blocks.reduce(
+    (n, b) => n + (b.kind === "para" ? b.text.split(" ").length : b.rows.flat().reduce((k, c) => k + c.text.split(" ").length, 0)),
+    0,
+  );
   console.log(`\nSpeed: ${file} (${paras.length} paragraphs + 150 table rows, ${words} words, ~${Math.round(words / 450)} pages at 450 words/page): ${tasks} tasks`);
-  console.log(`  baseline mammoth only: median ${median(base).toFixed(0)} ms; read + parse + match: median ${median(full).toFixed(0)} ms; ratio ${(median(full) / median(base)).toFixed(2)}`);
+  console.log(
+    `  baseline mammoth only: median ${median(base).toFixed(0)} ms; read + parse + match: median ${median(full).toFixed(0)} ms; ratio ${(median(full) / median(base)).toFixed(2)}`,
+  );
 
   // Memory: a 49 MB .txt, in a child process so its peak RSS is its own.
   const big = join(dir, "plan-49mb.txt");
   const line = "- Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Sở Tư pháp và các cơ quan liên quan rà soát thủ tục hành chính; thời gian thực hiện: Quý IV/2025.\n";
   const body = `KẾ HOẠCH\nCải cách hành chính năm 2025\nII. NHIỆM VỤ\n${line.repeat(Math.floor((49 * 1024 * 1024) / Buffer.byteLength(line)))}`;
   await writeFile(big, body);
-  const child = spawnSync(process.execPath, ["--import", "tsx", "-e", `
+  const child = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "-e",
+      `
     const { readDocument } = await import(${JSON.stringify(new URL("../src/import-doc/read/index.ts", import.meta.url).href)});
     const { parsePlan } = await import(${JSON.stringify(new URL("../src/import-doc/parse/structure.ts", import.meta.url).href)});
     const t0 = performance.now();
@@ -111,7 +175,10 @@ if (!dump && !args.includes("--no-speed")) {
     const { analyze } = await import(${JSON.stringify(new URL("../src/import-doc/analyze.ts", import.meta.url).href)});
     const m = doc.refused ? { tasks: [], refused: doc.refused } : analyze(parsePlan(doc.blocks), { units: [] });
     console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), tasks: m.tasks.length, refused: m.refused, rssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
-  `], { encoding: "utf8", maxBuffer: 1 << 20 });
+  `,
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
   const m = child.stdout.trim().split("\n").at(-1);
   console.log(`Memory: 49 MB .txt read + parse in a child process: ${m || `failed (status ${child.status}): ${child.stderr.slice(-600)}`}`);
 }

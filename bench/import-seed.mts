@@ -168,7 +168,10 @@ async function main() {
   const rows: Summary[] = [
     summarise("cold: new dir, start + migrations + import", pick("cold")),
     summarise("  of which start + migrations", pick("coldOpen")),
-    summarise("  of which import", rounds.map((r) => r.cold - r.coldOpen)),
+    summarise(
+      "  of which import",
+      rounds.map((r) => r.cold - r.coldOpen),
+    ),
     summarise("warm, fresh: import into a new started db", pick("warmFresh")),
     summarise("new dir, PGlite start only (no migrations)", pick("startOnly")),
     summarise("reopen existing dir (start, no migration)", pick("reopen")),
@@ -214,12 +217,30 @@ async function main() {
       return runs;
     });
     rows.push(
-      summarise("new node process, cold import: wall time", cold.map((r) => r.wall)),
-      summarise("  of which node + tsx + module loading", cold.map((r) => r.loaded)),
-      summarise("  of which start + migrations (new dir)", cold.map((r) => r.open)),
-      summarise("  of which import", cold.map((r) => r.import)),
-      summarise("new node process, reopen + SELECT 1: wall", reopen.map((r) => r.wall)),
-      summarise("  of which start (existing dir)", reopen.map((r) => r.open)),
+      summarise(
+        "new node process, cold import: wall time",
+        cold.map((r) => r.wall),
+      ),
+      summarise(
+        "  of which node + tsx + module loading",
+        cold.map((r) => r.loaded),
+      ),
+      summarise(
+        "  of which start + migrations (new dir)",
+        cold.map((r) => r.open),
+      ),
+      summarise(
+        "  of which import",
+        cold.map((r) => r.import),
+      ),
+      summarise(
+        "new node process, reopen + SELECT 1: wall",
+        reopen.map((r) => r.wall),
+      ),
+      summarise(
+        "  of which start (existing dir)",
+        reopen.map((r) => r.open),
+      ),
     );
   }
   console.log(table([baseline, ...rows], baseline));

@@ -62,7 +62,11 @@ try {
   );
 
   const run = { reps: opts.reps, warmup: opts.warmup, budgetMs: opts.budget * 1000 };
-  const baseline = await measure("baseline: statusSummary (that plan, as of the window's end, from the reports)", () => statusSummary(prisma, { today: model.asOf, planIds: [largest.id] }), run);
+  const baseline = await measure(
+    "baseline: statusSummary (that plan, as of the window's end, from the reports)",
+    () => statusSummary(prisma, { today: model.asOf, planIds: [largest.id] }),
+    run,
+  );
   const full = await measure("**report build: model + .docx + .xlsx written**", async () => writeReportFiles(await build(), out), run);
   const modelOnly = await measure("buildReportModel", build, run);
   const docxOnly = await measure("renderReportDocx", () => renderReportDocx(model), run);
@@ -77,7 +81,9 @@ try {
   await writeReportFiles(model, out);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
-  console.log(`heap growth while writing the files: ${((peak - before) / 1_048_576).toFixed(1)} MB (before ${(before / 1_048_576).toFixed(1)} MB${global.gc ? ", after a GC" : "; run with --expose-gc for a GC first"}); rss ${(process.memoryUsage().rss / 1_048_576).toFixed(0)} MB`);
+  console.log(
+    `heap growth while writing the files: ${((peak - before) / 1_048_576).toFixed(1)} MB (before ${(before / 1_048_576).toFixed(1)} MB${global.gc ? ", after a GC" : "; run with --expose-gc for a GC first"}); rss ${(process.memoryUsage().rss / 1_048_576).toFixed(0)} MB`,
+  );
   const within = full.median <= AIM_MS && full.p95 <= AIM_MS;
   console.log(`aim: the report under ${ms(AIM_MS)}: ${within ? "met" : "MISSED"} (median ${ms(full.median)}, p95 ${ms(full.p95)})`);
 } finally {

@@ -136,7 +136,9 @@ try {
     const levelRows = await runLevel(fake, watcher, userIds, variants, level);
     rows.push(...levelRows);
     for (const row of levelRows) {
-      console.error(`  ${level} × ${row.variant.name}: answer p50 ${ms(row.load.answer.p50)}, p99 ${ms(row.load.answer.p99)}, ${row.load.throughput.toFixed(0)}/s, ${row.load.errors} errors`);
+      console.error(
+        `  ${level} × ${row.variant.name}: answer p50 ${ms(row.load.answer.p50)}, p99 ${ms(row.load.answer.p99)}, ${row.load.throughput.toFixed(0)}/s, ${row.load.errors} errors`,
+      );
     }
   }
   console.log(report(rows));
@@ -309,7 +311,11 @@ function aims(rows: Row[]) {
   const checks = [
     ...dondocRows
       .filter((r) => r.level === AIM_LEVEL)
-      .map((r) => ({ aim: `p99 < ${AIM_P99_MS} ms at ${AIM_LEVEL} users: ${r.variant.name}`, value: r.load.answer.p99, met: r.load.answer.p99 < AIM_P99_MS && r.load.errors === 0 })),
+      .map((r) => ({
+        aim: `p99 < ${AIM_P99_MS} ms at ${AIM_LEVEL} users: ${r.variant.name}`,
+        value: r.load.answer.p99,
+        met: r.load.answer.p99 < AIM_P99_MS && r.load.errors === 0,
+      })),
     ...dondocRows.map((r) => {
       const x = r.load.answer.p50 / bareP50(r.level);
       return { aim: `p50 within ${AIM_RATIO}× the bare app at ${r.level} users: ${r.variant.name}`, value: x, met: x <= AIM_RATIO };

@@ -117,4 +117,3 @@ async function printPlans(prisma: PrismaClient, title: string, today: string) {
   console.log(`### EXPLAIN ANALYZE, ${title}\n`);
   console.log(`-- statusSummary (one statement)\n${await explainAnalyze(prisma, statusSummarySql(today))}\n`);
 }
-

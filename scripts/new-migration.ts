@@ -13,11 +13,10 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.stderr.write("Dùng / usage: npm run db:new-migration -- ten_ngan_gon (a-z, 0-9, _)\n");
   process.exit(2);
 }
-const sql = execFileSync(
-  "npx",
-  ["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-);
+const sql = execFileSync("npx", ["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+});
 if (!/^\s*(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE)/m.test(sql)) {
   process.stdout.write("Không có thay đổi nào trong schema / The schema has no changes to migrate.\n");
 } else {

@@ -60,7 +60,10 @@ try {
   // A private LibreOffice profile, so a running LibreOffice (or another render) does not block this one.
   const profile = await mkdtemp(path.join(tmpdir(), "dondoc-lo-"));
   // The .xlsx too when LibreOffice Calc is installed (libreoffice-calc-nogui): its first printed page.
-  const rendered = [{ file: files.docx, pages: opts.pages }, { file: files.xlsx, pages: "1" }];
+  const rendered = [
+    { file: files.docx, pages: opts.pages },
+    { file: files.xlsx, pages: "1" },
+  ];
   for (const { file, pages } of rendered) {
     try {
       await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", opts.out, file], { timeout: 120_000 });

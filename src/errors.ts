@@ -31,8 +31,10 @@ const messages = {
     en: (p) => `The data directory ${p.dir} is in use by another dondoc process. Stop that process (or use PostgreSQL via DATABASE_URL) and try again.`,
   },
   DB_IN_USE: {
-    vi: (p) => `Cơ sở dữ liệu nhúng ${p.dir} đang được tiến trình ${p.pid} (máy ${p.host}, từ ${p.since}) sử dụng. Đề nghị đồng chí dừng tiến trình đó rồi chạy lại lệnh, hoặc dùng PostgreSQL (DATABASE_URL). Nếu chắc chắn tiến trình đó không còn chạy, xóa tệp ${p.dir}.pid.`,
-    en: (p) => `The embedded database ${p.dir} is in use by process ${p.pid} (host ${p.host}, since ${p.since}). Please stop that process and run the command again, or use PostgreSQL (DATABASE_URL). If you are sure that process is gone, delete ${p.dir}.pid.`,
+    vi: (p) =>
+      `Cơ sở dữ liệu nhúng ${p.dir} đang được tiến trình ${p.pid} (máy ${p.host}, từ ${p.since}) sử dụng. Đề nghị đồng chí dừng tiến trình đó rồi chạy lại lệnh, hoặc dùng PostgreSQL (DATABASE_URL). Nếu chắc chắn tiến trình đó không còn chạy, xóa tệp ${p.dir}.pid.`,
+    en: (p) =>
+      `The embedded database ${p.dir} is in use by process ${p.pid} (host ${p.host}, since ${p.since}). Please stop that process and run the command again, or use PostgreSQL (DATABASE_URL). If you are sure that process is gone, delete ${p.dir}.pid.`,
   },
   DB_UNAVAILABLE: {
     vi: (p) => `Không kết nối được cơ sở dữ liệu (${p.reason}). Đề nghị đồng chí kiểm tra máy chủ PostgreSQL và biến DATABASE_URL, rồi chạy lại lệnh.`,
@@ -45,8 +47,10 @@ const messages = {
     hint: { cli: { vi: () => `Bản sao lưu do \`dondoc db backup\` tạo ra.`, en: () => `One made by \`dondoc db backup\`.` } },
   },
   BACKUP_SCHEMA_MISMATCH: {
-    vi: (p) => `Bản sao lưu ${p.file} thuộc phiên bản cấu trúc khác (${p.theirs}, cơ sở dữ liệu này: ${p.ours}). Không có gì được ghi; đề nghị đồng chí khôi phục bằng phiên bản dondoc đã tạo bản sao lưu, rồi nâng cấp.`,
-    en: (p) => `Backup ${p.file} has another schema version (${p.theirs}; this database: ${p.ours}). Nothing was written; please restore it with the dondoc version that made it, then upgrade.`,
+    vi: (p) =>
+      `Bản sao lưu ${p.file} thuộc phiên bản cấu trúc khác (${p.theirs}, cơ sở dữ liệu này: ${p.ours}). Không có gì được ghi; đề nghị đồng chí khôi phục bằng phiên bản dondoc đã tạo bản sao lưu, rồi nâng cấp.`,
+    en: (p) =>
+      `Backup ${p.file} has another schema version (${p.theirs}; this database: ${p.ours}). Nothing was written; please restore it with the dondoc version that made it, then upgrade.`,
   },
   BACKUP_FAILED: {
     vi: (p) => `Không sao lưu được: ${p.reasonVi}. Không có tệp nào được ghi; đề nghị đồng chí chạy lại lệnh.`,
@@ -65,12 +69,16 @@ const messages = {
   },
   // Scheduled jobs run from the command line.
   JOB_INTERRUPTED: {
-    vi: (p) => `Việc "${p.jobVi}" kỳ ${p.periodVi} dừng giữa chừng vì mất kết nối cơ sở dữ liệu (${p.reason}); đã gửi ${p.sent} tin. Đề nghị đồng chí chạy lại lệnh khi cơ sở dữ liệu hoạt động trở lại: tin đã gửi không bị gửi lại.`,
-    en: (p) => `Job "${p.jobEn}" for ${p.periodEn} stopped part-way because the database connection was lost (${p.reason}); ${p.sent} message(s) were sent. Please run the command again once the database is back: nothing already sent will be sent again.`,
+    vi: (p) =>
+      `Việc "${p.jobVi}" kỳ ${p.periodVi} dừng giữa chừng vì mất kết nối cơ sở dữ liệu (${p.reason}); đã gửi ${p.sent} tin. Đề nghị đồng chí chạy lại lệnh khi cơ sở dữ liệu hoạt động trở lại: tin đã gửi không bị gửi lại.`,
+    en: (p) =>
+      `Job "${p.jobEn}" for ${p.periodEn} stopped part-way because the database connection was lost (${p.reason}); ${p.sent} message(s) were sent. Please run the command again once the database is back: nothing already sent will be sent again.`,
   },
   JOB_CLAIMS_PENDING: {
-    vi: (p) => `Còn ${p.count} tin của việc "${p.jobVi}" kỳ ${p.periodVi} đang ở trạng thái "đang gửi" do một lần chạy trước (${p.by}, lúc ${p.claimedAt} theo giờ của lần chạy đó) chưa kết thúc; dondoc chưa gửi lại để tránh gửi trùng. Đề nghị đồng chí kiểm tra lần chạy đó đã dừng, rồi chạy lại với --at "${p.retryAt}" hoặc muộn hơn: dondoc sẽ tìm các tin này trong lịch sử kênh trước khi gửi.`,
-    en: (p) => `${p.count} message(s) of job "${p.jobEn}" for ${p.periodEn} are still "sending" from an earlier run (${p.by}, at ${p.claimedAt} by that run's clock) that did not finish; dondoc has not resent them, to avoid duplicates. Please make sure that run has stopped, then run again with --at "${p.retryAt}" or later: dondoc will look for these messages in the channel history before sending.`,
+    vi: (p) =>
+      `Còn ${p.count} tin của việc "${p.jobVi}" kỳ ${p.periodVi} đang ở trạng thái "đang gửi" do một lần chạy trước (${p.by}, lúc ${p.claimedAt} theo giờ của lần chạy đó) chưa kết thúc; dondoc chưa gửi lại để tránh gửi trùng. Đề nghị đồng chí kiểm tra lần chạy đó đã dừng, rồi chạy lại với --at "${p.retryAt}" hoặc muộn hơn: dondoc sẽ tìm các tin này trong lịch sử kênh trước khi gửi.`,
+    en: (p) =>
+      `${p.count} message(s) of job "${p.jobEn}" for ${p.periodEn} are still "sending" from an earlier run (${p.by}, at ${p.claimedAt} by that run's clock) that did not finish; dondoc has not resent them, to avoid duplicates. Please make sure that run has stopped, then run again with --at "${p.retryAt}" or later: dondoc will look for these messages in the channel history before sending.`,
   },
   MIGRATION_FAILED: {
     vi: (p) => `Không áp dụng được bản cập nhật cơ sở dữ liệu ${p.name}: ${p.reason}. Không có thay đổi nào được ghi.`,
@@ -233,7 +241,8 @@ const messages = {
     en: (p) => `"${p.period}" is not a reporting period. Use one of: ${p.forms}.`,
   },
   REPORT_PERIOD_NOT_COVERED: {
-    vi: (p) => `Kế hoạch số ${p.number} thực hiện từ ${p.from} đến ${p.to}, không có trong kỳ ${p.period} (số liệu từ ${p.start} đến ${p.end}). Đề nghị chọn kỳ báo cáo trong thời gian thực hiện kế hoạch.`,
+    vi: (p) =>
+      `Kế hoạch số ${p.number} thực hiện từ ${p.from} đến ${p.to}, không có trong kỳ ${p.period} (số liệu từ ${p.start} đến ${p.end}). Đề nghị chọn kỳ báo cáo trong thời gian thực hiện kế hoạch.`,
     en: (p) => `Plan ${p.number} runs from ${p.from} to ${p.to}, outside ${p.period} (data from ${p.start} to ${p.end}). Choose a period within the plan.`,
   },
   REPORT_DATE_BEFORE_WINDOW: {
@@ -241,7 +250,8 @@ const messages = {
     en: (p) => `The report's date ${p.date} is before ${p.period}'s data window starts (${p.start}). Give a date from ${p.start} on (--at).`,
   },
   REPORT_NO_REPORTS: {
-    vi: (p) => `Kế hoạch số ${p.number} chưa có báo cáo tiến độ nào đến ngày ${p.date}, nên chưa có số liệu để lập báo cáo. Đề nghị các đơn vị báo cáo (/kehoach baocao) rồi lập lại.`,
+    vi: (p) =>
+      `Kế hoạch số ${p.number} chưa có báo cáo tiến độ nào đến ngày ${p.date}, nên chưa có số liệu để lập báo cáo. Đề nghị các đơn vị báo cáo (/kehoach baocao) rồi lập lại.`,
     en: (p) => `Plan ${p.number} has no progress reports up to ${p.date}, so there is nothing to report yet. Ask the units to report (/kehoach report) and build it again.`,
   },
   REPORT_OUT_UNWRITABLE: {
@@ -250,8 +260,10 @@ const messages = {
   },
   // Start-up against Slack (src/slack/start-up.ts).
   SLACK_TOKEN_INVALID: {
-    vi: (p) => `Slack không chấp nhận ${p.variable} (${p.error}). Đề nghị kiểm tra lại giá trị ${p.variable} trong cấu hình (mã lấy từ trang quản lý ứng dụng Slack, có thể đã bị thu hồi hoặc cài lại) rồi khởi động lại dondoc.`,
-    en: (p) => `Slack does not accept ${p.variable} (${p.error}). Check the value of ${p.variable} in the configuration (from the Slack app's settings page; it may have been revoked or the app reinstalled), then restart dondoc.`,
+    vi: (p) =>
+      `Slack không chấp nhận ${p.variable} (${p.error}). Đề nghị kiểm tra lại giá trị ${p.variable} trong cấu hình (mã lấy từ trang quản lý ứng dụng Slack, có thể đã bị thu hồi hoặc cài lại) rồi khởi động lại dondoc.`,
+    en: (p) =>
+      `Slack does not accept ${p.variable} (${p.error}). Check the value of ${p.variable} in the configuration (from the Slack app's settings page; it may have been revoked or the app reinstalled), then restart dondoc.`,
   },
   SLACK_UNREACHABLE_RETRY: {
     vi: (p) => `Chưa kết nối được Slack (${p.reason}), lần thử ${p.attempt}; sẽ thử lại sau ${p.seconds} giây.`,
@@ -263,8 +275,10 @@ const messages = {
     en: (p) => `File ${p.file} is ${p.size} MB, over the ${p.max} MB limit, so it was not read. Split off the appendices or compress the file and try again.`,
   },
   DOC_TOO_MUCH_TEXT: {
-    vi: (p) => `Tệp ${p.file} chứa ${p.atLeast ? "hơn " : ""}${p.chars} ký tự, vượt giới hạn ${p.max} ký tự (khoảng 1.500 trang) của một kế hoạch nên không được đọc. Đề nghị đồng chí kiểm tra lại tệp, hoặc tách phụ lục ra tệp riêng.`,
-    en: (p) => `File ${p.file} holds ${p.atLeast ? "more than " : ""}${p.chars} characters, over the ${p.max}-character limit (about 1,500 pages) of a plan, so it was not read. Check the file, or split the appendices into a file of their own.`,
+    vi: (p) =>
+      `Tệp ${p.file} chứa ${p.atLeast ? "hơn " : ""}${p.chars} ký tự, vượt giới hạn ${p.max} ký tự (khoảng 1.500 trang) của một kế hoạch nên không được đọc. Đề nghị đồng chí kiểm tra lại tệp, hoặc tách phụ lục ra tệp riêng.`,
+    en: (p) =>
+      `File ${p.file} holds ${p.atLeast ? "more than " : ""}${p.chars} characters, over the ${p.max}-character limit (about 1,500 pages) of a plan, so it was not read. Check the file, or split the appendices into a file of their own.`,
   },
   DOC_UNSUPPORTED: {
     vi: (p) => `Không đọc được tệp ${p.file}: định dạng ${p.format} chưa được hỗ trợ. Đề nghị đồng chí lưu văn bản dưới dạng .docx, .pdf (có lớp chữ), .txt, .md hoặc .html.`,
@@ -279,7 +293,8 @@ const messages = {
     en: (p) => `File ${p.file} is damaged or not a valid ${p.format} file (${p.reason}). Open and save it again, or download the original again.`,
   },
   DOC_NO_TEXT: {
-    vi: (p) => `Tệp ${p.file} là bản quét (ảnh), không có lớp chữ nên không đọc được nội dung. Đề nghị đồng chí dùng bản .docx hoặc .pdf xuất trực tiếp từ văn bản gốc, hoặc nhận dạng chữ (OCR) trước khi nạp.`,
+    vi: (p) =>
+      `Tệp ${p.file} là bản quét (ảnh), không có lớp chữ nên không đọc được nội dung. Đề nghị đồng chí dùng bản .docx hoặc .pdf xuất trực tiếp từ văn bản gốc, hoặc nhận dạng chữ (OCR) trước khi nạp.`,
     en: (p) => `File ${p.file} is a scan (images) with no text layer, so its content cannot be read. Use the .docx or a .pdf exported from the original, or run OCR on it first.`,
   },
   DOC_ENCODING: {
@@ -353,24 +368,35 @@ const messages = {
     en: (p) => `The text is too long (${p.max} characters at most).`,
   },
   TASK_NOT_REPORTABLE: {
-    vi: (p) => `Nhiệm vụ ${p.code} không có trong danh sách báo cáo của đơn vị đồng chí: chỉ báo cáo được nhiệm vụ cụ thể (không phải đề mục) mà đơn vị chủ trì hoặc phối hợp. Nếu phân công đã thay đổi, đề nghị báo Văn phòng Sở.`,
-    en: (p) => `Task ${p.code} is not on your unit's report list: only a specific task (not a heading) that your unit leads or cooperates on can be reported. If the assignment changed, please tell the Office.`,
+    vi: (p) =>
+      `Nhiệm vụ ${p.code} không có trong danh sách báo cáo của đơn vị đồng chí: chỉ báo cáo được nhiệm vụ cụ thể (không phải đề mục) mà đơn vị chủ trì hoặc phối hợp. Nếu phân công đã thay đổi, đề nghị báo Văn phòng Sở.`,
+    en: (p) =>
+      `Task ${p.code} is not on your unit's report list: only a specific task (not a heading) that your unit leads or cooperates on can be reported. If the assignment changed, please tell the Office.`,
   },
   SAVE_UNAVAILABLE: {
-    vi: (p) => `Hệ thống tạm thời không lưu được dữ liệu (mã ${p.ref}); ${p.what === "obstacle" ? "nội dung vướng mắc" : "báo cáo"} của đồng chí chưa được lưu. Đề nghị đồng chí gửi lại sau ít phút.`,
-    en: (p) => `The service is temporarily unavailable (reference ${p.ref}); your ${p.what === "obstacle" ? "obstacle" : "report"} was not saved. Please submit it again in a few minutes.`,
+    vi: (p) =>
+      `Hệ thống tạm thời không lưu được dữ liệu (mã ${p.ref}); ${p.what === "obstacle" ? "nội dung vướng mắc" : "báo cáo"} của đồng chí chưa được lưu. Đề nghị đồng chí gửi lại sau ít phút.`,
+    en: (p) =>
+      `The service is temporarily unavailable (reference ${p.ref}); your ${p.what === "obstacle" ? "obstacle" : "report"} was not saved. Please submit it again in a few minutes.`,
   },
   REPORT_NOT_SAVED: {
     vi: (p) => `Kính gửi đồng chí, báo cáo tiến độ chưa được lưu: ${p.reason}`,
     en: (p) => `Your progress report was not saved: ${p.reason}`,
   },
   REPORT_ENTERED: {
-    vi: (p) => `Nội dung đồng chí đã nhập, để gửi lại: tiến độ ${p.percent}%${p.done ? " (đã hoàn thành)" : ""}${p.note ? `; ghi chú: ${p.note}` : ""}${p.links ? `; tài liệu kiểm chứng: ${p.links}` : ""}.`,
+    vi: (p) =>
+      `Nội dung đồng chí đã nhập, để gửi lại: tiến độ ${p.percent}%${p.done ? " (đã hoàn thành)" : ""}${p.note ? `; ghi chú: ${p.note}` : ""}${p.links ? `; tài liệu kiểm chứng: ${p.links}` : ""}.`,
     en: (p) => `What you entered, to submit again: progress ${p.percent}%${p.done ? " (done)" : ""}${p.note ? `; note: ${p.note}` : ""}${p.links ? `; evidence: ${p.links}` : ""}.`,
   },
   // ---- The direction loop (issue 13): obstacles, confirmations, extensions, reminders ----
-  FORBIDDEN_DIRECTION: forbidden(() => "cho ý kiến chỉ đạo (chỉ lãnh đạo Sở)", () => "give direction (leadership only)"),
-  FORBIDDEN_WITHDRAW: forbidden(() => "rút lại khó khăn, vướng mắc của đơn vị khác", () => "withdraw another unit's obstacle"),
+  FORBIDDEN_DIRECTION: forbidden(
+    () => "cho ý kiến chỉ đạo (chỉ lãnh đạo Sở)",
+    () => "give direction (leadership only)",
+  ),
+  FORBIDDEN_WITHDRAW: forbidden(
+    () => "rút lại khó khăn, vướng mắc của đơn vị khác",
+    () => "withdraw another unit's obstacle",
+  ),
   FORBIDDEN_RESOLVE: forbidden(
     () => "đánh dấu đã giải quyết (Văn phòng Sở hoặc đơn vị nêu vướng mắc)",
     () => "mark it resolved (the Office or the unit that raised it)",
@@ -391,7 +417,10 @@ const messages = {
     () => "điều chỉnh báo cáo của đơn vị khác (chỉ lãnh đạo đơn vị)",
     () => "correct another unit's report (the unit lead only)",
   ),
-  FORBIDDEN_NUDGE: forbidden(() => "nhắc đơn vị (Văn phòng Sở)", () => "remind a unit (the Office)"),
+  FORBIDDEN_NUDGE: forbidden(
+    () => "nhắc đơn vị (Văn phòng Sở)",
+    () => "remind a unit (the Office)",
+  ),
   FORBIDDEN_EXTENSION_REQUEST: forbidden(
     (p) => `đề nghị gia hạn nhiệm vụ ${p.code} (chỉ lãnh đạo đơn vị chủ trì)`,
     (p) => `ask to extend task ${p.code} (the lead unit's lead only)`,

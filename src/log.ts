@@ -166,7 +166,11 @@ export function errorInfo(value: unknown, depth = 0): ErrorInfo {
 }
 
 function isErrorInfo(v: object): v is ErrorInfo {
-  return !(v instanceof Error) && Object.keys(v).every((k) => ["code", "method", "status", "kind", "message", "cause"].includes(k)) && typeof (v as { message?: unknown }).message === "string";
+  return (
+    !(v instanceof Error) &&
+    Object.keys(v).every((k) => ["code", "method", "status", "kind", "message", "cause"].includes(k)) &&
+    typeof (v as { message?: unknown }).message === "string"
+  );
 }
 
 export interface LoggerOptions {

@@ -53,8 +53,6 @@ const FORBIDDEN_PACKAGES: Record<string, readonly RegExp[]> = {
   report: [/^@prisma\//, /^prisma$/, /^@slack\//],
 };
 
-
-
 /** Module specifiers of static imports, re-exports, dynamic imports and require calls. */
 export function importsOf(source: string): string[] {
   const specifiers: string[] = [];
@@ -99,7 +97,11 @@ describe("the layers of src", () => {
   const files = tsFiles(SRC).map((f) => path.relative(SRC, f));
 
   it("import only what the table allows", () => {
-    const found = files.flatMap((f) => importsOf(readFileSync(path.join(SRC, f), "utf8")).map((s) => violation(f, s)).filter((v) => v !== null));
+    const found = files.flatMap((f) =>
+      importsOf(readFileSync(path.join(SRC, f), "utf8"))
+        .map((s) => violation(f, s))
+        .filter((v) => v !== null),
+    );
     expect(found).toEqual([]);
   });
 
@@ -110,7 +112,6 @@ describe("the layers of src", () => {
     expect(all).toContain("@slack/types");
     expect(all).toContain("../models/index.js");
   });
-
 
   it.each([
     ["views/home.ts", "../services/home.js", "a view reaching a use case"],

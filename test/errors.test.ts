@@ -16,7 +16,7 @@ describe("the error catalogue", () => {
     expect(ERROR_CODES).not.toContain("BAD_ARGUMENT");
   });
 
-  it.each(ERROR_CODES)("%s: Vietnamese in the register, never \"bạn\", \"hãy\" or \"vui lòng\"", (code) => {
+  it.each(ERROR_CODES)('%s: Vietnamese in the register, never "bạn", "hãy" or "vui lòng"', (code) => {
     const e = all.find((x) => x.code === code)!;
     for (const surface of ["slack", "cli"] as const) expect(e.text("vi", surface)).not.toMatch(/\b(bạn|hãy|vui lòng)\b/iu);
   });

@@ -33,7 +33,10 @@ describe("process guards", () => {
     const res = await fetch(`http://127.0.0.1:${port}/`);
     expect(await res.text()).toBe("ok");
     expect(c.child.exitCode).toBeNull();
-    const line = c.output().split("\n").find((l) => l.includes("unhandled promise rejection"))!;
+    const line = c
+      .output()
+      .split("\n")
+      .find((l) => l.includes("unhandled promise rejection"))!;
     expect(JSON.parse(line).err).toEqual({ code: "P1001", message: "lost work xox?-[redacted]" });
     c.child.kill("SIGTERM");
     expect(await c.exited).toBe(0);

@@ -52,8 +52,15 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, ti
   throw new Error(`timed out waiting for ${what}${s ? `\n--- output ---\n${s.output().slice(-3000)}` : ""}`);
 }
 
-const healthy = (port: number) => async () => (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200).catch(() => false)) as boolean;
-const portOpen = (port: number) => fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
+const healthy = (port: number) => async () =>
+  (await fetch(`http://127.0.0.1:${port}/healthz`)
+    .then((r) => r.status === 200)
+    .catch(() => false)) as boolean;
+const portOpen = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/healthz`).then(
+    () => true,
+    () => false,
+  );
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
@@ -112,7 +119,11 @@ describe("the dondoc process", () => {
     const s = start("node", ["dist/main.js"], { ...slackEnv(port), ...(await dbEnv()) });
     children.push(s.child);
     await waitFor("dondoc to answer /healthz", healthy(port), 150_000, s);
-    for (const [body, type] of [["payload=null", "application/x-www-form-urlencoded"], ["null", "application/json"], ["[1]", "application/json"]] as const) {
+    for (const [body, type] of [
+      ["payload=null", "application/x-www-form-urlencoded"],
+      ["null", "application/json"],
+      ["[1]", "application/json"],
+    ] as const) {
       const ts = Math.floor(Date.now() / 1000);
       const r = await fetch(`http://127.0.0.1:${port}/slack/events`, {
         method: "POST",
@@ -136,7 +147,10 @@ describe("the dondoc process", () => {
     children.push(s.child);
     await waitFor("dondoc to answer /healthz", healthy(port), 240_000, s);
     // If the signal does not get through, do not leave the server behind.
-    const grandchildren = execFileSync("ps", ["-o", "pid=", "--ppid", String(s.child.pid)], { encoding: "utf8" }).split("\n").map(Number).filter((n) => n > 0);
+    const grandchildren = execFileSync("ps", ["-o", "pid=", "--ppid", String(s.child.pid)], { encoding: "utf8" })
+      .split("\n")
+      .map(Number)
+      .filter((n) => n > 0);
     strays.push(...grandchildren);
     // npm runs the script through sh; with `exec` node replaces sh, so npm's forwarded SIGTERM reaches it.
     s.child.kill("SIGTERM");
@@ -166,10 +180,15 @@ describe("the dondoc process", () => {
     const s = start("node", ["dist/main.js"], { ...slackEnv(await freePort(), `http://127.0.0.1:${closed}/api/`), ...(await dbEnv()) });
     children.push(s.child);
     await waitFor("two attempts", () => (s.output().match(/Chưa kết nối được Slack/g) ?? []).length >= 2, 150_000, s);
-    const attempts = s.output().split("\n").filter((l) => l.includes("Chưa kết nối được Slack"));
+    const attempts = s
+      .output()
+      .split("\n")
+      .filter((l) => l.includes("Chưa kết nối được Slack"));
     for (const line of attempts) {
       const msg = (JSON.parse(line) as { msg: string }).msg;
-      expect(msg).toMatch(/^Chưa kết nối được Slack \(ECONNREFUSED\), lần thử \d+; sẽ thử lại sau [\d.]+ giây\. \/ Cannot reach Slack yet \(ECONNREFUSED\), attempt \d+; retrying in [\d.]+ s\.$/);
+      expect(msg).toMatch(
+        /^Chưa kết nối được Slack \(ECONNREFUSED\), lần thử \d+; sẽ thử lại sau [\d.]+ giây\. \/ Cannot reach Slack yet \(ECONNREFUSED\), attempt \d+; retrying in [\d.]+ s\.$/,
+      );
     }
     expect(s.child.exitCode).toBeNull();
     s.child.kill("SIGTERM");

@@ -13,7 +13,11 @@ export async function naiveStatusSummary(prisma: PrismaClient, options: { today:
   const [tasks, resolver, units] = await Promise.all([
     prisma.task.findMany({
       where: { archivedAt: null, ...(options.planIds ? { planId: { in: options.planIds } } : {}) },
-      include: { plan: { select: { reportingPeriods: true, minCoverageDays: true } }, assignments: { select: { unitId: true, role: true } }, index: { select: { code: true, name: true } } },
+      include: {
+        plan: { select: { reportingPeriods: true, minCoverageDays: true } },
+        assignments: { select: { unitId: true, role: true } },
+        index: { select: { code: true, name: true } },
+      },
     }),
     UnitResolver.load(prisma),
     prisma.unit.findMany({ select: { id: true, code: true } }),

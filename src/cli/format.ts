@@ -124,40 +124,38 @@ function table(head: string[]): Table.Table {
   return new Table({
     head,
     style: { head: [], border: [], compact: true },
-    chars: { top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "", left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: "  " },
+    chars: {
+      top: "",
+      "top-mid": "",
+      "top-left": "",
+      "top-right": "",
+      bottom: "",
+      "bottom-mid": "",
+      "bottom-left": "",
+      "bottom-right": "",
+      left: "",
+      "left-mid": "",
+      mid: "",
+      "mid-mid": "",
+      right: "",
+      "right-mid": "",
+      middle: "  ",
+    },
   });
 }
 
 export function formatChanges(title: string, changes: ChangeSummary, dryRun: boolean, lang: Lang): string {
   const w = STRINGS[lang];
-  const t = table([
-    w.kind,
-    w.created,
-    w.updated,
-    w.unchanged,
-    w.archived,
-  ]);
+  const t = table([w.kind, w.created, w.updated, w.unchanged, w.archived]);
   for (const [kind, c] of Object.entries(changes)) t.push([kind, c.created, c.updated, c.unchanged, c.archived ?? 0]);
   const changed = Object.values(changes).some((c) => c.created + c.updated + (c.archived ?? 0) > 0);
-  const note = dryRun
-    ? w.dryRun
-    : changed
-      ? w.saved
-      : w.nothingChanged;
+  const note = dryRun ? w.dryRun : changed ? w.saved : w.nothingChanged;
   return `${title}\n${t.toString()}\n${note}`;
 }
 
 export function formatPlanList(plans: Awaited<ReturnType<typeof listPlans>>, lang: Lang): string {
   const w = STRINGS[lang];
-  const t = table([
-    w.number,
-    w.year,
-    w.tasks,
-    w.overdue,
-    RATE_LABELS.done[lang],
-    RATE_LABELS.onTime[lang],
-    w.title,
-  ]);
+  const t = table([w.number, w.year, w.tasks, w.overdue, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang], w.title]);
   for (const p of plans) {
     t.push([p.number, p.year, p.tasks, p.counts.OVERDUE, doneRate(p.rates, lang), onTimeRate(p.rates, lang), truncate(p.title, 50)]);
   }
@@ -200,7 +198,16 @@ export function formatPlanDetail(d: Awaited<ReturnType<typeof planDetail>>, lang
 function groupNames(list: TaskNode["lead"]): string {
   const groups = [...new Set(list.filter((u) => u.viaGroup).map((u) => u.viaGroup!))];
   const single = list.filter((u) => !u.viaGroup).map((u) => u.code);
-  return [...single, ...groups.map((g) => `${g} (${list.filter((u) => u.viaGroup === g).map((u) => u.code).join(", ")})`)].join(", ");
+  return [
+    ...single,
+    ...groups.map(
+      (g) =>
+        `${g} (${list
+          .filter((u) => u.viaGroup === g)
+          .map((u) => u.code)
+          .join(", ")})`,
+    ),
+  ].join(", ");
 }
 
 /** "43,8% (7/16)": done ÷ due by now. */
@@ -222,11 +229,7 @@ export function formatStatus(title: string, s: StatusSummary, lang: Lang, extra:
   for (const u of s.byUnit) byUnit.push([u.code, ...STATUSES.map((k) => u.lead[k]), doneRate(u.rates, lang), onTimeRate(u.rates, lang), u.cooperating]);
   const byIndex = table([w.index, ...head]);
   for (const i of s.byIndex) byIndex.push([i.name, ...STATUSES.map((k) => i.counts[k])]);
-  const out = [
-    `${title} — ${w.asOf} ${formatVnDate(s.today)}`,
-    overall.toString(),
-    RATE_LABELS.definition[lang],
-  ];
+  const out = [`${title} — ${w.asOf} ${formatVnDate(s.today)}`, overall.toString(), RATE_LABELS.definition[lang]];
   for (const o of extra.objectives ?? []) out.push(objectiveLine(o, lang));
   out.push("", byUnit.toString(), "", byIndex.toString());
   if (extra.overdue && extra.overdue.length > 0) {
@@ -248,26 +251,25 @@ export function objectiveLine(o: ObjectiveProgress, lang: Lang): string {
 
 export function formatUnits(units: Awaited<ReturnType<typeof listUnits>>, lang: Lang): string {
   const w = STRINGS[lang];
-  const t = table([
-    w.code,
-    w.name,
-    w.kind,
-    w.channel,
-    w.leads,
-    w.overdue,
-    RATE_LABELS.done[lang],
-    RATE_LABELS.onTime[lang],
-    w.coop,
-    w.members,
-    w.notes,
-  ]);
+  const t = table([w.code, w.name, w.kind, w.channel, w.leads, w.overdue, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang], w.coop, w.members, w.notes]);
   for (const u of units) {
     const notes = [u.aliases.join(", "), u.mergedInto ? w.mergedInto(u.mergedInto) : "", !u.active && !u.mergedInto ? w.inactive : ""].filter(Boolean).join("; ");
-    t.push([u.code, u.name, UNIT_KIND_LABELS[u.kind][lang], u.channel ?? "—", u.leads, u.overdue, doneRate(u.rates, lang), onTimeRate(u.rates, lang), u.cooperates, u.members, truncate(notes, 60)]);
+    t.push([
+      u.code,
+      u.name,
+      UNIT_KIND_LABELS[u.kind][lang],
+      u.channel ?? "—",
+      u.leads,
+      u.overdue,
+      doneRate(u.rates, lang),
+      onTimeRate(u.rates, lang),
+      u.cooperates,
+      u.members,
+      truncate(notes, 60),
+    ]);
   }
   return `${t.toString()}\n${RATE_LABELS.definition[lang]}`;
 }
-
 
 function truncate(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;

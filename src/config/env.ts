@@ -16,9 +16,7 @@ const weeklyTime = z
   .transform((t) => parseWeeklyTime(t)!);
 
 const EnvSchema = z.object({
-  DATABASE_URL: optional(
-    z.string().regex(/^postgres(ql)?:\/\//, "phải bắt đầu bằng postgresql:// / must start with postgresql://"),
-  ),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "phải bắt đầu bằng postgresql:// / must start with postgresql://")),
   DONDOC_DATA_DIR: z.string().min(1).default("./data"),
   LOG_LEVEL: z.enum(logLevels).default("info"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -26,7 +24,10 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optional(z.string().min(8, "quá ngắn / too short")),
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, "mã ứng dụng phải bắt đầu bằng xapp- / app-level token must start with xapp-")),
   SLACK_API_URL: optional(z.url({ message: "phải là một URL / must be a URL" })),
-  SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]+$/).default("/kehoach"),
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[a-z0-9_-]+$/)
+    .default("/kehoach"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DONDOC_REMINDERS_AT: weeklyTime.prefault("MON 08:00"),
   DONDOC_SUMMARIES_AT: weeklyTime.prefault("FRI 16:00"),

@@ -35,7 +35,10 @@ export interface Migration {
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(dir, name, "migration.sql"), "utf8");
@@ -44,11 +47,7 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   );
 }
 
-export async function migrate(
-  session: SqlSession,
-  log: Logger,
-  migrations?: Migration[],
-): Promise<{ applied: string[] }> {
+export async function migrate(session: SqlSession, log: Logger, migrations?: Migration[]): Promise<{ applied: string[] }> {
   const all = migrations ?? (await readMigrations());
   await session.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
   try {
@@ -84,11 +83,7 @@ export async function migrate(
         await session.exec("COMMIT");
       } catch (cause) {
         await session.exec("ROLLBACK").catch(() => undefined);
-        throw new AppError(
-          "MIGRATION_FAILED",
-          { name: m.name, reason: cause instanceof Error ? cause.message : String(cause) },
-          { cause },
-        );
+        throw new AppError("MIGRATION_FAILED", { name: m.name, reason: cause instanceof Error ? cause.message : String(cause) }, { cause });
       }
       log.info({ migration: m.name }, "applied migration");
       applied.push(m.name);

@@ -42,7 +42,10 @@ export async function planDeliveries(prisma: PrismaClient, job: string, period: 
 
 /** The message a file delivery answers in its thread: the sent delivery of the same job and period to `after`. */
 export async function threadOf(prisma: PrismaClient, d: { job: string; period: string }, after: string): Promise<{ channelId: string; ts: string } | null> {
-  const parent = await prisma.delivery.findUnique({ where: { job_period_target: { job: d.job, period: d.period, target: after } }, select: { status: true, channelId: true, messageTs: true } });
+  const parent = await prisma.delivery.findUnique({
+    where: { job_period_target: { job: d.job, period: d.period, target: after } },
+    select: { status: true, channelId: true, messageTs: true },
+  });
   return parent?.status === "SENT" && parent.channelId && parent.messageTs ? { channelId: parent.channelId, ts: parent.messageTs } : null;
 }
 
@@ -112,12 +115,7 @@ export async function release(prisma: PrismaClient, id: number, instance: string
 /** Backoff between attempts: 1, 5, 15, 60, 180 minutes. */
 const BACKOFF_MIN = [1, 5, 15, 60, 180];
 
-export async function markFailed(
-  prisma: PrismaClient,
-  d: { id: number; attempts: number },
-  instance: string,
-  r: { error: string; uncertain: boolean; retry: boolean; at: Date },
-) {
+export async function markFailed(prisma: PrismaClient, d: { id: number; attempts: number }, instance: string, r: { error: string; uncertain: boolean; retry: boolean; at: Date }) {
   const retry = r.retry && d.attempts < MAX_ATTEMPTS;
   const wait = BACKOFF_MIN[Math.min(d.attempts - 1, BACKOFF_MIN.length - 1)]! * 60_000;
   await prisma.delivery.updateMany({
@@ -130,4 +128,3 @@ export async function markFailed(
     },
   });
 }
-

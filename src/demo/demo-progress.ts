@@ -27,7 +27,7 @@ const NOTES = [
 /** A small deterministic generator (LCG): the demo is the same on every machine. */
 function rng(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 export async function loadDemoProgress(prisma: PrismaClient, now: Date = DEMO_NOW): Promise<{ reports: number; obstacles: number }> {
@@ -52,10 +52,7 @@ export async function loadDemoProgress(prisma: PrismaClient, now: Date = DEMO_NO
     // their deadline, the rest are still going.
     const fate = random();
     const finishOn =
-      task.dueKind === "ONGOING" ? null
-      : fate < 0.5 ? addDays(start, 40 + Math.floor(random() * 100))
-      : fate < 0.6 ? addDays(due, 1 + Math.floor(random() * 15))
-      : null;
+      task.dueKind === "ONGOING" ? null : fate < 0.5 ? addDays(start, 40 + Math.floor(random() * 100)) : fate < 0.6 ? addDays(due, 1 + Math.floor(random() * 15)) : null;
     let percent = 0;
     for (let day = start; day <= today; day = addDays(day, 10 + Math.floor(random() * 12))) {
       const done = finishOn !== null && day >= finishOn;
@@ -110,7 +107,13 @@ async function demoObstacles(prisma: PrismaClient, today: Day): Promise<number> 
     const unit = await prisma.unit.findUnique({ where: { code: c.unit } });
     const raiser = unit ? await prisma.member.findFirst({ where: { unitId: unit.id, active: true }, orderBy: { id: "asc" } }) : null;
     if (!task || !unit) continue;
-    await raiseObstacle(prisma, { taskId: task.id, unitId: unit.id, raisedBy: raiser?.slackUserId ?? "demo", text: `${c.text} ${DEMO_MARK}`, at: localInstant(addDays(today, -c.daysAgo), 10, 30) });
+    await raiseObstacle(prisma, {
+      taskId: task.id,
+      unitId: unit.id,
+      raisedBy: raiser?.slackUserId ?? "demo",
+      text: `${c.text} ${DEMO_MARK}`,
+      at: localInstant(addDays(today, -c.daysAgo), 10, 30),
+    });
     n++;
   }
   return n;
@@ -121,7 +124,10 @@ async function demoCriterionValues(prisma: PrismaClient): Promise<void> {
   const criteria = await prisma.criterion.findMany({ where: { measureUnit: "%" } });
   for (const c of criteria) {
     const base = 40 + Math.round(random() * 400) / 10;
-    for (const [period, value] of [["2022", base], ["2023", Math.min(100, base + Math.round((random() * 80 - 20)) / 10)]] as const) {
+    for (const [period, value] of [
+      ["2022", base],
+      ["2023", Math.min(100, base + Math.round(random() * 80 - 20) / 10)],
+    ] as const) {
       await prisma.criterionValue.upsert({
         where: { criterionId_period: { criterionId: c.id, period } },
         create: { criterionId: c.id, period, value, source: `demo ${DEMO_MARK}` },
@@ -130,4 +136,3 @@ async function demoCriterionValues(prisma: PrismaClient): Promise<void> {
     }
   }
 }
-

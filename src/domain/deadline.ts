@@ -41,16 +41,17 @@ export function parseDeadline(input: string, defaultCadence: Cadence = "QUARTER"
   return d ? ({ ...d, label } as Deadline) : undefined;
 }
 
-type Parsed =
-  | { kind: Exclude<DueKind, "ONGOING" | "EVENT">; dueOn: Day }
-  | { kind: "ONGOING"; cadence: Cadence; from?: Day }
-  | { kind: "EVENT" };
+type Parsed = { kind: Exclude<DueKind, "ONGOING" | "EVENT">; dueOn: Day } | { kind: "ONGOING"; cadence: Cadence; from?: Day } | { kind: "EVENT" };
 
 function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | undefined {
   let m: RegExpExecArray | null;
   if (!t) return undefined;
 
-  if (/^(khi co (phat sinh|yeu cau|van ban|chi dao|de nghi|huong dan)|sau khi co (van ban|huong dan|chi dao|yeu cau)|theo yeu cau|theo chi dao|theo de nghi|dot xuat|khi phat sinh|on demand|when needed|as required)\b/.test(t))
+  if (
+    /^(khi co (phat sinh|yeu cau|van ban|chi dao|de nghi|huong dan)|sau khi co (van ban|huong dan|chi dao|yeu cau)|theo yeu cau|theo chi dao|theo de nghi|dot xuat|khi phat sinh|on demand|when needed|as required)\b/.test(
+      t,
+    )
+  )
     return { kind: "EVENT" };
 
   if (/^(thuong xuyen|lien tuc|thuong xuyen,? lien tuc|ongoing|continuous)$/.test(t)) return { kind: "ONGOING", cadence: defaultCadence };
@@ -126,7 +127,7 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
   // "Tháng 12/2023", "tháng 12 năm 2023", "12/2023": the last day of that month; "Tháng 12": the plan's year.
   if ((m = /^(?:(?:thang|month)\s*(\d{1,2})(?:\s*(?:[/ -]|nam)\s*(?:nam\s*)?(\d{4}))?|(\d{1,2})\s*\/\s*(\d{4}))$/.exec(t))) {
     const month = Number(m[1] ?? m[3]);
-    const year = m[2] ?? m[4] ? Number(m[2] ?? m[4]) : ctx.year;
+    const year = (m[2] ?? m[4]) ? Number(m[2] ?? m[4]) : ctx.year;
     return year && month >= 1 && month <= 12 ? { kind: "DATE", dueOn: lastDayOfMonth(year, month) } : undefined;
   }
 

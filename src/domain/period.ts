@@ -33,10 +33,7 @@ export function periodOf(day: Day, cadence: Cadence): Period {
   const end = lastDayOfMonth(year, first + span - 1);
   const index = (first - 1) / span + 1;
   const key =
-    cadence === "MONTH" ? `${year}-${String(first).padStart(2, "0")}`
-    : cadence === "QUARTER" ? `${year}-Q${index}`
-    : cadence === "HALF" ? `${year}-H${index}`
-    : `${year}`;
+    cadence === "MONTH" ? `${year}-${String(first).padStart(2, "0")}` : cadence === "QUARTER" ? `${year}-Q${index}` : cadence === "HALF" ? `${year}-H${index}` : `${year}`;
   return { cadence, key, start, end };
 }
 

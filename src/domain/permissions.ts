@@ -31,8 +31,7 @@ export function reportingRole(actor: Actor, assignments: readonly TaskAssignment
 }
 
 /** Raising an obstacle follows the same rule as reporting. */
-export const canRaiseObstacle = (actor: Actor, assignments: readonly TaskAssignment[]): boolean =>
-  reportingRole(actor, assignments) !== null;
+export const canRaiseObstacle = (actor: Actor, assignments: readonly TaskAssignment[]): boolean => reportingRole(actor, assignments) !== null;
 
 /** Members and unit channels are managed by the Office and administrators. */
 export const canManageOrganisation = (actor: Actor): boolean => actor.active && (actor.role === "OFFICE" || actor.role === "ADMIN");
@@ -75,8 +74,7 @@ export function acknowledgingUnit(actor: Actor, assignedUnitIds: readonly number
 // ---- The direction loop: obstacles, confirmations, extensions, the dashboard ----
 
 /** The Office, leadership and administrators see across units (dashboard, every obstacle, every task). */
-export const seesAcrossUnits = (actor: Actor): boolean =>
-  actor.active && (actor.role === "OFFICE" || actor.role === "LEADERSHIP" || actor.role === "ADMIN");
+export const seesAcrossUnits = (actor: Actor): boolean => actor.active && (actor.role === "OFFICE" || actor.role === "LEADERSHIP" || actor.role === "ADMIN");
 
 /** Only leadership gives direction (ý kiến chỉ đạo) on an obstacle. */
 export const canDirectObstacle = (actor: Actor): boolean => actor.active && actor.role === "LEADERSHIP";

@@ -31,9 +31,27 @@ export interface Occurrence {
 }
 
 const WEEKDAYS: Record<string, number> = {
-  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
-  t2: 1, t3: 2, t4: 3, t5: 4, t6: 5, t7: 6, cn: 7,
-  "thu 2": 1, "thu 3": 2, "thu 4": 3, "thu 5": 4, "thu 6": 5, "thu 7": 6, "chu nhat": 7,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  sun: 7,
+  t2: 1,
+  t3: 2,
+  t4: 3,
+  t5: 4,
+  t6: 5,
+  t7: 6,
+  cn: 7,
+  "thu 2": 1,
+  "thu 3": 2,
+  "thu 4": 3,
+  "thu 5": 4,
+  "thu 6": 5,
+  "thu 7": 6,
+  "chu nhat": 7,
 };
 
 /** "MON 08:00", "fri 16:30", "T6 16:00", "Thứ 6 16:00", "CN 09:00". */

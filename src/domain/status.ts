@@ -76,18 +76,21 @@ export function judgeTask(t: TaskTiming, today: Day): Judgement {
   // Event-driven work ("Khi có phát sinh", "Theo yêu cầu"): no date to miss, so never overdue.
   if (t.dueKind === "EVENT") {
     const status: TaskStatus =
-      t.completedOn !== null && t.completedOn <= today ? "DONE_ON_TIME"
-      : t.firstReportOn !== null && t.firstReportOn <= today ? "IN_PROGRESS"
-      : "NOT_STARTED";
+      t.completedOn !== null && t.completedOn <= today ? "DONE_ON_TIME" : t.firstReportOn !== null && t.firstReportOn <= today ? "IN_PROGRESS" : "NOT_STARTED";
     return { status, missing: null };
   }
   const dueOn = effectiveDue(t, today);
   if (dueOn === null) throw new RangeError("a task with a deadline needs dueOn");
   const status: TaskStatus =
-    t.completedOn !== null && t.completedOn <= today ? (t.completedOn <= dueOn ? "DONE_ON_TIME" : "DONE_LATE")
-    : today > dueOn ? "OVERDUE"
-    : t.firstReportOn !== null && t.firstReportOn <= today ? "IN_PROGRESS"
-    : "NOT_STARTED";
+    t.completedOn !== null && t.completedOn <= today
+      ? t.completedOn <= dueOn
+        ? "DONE_ON_TIME"
+        : "DONE_LATE"
+      : today > dueOn
+        ? "OVERDUE"
+        : t.firstReportOn !== null && t.firstReportOn <= today
+          ? "IN_PROGRESS"
+          : "NOT_STARTED";
   return { status, missing: null };
 }
 

@@ -9,7 +9,10 @@ const CalendarDaySchema = z
       .string()
       .refine((s) => parseVnDate(s) !== undefined, { message: "Ngày dd/mm/yyyy có thật / a real dd/mm/yyyy date" })
       .transform((s) => parseVnDate(s)!),
-    kind: z.enum(["holiday", "workday"]).default("holiday").transform((k) => (k === "holiday" ? ("HOLIDAY" as const) : ("WORKDAY" as const))),
+    kind: z
+      .enum(["holiday", "workday"])
+      .default("holiday")
+      .transform((k) => (k === "holiday" ? ("HOLIDAY" as const) : ("WORKDAY" as const))),
     name: z.string().trim().min(1).transform(clean),
     source: z.string().trim().min(1).optional(),
   })

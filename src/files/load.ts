@@ -34,7 +34,10 @@ export async function readText(file: string): Promise<string> {
     const prefix = decoded.slice(0, decoded.indexOf("\uFFFD"));
     throw new AppError("FILE_NOT_UTF8", { file, offset: Buffer.byteLength(prefix) });
   }
-  return buf.toString("utf8").replace(/^\uFEFF/, "").normalize("NFC");
+  return buf
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .normalize("NFC");
 }
 
 export function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): LoadedFile<z.output<S>> {

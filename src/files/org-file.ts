@@ -19,8 +19,7 @@ const SlackChannel = z
   .string()
   .trim()
   .regex(/^([CGD][A-Z0-9]{6,}|#[a-z0-9][a-z0-9_-]{0,79})$/, {
-    message:
-      'Kênh Slack phải là mã kênh (C0123ABCD) hoặc tên kênh bắt đầu bằng # (#dondoc-vp) / Slack channel must be a channel id (C0123ABCD) or a #name (#dondoc-vp)',
+    message: "Kênh Slack phải là mã kênh (C0123ABCD) hoặc tên kênh bắt đầu bằng # (#dondoc-vp) / Slack channel must be a channel id (C0123ABCD) or a #name (#dondoc-vp)",
   });
 
 export const OrgUnitSchema = z
@@ -39,22 +38,20 @@ export const OrgGroupSchema = z
   .object({
     code: Text,
     name: Text,
-    units: z
-      .union([z.literal("all"), z.array(Text).min(1)])
-      .describe('"all" = mọi đơn vị đang hoạt động / every active unit; hoặc danh sách mã / or a list of codes'),
+    units: z.union([z.literal("all"), z.array(Text).min(1)]).describe('"all" = mọi đơn vị đang hoạt động / every active unit; hoặc danh sách mã / or a list of codes'),
     except: z.array(Text).default([]),
   })
   .strict();
 
 export const OrgMemberSchema = z
   .object({
-    slackUserId: z
-      .string()
-      .trim()
-      .regex(SLACK_USER_ID, { message: "Mã người dùng Slack có dạng U0123ABCD / Slack user id looks like U0123ABCD" }),
+    slackUserId: z.string().trim().regex(SLACK_USER_ID, { message: "Mã người dùng Slack có dạng U0123ABCD / Slack user id looks like U0123ABCD" }),
     name: Text,
     unit: Text.optional(),
-    role: z.enum(Object.keys(MEMBER_ROLES) as [keyof typeof MEMBER_ROLES]).default("staff").transform((r) => MEMBER_ROLES[r]),
+    role: z
+      .enum(Object.keys(MEMBER_ROLES) as [keyof typeof MEMBER_ROLES])
+      .default("staff")
+      .transform((r) => MEMBER_ROLES[r]),
     locale: z.enum(["vi", "en"]).optional(),
   })
   .strict();

@@ -85,12 +85,9 @@ export const PlanTaskSchema: z.ZodType<PlanTaskInput> = z.lazy(() =>
       lead: UnitRefs.optional().describe("Đơn vị chủ trì (mã, tên khác hoặc nhóm) / lead unit(s) or group"),
       cooperating: UnitRefs.optional().describe("Đơn vị phối hợp / cooperating unit(s) or group"),
       leadNote: Text.optional().describe('Cách kế hoạch nêu đơn vị chủ trì khi không chỉ là một đơn vị, ví dụ "tham mưu Lãnh đạo Sở chủ trì" / how the plan words the lead'),
-      partners: z
-        .array(Text)
-        .default([])
-        .describe("(Cũ) cơ quan ngoài Sở phối hợp; dùng bodies để ghi vai trò / (legacy) cooperating outside bodies; use bodies"),
+      partners: z.array(Text).default([]).describe("(Cũ) cơ quan ngoài Sở phối hợp; dùng bodies để ghi vai trò / (legacy) cooperating outside bodies; use bodies"),
       bodies: z.array(Body).default([]).describe("Cơ quan ngoài Sở và vai trò / outside bodies and their role"),
-      target: Target.optional().describe('Chỉ tiêu định lượng của nhiệm vụ, ví dụ 100% TTHC được công khai / a measurable target'),
+      target: Target.optional().describe("Chỉ tiêu định lượng của nhiệm vụ, ví dụ 100% TTHC được công khai / a measurable target"),
       due: Due.optional().describe(`Thời hạn / deadline: ${DEADLINE_FORMS}`),
       cadence: Cadence.optional().describe("Kỳ báo cáo của nhiệm vụ thường xuyên / reporting period of an ongoing task"),
       dueNote: Text.optional().describe("Lý do chọn thời hạn khi kế hoạch không ghi / why this deadline when the plan gives none"),
@@ -156,7 +153,12 @@ const Objective = z.union([
         })
         .strict()
         .superRefine((t, ctx) => {
-          if (t.measure && t.unit !== "%") ctx.addIssue({ code: "custom", path: ["unit"], message: 'Chỉ tiêu đo bằng tỷ lệ hoàn thành phải có đơn vị "%" / A target measured by a completion rate needs unit "%"' });
+          if (t.measure && t.unit !== "%")
+            ctx.addIssue({
+              code: "custom",
+              path: ["unit"],
+              message: 'Chỉ tiêu đo bằng tỷ lệ hoàn thành phải có đơn vị "%" / A target measured by a completion rate needs unit "%"',
+            });
         })
         .optional(),
     })
@@ -172,7 +174,9 @@ const Reporting = z
       .enum(["windows", "calendar"])
       .default("windows")
       .transform((p) => (p === "windows" ? "WINDOW" : "CALENDAR") as "WINDOW" | "CALENDAR")
-      .describe("Kỳ báo cáo của nhiệm vụ thường xuyên: windows (15 tháng trước đến 14, Nghị định 09/2019/NĐ-CP) hoặc calendar (tháng, quý dương lịch) / data windows or calendar periods"),
+      .describe(
+        "Kỳ báo cáo của nhiệm vụ thường xuyên: windows (15 tháng trước đến 14, Nghị định 09/2019/NĐ-CP) hoặc calendar (tháng, quý dương lịch) / data windows or calendar periods",
+      ),
     minCoverageDays: z
       .number()
       .int()
@@ -213,10 +217,7 @@ export const PlanFileSchema = z
       .default({ general: [], specific: [] }),
     indices: z.array(IndexSchema).default([]),
     reporting: Reporting.prefault({}).describe("Kỳ báo cáo và chuỗi thời hạn báo cáo / reporting windows and the chain of report deadlines"),
-    defaults: z
-      .object({ due: Due.optional(), cadence: Cadence.optional(), dueNote: Text.optional() })
-      .strict()
-      .default({}),
+    defaults: z.object({ due: Due.optional(), cadence: Cadence.optional(), dueNote: Text.optional() }).strict().default({}),
     tasks: z.array(PlanTaskSchema).min(1),
   })
   .strict();

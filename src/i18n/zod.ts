@@ -33,7 +33,16 @@ type Issue = z.core.$ZodRawIssue;
 export function issueWords(issue: Issue): Words | null {
   const field = fieldOf(issue.path ?? []);
   const the: Words = field ? { vi: `Trường "${field}"`, en: `The field "${field}"` } : { vi: "Giá trị", en: "The value" };
-  const i = issue as Issue & { expected?: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; values?: unknown[]; keys?: string[]; format?: string; pattern?: unknown };
+  const i = issue as Issue & {
+    expected?: string;
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    values?: unknown[];
+    keys?: string[];
+    format?: string;
+    pattern?: unknown;
+  };
   switch (issue.code) {
     case "invalid_type": {
       if (issue.input === undefined) return field ? { vi: `Thiếu trường "${field}"`, en: `The field "${field}" is missing` } : { vi: "Thiếu giá trị", en: "A value is missing" };
@@ -42,7 +51,10 @@ export function issueWords(issue: Issue): Words | null {
     }
     case "too_small": {
       const n = Number(i.minimum);
-      if (i.origin === "string") return n <= 1 ? { vi: `${the.vi} không được để trống`, en: `${the.en} must not be empty` } : { vi: `${the.vi} cần ít nhất ${n} ký tự`, en: `${the.en} needs at least ${n} characters` };
+      if (i.origin === "string")
+        return n <= 1
+          ? { vi: `${the.vi} không được để trống`, en: `${the.en} must not be empty` }
+          : { vi: `${the.vi} cần ít nhất ${n} ký tự`, en: `${the.en} needs at least ${n} characters` };
       if (i.origin === "array" || i.origin === "set") return { vi: `${the.vi} cần ít nhất ${n} mục`, en: `${the.en} needs at least ${n} item(s)` };
       return { vi: `${the.vi} phải từ ${n} trở lên`, en: `${the.en} must be at least ${n}` };
     }

@@ -143,7 +143,9 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
 
 /** A short code for a new body from its initials ("Sở Tài chính" → "STC"), unique among units and groups. */
 export function proposeCode(name: string, used: Set<string>): string {
-  const words = fold(bodyKey(name)).split(" ").filter((w) => w && !/^(va|cac|cua|thuoc|tinh|thanh|pho)$/.test(w));
+  const words = fold(bodyKey(name))
+    .split(" ")
+    .filter((w) => w && !/^(va|cac|cua|thuoc|tinh|thanh|pho)$/.test(w));
   const paren = /\(([^()]+)\)/.exec(name)?.[1];
   let base = (words.map((w) => w[0]!.toUpperCase()).join("") || "DV").slice(0, 8);
   if (paren && /^[A-ZĐ&\-.]{2,12}$/u.test(paren)) base = paren;

@@ -111,7 +111,12 @@ export function applyCorrections(model: ImportModel, corrections: Corrections, c
     settled.set(t.code, gone);
   }
   out.flags = out.flags.filter((f) => !(f.taskCode && settled.get(f.taskCode)?.has(f.code)));
-  const used = new Set(out.tasks.flatMap((t) => [...t.lead, ...t.cooperating]).filter((r) => r.kind === "new").map((r) => r.code));
+  const used = new Set(
+    out.tasks
+      .flatMap((t) => [...t.lead, ...t.cooperating])
+      .filter((r) => r.kind === "new")
+      .map((r) => r.code),
+  );
   out.newBodies = out.newBodies.filter((b) => used.has(b.code));
   out.counts = { ...out.counts, newBodies: out.newBodies.length, flagged: out.flags.filter((f) => f.code !== "NEW_BODY").length };
   return out;

@@ -37,7 +37,15 @@ export interface DraftOptions {
 }
 
 /** The header fields a plan file needs, with what to write when the document did not give them. */
-export function headerOf(model: ImportModel): { number: string; title: string; issuer: string; place: string; issuedOn: Day; signer: { name: string; title: string }; missing: string[] } {
+export function headerOf(model: ImportModel): {
+  number: string;
+  title: string;
+  issuer: string;
+  place: string;
+  issuedOn: Day;
+  signer: { name: string; title: string };
+  missing: string[];
+} {
   const p = model.plan;
   const missing: string[] = [];
   const need = (field: string, value: string | undefined, fallback: string) => {
@@ -50,7 +58,7 @@ export function headerOf(model: ImportModel): { number: string; title: string; i
     title: need("title", p.title, "Kế hoạch (chưa đọc được tên)"),
     issuer: need("issuer", p.issuer, "Chưa rõ cơ quan ban hành"),
     place: need("place", p.place, "Chưa rõ"),
-    issuedOn: (need("issuedOn", p.issuedOn, `${model.year}-01-01`) as Day),
+    issuedOn: need("issuedOn", p.issuedOn, `${model.year}-01-01`) as Day,
     signer: p.signer ?? (missing.push("signer"), { name: "Chưa rõ", title: "Chưa rõ" }),
     missing,
   };
@@ -62,10 +70,12 @@ export function planYaml(model: ImportModel, options: DraftOptions): string {
   const out: string[] = [];
   out.push("# yaml-language-server: $schema=../docs/schema/plan.schema.json");
   out.push(`# Bản nháp tạo tự động từ văn bản ${options.source} (dondoc plan import-doc).`);
-  out.push("# Mỗi nhiệm vụ ghi vị trí trong văn bản gốc; chỗ có \"⚠ KIỂM TRA\" cần người đối chiếu trước khi nạp.");
+  out.push('# Mỗi nhiệm vụ ghi vị trí trong văn bản gốc; chỗ có "⚠ KIỂM TRA" cần người đối chiếu trước khi nạp.');
   if (model.plan.decision && !model.plan.number) out.push(`# Kế hoạch ban hành kèm theo Quyết định số ${model.plan.decision}, không có số riêng: dùng số của Quyết định.`);
   if (model.newBodies.length) {
-    out.push(`# ${model.newBodies.length} cơ quan chưa có trong danh sách đơn vị được đề xuất thành đơn vị mới (ngoài tổ chức)${options.unitsFile ? ` trong ${options.unitsFile}; nạp tệp đó trước: dondoc org import ${options.unitsFile}` : ""}.`);
+    out.push(
+      `# ${model.newBodies.length} cơ quan chưa có trong danh sách đơn vị được đề xuất thành đơn vị mới (ngoài tổ chức)${options.unitsFile ? ` trong ${options.unitsFile}; nạp tệp đó trước: dondoc org import ${options.unitsFile}` : ""}.`,
+    );
   }
   out.push(`number: ${q(h.number)}${mark("number")}`);
   out.push(`title: ${q(h.title)}${mark("title")}`);
@@ -123,7 +133,13 @@ export function planYaml(model: ImportModel, options: DraftOptions): string {
       out.push(`${i}title: ${q(t.title)}`);
       out.push(`${i}text: ${q(t.text || t.title)}`);
       if (t.lead.length) {
-        const note = [flagged("LEAD_GUESSED") ? FLAG_TEXT.LEAD_GUESSED : "", flagged("NO_LEAD") ? `${FLAG_TEXT.NO_LEAD}; tạm giao cơ quan ban hành` : "", t.lead.some((r) => r.kind === "new") ? FLAG_TEXT.NEW_BODY : ""].filter(Boolean).join("; ");
+        const note = [
+          flagged("LEAD_GUESSED") ? FLAG_TEXT.LEAD_GUESSED : "",
+          flagged("NO_LEAD") ? `${FLAG_TEXT.NO_LEAD}; tạm giao cơ quan ban hành` : "",
+          t.lead.some((r) => r.kind === "new") ? FLAG_TEXT.NEW_BODY : "",
+        ]
+          .filter(Boolean)
+          .join("; ");
         out.push(`${i}lead: ${refs(t.lead)}  # ${t.lead.map((r) => r.name).join("; ")}${note ? ` ⚠ KIỂM TRA: ${note}` : ""}`);
       } else if (flagged("NO_LEAD")) out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.NO_LEAD}; ghi lead: [MÃ ĐƠN VỊ]`);
       if (t.cooperating.length) {
@@ -153,7 +169,7 @@ export function planYaml(model: ImportModel, options: DraftOptions): string {
 const VIA: Record<string, string> = {
   table: "bảng phân công",
   label: "dòng ghi cơ quan chủ trì/phối hợp",
-  prose: "câu \"… chủ trì, phối hợp …\"",
+  prose: 'câu "… chủ trì, phối hợp …"',
   heading: "tên cơ quan đầu mục",
   subject: "chủ ngữ của câu",
 };
@@ -163,7 +179,7 @@ export function unitsYaml(model: ImportModel, source: string): string {
   const out = [
     "# yaml-language-server: $schema=../docs/schema/org.schema.json",
     `# Cơ quan được nêu trong văn bản ${source} nhưng chưa có trong danh sách đơn vị của dondoc.`,
-    "# Được đề xuất thành đơn vị ngoài tổ chức (active: false: không nhận nhắc việc, không thuộc nhóm \"all\").",
+    '# Được đề xuất thành đơn vị ngoài tổ chức (active: false: không nhận nhắc việc, không thuộc nhóm "all").',
     "# ⚠ KIỂM TRA: nếu cơ quan nào thực ra là một đơn vị đã có, thêm tên này vào aliases của đơn vị đó thay vì nạp.",
     "units:",
   ];

@@ -50,8 +50,8 @@ function modelOf(doc: SourceDoc, file: string, known: { units: KnownUnit[]; grou
     const hasTitle = Boolean(parsed.title);
     throw new AppError("DOC_NOT_A_PLAN", {
       file,
-      reason_vi: hasTitle ? "không tìm thấy nhiệm vụ nào (mục đánh số I, 1, a, - hoặc bảng phân công có cột chủ trì)" : "không có tiêu đề \"KẾ HOẠCH\" và không có nhiệm vụ nào",
-      reason_en: hasTitle ? "no task found (numbered items I, 1, a, - or an assignment table with a lead column)" : "no \"KẾ HOẠCH\" title and no task",
+      reason_vi: hasTitle ? "không tìm thấy nhiệm vụ nào (mục đánh số I, 1, a, - hoặc bảng phân công có cột chủ trì)" : 'không có tiêu đề "KẾ HOẠCH" và không có nhiệm vụ nào',
+      reason_en: hasTitle ? "no task found (numbered items I, 1, a, - or an assignment table with a lead column)" : 'no "KẾ HOẠCH" title and no task',
     });
   }
   return analyze(parsed, known, fallbackYear);
@@ -87,11 +87,7 @@ export async function applyImport(prisma: PrismaClient, prepared: ReturnType<typ
   return { units: unitChanges, changes: r.changes };
 }
 
-export async function importDoc(
-  prisma: PrismaClient,
-  file: string,
-  options: { out?: string; dryRun?: boolean; actor: string },
-): Promise<ImportDocResult> {
+export async function importDoc(prisma: PrismaClient, file: string, options: { out?: string; dryRun?: boolean; actor: string }): Promise<ImportDocResult> {
   const known = await knownUnits(prisma);
   const model = await readPlanDocument(file, known);
   const unitsFile = model.newBodies.length && options.out ? options.out.replace(/(\.ya?ml)?$/i, ".units.yaml") : undefined;

@@ -134,7 +134,12 @@ export type ReviewErrors = Record<string, Partial<Record<keyof Correction, AppEr
  * review list are taken; units must be among the choices and deadlines
  * understood. All or nothing.
  */
-export async function saveCorrections(options: { prisma: PrismaClient; actor: Actor; importId: number; entries: Record<string, Correction> }): Promise<{ ok: true; preview: PlanPreviewModel } | { ok: false; errors: ReviewErrors }> {
+export async function saveCorrections(options: {
+  prisma: PrismaClient;
+  actor: Actor;
+  importId: number;
+  entries: Record<string, Correction>;
+}): Promise<{ ok: true; preview: PlanPreviewModel } | { ok: false; errors: ReviewErrors }> {
   const { prisma } = options;
   mayImport(options.actor);
   const row = await load(prisma, options.importId);
@@ -161,14 +166,7 @@ export async function saveCorrections(options: { prisma: PrismaClient; actor: Ac
  * nothing: the plan import is idempotent, and the units' posts are keyed by
  * plan and channel. `render` is the units' message (src/views/plan-acks.ts).
  */
-export async function publishImport(options: {
-  prisma: PrismaClient;
-  actor: Actor;
-  userId: string;
-  importId: number;
-  now: Date;
-  render: (m: PlanForUnitModel) => Payload;
-}) {
+export async function publishImport(options: { prisma: PrismaClient; actor: Actor; userId: string; importId: number; now: Date; render: (m: PlanForUnitModel) => Payload }) {
   const { prisma } = options;
   mayImport(options.actor);
   const row = await load(prisma, options.importId);

@@ -36,11 +36,25 @@ export interface PlanScore {
   errors: { text: string; field: string; want: string; got: string; flagged: boolean }[];
 }
 
-const key = (s: string) => fold(s).replace(/[^a-z0-9]+/g, " ").trim();
+const key = (s: string) =>
+  fold(s)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 const set = (xs: string[]) => [...new Set(xs.map(bodyKey))].sort().join(" | ");
 
 export function score(model: ImportModel, expected: Expected): PlanScore {
-  const s: PlanScore = { expected: expected.tasks.length, found: 0, leadRight: 0, coopRight: 0, dueRight: 0, allRight: 0, extra: 0, unflaggedErrors: 0, droppedBodies: 0, errors: [] };
+  const s: PlanScore = {
+    expected: expected.tasks.length,
+    found: 0,
+    leadRight: 0,
+    coopRight: 0,
+    dueRight: 0,
+    allRight: 0,
+    extra: 0,
+    unflaggedErrors: 0,
+    droppedBodies: 0,
+    errors: [],
+  };
   const used = new Set<ModelTask>();
   for (const e of expected.tasks) {
     const k = key(e.text);

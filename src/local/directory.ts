@@ -85,28 +85,34 @@ export async function loadDirectory(prisma: PrismaClient, options: { leadershipC
     const channel = m.unitId === null ? undefined : channelOfUnit.get(m.unitId);
     return { id: m.slackUserId, name: m.name, role: MEMBER_ROLE_LABELS[m.role], ...(channel ? { channel } : {}) };
   };
-  const byRole = (a: (typeof members)[number], b: (typeof members)[number]) =>
-    ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name, "vi");
+  const byRole = (a: (typeof members)[number], b: (typeof members)[number]) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name, "vi");
 
   const groups: PeopleGroup[] = [];
   const add = (label: Bilingual, list: typeof members) => {
     if (list.length > 0) groups.push({ label, people: [...list].sort(byRole).map(person) });
   };
-  add({ vi: "Lãnh đạo Sở", en: "Department leadership" }, members.filter((m) => m.role === "LEADERSHIP"));
+  add(
+    { vi: "Lãnh đạo Sở", en: "Department leadership" },
+    members.filter((m) => m.role === "LEADERSHIP"),
+  );
   const rest = members.filter((m) => m.role !== "LEADERSHIP");
   const officeFirst = [...units].sort((a, b) => Number(b.kind === "OFFICE") - Number(a.kind === "OFFICE"));
   for (const unit of officeFirst) {
-    add({ vi: unit.name, en: unit.code }, rest.filter((m) => m.unitId === unit.id));
+    add(
+      { vi: unit.name, en: unit.code },
+      rest.filter((m) => m.unitId === unit.id),
+    );
   }
-  add({ vi: "Không thuộc đơn vị", en: "No unit" }, rest.filter((m) => m.unitId === null || !units.some((u) => u.id === m.unitId)));
+  add(
+    { vi: "Không thuộc đơn vị", en: "No unit" },
+    rest.filter((m) => m.unitId === null || !units.some((u) => u.id === m.unitId)),
+  );
   groups.push({
     label: { vi: "Chưa đăng ký với dondoc", en: "Not registered (demo)" },
     people: [{ id: GUEST.id, name: GUEST.name, role: { vi: "Khách", en: "Guest" } }],
   });
 
-  const firstStaff = units
-    .filter((u) => u.kind !== "OFFICE")
-    .flatMap((u) => rest.filter((m) => m.unitId === u.id && m.role === "STAFF"))[0];
+  const firstStaff = units.filter((u) => u.kind !== "OFFICE").flatMap((u) => rest.filter((m) => m.unitId === u.id && m.role === "STAFF"))[0];
   return {
     seed: { users, channels: channelInputs },
     groups,

@@ -26,8 +26,16 @@ export function schedulerJobs(config: SchedulerConfig, instance = "local-workspa
       async run(id, at) {
         if (id === ACK_REMINDER_JOB) {
           // As the live scheduler's tick does: plan the due reminders (once per unit), then send them.
-          const planned = await planAckReminders(deps.prisma, { now: at, calendar: await loadCalendar(deps.prisma), days: config.ackReminderDays ?? DEFAULT_ACK_REMINDER_DAYS, render: ackReminderPayload });
-          const sent = await fanOut({ prisma: deps.prisma, client, log: deps.log, instance, now: deps.now, messagesPerMinute: config.messagesPerMinute }, { job: ACK_REMINDER_JOB });
+          const planned = await planAckReminders(deps.prisma, {
+            now: at,
+            calendar: await loadCalendar(deps.prisma),
+            days: config.ackReminderDays ?? DEFAULT_ACK_REMINDER_DAYS,
+            render: ackReminderPayload,
+          });
+          const sent = await fanOut(
+            { prisma: deps.prisma, client, log: deps.log, instance, now: deps.now, messagesPerMinute: config.messagesPerMinute },
+            { job: ACK_REMINDER_JOB },
+          );
           return `Nhắc xác nhận kế hoạch: ${planned} tin mới, đã gửi ${sent.sent}.`;
         }
         const job = JOB_IDS.find((j) => j === id);

@@ -84,11 +84,11 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalWorks
       locale: new LocaleCache(log),
       now: () => clock.date(),
     };
-    const runtime: SlackRuntime = await startSlackApp(
-      { mode: "http", botToken, signingSecret, apiUrl: fake.url, command },
-      deps,
-      { port: 0, host: "127.0.0.1", healthy: async () => (await db.prisma.$queryRaw`SELECT 1`, true) },
-    );
+    const runtime: SlackRuntime = await startSlackApp({ mode: "http", botToken, signingSecret, apiUrl: fake.url, command }, deps, {
+      port: 0,
+      host: "127.0.0.1",
+      healthy: async () => (await db.prisma.$queryRaw`SELECT 1`, true),
+    });
     stack.push(() => runtime.stop());
     fake.setAppUrl(`http://127.0.0.1:${runtime.port}/slack/events`);
 
@@ -114,7 +114,13 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalWorks
 
     if (!isLoopback(host)) log.warn({ host }, "the local workspace lets anyone who reaches it act as any member: keep it on a trusted network");
     log.info(
-      { url: page.url, slackApp: `http://127.0.0.1:${runtime.port}/slack/events`, fakeSlack: fake.url, clock: clock.date().toISOString(), jobs: jobs?.names.map((j) => j.id) ?? [] },
+      {
+        url: page.url,
+        slackApp: `http://127.0.0.1:${runtime.port}/slack/events`,
+        fakeSlack: fake.url,
+        clock: clock.date().toISOString(),
+        jobs: jobs?.names.map((j) => j.id) ?? [],
+      },
       `local workspace ready: open ${page.url}`,
     );
     return { url: page.url, fake, close: closeAll };

@@ -159,7 +159,17 @@ export interface IndicatorsModel {
 }
 
 export interface UnitsModel {
-  units: { code: string; name: string; kind: "OFFICE" | "DIVISION" | "CENTER" | "OTHER"; channel: string | null; leads: number; cooperates: number; members: number; overdue: number; rates: CompletionRates }[];
+  units: {
+    code: string;
+    name: string;
+    kind: "OFFICE" | "DIVISION" | "CENTER" | "OTHER";
+    channel: string | null;
+    leads: number;
+    cooperates: number;
+    members: number;
+    overdue: number;
+    rates: CompletionRates;
+  }[];
 }
 
 export interface MemberListModel {

@@ -93,20 +93,37 @@ const share = (done: number, total: number) => (total === 0 ? 0 : Math.round((do
 /** "Phòng Giáo dục nghề nghiệp" cut to fit the axis, by characters (graphemes are enough for names). */
 function shortLabel(text: string): string {
   const chars = [...text.trim()];
-  return chars.length <= LABEL_MAX ? chars.join("") : `${chars.slice(0, LABEL_MAX - 1).join("").trimEnd()}…`;
+  return chars.length <= LABEL_MAX
+    ? chars.join("")
+    : `${chars
+        .slice(0, LABEL_MAX - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 /** The bars of each panel: the units furthest behind first (by share done, then by overdue count), every index in the model's order. */
 export function chartBars(model: DigestModel): { units: ChartBar[]; indices: ChartBar[]; unitsHidden: number; indicesHidden: number } {
   const units = model.byUnit
     .map((u) => ({
-      bar: { label: shortLabel(u.unit.name || u.unit.code), done: doneOf(u.lead), total: totalOf(u.lead), lastWeekDone: doneOf(u.lastWeekLead), lastWeekTotal: totalOf(u.lastWeekLead) },
+      bar: {
+        label: shortLabel(u.unit.name || u.unit.code),
+        done: doneOf(u.lead),
+        total: totalOf(u.lead),
+        lastWeekDone: doneOf(u.lastWeekLead),
+        lastWeekTotal: totalOf(u.lastWeekLead),
+      },
       overdue: u.lead.OVERDUE,
       code: u.unit.code,
     }))
     .sort((a, b) => share(a.bar.done, a.bar.total) - share(b.bar.done, b.bar.total) || b.overdue - a.overdue || a.code.localeCompare(b.code))
     .map((u) => u.bar);
-  const indices = model.byIndex.map((i) => ({ label: shortLabel(i.name || i.code), done: doneOf(i.counts), total: totalOf(i.counts), lastWeekDone: i.lastWeekDone, lastWeekTotal: i.lastWeekTotal }));
+  const indices = model.byIndex.map((i) => ({
+    label: shortLabel(i.name || i.code),
+    done: doneOf(i.counts),
+    total: totalOf(i.counts),
+    lastWeekDone: i.lastWeekDone,
+    lastWeekTotal: i.lastWeekTotal,
+  }));
   return {
     units: units.slice(0, CHART_UNITS_SHOWN),
     indices: indices.slice(0, CHART_INDICES_SHOWN),
@@ -124,7 +141,13 @@ function chartOption(bars: ReturnType<typeof chartBars>, lang: Lang, week: strin
   const s = STRINGS[lang];
   const panels = [
     { bars: bars.units, title: bars.unitsHidden > 0 ? s.byUnitSome(bars.units.length, bars.units.length + bars.unitsHidden) : s.byUnit, left: 290, width: 380, labels: 270 },
-    { bars: bars.indices, title: bars.indicesHidden > 0 ? s.byIndexSome(bars.indices.length, bars.indices.length + bars.indicesHidden) : s.byIndex, left: 1040, width: 330, labels: 210 },
+    {
+      bars: bars.indices,
+      title: bars.indicesHidden > 0 ? s.byIndexSome(bars.indices.length, bars.indices.length + bars.indicesHidden) : s.byIndex,
+      left: 1040,
+      width: 330,
+      labels: 210,
+    },
   ];
   const label = (lang: Lang) => ({
     show: true,
@@ -137,9 +160,18 @@ function chartOption(bars: ReturnType<typeof chartBars>, lang: Lang, week: strin
     backgroundColor: "#ffffff",
     textStyle: { fontFamily: FONT_FAMILY },
     title: [
-      { text: s.title(week), subtext: s.subtitle, left: 24, top: 16, textStyle: { fontSize: 22, fontFamily: FONT_FAMILY }, subtextStyle: { fontSize: 14, fontFamily: FONT_FAMILY } },
+      {
+        text: s.title(week),
+        subtext: s.subtitle,
+        left: 24,
+        top: 16,
+        textStyle: { fontSize: 22, fontFamily: FONT_FAMILY },
+        subtextStyle: { fontSize: 14, fontFamily: FONT_FAMILY },
+      },
       ...panels.map((p) => ({ text: p.title, left: p.left - p.labels, top: 92, textStyle: { fontSize: 16, fontFamily: FONT_FAMILY } })),
-      ...panels.flatMap((p) => (p.bars.length === 0 ? [{ text: s.none, left: p.left, top: 160, textStyle: { fontSize: 14, fontWeight: "normal" as const, color: "#666", fontFamily: FONT_FAMILY } }] : [])),
+      ...panels.flatMap((p) =>
+        p.bars.length === 0 ? [{ text: s.none, left: p.left, top: 160, textStyle: { fontSize: 14, fontWeight: "normal" as const, color: "#666", fontFamily: FONT_FAMILY } }] : [],
+      ),
     ],
     legend: { data: [s.lastWeek, s.thisWeek], right: 24, top: 24, textStyle: { fontSize: 14, fontFamily: FONT_FAMILY } },
     grid: panels.map((p) => ({ left: p.left, width: p.width, top: 130, bottom: 40, containLabel: false })),

@@ -43,7 +43,22 @@ export const MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15 } as const;
 const TEXT_WIDTH = mm(210 - MARGINS_MM.left - MARGINS_MM.right);
 
 // Sizes in points (docx wants half-points).
-const PT = { body: 14, motto: 13, nation: 12, body12: 12, bodyName: 12, number: 13, place: 13, type: 14, summary: 14, signer: 14, recipientsHead: 12, recipients: 11, table: 12, pageNumber: 13 } as const;
+const PT = {
+  body: 14,
+  motto: 13,
+  nation: 12,
+  body12: 12,
+  bodyName: 12,
+  number: 13,
+  place: 13,
+  type: 14,
+  summary: 14,
+  signer: 14,
+  recipientsHead: 12,
+  recipients: 11,
+  table: 12,
+  pageNumber: 13,
+} as const;
 const hp = (pt: number) => pt * 2;
 
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
@@ -144,7 +159,13 @@ function headerTable(m: ReportModel): Table {
       // II.3: "Số:" then the number (left blank for the clerk, who numbers it on issue) and the symbol, 13 pt.
       left: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120 }, children: [run(`Số:        /${m.header.symbol}`, { size: PT.number })] })],
       // II.4: place and date in lower case, italic, 13–14 pt, centred under the motto.
-      right: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120 }, children: [run(placeAndDate(m.header.place, m.header.date), { size: PT.place, italics: true })] })],
+      right: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 120 },
+          children: [run(placeAndDate(m.header.place, m.header.date), { size: PT.place, italics: true })],
+        }),
+      ],
     },
   ]);
 }
@@ -189,7 +210,15 @@ function bodyTable(block: Extract<Block, { kind: "table" }>): Table {
 function blockToDocx(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case "heading":
-      return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(12.7) }, keepNext: true, spacing: { before: 120, after: 0, line: 312 }, children: [run(b.text, { bold: true })] })];
+      return [
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          indent: { firstLine: mm(12.7) },
+          keepNext: true,
+          spacing: { before: 120, after: 0, line: 312 },
+          children: [run(b.text, { bold: true })],
+        }),
+      ];
     case "para":
       return [bodyParagraph(b.text, {}, b.keepWithNext)];
     case "item":
@@ -246,7 +275,9 @@ export function reportDocument(m: ReportModel): Document {
           titlePage: true,
         },
         headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: hp(PT.pageNumber) })] })] }),
+          default: new Header({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: hp(PT.pageNumber) })] })],
+          }),
           first: new Header({ children: [new Paragraph({ children: [] })] }),
         },
         children: [

@@ -53,10 +53,7 @@ export function reportWindow(kind: ReportKind, year: number, part?: number): Rep
   // The window is the reporting-window module's (one definition for status,
   // reminders and reports): the one its last month's 14th belongs to.
   const { key, start, end } = reportingPeriodOf(makeDay(year, lastQuarter * 3, 14)!, kind, "WINDOW");
-  const label =
-    kind === "QUARTER" ? `Quý ${ROMAN[part! - 1]}/${year}`
-    : kind === "HALF" ? `6 tháng ${part === 1 ? "đầu" : "cuối"} năm ${year}`
-    : `Năm ${year}`;
+  const label = kind === "QUARTER" ? `Quý ${ROMAN[part! - 1]}/${year}` : kind === "HALF" ? `6 tháng ${part === 1 ? "đầu" : "cuối"} năm ${year}` : `Năm ${year}`;
   const phrase = kind === "QUARTER" ? `quý ${ROMAN[part! - 1]} năm ${year}` : kind === "HALF" ? label : `năm ${year}`;
   return { kind, year, part, key, label, phrase, start, end };
 }

@@ -49,7 +49,9 @@ async function unitsWithChannels(prisma: PrismaClient) {
  * plan in force in the window that the unit has not yet reported on.
  */
 async function unitReportDrafts(prisma: PrismaClient, window: Period, today: Day): Promise<PlannedDelivery[]> {
-  const plans = (await prisma.plan.findMany({ orderBy: [{ issuedOn: "asc" }, { id: "asc" }] })).filter((p) => windowCounts(window, fromDate(p.issuedOn), fromDate(p.endsOn), p.minCoverageDays));
+  const plans = (await prisma.plan.findMany({ orderBy: [{ issuedOn: "asc" }, { id: "asc" }] })).filter((p) =>
+    windowCounts(window, fromDate(p.issuedOn), fromDate(p.endsOn), p.minCoverageDays),
+  );
   const byLead = new Map<string, { unitId: number; lang: Lang; drafts: UnitReportDraft[] }>();
   for (const plan of plans) {
     for (const unit of await reportingUnits(prisma, plan.id)) {

@@ -36,8 +36,7 @@ export async function confirmCompletion(options: { prisma: PrismaClient; userId:
   const { prisma, userId, at } = options;
   const member = await activeMember(prisma, userId);
   const r = await reportOrThrow(prisma, options.reportId);
-  if (!canConfirmReport(actorOf(member), r))
-    throw new AppError("FORBIDDEN_CONFIRM");
+  if (!canConfirmReport(actorOf(member), r)) throw new AppError("FORBIDDEN_CONFIRM");
   const base = { taskCode: r.task.code, unitChannel: r.unit.slackChannel, reporter: r.reporter };
   if (r.confirmation === "CONFIRMED") return { kind: "already", ...base };
   if (r.confirmation !== "PENDING") throw new AppError("REPORT_NOT_PENDING", { code: r.task.code });
@@ -59,8 +58,7 @@ export async function confirmCompletion(options: { prisma: PrismaClient; userId:
 export async function reportForCorrection(prisma: PrismaClient, userId: string, reportId: number) {
   const member = await activeMember(prisma, userId);
   const r = await reportOrThrow(prisma, reportId);
-  if (!canCorrectReport(actorOf(member), r))
-    throw new AppError("FORBIDDEN_CORRECT");
+  if (!canCorrectReport(actorOf(member), r)) throw new AppError("FORBIDDEN_CORRECT");
   if (r.confirmation === "CORRECTED" || !(await isLatestOfUnit(prisma, r))) throw new AppError("REPORT_SUPERSEDED", { code: r.task.code });
   return {
     report: { id: r.id, percent: r.percent, done: r.done, note: r.note, reporter: r.reporter, reportedAt: r.reportedAt },

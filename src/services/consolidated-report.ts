@@ -50,7 +50,11 @@ export async function planForWindow(prisma: PrismaClient, window: ReportWindow, 
     if (!latest) throw new AppError("NO_PLANS");
     throw new AppError("NO_PLAN_FOR_WINDOW", { period: window.label, example: `/kehoach baocaotonghop Quý III/${latest.year}` });
   }
-  throw new AppError("PLANS_FOR_WINDOW_AMBIGUOUS", { period: window.label, numbers: plans.map((p) => p.number).join(", "), example: `/kehoach baocaotonghop ${window.label} ${plans[0]!.number.split("/")[0]}` });
+  throw new AppError("PLANS_FOR_WINDOW_AMBIGUOUS", {
+    period: window.label,
+    numbers: plans.map((p) => p.number).join(", "),
+    example: `/kehoach baocaotonghop ${window.label} ${plans[0]!.number.split("/")[0]}`,
+  });
 }
 
 /**
@@ -176,21 +180,53 @@ export interface DecisionResult {
   kind: "decided" | "duplicate";
   decision: Decision;
   report: {
-    id: number; version: number; planNumber: string; windowLabel: string; docxName: string; docx: Buffer; xlsxName: string; xlsx: Buffer; builtBy: string; comment: string | null;
-    decidedAt: Date | null; decidedBy: string | null; deliveredAt: Date | null;
+    id: number;
+    version: number;
+    planNumber: string;
+    windowLabel: string;
+    docxName: string;
+    docx: Buffer;
+    xlsxName: string;
+    xlsx: Buffer;
+    builtBy: string;
+    comment: string | null;
+    decidedAt: Date | null;
+    decidedBy: string | null;
+    deliveredAt: Date | null;
   };
   officeChannel: string | null;
 }
 
 type ReportRow = {
-  id: number; version: number; plan: { number: string }; docxName: string; docx: string; xlsxName: string; xlsx: string; builtBy: string; comment: string | null;
-  decidedAt: Date | null; decidedBy: string | null; deliveredAt: Date | null;
+  id: number;
+  version: number;
+  plan: { number: string };
+  docxName: string;
+  docx: string;
+  xlsxName: string;
+  xlsx: string;
+  builtBy: string;
+  comment: string | null;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  deliveredAt: Date | null;
 };
 
 function reportForDelivery(r: ReportRow, windowLabel: string): DecisionResult["report"] {
   return {
-    id: r.id, version: r.version, planNumber: r.plan.number, windowLabel, docxName: r.docxName, docx: Buffer.from(r.docx, "base64"), xlsxName: r.xlsxName, xlsx: Buffer.from(r.xlsx, "base64"), builtBy: r.builtBy, comment: r.comment,
-    decidedAt: r.decidedAt, decidedBy: r.decidedBy, deliveredAt: r.deliveredAt,
+    id: r.id,
+    version: r.version,
+    planNumber: r.plan.number,
+    windowLabel,
+    docxName: r.docxName,
+    docx: Buffer.from(r.docx, "base64"),
+    xlsxName: r.xlsxName,
+    xlsx: Buffer.from(r.xlsx, "base64"),
+    builtBy: r.builtBy,
+    comment: r.comment,
+    decidedAt: r.decidedAt,
+    decidedBy: r.decidedBy,
+    deliveredAt: r.deliveredAt,
   };
 }
 
@@ -208,7 +244,12 @@ export async function decideConsolidatedReport(
   const comment = input.comment.normalize("NFC").trim();
   if (input.decision === "CHANGES" && comment === "") throw new AppError("COMMENT_REQUIRED");
   if (comment.length > DECISION_COMMENT_MAX) {
-    throw new AppError("UNIT_REPORT_TOO_LONG", { field_vi: "Ý kiến", field_en: "Comment", length: comment.length.toLocaleString("vi-VN"), max: DECISION_COMMENT_MAX.toLocaleString("vi-VN") });
+    throw new AppError("UNIT_REPORT_TOO_LONG", {
+      field_vi: "Ý kiến",
+      field_en: "Comment",
+      length: comment.length.toLocaleString("vi-VN"),
+      max: DECISION_COMMENT_MAX.toLocaleString("vi-VN"),
+    });
   }
   const row = await prisma.consolidatedReport.findUnique({ where: { id: input.reportId }, include: { plan: { select: { number: true } } } });
   if (!row) throw new AppError("CONSOLIDATED_NOT_FOUND");
@@ -274,7 +315,14 @@ export async function recordDelivery(prisma: PrismaClient, input: { reportId: nu
     });
     if (u.count === 0) return false;
     await tx.auditEntry.create({
-      data: { actor: input.actor, at: input.at, action: "consolidated-report.deliver", entity: "ConsolidatedReport", entityId: String(input.reportId), detail: { channel: input.channel, files: input.fileIds } },
+      data: {
+        actor: input.actor,
+        at: input.at,
+        action: "consolidated-report.deliver",
+        entity: "ConsolidatedReport",
+        entityId: String(input.reportId),
+        detail: { channel: input.channel, files: input.fileIds },
+      },
     });
     return true;
   });
@@ -306,7 +354,14 @@ export async function releaseDelivery(prisma: PrismaClient, input: { reportId: n
   await prisma.$transaction([
     prisma.consolidatedReport.updateMany({ where: { id: input.reportId, deliveredAt: null }, data: { deliveryAttemptAt: null } }),
     prisma.auditEntry.create({
-      data: { actor: input.actor, at: input.at, action: "consolidated-report.deliver-failed", entity: "ConsolidatedReport", entityId: String(input.reportId), detail: { reason: input.reason.slice(0, 500) } },
+      data: {
+        actor: input.actor,
+        at: input.at,
+        action: "consolidated-report.deliver-failed",
+        entity: "ConsolidatedReport",
+        entityId: String(input.reportId),
+        detail: { reason: input.reason.slice(0, 500) },
+      },
     }),
   ]);
 }
@@ -316,7 +371,10 @@ export async function releaseDelivery(prisma: PrismaClient, input: { reportId: n
  * button, after a delivery failed): the version as approved and the Office's
  * channel. Only the Office; only an approved version.
  */
-export async function approvedForRedelivery(prisma: PrismaClient, input: { actor: Actor; reportId: number }): Promise<{ report: DecisionResult["report"]; officeChannel: string | null }> {
+export async function approvedForRedelivery(
+  prisma: PrismaClient,
+  input: { actor: Actor; reportId: number },
+): Promise<{ report: DecisionResult["report"]; officeChannel: string | null }> {
   if (!canConsolidateReports(input.actor)) throw new AppError("OFFICE_ONLY");
   const row = await prisma.consolidatedReport.findUnique({ where: { id: input.reportId }, include: { plan: { select: { number: true } } } });
   if (!row || row.status !== "APPROVED") throw new AppError("CONSOLIDATED_NOT_FOUND");

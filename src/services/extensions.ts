@@ -122,8 +122,7 @@ export type DecisionResult = { kind: "decided" | "already"; extension: Extension
 export async function decideExtension(options: { prisma: PrismaClient; userId: string; extensionId: number; approve: boolean; at: Date }): Promise<DecisionResult> {
   const { prisma, userId, at, approve } = options;
   const member = await activeMember(prisma, userId);
-  if (!canDecideExtension(actorOf(member)))
-    throw new AppError("FORBIDDEN_EXTENSION_DECISION");
+  if (!canDecideExtension(actorOf(member))) throw new AppError("FORBIDDEN_EXTENSION_DECISION");
   const e = await load(prisma, options.extensionId);
   if (!e) throw new AppError("EXTENSION_NOT_FOUND", { id: options.extensionId });
   const decided = await prisma.$transaction(async (tx) => {

@@ -188,8 +188,7 @@ export async function obstacleForForm(prisma: PrismaClient, userId: string, obst
   const member = await activeMember(prisma, userId);
   const o = await obstacleOrThrow(prisma, obstacleId);
   const actor = actorOf(member);
-  if (purpose === "direct" && !canDirectObstacle(actor))
-    throw new AppError("FORBIDDEN_DIRECTION");
+  if (purpose === "direct" && !canDirectObstacle(actor)) throw new AppError("FORBIDDEN_DIRECTION");
   if (purpose !== "direct" && !canCloseObstacle(actor, o, "RESOLVED") && !canCloseObstacle(actor, o, "WITHDRAWN")) {
     throw new AppError("FORBIDDEN_CLOSE");
   }

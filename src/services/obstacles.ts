@@ -7,17 +7,21 @@ import { isUniqueViolation } from "./request-key.js";
  * (a replayed command, or a copy that lost the race), returns the first
  * obstacle with `duplicate: true` and writes nothing.
  */
-export async function raiseObstacle(
-  prisma: PrismaClient,
-  input: { taskId: number; unitId: number; raisedBy: string; text: string; at: Date; requestKey?: string | null },
-) {
+export async function raiseObstacle(prisma: PrismaClient, input: { taskId: number; unitId: number; raisedBy: string; text: string; at: Date; requestKey?: string | null }) {
   try {
     const obstacle = await prisma.$transaction(async (tx) => {
       const obstacle = await tx.obstacle.create({
         data: { taskId: input.taskId, unitId: input.unitId, raisedBy: input.raisedBy, text: input.text, raisedAt: input.at, requestKey: input.requestKey ?? null },
       });
       await tx.auditEntry.create({
-        data: { actor: input.raisedBy, action: "obstacle.raise", entity: "Obstacle", entityId: String(obstacle.id), at: input.at, detail: { taskId: input.taskId, unitId: input.unitId } },
+        data: {
+          actor: input.raisedBy,
+          action: "obstacle.raise",
+          entity: "Obstacle",
+          entityId: String(obstacle.id),
+          at: input.at,
+          detail: { taskId: input.taskId, unitId: input.unitId },
+        },
       });
       return obstacle;
     });

@@ -73,9 +73,7 @@ export async function planAcknowledgements(prisma: PrismaClient, planId: number)
   const rows = await prisma.planAcknowledgement.findMany({ where: { planId }, include: { unit: true }, orderBy: { unit: { code: "asc" } } });
   return {
     plan,
-    acknowledged: rows
-      .filter((r) => r.acknowledgedAt)
-      .map((r) => ({ code: r.unit.code, name: r.unit.name, at: localDay(r.acknowledgedAt!), by: r.acknowledgedBy })),
+    acknowledged: rows.filter((r) => r.acknowledgedAt).map((r) => ({ code: r.unit.code, name: r.unit.name, at: localDay(r.acknowledgedAt!), by: r.acknowledgedBy })),
     pending: rows
       .filter((r) => !r.acknowledgedAt)
       .map((r) => ({ code: r.unit.code, name: r.unit.name, sentOn: localDay(r.publishedAt), reminded: r.remindedAt !== null, hasChannel: r.unit.slackChannel !== null })),
@@ -98,7 +96,10 @@ export async function acknowledgePlan(options: { prisma: PrismaClient; planId: n
   const { prisma, planId, actor } = options;
   const plan = await planRef(prisma, planId);
   const rows = await prisma.planAcknowledgement.findMany({ where: { planId }, select: { unitId: true } });
-  const unitId = acknowledgingUnit(actor, rows.map((r) => r.unitId));
+  const unitId = acknowledgingUnit(
+    actor,
+    rows.map((r) => r.unitId),
+  );
   if (unitId === null) throw new AppError("ACK_NOT_ASSIGNED", { number: plan.number });
   const r = await prisma.planAcknowledgement.updateMany({
     where: { planId, unitId, acknowledgedAt: null },

@@ -22,7 +22,10 @@ export interface ReportFiles {
 
 /** "bao-cao-1565-khsldtbxh-quy-iii-2023": ASCII, so the name survives every mail system and file share. */
 export function reportBaseName(m: ReportModel): string {
-  const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = (s: string) =>
+    fold(s)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
   return `${slug(codeKey(m.plan.number))}-${slug(m.window.label)}`;
 }
 

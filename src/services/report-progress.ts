@@ -90,9 +90,7 @@ async function save(prisma: PrismaClient, input: ProgressInput) {
       data: {
         firstReportOn: toDate(first && first < day ? first : day),
         lastReportOn: toDate(last && last > day ? last : day),
-        ...(lead
-          ? { percent: input.percent, completedOn: done ? (pending ? task.completedOn : (task.completedOn ?? toDate(day))) : null }
-          : {}),
+        ...(lead ? { percent: input.percent, completedOn: done ? (pending ? task.completedOn : (task.completedOn ?? toDate(day))) : null } : {}),
       },
     });
     await tx.auditEntry.create({

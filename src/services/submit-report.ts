@@ -50,7 +50,8 @@ export function checkReportForm(form: ReportForm): { ok: true; input: ReportInpu
   const taskId = IdValue.safeParse(form.task ?? "");
   if (!taskId.success) errors.task = new AppError("TASK_REQUIRED");
   const percent = Percent.safeParse(form.percent ?? "");
-  if (!percent.success) errors.percent = (form.percent ?? "").trim() === "" ? new AppError("PERCENT_REQUIRED") : new AppError("PERCENT_RANGE", { value: String(form.percent).slice(0, 20) });
+  if (!percent.success)
+    errors.percent = (form.percent ?? "").trim() === "" ? new AppError("PERCENT_REQUIRED") : new AppError("PERCENT_RANGE", { value: String(form.percent).slice(0, 20) });
   else if (doneNeeds100(form.done, percent.data)) errors.percent = new AppError("DONE_NEEDS_100", { percent: percent.data });
   const note = sanitizeText(form.note ?? "").trim();
   if (note.length > NOTE_MAX) errors.note = new AppError("TEXT_TOO_LONG", { max: NOTE_MAX });

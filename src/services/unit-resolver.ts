@@ -11,9 +11,7 @@ export interface UnitRef {
   name: string;
 }
 
-export type Resolved =
-  | { kind: "unit"; unit: UnitRef }
-  | { kind: "group"; code: string; name: string; units: UnitRef[] };
+export type Resolved = { kind: "unit"; unit: UnitRef } | { kind: "group"; code: string; name: string; units: UnitRef[] };
 
 export class UnitResolver {
   private constructor(

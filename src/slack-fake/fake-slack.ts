@@ -147,12 +147,17 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
   let socketMode: SocketModeServer | undefined;
   let origin = "http://127.0.0.1/";
   const context: ApiContext = {
-      workspace,
-      triggers,
-      now,
-      origin: () => origin,
-      ...(options.fileSizeLimit === undefined ? {} : { fileSizeLimit: options.fileSizeLimit }),
-      socketMode: { get isEnabled() { return socketMode?.isEnabled ?? false; }, openUrl: () => socketMode!.openUrl() },
+    workspace,
+    triggers,
+    now,
+    origin: () => origin,
+    ...(options.fileSizeLimit === undefined ? {} : { fileSizeLimit: options.fileSizeLimit }),
+    socketMode: {
+      get isEnabled() {
+        return socketMode?.isEnabled ?? false;
+      },
+      openUrl: () => socketMode!.openUrl(),
+    },
   };
   const webApi = new WebApi({
     context,
@@ -169,14 +174,16 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     latencyMs: options.latencyMs ?? 0,
     logger,
     handle: (req, raw, bytes) =>
-      routeRequest({ webApi, responses: { workspace, responseUrls, callLog, now }, files: { files: workspace.files, botToken: options.botToken }, uploads: { workspace, callLog, now } }, req, raw, bytes),
+      routeRequest(
+        { webApi, responses: { workspace, responseUrls, callLog, now }, files: { files: workspace.files, botToken: options.botToken }, uploads: { workspace, callLog, now } },
+        req,
+        raw,
+        bytes,
+      ),
   });
   workspace.files.setOrigin(server.origin);
   origin = server.origin;
-  const sockets = new SocketModeServer(
-    { server: server.server, origin: () => server.origin, appId: workspace.bot.appId, ids, now, logger },
-    options.socketMode,
-  );
+  const sockets = new SocketModeServer({ server: server.server, origin: () => server.origin, appId: workspace.bot.appId, ids, now, logger }, options.socketMode);
   socketMode = sockets;
   const connection = new AppConnection(options.signingSecret, options.signingClock ?? now, options.appUrl);
   const transports = { http: httpTransport(connection), socket: socketTransport(sockets) };

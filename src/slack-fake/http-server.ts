@@ -20,13 +20,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startHttpServer(opts: {
-  host: string;
-  port: number;
-  latencyMs: number;
-  logger: FakeSlackLogger;
-  handle: RequestHandler;
-}): Promise<RunningServer> {
+export async function startHttpServer(opts: { host: string; port: number; latencyMs: number; logger: FakeSlackLogger; handle: RequestHandler }): Promise<RunningServer> {
   const server = createServer((req, res) => {
     readBody(req)
       .then(async (bytes) => {

@@ -11,11 +11,7 @@ export function signRequest(signingSecret: string, rawBody: string, timestampSec
 }
 
 /** The two headers Slack adds to every request it sends to an app. */
-export function signatureHeaders(
-  signingSecret: string,
-  rawBody: string,
-  timestampSec: number,
-): { "x-slack-signature": string; "x-slack-request-timestamp": string } {
+export function signatureHeaders(signingSecret: string, rawBody: string, timestampSec: number): { "x-slack-signature": string; "x-slack-request-timestamp": string } {
   return {
     "x-slack-signature": signRequest(signingSecret, rawBody, timestampSec),
     "x-slack-request-timestamp": String(timestampSec),

@@ -103,7 +103,8 @@ export async function runButton(
     message = failureMessage(deps, error, caller.lang, `action:${name}`, { user: args.body.user.id });
     replace = false;
   }
-  if (message) await tell(deps, args.client, { userId: args.body.user.id, channelId: args.body.channel?.id, respond: args.body.response_url ? args.respond : undefined, replace }, message);
+  if (message)
+    await tell(deps, args.client, { userId: args.body.user.id, channelId: args.body.channel?.id, respond: args.body.response_url ? args.respond : undefined, replace }, message);
 }
 
 /** runButton as a Bolt listener named by its action id, the work given Bolt's arguments too. */

@@ -22,7 +22,13 @@ export async function submitForApproval(
   input: { planId: number; window: ReportWindow; requestKey: string },
 ): Promise<Message> {
   const built = await buildConsolidatedReport(deps.prisma, {
-    actor: caller.actor, userId: caller.userId, planId: input.planId, window: input.window, date: today(deps), requestKey: input.requestKey, at: deps.now(),
+    actor: caller.actor,
+    userId: caller.userId,
+    planId: input.planId,
+    window: input.window,
+    date: today(deps),
+    requestKey: input.requestKey,
+    at: deps.now(),
   });
   const r = built.report;
   if (built.kind === "built") {
@@ -71,13 +77,7 @@ export async function deliverApproved(deps: SlackDeps, client: WebClient, decide
  * the failure audited, and the Office's channel told, with a button to try
  * again; nothing is lost: the approved files stay kept as approved.
  */
-export async function deliverReportFiles(
-  deps: SlackDeps,
-  client: WebClient,
-  r: DecisionResult["report"],
-  officeChannel: string | null,
-  by: string,
-): Promise<DeliveryOutcome> {
+export async function deliverReportFiles(deps: SlackDeps, client: WebClient, r: DecisionResult["report"], officeChannel: string | null, by: string): Promise<DeliveryOutcome> {
   if (r.deliveredAt) return { delivered: "sent" };
   if (!(await claimDelivery(deps.prisma, r.id, deps.now()))) {
     // Delivered meanwhile, or another attempt is under way.

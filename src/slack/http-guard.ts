@@ -134,7 +134,14 @@ export function guardSlackRequests(boltListener: RequestListener, options: Guard
       refuse(req, res, 401, "unsigned");
       return false;
     }
-    if (!isValidSlackRequest({ signingSecret: options.signingSecret, body: text, headers: { "x-slack-signature": signature, "x-slack-request-timestamp": Number(timestamp) }, nowMilliseconds: now() })) {
+    if (
+      !isValidSlackRequest({
+        signingSecret: options.signingSecret,
+        body: text,
+        headers: { "x-slack-signature": signature, "x-slack-request-timestamp": Number(timestamp) },
+        nowMilliseconds: now(),
+      })
+    ) {
       refuse(req, res, 401, "bad signature");
       return false;
     }

@@ -86,19 +86,13 @@ class ReconnectingReceiver extends SocketModeReceiver {
   }
 }
 
-export function socketModeReceiver(
-  appToken: string,
-  logger: SlackLogger,
-  clientOptions: AppOptions["clientOptions"],
-  log: Logger,
-): SocketModeReceiver {
+export function socketModeReceiver(appToken: string, logger: SlackLogger, clientOptions: AppOptions["clientOptions"], log: Logger): SocketModeReceiver {
   return new ReconnectingReceiver(
     {
       appToken,
       logger,
       installerOptions: { clientOptions },
-      customPropertiesExtractor: (args: { envelope_id?: unknown }) =>
-        typeof args.envelope_id === "string" ? { [ENVELOPE_ID]: args.envelope_id } : {},
+      customPropertiesExtractor: (args: { envelope_id?: unknown }) => (typeof args.envelope_id === "string" ? { [ENVELOPE_ID]: args.envelope_id } : {}),
     },
     log.child({ component: "socket-mode" }),
   );

@@ -80,7 +80,11 @@ export async function verifyBotToken(options: { token: string; apiUrl?: string; 
         throw new AppError("SLACK_TOKEN_INVALID", { variable, error: info.status ? `HTTP ${info.status}` : (info.code ?? info.message) });
       }
       const delay = Math.min(max, initial * 2 ** (attempt - 1));
-      const line = new AppError("SLACK_UNREACHABLE_RETRY", { reason: info.status ? `HTTP ${info.status}` : (info.code ?? "error"), attempt, seconds: Math.round(delay / 100) / 10 });
+      const line = new AppError("SLACK_UNREACHABLE_RETRY", {
+        reason: info.status ? `HTTP ${info.status}` : (info.code ?? "error"),
+        attempt,
+        seconds: Math.round(delay / 100) / 10,
+      });
       options.log.warn({ code: info.code, status: info.status, attempt, retryInMs: delay }, `${line.text("vi")} / ${line.text("en")}`);
       await sleep(delay, options.signal);
     }

@@ -13,7 +13,10 @@ import { today, type RegisteredCaller, type SlackDeps } from "./context.js";
 export const UnitReportMetadata = z.object({
   p: z.number().int().positive(),
   w: z.string().regex(/^\d{4}(-[QH][1-4])?$/),
-  c: z.string().regex(/^[CDG][A-Z0-9]{2,30}$/).optional(),
+  c: z
+    .string()
+    .regex(/^[CDG][A-Z0-9]{2,30}$/)
+    .optional(),
   l: z.enum(["vi", "en"]).optional(),
 });
 export type UnitReportMetadata = z.infer<typeof UnitReportMetadata>;
@@ -29,7 +32,12 @@ export async function openUnitReportModal(
   const unit = caller.member.unit;
   if (!unit) throw new AppError("NO_UNIT");
   const draft = await unitReportDraft(deps.prisma, { planId: options.planId, unitId: unit.id, windowKey: options.windowKey, today: today(deps) });
-  const metadata: UnitReportMetadata = { p: options.planId, w: draft.window.key, l: caller.lang, ...(options.channelId && /^[CDG]/.test(options.channelId) ? { c: options.channelId } : {}) };
+  const metadata: UnitReportMetadata = {
+    p: options.planId,
+    w: draft.window.key,
+    l: caller.lang,
+    ...(options.channelId && /^[CDG]/.test(options.channelId) ? { c: options.channelId } : {}),
+  };
   await client.views.open({
     trigger_id: options.triggerId,
     view: unitReportModal(draft, { canSubmit: unitReportRights(caller.actor, unit.id).submit, privateMetadata: JSON.stringify(metadata) }, caller.lang),

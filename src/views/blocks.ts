@@ -127,10 +127,7 @@ const MORE_RESERVE = 120;
  * (`more(n)`: "… và 12 đơn vị khác") so truncation is never silent. A line
  * longer than a section is truncated with "…".
  */
-export function lineSections(
-  lines: readonly string[],
-  opts: { maxChars: number; more: (hidden: number) => string },
-): SectionBlock[] {
+export function lineSections(lines: readonly string[], opts: { maxChars: number; more: (hidden: number) => string }): SectionBlock[] {
   return groupedSections([{ title: null, lines }], opts);
 }
 
@@ -139,10 +136,7 @@ export function lineSections(
  * line and its title, a title is never shown without at least its first line,
  * and `more(n)` counts the lines (not titles) left out.
  */
-export function groupedSections(
-  groups: readonly LineGroup[],
-  opts: { maxChars: number; more: (hidden: number) => string },
-): SectionBlock[] {
+export function groupedSections(groups: readonly LineGroup[], opts: { maxChars: number; more: (hidden: number) => string }): SectionBlock[] {
   const maxLine = Math.max(1, Math.min(L.sectionText, opts.maxChars - MORE_RESERVE) - 1);
   const total = groups.reduce((n, g) => n + g.lines.length, 0);
   const chunks: string[] = [];
@@ -152,10 +146,7 @@ export function groupedSections(
 
   // When everything fits, no room need be kept for the "more" line.
   const lineCost = (line: string) => Math.min(line.length, maxLine) + 2;
-  const cost = groups.reduce(
-    (n, g) => n + (g.title === null ? 0 : lineCost(g.title)) + g.lines.reduce((m, l) => m + lineCost(l), 0),
-    0,
-  );
+  const cost = groups.reduce((n, g) => n + (g.title === null ? 0 : lineCost(g.title)) + g.lines.reduce((m, l) => m + lineCost(l), 0), 0);
   const reserve = cost <= opts.maxChars ? 0 : MORE_RESERVE;
   const fits = (extra: number, last: boolean) => used + extra <= opts.maxChars - (last ? 0 : reserve);
   const append = (line: string, paragraph: boolean) => {

@@ -66,16 +66,20 @@ export function approvalRequestMessage(m: ApprovalRequestModel, lang: Lang): Sla
           changes: "Ask for changes",
           text: `Report ${m.window.label} (plan ${m.plan.number}), version ${m.version}, awaits your approval.`,
         };
-  return message(t.text, [
-    header(t.head),
-    section(t.body),
-    section(`${t.figures}\n${t.units}`),
-    context(t.ask),
-    actions([
-      button({ text: t.approve, actionId: CONSOLIDATED_ACTIONS.approve, value: id, style: "primary" }),
-      button({ text: t.changes, actionId: CONSOLIDATED_ACTIONS.changes, value: id }),
-    ]),
-  ], lang);
+  return message(
+    t.text,
+    [
+      header(t.head),
+      section(t.body),
+      section(`${t.figures}\n${t.units}`),
+      context(t.ask),
+      actions([
+        button({ text: t.approve, actionId: CONSOLIDATED_ACTIONS.approve, value: id, style: "primary" }),
+        button({ text: t.changes, actionId: CONSOLIDATED_ACTIONS.changes, value: id }),
+      ]),
+    ],
+    lang,
+  );
 }
 
 /** The comment modal for a decision; metadata names the report and the decision (checked again on submit). */
@@ -83,8 +87,20 @@ export function decisionModal(input: { decision: "APPROVE" | "CHANGES"; windowLa
   const approve = input.decision === "APPROVE";
   const t =
     lang === "vi"
-      ? { title: approve ? "Duyệt báo cáo" : "Yêu cầu chỉnh sửa", submit: approve ? "Duyệt" : "Gửi yêu cầu", close: "Hủy", intro: `Báo cáo ${input.windowLabel}, phiên bản ${input.version}.`, label: approve ? "Ý kiến (nếu có)" : "Nội dung cần chỉnh sửa" }
-      : { title: approve ? "Approve the report" : "Ask for changes", submit: approve ? "Approve" : "Send", close: "Cancel", intro: `Report ${input.windowLabel}, version ${input.version}.`, label: approve ? "Comment (optional)" : "What should be changed" };
+      ? {
+          title: approve ? "Duyệt báo cáo" : "Yêu cầu chỉnh sửa",
+          submit: approve ? "Duyệt" : "Gửi yêu cầu",
+          close: "Hủy",
+          intro: `Báo cáo ${input.windowLabel}, phiên bản ${input.version}.`,
+          label: approve ? "Ý kiến (nếu có)" : "Nội dung cần chỉnh sửa",
+        }
+      : {
+          title: approve ? "Approve the report" : "Ask for changes",
+          submit: approve ? "Approve" : "Send",
+          close: "Cancel",
+          intro: `Report ${input.windowLabel}, version ${input.version}.`,
+          label: approve ? "Comment (optional)" : "What should be changed",
+        };
   const el: PlainTextInput = { type: "plain_text_input", action_id: DECISION_MODAL.comment, multiline: true, max_length: 3_000 };
   const blocks: KnownBlock[] = [section(t.intro), { type: "input", block_id: DECISION_MODAL.comment, label: plain(t.label, L.inputLabel), element: el, optional: approve }];
   return {
@@ -107,11 +123,17 @@ export function approvedFilesComment(r: { windowLabel: string; planNumber: strin
 /** To the Office's channel: leadership approved, but the files could not be uploaded; a button tries again. */
 export function deliveryFailedMessage(r: { reportId: number; windowLabel: string; planNumber: string; version: number; reason: string }): SlackMessage {
   const text = `Báo cáo ${r.windowLabel} (Kế hoạch số ${r.planNumber}, phiên bản ${r.version}) đã được Lãnh đạo Sở duyệt, nhưng dondoc chưa gửi được tệp báo cáo vào kênh này.`;
-  return message(text, [
-    section(`⚠️ *${esc(text, 600)}*`),
-    section(`Lý do: ${esc(r.reason, 1_500)}\nBản đã duyệt được lưu nguyên vẹn; đề nghị Văn phòng Sở bấm *Gửi lại tệp* khi đã khắc phục (mỗi lần bấm gửi một bản, không gửi trùng).`),
-    actions([button({ text: "Gửi lại tệp", actionId: CONSOLIDATED_ACTIONS.redeliver, value: String(r.reportId), style: "primary" })]),
-  ], "vi");
+  return message(
+    text,
+    [
+      section(`⚠️ *${esc(text, 600)}*`),
+      section(
+        `Lý do: ${esc(r.reason, 1_500)}\nBản đã duyệt được lưu nguyên vẹn; đề nghị Văn phòng Sở bấm *Gửi lại tệp* khi đã khắc phục (mỗi lần bấm gửi một bản, không gửi trùng).`,
+      ),
+      actions([button({ text: "Gửi lại tệp", actionId: CONSOLIDATED_ACTIONS.redeliver, value: String(r.reportId), style: "primary" })]),
+    ],
+    "vi",
+  );
 }
 
 /** To the Office member who asked for the files again. */
@@ -133,15 +155,24 @@ export function redeliveryAnswer(r: { windowLabel: string; version: number; deli
 /** To the Office's channel: leadership asked for changes. */
 export function changesRequestedMessage(r: { windowLabel: string; planNumber: string; version: number; decidedBy: string; builtBy: string; comment: string }): SlackMessage {
   const text = `Lãnh đạo Sở yêu cầu chỉnh sửa dự thảo báo cáo ${r.windowLabel} (Kế hoạch số ${r.planNumber}, phiên bản ${r.version}).`;
-  return message(text, [
-    section(`✏️ *${esc(text, 400)}*`),
-    section(`Ý kiến của Lãnh đạo Sở (${mention(r.decidedBy)}): ${esc(r.comment, 2_500)}`),
-    context(`Kính gửi ${mention(r.builtBy)}: đề nghị Văn phòng Sở chỉnh sửa theo ý kiến trên (bổ sung báo cáo của các đơn vị nếu cần) và trình lại bằng lệnh \`/kehoach baocaotonghop ${r.windowLabel}\`.`),
-  ], "vi");
+  return message(
+    text,
+    [
+      section(`✏️ *${esc(text, 400)}*`),
+      section(`Ý kiến của Lãnh đạo Sở (${mention(r.decidedBy)}): ${esc(r.comment, 2_500)}`),
+      context(
+        `Kính gửi ${mention(r.builtBy)}: đề nghị Văn phòng Sở chỉnh sửa theo ý kiến trên (bổ sung báo cáo của các đơn vị nếu cần) và trình lại bằng lệnh \`/kehoach baocaotonghop ${r.windowLabel}\`.`,
+      ),
+    ],
+    "vi",
+  );
 }
 
 /** To the leader who decided. */
-export function decisionRecorded(r: { decision: "APPROVE" | "CHANGES"; windowLabel: string; version: number; delivered: "sent" | "pending" | "failed"; reason?: string }, lang: Lang): SlackMessage {
+export function decisionRecorded(
+  r: { decision: "APPROVE" | "CHANGES"; windowLabel: string; version: number; delivered: "sent" | "pending" | "failed"; reason?: string },
+  lang: Lang,
+): SlackMessage {
   const vi =
     r.decision === "APPROVE"
       ? `Đã ghi nhận ý kiến duyệt báo cáo ${r.windowLabel} (phiên bản ${r.version}).${r.delivered === "sent" ? " Tệp báo cáo đã được gửi vào kênh của Văn phòng Sở." : r.delivered === "failed" ? ` Tệp báo cáo chưa gửi được vào kênh của Văn phòng Sở: ${r.reason ?? ""}` : ""}`
@@ -161,7 +192,10 @@ export function buildingReport(): SlackMessage {
 }
 
 /** To the Office member who built it. */
-export function reportBuiltMessage(r: { windowLabel: string; planNumber: string; version: number; leaders: number; units: { submitted: number; total: number }; replay: boolean }, lang: Lang): SlackMessage {
+export function reportBuiltMessage(
+  r: { windowLabel: string; planNumber: string; version: number; leaders: number; units: { submitted: number; total: number }; replay: boolean },
+  lang: Lang,
+): SlackMessage {
   const text =
     lang === "vi"
       ? `${r.replay ? "Dự thảo này đã được trình trước đó: " : ""}Đã lập dự thảo Báo cáo kết quả thực hiện Kế hoạch số ${r.planNumber}, ${r.windowLabel} (phiên bản ${r.version}, tổng hợp từ báo cáo của ${r.units.submitted}/${r.units.total} đơn vị) và trình ${r.leaders} đồng chí Lãnh đạo Sở. Khi được duyệt, tệp báo cáo sẽ được gửi vào kênh của Văn phòng Sở.`

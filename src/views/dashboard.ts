@@ -47,8 +47,7 @@ const vi = {
   approve: "Đồng ý gia hạn",
   decline: "Không đồng ý",
   acks: "📨 *Đơn vị chưa xác nhận đã nhận kế hoạch* (quán triệt)",
-  acksPlan: (n: string, done: number, total: number, who: string) =>
-    `Kế hoạch số ${n}: *${done}/${total}* đơn vị đã xác nhận${who ? ` — đã xác nhận: ${who}` : ""}.`,
+  acksPlan: (n: string, done: number, total: number, who: string) => `Kế hoạch số ${n}: *${done}/${total}* đơn vị đã xác nhận${who ? ` — đã xác nhận: ${who}` : ""}.`,
   ackLine: (code: string, name: string, n: string, sent: string, reminded: boolean) =>
     `*${code}* ${name}: chưa xác nhận Kế hoạch số ${n} (gửi ngày ${sent}${reminded ? ", đã nhắc xác nhận" : ""})`,
   reports: (period: string) => `📝 *Đơn vị chưa gửi báo cáo ${period} về Văn phòng Sở*`,
@@ -56,7 +55,8 @@ const vi = {
     `Kế hoạch số ${n}: *${done}/${total}* đơn vị đã gửi; hạn gửi chậm nhất ngày ${due}${late ? " (đã quá hạn)" : ""}. Chi tiết: \`/kehoach tinhhinhbaocao\`.`,
   reportLine: (code: string, name: string, draft: boolean) => `*${code}* ${name}: ${draft ? "đang lập dự thảo, chưa gửi" : "chưa gửi"}`,
   owedHead: "Đơn vị còn các việc sau:",
-  owedPlan: (n: string, sent: string) => `• Chưa xác nhận đã nhận Kế hoạch số ${n} (gửi ngày ${sent}): đề nghị xác nhận bằng nút "Đã nhận, sẽ tổ chức thực hiện" trong tin gửi kế hoạch.`,
+  owedPlan: (n: string, sent: string) =>
+    `• Chưa xác nhận đã nhận Kế hoạch số ${n} (gửi ngày ${sent}): đề nghị xác nhận bằng nút "Đã nhận, sẽ tổ chức thực hiện" trong tin gửi kế hoạch.`,
   owedReport: (period: string, n: string, due: string, draft: boolean) =>
     `• Chưa gửi báo cáo ${period} thực hiện Kế hoạch số ${n} về Văn phòng Sở (hạn chậm nhất ngày ${due}${draft ? "; đơn vị đang lập dự thảo" : ""}): \`/kehoach baocaodonvi\`.`,
   worst: "⏰ *Nhiệm vụ quá hạn lâu nhất*",
@@ -97,7 +97,8 @@ const en: typeof vi = {
   reportLine: (code, name, draft) => `*${code}* ${name}: ${draft ? "draft in progress, not sent" : "not sent"}`,
   owedHead: "The unit still owes:",
   owedPlan: (n, sent) => `• Acknowledging plan ${n} (sent ${sent}): the button "Received; we will carry it out" in the plan's message.`,
-  owedReport: (period, n, due, draft) => `• Its report for ${period} on plan ${n} to the Office (due by ${due}${draft ? "; a draft is in progress" : ""}): \`/kehoach unitreport\`.`,
+  owedReport: (period, n, due, draft) =>
+    `• Its report for ${period} on plan ${n} to the Office (due by ${due}${draft ? "; a draft is in progress" : ""}): \`/kehoach unitreport\`.`,
   worst: "⏰ *Longest overdue tasks*",
   more: (n) => `… and ${n} more`,
   moreTasks: (n) => `… and ${n} more overdue tasks — see them all with \`/kehoach tasks all overdue\`.`,
@@ -158,10 +159,16 @@ function outstandingBlocks(blocks: KnownBlock[], model: DashboardModel, lang: La
     if (rows.length > SHOWN) blocks.push(context(s.more(rows.length - SHOWN)));
   };
   if (model.acknowledgements.length > 0) {
-    const pending = model.acknowledgements.flatMap((a) => a.pending.map((p) => ({ item: p, line: s.ackLine(code(p.unit.code), unitName(p.unit.name), code(a.plan.number), d(p.sentOn), p.reminded) })));
+    const pending = model.acknowledgements.flatMap((a) =>
+      a.pending.map((p) => ({ item: p, line: s.ackLine(code(p.unit.code), unitName(p.unit.name), code(a.plan.number), d(p.sentOn), p.reminded) })),
+    );
     blocks.push(divider(), section(`${s.acks} (${pending.length})`));
     for (const a of model.acknowledgements) {
-      const who = a.acknowledged.slice(0, 20).map((u) => `${code(u.unit.code)} (${d(u.on)})`).join(", ") + (a.acknowledged.length > 20 ? ", …" : "");
+      const who =
+        a.acknowledged
+          .slice(0, 20)
+          .map((u) => `${code(u.unit.code)} (${d(u.on)})`)
+          .join(", ") + (a.acknowledged.length > 20 ? ", …" : "");
       blocks.push(context(s.acksPlan(code(a.plan.number), a.acknowledged.length, a.acknowledged.length + a.pending.length, who)));
     }
     units(pending);
@@ -224,11 +231,10 @@ export function nudgeMessage(base: SlackMessage, meta: { sender: string; today: 
     : [];
   return {
     text: s.nudgeFallback(formatVnDate(meta.today)),
-    blocks: [
-      section(`${s.nudgeHead(mention(meta.sender))}\n${s.nudgeAsk}`),
-      ...(owed.length > 0 ? [section(`${s.owedHead}\n${owed.join("\n")}`)] : []),
-      ...base.blocks,
-    ].slice(0, 50),
+    blocks: [section(`${s.nudgeHead(mention(meta.sender))}\n${s.nudgeAsk}`), ...(owed.length > 0 ? [section(`${s.owedHead}\n${owed.join("\n")}`)] : []), ...base.blocks].slice(
+      0,
+      50,
+    ),
   };
 }
 

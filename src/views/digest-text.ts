@@ -96,9 +96,21 @@ function table(head: string[], align: ("left" | "right")[]): Table.Table {
     colAligns: align,
     style: { head: [], border: [], compact: true },
     chars: {
-      top: "", "top-mid": "", "top-left": "", "top-right": "",
-      bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
-      left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: "  ",
+      top: "",
+      "top-mid": "",
+      "top-left": "",
+      "top-right": "",
+      bottom: "",
+      "bottom-mid": "",
+      "bottom-left": "",
+      "bottom-right": "",
+      left: "",
+      "left-mid": "",
+      mid: "",
+      "mid-mid": "",
+      right: "",
+      "right-mid": "",
+      middle: "  ",
     },
   });
 }
@@ -141,11 +153,8 @@ export function digestText(model: DigestModel, lang: Lang): string {
   for (const f of headlineFacts(model, lang)) out.push(`${f.label}: ${f.value}`);
 
   const compare = hasLastWeek(model);
-  const status = compare
-    ? table([c.status, c.tasks, c.lastWeek, c.change], ["left", "right", "right", "right"])
-    : table([c.status, c.tasks], ["left", "right"]);
-  const row = (label: string, now: string | number, before: string | number, diff: string) =>
-    status.push(compare ? [label, now, before, diff] : [label, now]);
+  const status = compare ? table([c.status, c.tasks, c.lastWeek, c.change], ["left", "right", "right", "right"]) : table([c.status, c.tasks], ["left", "right"]);
+  const row = (label: string, now: string | number, before: string | number, diff: string) => status.push(compare ? [label, now, before, diff] : [label, now]);
   row(s.total, model.now.total, model.lastWeek.total, change(model.now.total - model.lastWeek.total, lang));
   for (const st of STATUS_ORDER) {
     const n = model.now.counts[st];
@@ -192,7 +201,16 @@ export function digestText(model: DigestModel, lang: Lang): string {
     );
     for (const u of unitsWorstFirst(model.byUnit)) {
       const l = u.lead;
-      units.push([cell(u.unit.code, 30), sumCounts(l), l.OVERDUE, l.IN_PROGRESS, l.NOT_STARTED, doneCount(l), rateWithCounts(u.rates.done, u.rates.due, u.rates.doneRate, lang), u.reportsThisWeek]);
+      units.push([
+        cell(u.unit.code, 30),
+        sumCounts(l),
+        l.OVERDUE,
+        l.IN_PROGRESS,
+        l.NOT_STARTED,
+        doneCount(l),
+        rateWithCounts(u.rates.done, u.rates.due, u.rates.doneRate, lang),
+        u.reportsThisWeek,
+      ]);
     }
     out.push("", heading(s.byUnit, model.byUnit.length), units.toString());
   }
@@ -204,9 +222,11 @@ export function digestText(model: DigestModel, lang: Lang): string {
     const overdue = table([c.code, c.task, c.leads, c.due, stacked(c.daysOverdue), c.percent], ["left", "left", "left", "left", "right", "right"]);
     for (const t of model.overdue) {
       const due =
-        t.missingReport !== null ? `${t.dueLabel}, ${missingReportText(t.missingReport, lang)}`
-        : t.dueOn === null ? t.dueLabel
-        : `${t.dueLabel.trim() === "" ? "" : `${t.dueLabel} `}(${formatVnDate(t.dueOn)})`;
+        t.missingReport !== null
+          ? `${t.dueLabel}, ${missingReportText(t.missingReport, lang)}`
+          : t.dueOn === null
+            ? t.dueLabel
+            : `${t.dueLabel.trim() === "" ? "" : `${t.dueLabel} `}(${formatVnDate(t.dueOn)})`;
       overdue.push([cell(t.code, 30), cell(t.title, TITLE_MAX), cell(t.lead.map((u) => u.code).join(", "), 30), cell(due, 40), t.daysOverdue ?? "—", `${t.percent}%`]);
     }
     out.push(overdue.toString());
@@ -223,7 +243,13 @@ export function digestText(model: DigestModel, lang: Lang): string {
 
   out.push("", heading(s.silent, model.silentUnits.length));
   if (model.silentUnits.length === 0) out.push(s.noSilent);
-  else out.push(...wrapList(model.silentUnits.map((u) => cell(u.code, 30)), LINE_MAX));
+  else
+    out.push(
+      ...wrapList(
+        model.silentUnits.map((u) => cell(u.code, 30)),
+        LINE_MAX,
+      ),
+    );
 
   out.push("", s.asOf(formatVnDate(model.today)));
   return `${out.map((line) => line.trimEnd()).join("\n")}\n`;

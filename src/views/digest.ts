@@ -69,8 +69,7 @@ const vi = {
   objectiveLabel: "Mục tiêu của kế hoạch",
   objective: (text: string, target: number, now: string) => `${text}: chỉ tiêu ${target}%, hiện đạt ${now}`,
   thisWeekLabel: "Tuần này",
-  thisWeek: (reports: number, silent: number, obstacles: number) =>
-    `${reports} báo cáo từ các đơn vị · ${silent} đơn vị chưa báo cáo · ${obstacles} vướng mắc chưa giải quyết`,
+  thisWeek: (reports: number, silent: number, obstacles: number) => `${reports} báo cáo từ các đơn vị · ${silent} đơn vị chưa báo cáo · ${obstacles} vướng mắc chưa giải quyết`,
   vsLastWeek: "so với tuần trước",
   noRate: "chưa tính được (chưa có nhiệm vụ nào đến hạn)",
   firstWeek: "Đây là bản tổng hợp đầu tiên: từ tuần sau sẽ có so sánh với tuần trước.",
@@ -265,10 +264,7 @@ function targetMet(c: Pick<Criterion, "latest" | "target" | "higherIsBetter">): 
  * "▼ 3,5 so với 2021 (kém đi)", the target "≥ 80%", and whether it is met.
  * Periods and units are data: mrkdwn callers escape the result.
  */
-export function criterionFacts(
-  c: Criterion,
-  lang: Lang,
-): { latest: string | null; change: string | null; target: string | null; met: boolean | null } {
+export function criterionFacts(c: Criterion, lang: Lang): { latest: string | null; change: string | null; target: string | null; met: boolean | null } {
   const s = DIGEST_STRINGS[lang];
   const latest = c.latest ? `${measure(c.latest.value, c.measureUnit, lang)} (${truncate(c.latest.period, 40, "plain_text")})` : null;
   let changed: string | null = null;
@@ -415,9 +411,7 @@ function unitLine(u: DigestModel["byUnit"][number], lang: Lang): string {
 function overdueLine(t: DigestModel["overdue"][number], lang: Lang): string {
   const s = DIGEST_STRINGS[lang];
   const when =
-    t.missingReport !== null ? dueText(t, lang)
-    : t.daysOverdue === null ? `${s.due} ${dueText(t, lang)}`
-    : `${s.daysOverdue(t.daysOverdue)} · ${s.due} ${dueText(t, lang)}`;
+    t.missingReport !== null ? dueText(t, lang) : t.daysOverdue === null ? `${s.due} ${dueText(t, lang)}` : `${s.daysOverdue(t.daysOverdue)} · ${s.due} ${dueText(t, lang)}`;
   return `• *${esc(t.code, CAPS.code)}* ${esc(t.title, TASK_TITLE_MAX)} — *${unitCodes(t.lead, 60)}* · ${when} · ${t.percent}%`;
 }
 
@@ -429,8 +423,7 @@ function obstacleLine(o: DigestModel["openObstacles"][number], lang: Lang): stri
 export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
   const s = DIGEST_STRINGS[lang];
   const weekPlain = weekLabel(model.week, lang);
-  const title = (text: string, n?: number, emoji?: string) =>
-    section(`${emoji === undefined ? "" : `${emoji} `}${bold(text)}${n === undefined ? "" : ` (${n})`}`);
+  const title = (text: string, n?: number, emoji?: string) => section(`${emoji === undefined ? "" : `${emoji} `}${bold(text)}${n === undefined ? "" : ` (${n})`}`);
 
   const plans = model.plans.slice(0, PLANS_SHOWN).map((p) => s.plan(esc(p.number, CAPS.code), esc(p.title, BUDGET.planTitle)));
   if (model.plans.length > PLANS_SHOWN) plans.push(s.morePlans(model.plans.length - PLANS_SHOWN));
@@ -441,7 +434,11 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
   blocks.push(section(summary.map((line) => esc(line, 600)).join("\n")));
   blocks.push(context(s.to, ...plans));
   blocks.push(
-    section(headlineFacts(model, lang).map((f) => `${bold(f.label)}: ${f.value}`).join("\n")),
+    section(
+      headlineFacts(model, lang)
+        .map((f) => `${bold(f.label)}: ${f.value}`)
+        .join("\n"),
+    ),
     ...fields(statusFields(model, lang)),
     context(hasLastWeek(model) ? s.onTimeNote : `${s.onTimeNote} ${s.firstWeek}`),
   );
@@ -463,19 +460,35 @@ export function digestMessage(model: DigestModel, lang: Lang): SlackMessage {
       divider(),
       title(s.byUnit, model.byUnit.length),
       context(s.unitLegend),
-      ...lineSections(unitsWorstFirst(model.byUnit).map((u) => unitLine(u, lang)), { maxChars: BUDGET.units, more: s.moreUnits }),
+      ...lineSections(
+        unitsWorstFirst(model.byUnit).map((u) => unitLine(u, lang)),
+        { maxChars: BUDGET.units, more: s.moreUnits },
+      ),
     );
   }
 
   const overdueCount = Math.max(model.overdueCount, model.overdue.length);
   blocks.push(divider(), title(s.overdue, overdueCount, "🔴"));
   if (overdueCount === 0) blocks.push(context(s.noOverdue));
-  else blocks.push(...countedSections(model.overdue.map((t) => overdueLine(t, lang)), overdueCount, { maxChars: BUDGET.overdue, more: s.moreTasks }));
+  else
+    blocks.push(
+      ...countedSections(
+        model.overdue.map((t) => overdueLine(t, lang)),
+        overdueCount,
+        { maxChars: BUDGET.overdue, more: s.moreTasks },
+      ),
+    );
 
   blocks.push(title(s.obstacles, obstaclesWaiting(model), "⚠️"));
   if (model.openObstacles.length === 0) blocks.push(context(s.noObstacles));
   else {
-    blocks.push(...countedSections(model.openObstacles.map((o) => obstacleLine(o, lang)), obstaclesWaiting(model), { maxChars: BUDGET.obstacles, more: s.moreObstacles }));
+    blocks.push(
+      ...countedSections(
+        model.openObstacles.map((o) => obstacleLine(o, lang)),
+        obstaclesWaiting(model),
+        { maxChars: BUDGET.obstacles, more: s.moreObstacles },
+      ),
+    );
     // Leadership answers from here: a button for each of the oldest.
     // Slack refuses one action_id twice in a block: each button has its own block.
     for (const o of model.openObstacles.slice(0, DIRECT_BUTTONS)) {

@@ -62,11 +62,7 @@ const LINE = {
  *   Quá hạn · Hạn: Quý III/2023 (30/09/2023) · 40% · Chủ trì
  */
 export function taskLines(task: TaskSummary, lang: Lang): string {
-  const facts = [
-    STATUS_LABELS[task.status][lang],
-    `${LINE[lang].due}: ${dueText(task, lang)}`,
-    `${task.percent}%`,
-  ];
+  const facts = [STATUS_LABELS[task.status][lang], `${LINE[lang].due}: ${dueText(task, lang)}`, `${task.percent}%`];
   if (task.role !== null) facts.push(ROLE_LABELS[task.role][lang]);
   return `${statusEmoji(task.status)} *${esc(task.code, CAPS.code)}* ${esc(task.title, CAPS.title)}\n${facts.join(" · ")}`;
 }

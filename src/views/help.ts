@@ -30,7 +30,11 @@ const vi = {
     { name: "tasks", args: "[ĐƠN VỊ] [quahan|sapdenhan]", what: "Nhiệm vụ của đơn vị (mặc định: đơn vị của đồng chí); lọc quá hạn hoặc sắp đến hạn." },
     { name: "show", args: "MÃ", what: (w) => `Chi tiết một nhiệm vụ, ví dụ \`${w} II.2.c.2\`.` },
     { name: "report", args: "[MÃ]", what: "Mở mẫu báo cáo tiến độ (chọn sẵn nhiệm vụ nếu ghi mã)." },
-    { name: "unitReport", args: "[kỳ]", what: (w) => `Báo cáo của đơn vị gửi Văn phòng Sở theo kỳ (ví dụ \`${w} Quý III/2023\`): dự thảo lập sẵn, kèm tài liệu kiểm chứng; lãnh đạo đơn vị gửi.` },
+    {
+      name: "unitReport",
+      args: "[kỳ]",
+      what: (w) => `Báo cáo của đơn vị gửi Văn phòng Sở theo kỳ (ví dụ \`${w} Quý III/2023\`): dự thảo lập sẵn, kèm tài liệu kiểm chứng; lãnh đạo đơn vị gửi.`,
+    },
     { name: "obstacle", args: "MÃ nội dung", what: "Báo khó khăn, vướng mắc về Văn phòng Sở để tổng hợp, báo cáo lãnh đạo Sở." },
     { name: "obstacle", what: "Khó khăn, vướng mắc chưa giải quyết (nêu lâu nhất xếp trước), kèm số ngày." },
     { name: "extension", args: "MÃ", what: "Lãnh đạo đơn vị chủ trì đề nghị gia hạn nhiệm vụ; lãnh đạo Sở cho ý kiến." },
@@ -56,7 +60,8 @@ const vi = {
 
 const en: typeof vi = {
   title: "How to use /kehoach",
-  intro: "dondoc follows the plan, takes the units' progress reports and consolidates them for the Office. Commands work with or without Vietnamese diacritics (`bao cao` = `báo cáo`).",
+  intro:
+    "dondoc follows the plan, takes the units' progress reports and consolidates them for the Office. Commands work with or without Vietnamese diacritics (`bao cao` = `báo cáo`).",
   also: "or",
   everyone: [
     { name: "help", what: "This help." },
@@ -64,7 +69,11 @@ const en: typeof vi = {
     { name: "tasks", args: "[UNIT] [quahan|sapdenhan]", what: "A unit's tasks (default: your unit); `quahan` = overdue, `sapdenhan` = due soon." },
     { name: "show", args: "CODE", what: (w) => `One task in detail, e.g. \`${w} II.2.c.2\`.` },
     { name: "report", args: "[CODE]", what: "Open the progress report form (with the task chosen if you give its code)." },
-    { name: "unitReport", args: "[period]", what: (w) => `The unit's report to the Office for a period (e.g. \`${w} Quý III/2023\`): drafted for you, with evidence files; the unit's lead sends it.` },
+    {
+      name: "unitReport",
+      args: "[period]",
+      what: (w) => `The unit's report to the Office for a period (e.g. \`${w} Quý III/2023\`): drafted for you, with evidence files; the unit's lead sends it.`,
+    },
     { name: "obstacle", args: "CODE text", what: "Raise a difficulty to the Office, which consolidates and reports to the department's leadership." },
     { name: "obstacle", what: "Open obstacles, oldest first, with their age." },
     { name: "extension", args: "CODE", what: "The lead unit's lead asks for a new deadline; leadership decides." },
@@ -80,7 +89,11 @@ const en: typeof vi = {
     { name: "channel", args: "UNIT #channel", what: "Set the Slack channel that receives a unit's notices." },
     { name: "deliveries", args: "[loi|guilai]", what: "Scheduled messages sent and failed (`loi`); resend the failed ones (`guilai`)." },
     { name: "reportStatus", args: "[period]", what: "Which units have sent their report for the period; remind the others." },
-    { name: "consolidated", args: "[period] [PLAN NO.]", what: "Build the department's report (.docx, .xlsx) and send it to leadership for approval; the approved version goes to the Office's channel." },
+    {
+      name: "consolidated",
+      args: "[period] [PLAN NO.]",
+      what: "Build the department's report (.docx, .xlsx) and send it to leadership for approval; the approved version goes to the Office's channel.",
+    },
     { name: "importPlan", what: "The Office imports a plan from its document (.docx, .pdf), checks it and publishes it; or share the file with dondoc in a direct message." },
   ],
   examples: "Examples",

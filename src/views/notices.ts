@@ -83,11 +83,7 @@ export function reportPosted(model: ReportPostedModel, lang: Lang): SlackMessage
   const s = STRINGS[lang];
   const blocks: KnownBlock[] = [
     section(s.reported(person(model.reporter), `*${esc(model.unit.code, CAPS.code)}*`, ROLE_LABELS[model.role][lang], taskRef(model.task))),
-    ...fields([
-      `*${s.percent}*\n${model.percent}%`,
-      `*${s.done}*\n${model.done ? `✅ ${s.yes}` : s.no}`,
-      `*${s.status}*\n${statusText(model.status, lang)}`,
-    ]),
+    ...fields([`*${s.percent}*\n${model.percent}%`, `*${s.done}*\n${model.done ? `✅ ${s.yes}` : s.no}`, `*${s.status}*\n${statusText(model.status, lang)}`]),
   ];
   if (model.note.trim() !== "") blocks.push(section(esc(model.note.trim(), NOTICE_TEXT_MAX)));
   const evidence = evidenceLine(model.evidenceLinks, s.evidence, s.moreLinks);

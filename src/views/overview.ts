@@ -21,8 +21,7 @@ const vi = {
   moreIndices: (n: number) => `… và ${n} chỉ số khác`,
   moreUnits: (n: number) => `… và ${n} đơn vị khác`,
   asOf: (day: string) => `Số liệu tính đến ngày ${day}.`,
-  fallback: (plan: string, total: number, overdue: number, rate: string) =>
-    `Kế hoạch ${plan}: ${total} nhiệm vụ, ${overdue} quá hạn, tỷ lệ hoàn thành ${rate}.`,
+  fallback: (plan: string, total: number, overdue: number, rate: string) => `Kế hoạch ${plan}: ${total} nhiệm vụ, ${overdue} quá hạn, tỷ lệ hoàn thành ${rate}.`,
 };
 
 const en: typeof vi = {

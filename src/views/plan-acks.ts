@@ -11,7 +11,8 @@ import type { AckReminderModel, PlanAcksModel, PlanForUnitModel, UnitTaskLine } 
 
 export const ACK_BUTTON: Record<Lang, string> = { vi: "Đã nhận, sẽ tổ chức thực hiện", en: "Received; we will carry it out" };
 
-const ackButton = (planId: number, lang: Lang) => actions([button({ text: ACK_BUTTON[lang], actionId: ACTION_IDS.planAck, value: String(planId), style: "primary" })], `plan_ack:${planId}`);
+const ackButton = (planId: number, lang: Lang) =>
+  actions([button({ text: ACK_BUTTON[lang], actionId: ACTION_IDS.planAck, value: String(planId), style: "primary" })], `plan_ack:${planId}`);
 
 const line = (t: UnitTaskLine) => `• *${esc(t.code, 40)}* ${esc(t.title, 160)} — _${esc(t.dueLabel, 60)}_`;
 
@@ -30,7 +31,9 @@ export function planForUnitMessage(m: PlanForUnitModel, lang: Lang): SlackMessag
   const list = (title: string, tasks: UnitTaskLine[]) => {
     if (!tasks.length) return;
     blocks.push(section(`*${title}*`));
-    blocks.push(...lineSections(tasks.map(line), { maxChars: 4_000, more: (n) => (vi ? `… và ${n} nhiệm vụ khác (xem: /kehoach viec)` : `… and ${n} more task(s) (see: /kehoach tasks)`) }));
+    blocks.push(
+      ...lineSections(tasks.map(line), { maxChars: 4_000, more: (n) => (vi ? `… và ${n} nhiệm vụ khác (xem: /kehoach viec)` : `… and ${n} more task(s) (see: /kehoach tasks)`) }),
+    );
   };
   list(vi ? "Nhiệm vụ chủ trì" : "Tasks the unit leads", m.lead);
   list(vi ? "Nhiệm vụ phối hợp" : "Tasks the unit cooperates on", m.cooperating);
@@ -42,7 +45,13 @@ export function planForUnitMessage(m: PlanForUnitModel, lang: Lang): SlackMessag
     ),
     ackButton(p.id, lang),
   );
-  return message(vi ? `Kế hoạch số ${p.number}: đơn vị chủ trì ${m.lead.length}, phối hợp ${m.cooperating.length} nhiệm vụ` : `Plan ${p.number}: ${m.lead.length} led, ${m.cooperating.length} cooperating`, blocks, lang);
+  return message(
+    vi
+      ? `Kế hoạch số ${p.number}: đơn vị chủ trì ${m.lead.length}, phối hợp ${m.cooperating.length} nhiệm vụ`
+      : `Plan ${p.number}: ${m.lead.length} led, ${m.cooperating.length} cooperating`,
+    blocks,
+    lang,
+  );
 }
 
 /** The one reminder to a unit that has not acknowledged after the set working days. */
@@ -64,7 +73,11 @@ export function planAcksBlocks(m: PlanAcksModel, lang: Lang): KnownBlock[] {
         ? `⏳ *${esc(u.code, 20)}* ${esc(u.name, 100)}: chưa xác nhận (gửi ngày ${formatVnDate(u.sentOn)}${u.reminded ? ", đã nhắc" : ""}${u.hasChannel ? "" : ", đơn vị chưa có kênh"})`
         : `⏳ *${esc(u.code, 20)}* ${esc(u.name, 100)}: not yet (sent ${formatVnDate(u.sentOn)}${u.reminded ? ", reminded" : ""}${u.hasChannel ? "" : ", no channel"})`,
     ),
-    ...m.acknowledged.map((u) => (vi ? `✅ *${esc(u.code, 20)}* ${esc(u.name, 100)}: đã xác nhận ngày ${formatVnDate(u.at)}` : `✅ *${esc(u.code, 20)}* ${esc(u.name, 100)}: acknowledged on ${formatVnDate(u.at)}`)),
+    ...m.acknowledged.map((u) =>
+      vi
+        ? `✅ *${esc(u.code, 20)}* ${esc(u.name, 100)}: đã xác nhận ngày ${formatVnDate(u.at)}`
+        : `✅ *${esc(u.code, 20)}* ${esc(u.name, 100)}: acknowledged on ${formatVnDate(u.at)}`,
+    ),
   ];
   return [
     section(

@@ -58,8 +58,17 @@ export function planPreviewMessage(m: PlanPreviewModel, lang: Lang): SlackMessag
     ),
   ];
   if (m.newBodies.length) {
-    blocks.push(section(vi ? "*Cơ quan chưa có trong danh sách đơn vị (sẽ tạo thành đơn vị ngoài tổ chức):*" : "*Bodies not among the units (to be created as units outside the organisation):*"));
-    blocks.push(...lineSections(m.newBodies.map((b) => `• \`${esc(b.code, 20)}\` ${esc(b.name, 150)}`), { maxChars: 1_500, more: (n) => (vi ? `… và ${n} cơ quan khác` : `… and ${n} more`) }));
+    blocks.push(
+      section(
+        vi ? "*Cơ quan chưa có trong danh sách đơn vị (sẽ tạo thành đơn vị ngoài tổ chức):*" : "*Bodies not among the units (to be created as units outside the organisation):*",
+      ),
+    );
+    blocks.push(
+      ...lineSections(
+        m.newBodies.map((b) => `• \`${esc(b.code, 20)}\` ${esc(b.name, 150)}`),
+        { maxChars: 1_500, more: (n) => (vi ? `… và ${n} cơ quan khác` : `… and ${n} more`) },
+      ),
+    );
   }
   if (m.points.length) {
     blocks.push(section(vi ? "*Điểm cần kiểm tra:*" : "*Points to check:*"));
@@ -71,10 +80,19 @@ export function planPreviewMessage(m: PlanPreviewModel, lang: Lang): SlackMessag
     );
   }
   if (m.published) {
-    blocks.push(section(vi ? `✅ Đã ban hành Kế hoạch số ${esc(m.published.number, 60)} ngày ${formatVnDate(m.published.at)}.` : `✅ Plan ${esc(m.published.number, 60)} was published on ${formatVnDate(m.published.at)}.`));
+    blocks.push(
+      section(
+        vi
+          ? `✅ Đã ban hành Kế hoạch số ${esc(m.published.number, 60)} ngày ${formatVnDate(m.published.at)}.`
+          : `✅ Plan ${esc(m.published.number, 60)} was published on ${formatVnDate(m.published.at)}.`,
+      ),
+    );
   } else {
-    if (m.review.total) blocks.push(context(vi ? `Đã kiểm tra ${m.review.corrected}/${m.review.total} nhiệm vụ cần kiểm tra.` : `${m.review.corrected}/${m.review.total} flagged tasks checked.`));
-    const review = m.review.total ? [button({ text: vi ? "Sửa các điểm cần kiểm tra" : "Correct the flagged points", actionId: ACTION_IDS.planImportReview, value: String(m.importId) })] : [];
+    if (m.review.total)
+      blocks.push(context(vi ? `Đã kiểm tra ${m.review.corrected}/${m.review.total} nhiệm vụ cần kiểm tra.` : `${m.review.corrected}/${m.review.total} flagged tasks checked.`));
+    const review = m.review.total
+      ? [button({ text: vi ? "Sửa các điểm cần kiểm tra" : "Correct the flagged points", actionId: ACTION_IDS.planImportReview, value: String(m.importId) })]
+      : [];
     const publish = button({ text: vi ? "Ban hành" : "Publish", actionId: ACTION_IDS.planImportPublish, value: String(m.importId), style: "primary" });
     publish.confirm = {
       title: plain(vi ? "Ban hành kế hoạch" : "Publish the plan", L.viewTitle),
@@ -89,7 +107,13 @@ export function planPreviewMessage(m: PlanPreviewModel, lang: Lang): SlackMessag
     };
     blocks.push(divider(), actions([...review, publish], `plan_import:${m.importId}`));
   }
-  return message(vi ? `Xem trước Kế hoạch ${m.plan.number}: ${c.tasks} nhiệm vụ, ${c.flagged} điểm cần kiểm tra` : `Preview of plan ${m.plan.number}: ${c.tasks} tasks, ${c.flagged} points to check`, blocks, lang);
+  return message(
+    vi
+      ? `Xem trước Kế hoạch ${m.plan.number}: ${c.tasks} nhiệm vụ, ${c.flagged} điểm cần kiểm tra`
+      : `Preview of plan ${m.plan.number}: ${c.tasks} tasks, ${c.flagged} points to check`,
+    blocks,
+    lang,
+  );
 }
 
 const option = (c: UnitChoice, lang: Lang): PlainTextOption => ({
@@ -155,7 +179,10 @@ export function readingNotice(lang: Lang, fileName: string): SlackMessage {
 }
 
 /** After Ban hành. */
-export function publishedNotice(lang: Lang, m: { number: string; tasks: { created: number; updated: number; unchanged: number }; units: number; posted: number; withoutChannel: string[]; already: boolean }): SlackMessage {
+export function publishedNotice(
+  lang: Lang,
+  m: { number: string; tasks: { created: number; updated: number; unchanged: number }; units: number; posted: number; withoutChannel: string[]; already: boolean },
+): SlackMessage {
   const vi = lang === "vi";
   const text = m.already
     ? vi

@@ -63,10 +63,8 @@ const vi = {
   moreTasks: (n: number, filter: string) => `… và ${n} nhiệm vụ khác — xem đủ bằng \`/kehoach viec${filter ? ` ${filter}` : ""}\`.`,
   moreObstacles: (n: number) => `… và ${n} vướng mắc khác`,
   report: "Báo cáo",
-  allClear:
-    "Tuần này đơn vị không có nhiệm vụ chủ trì quá hạn, không có nhiệm vụ chủ trì đến hạn trong 14 ngày và đã báo cáo đủ các nhiệm vụ chủ trì.",
-  footer:
-    "Đề nghị bấm *Báo cáo* bên cạnh nhiệm vụ để cập nhật tiến độ, hoặc gõ `/kehoach baocao MÃ`. Khó khăn, vướng mắc báo về Văn phòng Sở: `/kehoach vuongmac MÃ nội dung`.",
+  allClear: "Tuần này đơn vị không có nhiệm vụ chủ trì quá hạn, không có nhiệm vụ chủ trì đến hạn trong 14 ngày và đã báo cáo đủ các nhiệm vụ chủ trì.",
+  footer: "Đề nghị bấm *Báo cáo* bên cạnh nhiệm vụ để cập nhật tiến độ, hoặc gõ `/kehoach baocao MÃ`. Khó khăn, vướng mắc báo về Văn phòng Sở: `/kehoach vuongmac MÃ nội dung`.",
   lastReport: (day: string) => `báo cáo gần nhất ${day}`,
   noReport: "chưa có báo cáo nào",
   fallback: (unit: string, week: string, overdue: number, dueSoon: number, stale: number) =>
@@ -97,13 +95,11 @@ const en: typeof vi = {
   moreTasks: (n, filter) => `… and ${n} more tasks — see them all with \`/kehoach tasks${filter ? ` ${filter}` : ""}\`.`,
   moreObstacles: (n) => `… and ${n} more obstacles`,
   report: "Report",
-  allClear:
-    "This week the unit has no overdue task it leads, none due in the next 14 days, and has reported on every task it leads.",
+  allClear: "This week the unit has no overdue task it leads, none due in the next 14 days, and has reported on every task it leads.",
   footer: "Press *Report* next to a task to update its progress, or type `/kehoach report CODE`. Obstacles go to the Office: `/kehoach obstacle CODE text`.",
   lastReport: (day) => `last report ${day}`,
   noReport: "no report yet",
-  fallback: (unit, week, overdue, dueSoon, stale) =>
-    `${unit}, ${week}: ${overdue} tasks it leads overdue, ${dueSoon} due in the next 14 days, ${stale} with no report for 7 days.`,
+  fallback: (unit, week, overdue, dueSoon, stale) => `${unit}, ${week}: ${overdue} tasks it leads overdue, ${dueSoon} due in the next 14 days, ${stale} with no report for 7 days.`,
   fallbackCooperating: (overdue) => ` Cooperating: ${overdue} tasks overdue.`,
   fallbackClear: (unit, week) => `${unit}, ${week}: no task it leads to chase this week.`,
 };
@@ -177,10 +173,7 @@ export function reminderMessage(model: UnitReminderModel, lang: Lang): SlackMess
         max: LIST_MAX[key],
         maxChars: LIST_CHARS[key],
         block: (task) =>
-          section(
-            weeklyTaskLines(task, model.today, lang, extraFacts(key, task, lang)),
-            button({ text: s.report, actionId: ACTION_IDS.reportOpen, value: String(task.id) }),
-          ),
+          section(weeklyTaskLines(task, model.today, lang, extraFacts(key, task, lang)), button({ text: s.report, actionId: ACTION_IDS.reportOpen, value: String(task.id) })),
         more: (n) => s.moreTasks(n, s.more[key]),
       }),
     );
@@ -207,10 +200,7 @@ export function reminderMessage(model: UnitReminderModel, lang: Lang): SlackMess
       const task = `*${esc(o.task.code, CAPS.code)}* ${esc(o.task.title, 80)}`;
       return s.obstacleLine(task, formatVnDate(since), Math.max(0, daysBetween(since, model.today)), esc(o.text.trim(), OBSTACLE_TEXT_MAX));
     });
-    blocks.push(
-      section(`${s.obstacles} (${model.openObstacles.length})`),
-      ...lineSections(lines, { maxChars: OBSTACLE_CHARS, more: s.moreObstacles }),
-    );
+    blocks.push(section(`${s.obstacles} (${model.openObstacles.length})`), ...lineSections(lines, { maxChars: OBSTACLE_CHARS, more: s.moreObstacles }));
   }
 
   blocks.push(context(s.footer));

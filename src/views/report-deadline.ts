@@ -35,9 +35,11 @@ const d = formatVnDate;
 const vi = {
   /** "Báo cáo quý III/2023", "Báo cáo quý II và 6 tháng đầu năm 2023", "Báo cáo năm 2023 (quý IV)". */
   period: (p: Period) =>
-    p.kind === "YEAR" ? `Báo cáo năm ${p.year} (quý ${roman(p.quarter)})`
-    : p.kind === "HALF_YEAR" ? `Báo cáo quý ${roman(p.quarter)} và 6 tháng đầu năm ${p.year}`
-    : `Báo cáo quý ${roman(p.quarter)}/${p.year}`,
+    p.kind === "YEAR"
+      ? `Báo cáo năm ${p.year} (quý ${roman(p.quarter)})`
+      : p.kind === "HALF_YEAR"
+        ? `Báo cáo quý ${roman(p.quarter)} và 6 tháng đầu năm ${p.year}`
+        : `Báo cáo quý ${roman(p.quarter)}/${p.year}`,
   header: (report: string) => `📅 Sắp đến hạn: ${report}`,
   officeHeader: (report: string) => `📅 Sắp đến hạn: ${report} của Sở`,
   greeting: (who: string, unit: string) => `${who} — ${unit}`,
@@ -59,17 +61,18 @@ const vi = {
   basis: (superior: string, due: string) =>
     `Văn phòng Sở tổng hợp, báo cáo ${superior} chậm nhất ngày ${due}. Kỳ số liệu theo Nghị định 09/2019/NĐ-CP (Điều 12) và Hướng dẫn 581/BNV-CCHC. Xem nhiệm vụ: \`/kehoach viec\`.`,
   officeBasis: "Kỳ số liệu theo Nghị định 09/2019/NĐ-CP (Điều 12) và Hướng dẫn 581/BNV-CCHC; tỉnh báo cáo Bộ Nội vụ trước ngày 20 tháng cuối kỳ. Xem nhiệm vụ: `/kehoach viec`.",
-  fallback: (unit: string, report: string, from: string, to: string, due: string) =>
-    `${unit}: ${report} — số liệu từ ${from} đến ${to}, gửi Văn phòng Sở chậm nhất ngày ${due}.`,
+  fallback: (unit: string, report: string, from: string, to: string, due: string) => `${unit}: ${report} — số liệu từ ${from} đến ${to}, gửi Văn phòng Sở chậm nhất ngày ${due}.`,
   officeFallback: (unit: string, report: string, unitsDue: string, superior: string, due: string) =>
     `${unit}: ${report} của Sở — các đơn vị gửi chậm nhất ngày ${unitsDue}; Sở gửi ${superior} chậm nhất ngày ${due}.`,
 };
 
 const en: typeof vi = {
   period: (p) =>
-    p.kind === "YEAR" ? `Annual report ${p.year} (Q${p.quarter})`
-    : p.kind === "HALF_YEAR" ? `Report for Q${p.quarter} and the first half of ${p.year}`
-    : `Report for Q${p.quarter} ${p.year}`,
+    p.kind === "YEAR"
+      ? `Annual report ${p.year} (Q${p.quarter})`
+      : p.kind === "HALF_YEAR"
+        ? `Report for Q${p.quarter} and the first half of ${p.year}`
+        : `Report for Q${p.quarter} ${p.year}`,
   header: (report) => `📅 Coming up: ${report}`,
   officeHeader: (report) => `📅 Coming up: the department's ${report}`,
   greeting: (who, unit) => `${who} — ${unit}`,
@@ -90,10 +93,10 @@ const en: typeof vi = {
   report: "Report progress",
   basis: (superior, due) =>
     `The Office consolidates and reports to ${superior} by ${due}. Data windows per Decree 09/2019/NĐ-CP (art. 12) and guidance 581/BNV-CCHC. Tasks: \`/kehoach tasks\`.`,
-  officeBasis: "Data windows per Decree 09/2019/NĐ-CP (art. 12) and guidance 581/BNV-CCHC; the province reports to the Ministry by the 20th of the window's last month. Tasks: `/kehoach tasks`.",
+  officeBasis:
+    "Data windows per Decree 09/2019/NĐ-CP (art. 12) and guidance 581/BNV-CCHC; the province reports to the Ministry by the 20th of the window's last month. Tasks: `/kehoach tasks`.",
   fallback: (unit, report, from, to, due) => `${unit}: ${report} — figures from ${from} to ${to}, due to the Office by ${due}.`,
-  officeFallback: (unit, report, unitsDue, superior, due) =>
-    `${unit}: the department's ${report} — units report by ${unitsDue}; the department reports to ${superior} by ${due}.`,
+  officeFallback: (unit, report, unitsDue, superior, due) => `${unit}: the department's ${report} — units report by ${unitsDue}; the department reports to ${superior} by ${due}.`,
 };
 
 const STRINGS = { vi, en };

@@ -38,8 +38,7 @@ const vi = {
   closeOnly: "Đóng",
   unit: (unit: string) => `Đơn vị: ${unit}`,
   noTasks: "Đơn vị của đồng chí chưa chủ trì hay phối hợp nhiệm vụ nào, nên chưa có nhiệm vụ để báo cáo.",
-  tooMany: (shown: number, total: number) =>
-    `Chỉ hiện ${shown} trong ${total} nhiệm vụ (Slack cho tối đa ${shown} lựa chọn). Nhiệm vụ khác: \`/kehoach baocao MÃ\`.`,
+  tooMany: (shown: number, total: number) => `Chỉ hiện ${shown} trong ${total} nhiệm vụ (Slack cho tối đa ${shown} lựa chọn). Nhiệm vụ khác: \`/kehoach baocao MÃ\`.`,
   task: "Nhiệm vụ",
   taskPlaceholder: "Chọn nhiệm vụ",
   percent: "Tiến độ (%)",

@@ -89,12 +89,7 @@ export function taskDetailMessage(model: TaskDetailModel, lang: Lang): SlackMess
   if (t.target) items.push(field(s.target, esc(targetText(t.target, lang), FIELD_MAX)));
   if (t.index) items.push(field(s.index, esc(`${t.index.name || t.index.code}`, FIELD_MAX)));
   if (t.criterion) items.push(field(s.criterion, esc(`${t.criterion.code} ${t.criterion.name}`, FIELD_MAX)));
-  items.push(
-    field(s.due, dueText(t, lang)),
-    field(s.status, statusText(t.status, lang)),
-    field(s.percent, `${t.percent}%`),
-    field(s.plan, esc(t.planNumber, FIELD_MAX)),
-  );
+  items.push(field(s.due, dueText(t, lang)), field(s.status, statusText(t.status, lang)), field(s.percent, `${t.percent}%`), field(s.plan, esc(t.planNumber, FIELD_MAX)));
   blocks.push(...fields(items));
   if (t.dueNote) blocks.push(context(`${s.dueNote} ${esc(t.dueNote, CAPS.note)}`));
 
@@ -103,9 +98,7 @@ export function taskDetailMessage(model: TaskDetailModel, lang: Lang): SlackMess
   for (const r of model.reports.slice(0, REPORTS_SHOWN)) blocks.push(section(reportText(r, s)));
 
   if (model.openObstacles.length > 0) {
-    const lines = model.openObstacles.map(
-      (o) => `• #${o.id} *${esc(o.unit.code, CAPS.code)}* ${person(o.raisedBy)} ${slackDate(o.raisedAt)}: ${esc(o.text, CAPS.note)}`,
-    );
+    const lines = model.openObstacles.map((o) => `• #${o.id} *${esc(o.unit.code, CAPS.code)}* ${person(o.raisedBy)} ${slackDate(o.raisedAt)}: ${esc(o.text, CAPS.note)}`);
     blocks.push(section(s.obstacles), ...lineSections(lines, { maxChars: 1_000, more: s.moreObstacles }));
   }
 

@@ -17,7 +17,6 @@ import { parseJsonAs } from "../domain/json.js";
 import { TASK_FILTERS, TASK_LIST_PAGE_SIZE, type Lang, type TaskFilter, type TaskListModel } from "../models/index.js";
 import { ACTION_IDS } from "./action-ids.js";
 
-
 /** Tasks a page can show whatever the caller sends; the rest are counted, not shown. */
 const MAX_TASKS_SHOWN = 15;
 

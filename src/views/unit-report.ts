@@ -238,8 +238,7 @@ export function unitReportDraftsMessage(drafts: readonly UnitReportDraft[], lang
       : {
           head: `📝 Drafts of the unit's reports, ${period} (${drafts.length} plans)`,
           body: `Dear lead of ${unit}:\ndondoc has drafted the unit's reports on ${drafts.length} plans, ${period}, from the window's progress reports. Please review each, edit it as needed, attach the evidence and send it to the Office by its deadline below (the nearest is *${d(earliest)}*).`,
-          line: (x: UnitReportDraft, reported: number) =>
-            `*Plan ${esc(x.plan.number, CAPS.code)}*: ${reported} of ${x.tasks.length} led tasks reported; send by ${d(x.unitsDue)}.`,
+          line: (x: UnitReportDraft, reported: number) => `*Plan ${esc(x.plan.number, CAPS.code)}*: ${reported} of ${x.tasks.length} led tasks reported; send by ${d(x.unitsDue)}.`,
           open: "Review and send",
           more: `${more} more plans: use \`/kehoach baocaodonvi\`.`,
           text: `Drafts of ${first.unit.name}'s reports for ${period} on ${drafts.length} plans: please review and send them to the Office, the nearest deadline ${d(earliest)}.`,

@@ -28,8 +28,7 @@ const vi = {
   doneCount: "✅ *Hoàn thành trong tuần*",
   overdueCount: "🔴 *Đang quá hạn*",
   reports: "📝 *Báo cáo đơn vị đã gửi tuần này*",
-  noReports:
-    "Tuần này đơn vị chưa gửi báo cáo nào. Đề nghị đơn vị cập nhật tiến độ các nhiệm vụ trước khi hết tuần: bấm *Báo cáo tiến độ* bên dưới hoặc gõ `/kehoach baocao`.",
+  noReports: "Tuần này đơn vị chưa gửi báo cáo nào. Đề nghị đơn vị cập nhật tiến độ các nhiệm vụ trước khi hết tuần: bấm *Báo cáo tiến độ* bên dưới hoặc gõ `/kehoach baocao`.",
   done: "✅ *Hoàn thành trong tuần*",
   overdue: "🔴 *Nhiệm vụ đang quá hạn*",
   noOverdue: "Đơn vị không có nhiệm vụ nào quá hạn.",
@@ -77,10 +76,7 @@ const STRINGS = { vi, en };
 /** "40% → 60%", "mới: 60%", "60% (không đổi)"; "✅ hoàn thành" when the report closes the task. */
 export function percentChange(r: Pick<Report, "percent" | "previousPercent" | "done">, lang: Lang): string {
   const s = STRINGS[lang];
-  const change =
-    r.previousPercent === null ? s.newPercent(r.percent)
-    : r.previousPercent === r.percent ? s.unchanged(r.percent)
-    : `${r.previousPercent}% → ${r.percent}%`;
+  const change = r.previousPercent === null ? s.newPercent(r.percent) : r.previousPercent === r.percent ? s.unchanged(r.percent) : `${r.previousPercent}% → ${r.percent}%`;
   return r.done ? `${change} ${s.finished}` : change;
 }
 
@@ -114,10 +110,7 @@ export function unitSummaryMessage(model: UnitSummaryModel, lang: Lang): SlackMe
     blocks.push(section(s.noReports));
   } else {
     const lines = model.reports.map((r) => reportLine(r, lang));
-    blocks.push(
-      section(`${s.reports} (${reportCount})`),
-      ...countedSections(lines, reportCount, { maxChars: REPORT_CHARS, more: s.moreReports }),
-    );
+    blocks.push(section(`${s.reports} (${reportCount})`), ...countedSections(lines, reportCount, { maxChars: REPORT_CHARS, more: s.moreReports }));
   }
 
   if (doneCount > 0) {

@@ -41,6 +41,13 @@ export function unitsMessage(model: UnitsModel, lang: Lang): SlackMessage {
   const s = STRINGS[lang];
   const blocks: KnownBlock[] = [header(s.title)];
   if (model.units.length === 0) blocks.push(section(s.empty));
-  else blocks.push(...lineSections(model.units.map((u) => unitLine(u, lang)), { maxChars: 10_000, more: s.more }), context(RATE_LABELS.definition[lang]));
+  else
+    blocks.push(
+      ...lineSections(
+        model.units.map((u) => unitLine(u, lang)),
+        { maxChars: 10_000, more: s.more },
+      ),
+      context(RATE_LABELS.definition[lang]),
+    );
   return message(s.fallback(model.units.length), blocks, lang);
 }

@@ -70,11 +70,7 @@ export function weeklyTaskLines(task: TaskSummary, today: Day, lang: Lang, extra
  * `total` is the full size, and the "and N more" line counts both the lines
  * left out for room and those never sent.
  */
-export function countedSections(
-  lines: readonly string[],
-  total: number,
-  opts: { maxChars: number; more: (hidden: number) => string },
-): KnownBlock[] {
+export function countedSections(lines: readonly string[], total: number, opts: { maxChars: number; more: (hidden: number) => string }): KnownBlock[] {
   const unsent = Math.max(0, total - lines.length);
   let counted = false;
   const blocks: KnownBlock[] = lineSections(lines, {

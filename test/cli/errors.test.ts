@@ -39,7 +39,14 @@ describe("errors at the command line", () => {
   });
 
   it("a job cut short by the database exits 69 and names its period in words, in each language", () => {
-    const e = new AppError("JOB_INTERRUPTED", { jobVi: "Nhắc việc đầu tuần", jobEn: "Monday reminders", periodVi: "tuần 46/2023", periodEn: "week 46 of 2023", sent: 2, reason: "57P01: gone" });
+    const e = new AppError("JOB_INTERRUPTED", {
+      jobVi: "Nhắc việc đầu tuần",
+      jobEn: "Monday reminders",
+      periodVi: "tuần 46/2023",
+      periodEn: "week 46 of 2023",
+      sent: 2,
+      reason: "57P01: gone",
+    });
     const out: string[] = [];
     expect(reportError(e, { out: () => {}, err: (t) => out.push(t) }, log, { lang: "en", explicit: true, json: false })).toBe(69);
     expect(out.join("\n")).toMatch(/^Job "Monday reminders" for week 46 of 2023 stopped part-way/);

@@ -138,7 +138,9 @@ describe("dondoc CLI", () => {
     // One per unit channel (GDNN's was moved to #phong-gdnn by an earlier test).
     expect(outcome.messages.map((m) => m.target).sort()).toEqual(["#dondoc-khtc", "#dondoc-ldvl", "#dondoc-ttdvvl", "#dondoc-vp", "#phong-gdnn"]);
     // The digest's chart is planned too, printed by its size rather than as base64.
-    const digestDry = JSON.parse((await cli("jobs", "run", "digest", "--at", "22/09/2023 16:30", "--dry-run", "--json")).out) as { messages: { target: string; payload: { file?: { name: string; bytes?: number; base64?: string } } }[] };
+    const digestDry = JSON.parse((await cli("jobs", "run", "digest", "--at", "22/09/2023 16:30", "--dry-run", "--json")).out) as {
+      messages: { target: string; payload: { file?: { name: string; bytes?: number; base64?: string } } }[];
+    };
     const chart = digestDry.messages.find((m) => m.payload.file)!.payload.file!;
     expect(chart.name).toMatch(/^tien-do-2023-W38\.png$/);
     expect(chart.bytes).toBeGreaterThan(10_000);
@@ -241,7 +243,9 @@ describe("the dondoc bin", () => {
     expect(vi.err.trim()).toBe("Ngày 30/02/2024 không có trong lịch. Đề nghị ghi một ngày có thật theo dạng dd/mm/yyyy, ví dụ 30/09/2023.");
     const json = await cli("units", "channel", "GDNN", "not a channel", "--json");
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.err)).toMatchObject({ error: { code: "CHANNEL_INVALID", params: { value: "not a channel" }, message: { en: expect.stringContaining("is not a Slack channel") } } });
+    expect(JSON.parse(json.err)).toMatchObject({
+      error: { code: "CHANNEL_INVALID", params: { value: "not a channel" }, message: { en: expect.stringContaining("is not a Slack channel") } },
+    });
     const moment = await cli("jobs", "run", "digest", "--at", "yesterday", "--dry-run", "--lang", "en");
     expect(moment.err.trim()).toMatch(/^"yesterday" is not a moment as "dd\/mm\/yyyy HH:MM"/);
     const config = await run(["node", "dondoc", "plan", "list", "--lang", "en"], { out: () => undefined, err: (t) => void (configErr += t) }, { ...env, PORT: "http" });

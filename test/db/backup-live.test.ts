@@ -46,7 +46,8 @@ async function snapshot(prisma: PrismaClient): Promise<Record<string, string[]>>
     `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY 1`,
   );
   const out: Record<string, string[]> = {};
-  for (const { name } of tables) out[name] = (await prisma.$queryRawUnsafe<{ r: string }[]>(`SELECT (to_jsonb(x) - 'statusVersion')::text AS r FROM "${name}" x ORDER BY 1`)).map((r) => r.r);
+  for (const { name } of tables)
+    out[name] = (await prisma.$queryRawUnsafe<{ r: string }[]>(`SELECT (to_jsonb(x) - 'statusVersion')::text AS r FROM "${name}" x ORDER BY 1`)).map((r) => r.r);
   return out;
 }
 

@@ -22,7 +22,7 @@ import { backends } from "../support/databases.js";
 import { loadOrg, loadPlan } from "../support/files.js";
 
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe.each(backends)("counts agree on every surface, on any day, on $name", (backend) => {
@@ -51,7 +51,10 @@ describe.each(backends)("counts agree on every surface, on any day, on $name", (
       const expected = emptyCounts();
       const leads = new Map<string, ReturnType<typeof emptyCounts>>();
       for (const t of tasks) {
-        const upTo = t.reports.map((x) => fromDate(x.reportedOn)).filter((x) => x <= day).sort();
+        const upTo = t.reports
+          .map((x) => fromDate(x.reportedOn))
+          .filter((x) => x <= day)
+          .sort();
         const s = judgeTask({ ...timingOf(t), lastReportOn: upTo.at(-1) ?? null }, day).status;
         expected[s]++;
         for (const a of t.assignments.filter((x) => x.role === "LEAD")) {
@@ -74,7 +77,11 @@ describe.each(backends)("counts agree on every surface, on any day, on $name", (
         const lead = leads.get(u.code) ?? emptyCounts();
         expect({ day, unit: u.code, lead: u.lead }).toEqual({ day, unit: u.code, lead });
         expect({ day, unit: u.code, leads: listed.leads, overdue: listed.overdue, rates: listed.rates }).toEqual({
-          day, unit: u.code, leads: Object.values(lead).reduce((a, b) => a + b, 0), overdue: lead.OVERDUE, rates: completionRates(lead),
+          day,
+          unit: u.code,
+          leads: Object.values(lead).reduce((a, b) => a + b, 0),
+          overdue: lead.OVERDUE,
+          rates: completionRates(lead),
         });
       }
       for (const m of members) {

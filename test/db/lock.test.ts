@@ -41,7 +41,9 @@ describe("the embedded database's lock", () => {
     if (!(err instanceof AppError)) await (err as { close?: () => Promise<void> }).close?.();
     expect(err instanceof AppError ? err.code : "let in").toBe("DB_IN_USE");
     expect((err as AppError).params.pid).toBe(child.pid);
-    expect((err as AppError).bilingual()).toMatch(new RegExp(`^Cơ sở dữ liệu nhúng .* đang được tiến trình ${child.pid} .*\\nThe embedded database .* is in use by process ${child.pid} `));
+    expect((err as AppError).bilingual()).toMatch(
+      new RegExp(`^Cơ sở dữ liệu nhúng .* đang được tiến trình ${child.pid} .*\\nThe embedded database .* is in use by process ${child.pid} `),
+    );
 
     // The holder resumes, and its write is there after it stops.
     child.kill("SIGCONT");

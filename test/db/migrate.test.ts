@@ -42,7 +42,13 @@ describe("migration runner (PGlite)", () => {
     await migrate(s, log, all.slice(0, at + 1));
     const rows = (await pg.query<{ code: string; bodies: unknown }>(`SELECT code, bodies FROM "Task" ORDER BY code`)).rows;
     expect(rows).toEqual([
-      { code: "A", bodies: [{ name: "UBND các xã, phường, thị trấn", role: "COOPERATING" }, { name: "Viện NCPT", role: "COOPERATING" }] },
+      {
+        code: "A",
+        bodies: [
+          { name: "UBND các xã, phường, thị trấn", role: "COOPERATING" },
+          { name: "Viện NCPT", role: "COOPERATING" },
+        ],
+      },
       { code: "B", bodies: [] },
     ]);
     await pg.close();

@@ -14,11 +14,30 @@ import { backends } from "../support/databases.js";
 
 // A small deterministic generator, so a failure can be replayed.
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 // Window and calendar edges (13th-16th, month ends), plan start and end, and a few later days.
-const FIXED: Day[] = ["2023-06-13", "2023-06-14", "2023-06-15", "2023-06-30", "2023-07-01", "2023-09-14", "2023-09-15", "2023-09-30", "2023-10-01", "2023-12-14", "2023-12-15", "2023-12-16", "2023-12-31", "2024-01-01", "2024-03-14", "2024-03-31", "2024-07-01", "2026-01-05"];
+const FIXED: Day[] = [
+  "2023-06-13",
+  "2023-06-14",
+  "2023-06-15",
+  "2023-06-30",
+  "2023-07-01",
+  "2023-09-14",
+  "2023-09-15",
+  "2023-09-30",
+  "2023-10-01",
+  "2023-12-14",
+  "2023-12-15",
+  "2023-12-16",
+  "2023-12-31",
+  "2024-01-01",
+  "2024-03-14",
+  "2024-03-31",
+  "2024-07-01",
+  "2026-01-05",
+];
 
 const PLANS: { issued: Day; ends: Day; mode: PeriodMode; min: number }[] = [
   { issued: "2023-06-13", ends: "2023-12-31", mode: "WINDOW", min: 30 },
@@ -37,7 +56,7 @@ describe.each(backends)("status in SQL agrees with the domain on $name", (backen
 
   it("for 1,000 generated tasks with reports, 5 plans' reporting rules, on 30 days", async () => {
     const r = rng(42);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
     const dayIn = (from: Day, span: number) => addDays(from, Math.floor(r() * span));
     const kinds = ["DATE", "QUARTER", "HALF", "YEAR", "ONGOING"] as const;
     const cadences: Cadence[] = ["WEEK", "MONTH", "QUARTER", "HALF", "YEAR"];
@@ -49,9 +68,18 @@ describe.each(backends)("status in SQL agrees with the domain on $name", (backen
         ...p,
         row: await db.prisma.plan.create({
           data: {
-            number: `${i}/KH-TEST`, numberKey: `${i}/khtest`, title: "t", issuer: "i", place: "p", year: 2023,
-            issuedOn: toDate(p.issued), endsOn: toDate(p.ends), signerName: "s", signerTitle: "t",
-            reportingPeriods: p.mode, minCoverageDays: p.min,
+            number: `${i}/KH-TEST`,
+            numberKey: `${i}/khtest`,
+            title: "t",
+            issuer: "i",
+            place: "p",
+            year: 2023,
+            issuedOn: toDate(p.issued),
+            endsOn: toDate(p.ends),
+            signerName: "s",
+            signerTitle: "t",
+            reportingPeriods: p.mode,
+            minCoverageDays: p.min,
           },
         }),
       });
@@ -69,7 +97,13 @@ describe.each(backends)("status in SQL agrees with the domain on $name", (backen
       const completed = !ongoing && reports.length > 0 && r() < 0.4 ? addDays(due, pick([-20, -1, 0, 0, 1, 15])) : null;
       const runsOn = ongoing && r() < 0.15;
       return {
-        planId: plan.row.id, code: `T${i}`, codeKey: `t${i}`, position: i, depth: 0, title: `t${i}`, text: "",
+        planId: plan.row.id,
+        code: `T${i}`,
+        codeKey: `t${i}`,
+        position: i,
+        depth: 0,
+        title: `t${i}`,
+        text: "",
         dueKind,
         dueOn: ongoing ? null : toDate(due),
         dueLabel: dueKind,
@@ -101,9 +135,13 @@ describe.each(backends)("status in SQL agrees with the domain on $name", (backen
         const upTo = reportsOf.get(t.code)!.filter((d) => d <= day);
         const expected = judgeTask(
           {
-            dueKind: t.dueKind, dueOn: t.dueOn && fromDate(t.dueOn), cadence: t.cadence,
-            startsOn: fromDate(t.startsOn), endsOn: t.endsOn && fromDate(t.endsOn),
-            firstReportOn: t.firstReportOn && fromDate(t.firstReportOn), lastReportOn: upTo.at(-1) ?? null,
+            dueKind: t.dueKind,
+            dueOn: t.dueOn && fromDate(t.dueOn),
+            cadence: t.cadence,
+            startsOn: fromDate(t.startsOn),
+            endsOn: t.endsOn && fromDate(t.endsOn),
+            firstReportOn: t.firstReportOn && fromDate(t.firstReportOn),
+            lastReportOn: upTo.at(-1) ?? null,
             completedOn: t.completedOn && fromDate(t.completedOn),
             reporting: { periods: t.plan.reportingPeriods, minCoverageDays: t.plan.minCoverageDays },
           },

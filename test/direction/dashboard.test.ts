@@ -58,7 +58,14 @@ describe.each(backends)("the dashboard on $name", (backend) => {
       });
       const r = await d.fake.blockAction({ userId: user, actionId: button![1]!, viewId: view.id });
       expect(r.status).toBe(200);
-      await expect.poll(() => json(d.fake.workspace.conversations.ephemerals({ userId: user })) + json(d.fake.workspace.conversations.messages(d.fake.workspace.directory.imChannel(user, "U0DONDOCBOT").id)), { timeout: 15_000 }).toContain("không có quyền");
+      await expect
+        .poll(
+          () =>
+            json(d.fake.workspace.conversations.ephemerals({ userId: user })) +
+            json(d.fake.workspace.conversations.messages(d.fake.workspace.directory.imChannel(user, "U0DONDOCBOT").id)),
+          { timeout: 15_000 },
+        )
+        .toContain("không có quyền");
     }
     await d.fake.appHomeOpened({ userId: USERS.leadership });
     await expect.poll(() => json(d.fake.workspace.surfaces.home(USERS.leadership)), { timeout: 15_000 }).toContain("Bảng điều hành");

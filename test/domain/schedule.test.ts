@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { WorkCalendar } from "../../src/domain/calendar.js";
 import { periodOf } from "../../src/domain/period.js";
-import { dueOccurrences, localInstant, occurrenceAt, parseWeeklyTime, reportDeadlineOccurrence, reportPeriod, weeklyOccurrence, type ScheduleConfig } from "../../src/domain/schedule.js";
+import {
+  dueOccurrences,
+  localInstant,
+  occurrenceAt,
+  parseWeeklyTime,
+  reportDeadlineOccurrence,
+  reportPeriod,
+  weeklyOccurrence,
+  type ScheduleConfig,
+} from "../../src/domain/schedule.js";
 
 const config: ScheduleConfig = {
   reminders: parseWeeklyTime("MON 08:00")!,
@@ -55,7 +64,11 @@ describe("due runs and catch-up", () => {
 
   it("is due at its time, not before", () => {
     expect(dueOccurrences(config, calendar, new Date(mondayEight.getTime() - 60_000), 6 * HOUR).map((o) => o.job)).not.toContain("reminders");
-    expect(dueOccurrences(config, calendar, mondayEight, 6 * HOUR).filter((o) => o.job === "reminders").map((o) => o.period)).toEqual(["2023-W38"]);
+    expect(
+      dueOccurrences(config, calendar, mondayEight, 6 * HOUR)
+        .filter((o) => o.job === "reminders")
+        .map((o) => o.period),
+    ).toEqual(["2023-W38"]);
   });
 
   it("is caught up within the grace period and not after", () => {

@@ -96,7 +96,10 @@ describe("taskStatus of an ongoing task (per quarter, calendar periods)", () => 
 
   it("after the plan ends, is done on time only if its final period was reported", () => {
     expect(taskStatus(task({ ...ongoing, firstReportOn: "2023-07-01", lastReportOn: "2023-12-20" }), "2024-03-01")).toBe("DONE_ON_TIME");
-    expect(judgeTask(task({ ...ongoing, firstReportOn: "2023-07-01", lastReportOn: "2023-09-20" }), "2024-03-01")).toMatchObject({ status: "OVERDUE", missing: { key: "2023-Q4" } });
+    expect(judgeTask(task({ ...ongoing, firstReportOn: "2023-07-01", lastReportOn: "2023-09-20" }), "2024-03-01")).toMatchObject({
+      status: "OVERDUE",
+      missing: { key: "2023-Q4" },
+    });
   });
 
   it("uses its own cadence (monthly)", () => {

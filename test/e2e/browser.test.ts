@@ -105,7 +105,10 @@ describe.skipIf(skipped !== undefined)(`the local workspace in Chromium${skipped
       expect(await reminders.count(), name).toBe(1);
     }
     await openChannel("dondoc-gdnn");
-    await page.locator("article.msg", { hasText: "Đề nghị đơn vị quan tâm" }).first().evaluate((m) => m.scrollIntoView({ block: "start" }));
+    await page
+      .locator("article.msg", { hasText: "Đề nghị đơn vị quan tâm" })
+      .first()
+      .evaluate((m) => m.scrollIntoView({ block: "start" }));
     await shot("scheduled-job");
   });
 

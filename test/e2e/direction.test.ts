@@ -84,10 +84,12 @@ describe.skipIf(skipped !== undefined)("the direction loop in the local workspac
     const obstacle = await w.db.prisma.obstacle.findFirstOrThrow({ where: { text: OBSTACLE } });
     expect(await reply.getAttribute("data-thread-ts")).toBe(obstacle.noticeTs);
     expect(obstacle.state).toBe("DIRECTED");
-    expect(await page.locator("article.msg").evaluateAll((all, ts) => {
-      const i = all.findIndex((m) => (m as HTMLElement).dataset.ts === ts);
-      return (all[i + 1] as HTMLElement | undefined)?.classList.contains("reply") ?? false;
-    }, obstacle.noticeTs)).toBe(true);
+    expect(
+      await page.locator("article.msg").evaluateAll((all, ts) => {
+        const i = all.findIndex((m) => (m as HTMLElement).dataset.ts === ts);
+        return (all[i + 1] as HTMLElement | undefined)?.classList.contains("reply") ?? false;
+      }, obstacle.noticeTs),
+    ).toBe(true);
     // The notice says so in place of its direction button; closing it stays possible.
     const updated = message(OBSTACLE).first();
     await updated.getByText("Đã có ý kiến chỉ đạo của đồng chí").waitFor();
@@ -102,7 +104,14 @@ describe.skipIf(skipped !== undefined)("the direction loop in the local workspac
     const plan = await w.db.prisma.plan.findFirstOrThrow();
     await publishToUnits(w.db.prisma, plan.id, new Date("2023-09-18T02:00:00Z"), (m) => planForUnitMessage(m, "vi"));
     const gdnnStaff = await w.db.prisma.member.findFirstOrThrow({ where: { slackUserId: PEOPLE.gdnnStaff } });
-    await acknowledgePlan({ prisma: w.db.prisma, planId: plan.id, actor: { role: "STAFF", unitId: gdnnStaff.unitId, active: true }, userId: PEOPLE.gdnnStaff, requestKey: "e2e-ack", at: new Date("2023-09-19T02:00:00Z") });
+    await acknowledgePlan({
+      prisma: w.db.prisma,
+      planId: plan.id,
+      actor: { role: "STAFF", unitId: gdnnStaff.unitId, active: true },
+      userId: PEOPLE.gdnnStaff,
+      requestKey: "e2e-ack",
+      at: new Date("2023-09-19T02:00:00Z"),
+    });
 
     await as(PEOPLE.office);
     await openHome("home");
@@ -120,7 +129,13 @@ describe.skipIf(skipped !== undefined)("the direction loop in the local workspac
     // Who has acknowledged the plan and who has not (issue 11), and the window's unit reports.
     const acks = home.getByText("Đơn vị chưa xác nhận đã nhận kế hoạch");
     expect(await home.textContent()).toContain("1/5 đơn vị đã xác nhận — đã xác nhận: GDNN (19/09/2023)");
-    expect(await home.locator(".b-section", { hasText: "TTDVVL" }).filter({ hasText: "chưa xác nhận Kế hoạch số 1565/KH-SLĐTBXH" }).locator('button[data-action-id="unit_nudge"]').count()).toBe(1);
+    expect(
+      await home
+        .locator(".b-section", { hasText: "TTDVVL" })
+        .filter({ hasText: "chưa xác nhận Kế hoạch số 1565/KH-SLĐTBXH" })
+        .locator('button[data-action-id="unit_nudge"]')
+        .count(),
+    ).toBe(1);
     expect(await home.textContent()).toContain("Đơn vị chưa gửi báo cáo Quý III/2023 về Văn phòng Sở");
     await top(acks);
     await shot("4b-acknowledgements-and-reports");

@@ -53,7 +53,7 @@ describe.skipIf(skipped !== undefined)("importing a plan in the local workspace,
     await expect.poll(async () => w.db.prisma.delivery.count({ where: { job: "plan-publish", status: "SENT" } }), { timeout: 15_000 }).toBe(3);
 
     await page.selectOption("#who", USERS.gdnnStaff);
-    await page.locator('.nav-item[data-channel]').filter({ hasText: "dondoc-gdnn" }).first().click();
+    await page.locator(".nav-item[data-channel]").filter({ hasText: "dondoc-gdnn" }).first().click();
     await page.getByText("Kính gửi: Phòng Giáo dục nghề nghiệp").last().waitFor();
     await page.locator('button[data-action-id="plan_ack"]').last().click();
     await page.getByText("Đã ghi nhận: Phòng Giáo dục nghề nghiệp đã nhận Kế hoạch số 77/KH-SLĐTBXH").last().waitFor();

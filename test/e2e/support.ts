@@ -10,8 +10,7 @@ export const CHROMIUM = "/usr/bin/chromium";
 
 // Screenshots go to a temporary folder unless DONDOC_SCREENSHOTS=docs, which
 // refreshes the ones README shows (docs/screenshots/) without dirtying every run.
-export const SHOTS =
-  process.env.DONDOC_SCREENSHOTS === "docs" ? fileURLToPath(new URL("../../docs/screenshots/", import.meta.url)) : `${tmpdir()}/dondoc-screenshots/`;
+export const SHOTS = process.env.DONDOC_SCREENSHOTS === "docs" ? fileURLToPath(new URL("../../docs/screenshots/", import.meta.url)) : `${tmpdir()}/dondoc-screenshots/`;
 
 const ARGS = [
   "--headless",

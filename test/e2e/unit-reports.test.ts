@@ -32,7 +32,11 @@ const PEOPLE = {
 const SHORTCOMINGS = "Một số cơ sở giáo dục nghề nghiệp chưa cập nhật dữ liệu tuyển sinh kịp thời do thiếu nhân lực.";
 const PROPOSALS = "Đề nghị UBND tỉnh bổ sung kinh phí khảo sát doanh nghiệp năm 2024.";
 const LDVL_RESULTS = "Phòng Lao động - Việc làm đã phối hợp tổ chức 02 phiên giao dịch việc làm, kết nối 350 lao động với doanh nghiệp.";
-const EVIDENCE = { name: "Danh sách học viên lớp bồi dưỡng quý III.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% tài liệu kiểm chứng của bài kiểm thử\n%%EOF\n") };
+const EVIDENCE = {
+  name: "Danh sách học viên lớp bồi dưỡng quý III.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from("%PDF-1.4\n% tài liệu kiểm chứng của bài kiểm thử\n%%EOF\n"),
+};
 
 async function docxText(bytes: Buffer): Promise<string> {
   const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
@@ -99,7 +103,9 @@ describe.skipIf(skipped !== undefined)("units' reports and the consolidated repo
     await modal().locator('textarea[data-action-id="proposals"]').fill(PROPOSALS);
     await modal().locator('input[type=file][data-action-id="evidence_files"]').setInputFiles(EVIDENCE);
     // The end of the form: the proposals, the picked file and "Gửi Văn phòng Sở" (the lead's default).
-    await modal().locator(".modal-body").evaluate((b) => b.scrollTo(0, b.scrollHeight));
+    await modal()
+      .locator(".modal-body")
+      .evaluate((b) => b.scrollTo(0, b.scrollHeight));
     expect(await modal().locator('input[type=radio][value="submit"]').isChecked()).toBe(true);
     await shot("2-draft-form");
     await modal().locator("button[type=submit]").click();

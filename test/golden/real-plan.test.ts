@@ -85,7 +85,16 @@ describe("golden files from plan 1565 and its demo data", () => {
       objectiveProgress(db.prisma, { today: FRIDAY, planIds: [plan.id] }),
     ]);
     const m = overviewMessage(
-      { plan: { number: plan.number, title: plan.title, year: plan.year }, today: FRIDAY, total: s.total, counts: s.counts, rates: s.rates, byIndex: s.byIndex, byUnit: s.byUnit, objectives },
+      {
+        plan: { number: plan.number, title: plan.title, year: plan.year },
+        today: FRIDAY,
+        total: s.total,
+        counts: s.counts,
+        rates: s.rates,
+        byIndex: s.byIndex,
+        byUnit: s.byUnit,
+        objectives,
+      },
       "vi",
     );
     await expect(messageText(m)).toMatchFileSnapshot(golden(`tongquan-${FRIDAY}.txt`));

@@ -40,7 +40,7 @@ describe("dondoc plan import-doc", () => {
     const r = await cli("plan", "import-doc", SEED, "--out", out);
     expect(r.code).toBe(0);
     const text = await readFile(out, "utf8");
-    expect(text).toContain("# dòng 101; phân công đọc từ: câu \"… chủ trì, phối hợp …\"");
+    expect(text).toContain('# dòng 101; phân công đọc từ: câu "… chủ trì, phối hợp …"');
     expect(text).toMatch(/lead: \["GDNN"\]/);
     expect(text).toContain("⚠ KIỂM TRA");
     expect(existsSync(join(dir, "draft.units.yaml"))).toBe(true);
@@ -69,7 +69,13 @@ describe("dondoc plan import-doc", () => {
     expect(JSON.parse(again.out).changes.tasks).toMatchObject({ created: 0, updated: 0, unchanged: 39 });
     const amended = join(dir, "amended.txt");
     const seed = await readFile(SEED, "utf8");
-    await writeFile(amended, seed.replace("- Công khai 100% TTHC thuộc thẩm quyền giải quyết trên Trang TTĐT của Sở;", "- Công khai 100% TTHC thuộc thẩm quyền giải quyết trên Trang TTĐT của Sở;\nThời gian thực hiện: Quý IV/2023"));
+    await writeFile(
+      amended,
+      seed.replace(
+        "- Công khai 100% TTHC thuộc thẩm quyền giải quyết trên Trang TTĐT của Sở;",
+        "- Công khai 100% TTHC thuộc thẩm quyền giải quyết trên Trang TTĐT của Sở;\nThời gian thực hiện: Quý IV/2023",
+      ),
+    );
     const r = await cli("plan", "import-doc", amended, "--json");
     expect(JSON.parse(r.out).changes.tasks).toMatchObject({ created: 0, updated: 1, unchanged: 38 });
   });

@@ -8,8 +8,15 @@ import { taskStatus, type TaskStatus, type TaskTiming } from "../../src/domain/s
 import { backends } from "../support/databases.js";
 
 const event = (over: Partial<TaskTiming>): TaskTiming => ({
-  dueKind: "EVENT", dueOn: null, cadence: null, startsOn: "2025-03-01", endsOn: null,
-  firstReportOn: null, lastReportOn: null, completedOn: null, ...over,
+  dueKind: "EVENT",
+  dueOn: null,
+  cadence: null,
+  startsOn: "2025-03-01",
+  endsOn: null,
+  firstReportOn: null,
+  lastReportOn: null,
+  completedOn: null,
+  ...over,
 });
 
 const CASES: [string, Partial<TaskTiming>, Day, TaskStatus][] = [
@@ -32,14 +39,36 @@ describe.each(backends)("event-driven tasks in SQL on $name", (backend) => {
 
   it("agree with the domain", async () => {
     const plan = await db.prisma.plan.create({
-      data: { number: "9/KH-EV", numberKey: "9/khev", title: "t", issuer: "i", place: "p", year: 2025, issuedOn: toDate("2025-03-01"), endsOn: toDate("2025-12-31"), signerName: "s", signerTitle: "t" },
+      data: {
+        number: "9/KH-EV",
+        numberKey: "9/khev",
+        title: "t",
+        issuer: "i",
+        place: "p",
+        year: 2025,
+        issuedOn: toDate("2025-03-01"),
+        endsOn: toDate("2025-12-31"),
+        signerName: "s",
+        signerTitle: "t",
+      },
     });
     for (const [i, [, over, day, status]] of CASES.entries()) {
       const t = event(over);
       const row = await db.prisma.task.create({
         data: {
-          planId: plan.id, code: `E${i}`, codeKey: `e${i}`, position: i, depth: 0, title: "e", text: "", dueKind: "EVENT", dueOn: null, dueLabel: "Khi có phát sinh",
-          startsOn: toDate(t.startsOn), firstReportOn: t.firstReportOn ? toDate(t.firstReportOn) : null, lastReportOn: t.lastReportOn ? toDate(t.lastReportOn) : null,
+          planId: plan.id,
+          code: `E${i}`,
+          codeKey: `e${i}`,
+          position: i,
+          depth: 0,
+          title: "e",
+          text: "",
+          dueKind: "EVENT",
+          dueOn: null,
+          dueLabel: "Khi có phát sinh",
+          startsOn: toDate(t.startsOn),
+          firstReportOn: t.firstReportOn ? toDate(t.firstReportOn) : null,
+          lastReportOn: t.lastReportOn ? toDate(t.lastReportOn) : null,
           completedOn: t.completedOn ? toDate(t.completedOn) : null,
         },
       });

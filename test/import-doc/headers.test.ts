@@ -9,10 +9,37 @@ const DIR = "test/fixtures/plans/headers";
 
 describe("plan headers of real documents", () => {
   it.each([
-    ["hue-398-KH-UBND-2021.txt", { number: "398/KH-UBND", place: "Thừa Thiên Huế", issuedOn: "2021-12-25", issuer: "Ủy ban nhân dân tỉnh Thừa Thiên Huế", title: "Thực hiện cải cách hành chính gắn với chính quyền số, dịch vụ đô thị thông minh trên địa bàn tỉnh Thừa Thiên Huế năm 2022" }],
-    ["kontum-3335-KH-UBND-2017.txt", { number: "3335/KH-UBND", place: "Kon Tum", issuedOn: "2017-12-08", issuer: "Ủy ban nhân dân tỉnh Kon Tum", title: "Thực hiện công tác cải cách hành chính nhà nước trên địa bàn tỉnh Kon Tum năm 2018" }],
+    [
+      "hue-398-KH-UBND-2021.txt",
+      {
+        number: "398/KH-UBND",
+        place: "Thừa Thiên Huế",
+        issuedOn: "2021-12-25",
+        issuer: "Ủy ban nhân dân tỉnh Thừa Thiên Huế",
+        title: "Thực hiện cải cách hành chính gắn với chính quyền số, dịch vụ đô thị thông minh trên địa bàn tỉnh Thừa Thiên Huế năm 2022",
+      },
+    ],
+    [
+      "kontum-3335-KH-UBND-2017.txt",
+      {
+        number: "3335/KH-UBND",
+        place: "Kon Tum",
+        issuedOn: "2017-12-08",
+        issuer: "Ủy ban nhân dân tỉnh Kon Tum",
+        title: "Thực hiện công tác cải cách hành chính nhà nước trên địa bàn tỉnh Kon Tum năm 2018",
+      },
+    ],
     ["tuyenquang-87-KH-UBND-2013.txt", { number: "87/KH-UBND", place: "Tuyên Quang", issuedOn: "2013-12-10", title: "Cải cách hành chính tỉnh Tuyên Quang năm 2014" }],
-    ["namdinh-88-KH-UBND-2015.txt", { number: "88/KH-UBND", place: "Nam Định", issuedOn: "2015-12-14", issuer: "Ủy ban nhân dân tỉnh Nam Định", title: "Cải cách hành chính nhà nước tỉnh Nam Định giai đoạn 2016 - 2020" }],
+    [
+      "namdinh-88-KH-UBND-2015.txt",
+      {
+        number: "88/KH-UBND",
+        place: "Nam Định",
+        issuedOn: "2015-12-14",
+        issuer: "Ủy ban nhân dân tỉnh Nam Định",
+        title: "Cải cách hành chính nhà nước tỉnh Nam Định giai đoạn 2016 - 2020",
+      },
+    ],
     ["thanhhoa-130-KH-UBND-2025.txt", { number: "130/KH-UBND", place: "Thanh Hoá", issuedOn: "2025-06-27", issuer: "Ủy ban nhân dân" }],
   ])("%s", async (file, expected) => {
     const p = parsePlan((await readDocument(`${DIR}/${file}`)).blocks);

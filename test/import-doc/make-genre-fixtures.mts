@@ -52,16 +52,31 @@ await new Promise<void>((resolve) => {
 // The commune's plan as a Word document whose labels are Word's automatic numbering, not typed text:
 // "I." upper roman, "1." decimal, "a)" lower letter, "-" bullet (the reader must write them back).
 const xa = "test/fixtures/plans/genre-ubnd-xa-van-xuoi";
-const LEVELS: [RegExp, number][] = [[/^[IVX]+\.\s+/u, 0], [/^\d+\.\s+/u, 1], [/^[a-zđ]\)\s+/u, 2], [/^-\s+/u, 3]];
+const LEVELS: [RegExp, number][] = [
+  [/^[IVX]+\.\s+/u, 0],
+  [/^\d+\.\s+/u, 1],
+  [/^[a-zđ]\)\s+/u, 2],
+  [/^-\s+/u, 3],
+];
 const lvl = (level: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level, format, text, alignment: AlignmentType.LEFT });
 const numbered = new Document({
-  numbering: { config: [{ reference: "plan", levels: [lvl(0, LevelFormat.UPPER_ROMAN, "%1."), lvl(1, LevelFormat.DECIMAL, "%2."), lvl(2, LevelFormat.LOWER_LETTER, "%3)"), lvl(3, LevelFormat.BULLET, "-")] }] },
+  numbering: {
+    config: [
+      {
+        reference: "plan",
+        levels: [lvl(0, LevelFormat.UPPER_ROMAN, "%1."), lvl(1, LevelFormat.DECIMAL, "%2."), lvl(2, LevelFormat.LOWER_LETTER, "%3)"), lvl(3, LevelFormat.BULLET, "-")],
+      },
+    ],
+  },
   sections: [
     {
       children: lines(xa).map((l) => {
         const hit = LEVELS.find(([re]) => re.test(l));
         const text = hit ? l.replace(hit[0], "") : l;
-        return new Paragraph({ children: [new TextRun({ text, bold: heading(l), font: "Times New Roman", size: 28 })], ...(hit ? { numbering: { reference: "plan", level: hit[1] } } : {}) });
+        return new Paragraph({
+          children: [new TextRun({ text, bold: heading(l), font: "Times New Roman", size: 28 })],
+          ...(hit ? { numbering: { reference: "plan", level: hit[1] } } : {}),
+        });
       }),
     },
   ],
@@ -77,17 +92,36 @@ const content = parse(readFileSync(`${bang}/content.yaml`, "utf8")) as {
   body: string[];
   rows: { group?: string; title?: string; stt?: string; task?: string; lead?: string; coop?: string; due?: string; money?: string; mergeLead?: boolean }[];
 };
-const c = (text: string, opts: object = {}) => new TableCell({ children: text.split("\n").map((t) => new Paragraph({ children: [new TextRun({ text: t, font: "Times New Roman", size: 24 })] })), ...opts });
+const c = (text: string, opts: object = {}) =>
+  new TableCell({ children: text.split("\n").map((t) => new Paragraph({ children: [new TextRun({ text: t, font: "Times New Roman", size: 24 })] })), ...opts });
 const headerTable = new Table({ rows: content.header.map((r) => new TableRow({ children: r.map((t) => c(t)) })) });
 const head1 = new TableRow({
   tableHeader: true,
-  children: [c("STT", { rowSpan: 2 }), c("Nội dung nhiệm vụ", { rowSpan: 2 }), c("Cơ quan thực hiện", { columnSpan: 2 }), c("Thời gian hoàn thành", { rowSpan: 2 }), c("Kinh phí", { rowSpan: 2 })],
+  children: [
+    c("STT", { rowSpan: 2 }),
+    c("Nội dung nhiệm vụ", { rowSpan: 2 }),
+    c("Cơ quan thực hiện", { columnSpan: 2 }),
+    c("Thời gian hoàn thành", { rowSpan: 2 }),
+    c("Kinh phí", { rowSpan: 2 }),
+  ],
 });
 const head2 = new TableRow({ tableHeader: true, children: [c("Chủ trì"), c("Phối hợp")] });
 const body = content.rows.map((r) =>
   r.group
     ? new TableRow({ children: [c(r.group), c(r.title!, { columnSpan: 5 })] })
-    : new TableRow({ children: [c(r.stt!), c(r.task!), c(r.mergeLead ? "" : r.lead!, r.mergeLead ? { verticalMerge: VerticalMergeType.CONTINUE } : content.rows[content.rows.indexOf(r) + 1]?.mergeLead ? { verticalMerge: VerticalMergeType.RESTART } : {}), c(r.coop!), c(r.due!), c(r.money!)] }),
+    : new TableRow({
+        children: [
+          c(r.stt!),
+          c(r.task!),
+          c(
+            r.mergeLead ? "" : r.lead!,
+            r.mergeLead ? { verticalMerge: VerticalMergeType.CONTINUE } : content.rows[content.rows.indexOf(r) + 1]?.mergeLead ? { verticalMerge: VerticalMergeType.RESTART } : {},
+          ),
+          c(r.coop!),
+          c(r.due!),
+          c(r.money!),
+        ],
+      }),
 );
 const bangDoc = new Document({
   sections: [

@@ -76,13 +76,18 @@ describe("assignments", () => {
       via: "prose",
     });
     expect(fromProse("Phòng Lao động - Việc làm phối hợp Văn phòng Sở cung cấp danh sách")).toMatchObject({ lead: ["Phòng Lao động - Việc làm"], cooperating: ["Văn phòng Sở"] });
-    expect(fromProse("Các phòng, tổ chức, trung tâm thuộc Sở tập trung thực hiện Kế hoạch", true)).toMatchObject({ lead: ["Các phòng, tổ chức, trung tâm thuộc Sở"], via: "subject" });
+    expect(fromProse("Các phòng, tổ chức, trung tâm thuộc Sở tập trung thực hiện Kế hoạch", true)).toMatchObject({
+      lead: ["Các phòng, tổ chức, trung tâm thuộc Sở"],
+      via: "subject",
+    });
     expect(fromProse("Căn cứ chức năng, nhiệm vụ được giao, các phòng thuộc Sở có trách nhiệm triển khai", true)).toMatchObject({ lead: ["Các phòng thuộc Sở"] });
     expect(fromProse("Sở Nội vụ: tham mưu UBND tỉnh", true)).toMatchObject({ lead: ["Sở Nội vụ"], via: "heading" });
     expect(fromProse("Tổ chức triển khai các hoạt động thông tin", true)).toEqual({ lead: [], cooperating: [] });
   });
   it("reads an assignment in a heading's parenthesis, cooperating bodies before their verb", () => {
-    expect(fromProse("Cải cách thủ tục hành chính (Trung tâm Phục vụ hành chính công xã chủ trì; các phòng chuyên môn thuộc UBND xã phối hợp; thực hiện thường xuyên)")).toMatchObject({
+    expect(
+      fromProse("Cải cách thủ tục hành chính (Trung tâm Phục vụ hành chính công xã chủ trì; các phòng chuyên môn thuộc UBND xã phối hợp; thực hiện thường xuyên)"),
+    ).toMatchObject({
       lead: ["Trung tâm Phục vụ hành chính công xã"],
       cooperating: ["các phòng chuyên môn thuộc UBND xã"],
     });
@@ -101,13 +106,21 @@ describe("assignments", () => {
     expect(labelOf("Thời gian thực hiện: Quý IV/2025.")).toEqual({ kind: "due", value: "Quý IV/2025" });
     expect(labelOf("Thời gian hoàn thành: Tháng 6/2026")).toEqual({ kind: "due", value: "Tháng 6/2026" });
     expect(leadValue("Sở Y tế chủ trì, phối hợp với Sở GD&ĐT, Sở TT&TT")).toMatchObject({ lead: ["Sở Y tế"], cooperating: ["Sở GD&ĐT", "Sở TT&TT"] });
-    expect(fromProse("Rà soát quy trình (Chủ trì: Sở Tư pháp; phối hợp: Sở Nội vụ; thời gian: Quý III/2025)")).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"], due: "Quý III/2025" });
+    expect(fromProse("Rà soát quy trình (Chủ trì: Sở Tư pháp; phối hợp: Sở Nội vụ; thời gian: Quý III/2025)")).toMatchObject({
+      lead: ["Sở Tư pháp"],
+      cooperating: ["Sở Nội vụ"],
+      due: "Quý III/2025",
+    });
     expect(fromProse("Rà soát TTHC. Cơ quan chủ trì: Sở Tư pháp. Cơ quan phối hợp: Sở Nội vụ, Văn phòng UBND tỉnh. Thời gian hoàn thành: Quý II/2026.")).toMatchObject({
       lead: ["Sở Tư pháp"],
       cooperating: ["Sở Nội vụ", "Văn phòng UBND tỉnh"],
       due: "Quý II/2026",
     });
-    expect(fromProse("Rà soát TTHC (cơ quan chủ trì: Sở Tư pháp, phối hợp: Sở Nội vụ; thời gian: năm 2026)")).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"], due: "năm 2026" });
+    expect(fromProse("Rà soát TTHC (cơ quan chủ trì: Sở Tư pháp, phối hợp: Sở Nội vụ; thời gian: năm 2026)")).toMatchObject({
+      lead: ["Sở Tư pháp"],
+      cooperating: ["Sở Nội vụ"],
+      due: "năm 2026",
+    });
     expect(fromProse("Chỉnh trang đô thị. Chủ trì: UBND TP. Huế. Thời gian: Quý IV/2026.")).toMatchObject({ lead: ["UBND TP. Huế"], due: "Quý IV/2026" });
   });
 });
@@ -152,7 +165,8 @@ describe("deadlines of imported documents", () => {
   });
   it("needs the plan's year for a date without one, and refuses what it does not understand", () => {
     expect(parseDeadline("chậm nhất ngày 15/11")).toBeUndefined();
-    for (const bad of ["sớm", "31/02/2025", "Quý V/2025", "Tháng 13/2025", "ngay sau khi xong", "Đã hoàn thành"]) expect(parseDeadline(bad, "QUARTER", { year: 2025 })).toBeUndefined();
+    for (const bad of ["sớm", "31/02/2025", "Quý V/2025", "Tháng 13/2025", "ngay sau khi xong", "Đã hoàn thành"])
+      expect(parseDeadline(bad, "QUARTER", { year: 2025 })).toBeUndefined();
   });
 });
 
@@ -179,7 +193,9 @@ const plan = (body: string) =>
 
 describe("parsePlan", () => {
   it("reads the header, căn cứ, objectives with targets, Nơi nhận and the signer", () => {
-    const p = plan("I. MỤC TIÊU\n- Chỉ tiêu 1: Tỷ lệ hồ sơ trực tuyến đạt 60%.\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính\n- Cơ quan chủ trì: Sở Tư pháp\n- Thời gian thực hiện: Quý II/2025");
+    const p = plan(
+      "I. MỤC TIÊU\n- Chỉ tiêu 1: Tỷ lệ hồ sơ trực tuyến đạt 60%.\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính\n- Cơ quan chủ trì: Sở Tư pháp\n- Thời gian thực hiện: Quý II/2025",
+    );
     expect(p).toMatchObject({ number: "12/KH-UBND", place: "An Giang", issuedOn: "2025-03-05", title: "Cải cách hành chính năm 2025", issuer: "Ủy ban nhân dân tỉnh An Giang" });
     expect(p.legalBases).toEqual(["Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ"]);
     expect(p.objectives.specific[0]).toMatchObject({ target: { value: 60, unit: "%" } });
@@ -208,7 +224,10 @@ describe("parsePlan", () => {
   it("gives the items of a heading that only names bodies to those bodies ('Tổ chức thực hiện' body by body)", () => {
     expect(bodyHeading("Sở Nội vụ")).toEqual(["Sở Nội vụ"]);
     expect(bodyHeading("Các sở, ban, ngành; UBND các xã, phường, đặc khu")).toEqual(["Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]);
-    expect(bodyHeading("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh")).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"]);
+    expect(bodyHeading("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh")).toEqual([
+      "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+      "các tổ chức chính trị - xã hội tỉnh",
+    ]);
     expect(bodyHeading("Sở Nội vụ tham mưu UBND tỉnh")).toBeUndefined();
     expect(bodyHeading("Cải cách thủ tục hành chính")).toBeUndefined();
     const p = parsePlan(
@@ -219,7 +238,16 @@ describe("parsePlan", () => {
       { year: 2026 },
     );
     expect(p.tasks.map((t) => [t.code, t.lead, t.cooperating, t.due, t.children.map((c) => [c.code, c.lead, c.cooperating, c.due])])).toEqual([
-      ["II.1", ["Văn phòng UBND tỉnh"], [], undefined, [["II.1.a", [], ["Sở Khoa học và Công nghệ"], "Quý III/2026"], ["II.1.b", [], [], "trước ngày 10/12/2026"]]],
+      [
+        "II.1",
+        ["Văn phòng UBND tỉnh"],
+        [],
+        undefined,
+        [
+          ["II.1.a", [], ["Sở Khoa học và Công nghệ"], "Quý III/2026"],
+          ["II.1.b", [], [], "trước ngày 10/12/2026"],
+        ],
+      ],
       ["II.2", ["Sở Nội vụ"], ["Văn phòng UBND tỉnh"], "Quý IV/2026", []],
     ]);
   });
@@ -235,7 +263,9 @@ describe("parsePlan", () => {
   });
 
   it("gives a heading's assignment to its items and keeps a 'Phân công thực hiện' block off the task list", () => {
-    const p = plan("II. NHIỆM VỤ\na) Nâng cao Chỉ số PAR INDEX\n- Công khai 100% TTHC;\n- Kiểm tra việc giải quyết TTHC.\n- Phân công thực hiện:\n+ Đơn vị chủ trì: Văn phòng Sở\n+ Đơn vị phối hợp: Các phòng, trung tâm thuộc Sở");
+    const p = plan(
+      "II. NHIỆM VỤ\na) Nâng cao Chỉ số PAR INDEX\n- Công khai 100% TTHC;\n- Kiểm tra việc giải quyết TTHC.\n- Phân công thực hiện:\n+ Đơn vị chủ trì: Văn phòng Sở\n+ Đơn vị phối hợp: Các phòng, trung tâm thuộc Sở",
+    );
     expect(p.tasks).toMatchObject([{ code: "II.a", lead: ["Văn phòng Sở"], cooperating: ["Các phòng, trung tâm thuộc Sở"], children: [{ code: "II.a.1" }, { code: "II.a.2" }] }]);
     expect(p.tasks[0]!.children).toHaveLength(2);
     expect(p.flags.filter((f) => f.code === "NO_LEAD")).toEqual([]);

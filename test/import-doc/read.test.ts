@@ -33,8 +33,11 @@ function toCp1258(text: string): Uint8Array {
   const dec = new TextDecoder("windows-1258");
   for (let b = 0; b < 256; b++) table.set(dec.decode(new Uint8Array([b])), b);
   const out: number[] = [];
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists bare combining tone marks on purpose (they are stripped from the letter they follow)
-  for (const ch of text.normalize("NFD").replace(/(\p{L})(\p{M}+)/gu, (_, a: string, m: string) => (a + m.replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "")).normalize("NFC") + m.replace(/[^\u0300\u0301\u0303\u0309\u0323]/g, ""))) {
+  for (const ch of text.normalize("NFD").replace(
+    /(\p{L})(\p{M}+)/gu,
+    // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists bare combining tone marks on purpose (they are stripped from the letter they follow)
+    (_, a: string, m: string) => (a + m.replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "")).normalize("NFC") + m.replace(/[^\u0300\u0301\u0303\u0309\u0323]/g, ""),
+  )) {
     const b = table.get(ch);
     if (b === undefined) throw new Error(`no cp1258 byte for ${ch}`);
     out.push(b);
@@ -80,7 +83,16 @@ describe("readDocument", () => {
     const doc = new Document({
       numbering: {
         config: [
-          { reference: "plan", levels: [level(0, LevelFormat.UPPER_ROMAN, "%1."), level(1, LevelFormat.DECIMAL, "%2."), level(2, LevelFormat.LOWER_LETTER, "%3)"), level(3, LevelFormat.BULLET, "-"), level(4, LevelFormat.BULLET, "+")] },
+          {
+            reference: "plan",
+            levels: [
+              level(0, LevelFormat.UPPER_ROMAN, "%1."),
+              level(1, LevelFormat.DECIMAL, "%2."),
+              level(2, LevelFormat.LOWER_LETTER, "%3)"),
+              level(3, LevelFormat.BULLET, "-"),
+              level(4, LevelFormat.BULLET, "+"),
+            ],
+          },
         ],
       },
       sections: [
@@ -146,18 +158,35 @@ describe("readDocument", () => {
       row("Số: 77/KH-UBND", "Đông Giang, ngày 10 tháng 3 năm 2026", 110);
       pdf.fontSize(13).text("KẾ HOẠCH", 85, 150, { width: 450, align: "center" }).text("Tuyên truyền cải cách hành chính năm 2026", { width: 450, align: "center" });
       pdf.text("I. NHIỆM VỤ", 85, 200);
-      pdf.text("1. Tuyên truyền về cải cách hành chính trên Báo Đông Giang và Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch; thời gian: Quý II/2026.", { width: 450, align: "justify" });
+      pdf.text(
+        "1. Tuyên truyền về cải cách hành chính trên Báo Đông Giang và Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch; thời gian: Quý II/2026.",
+        { width: 450, align: "justify" },
+      );
       // A paragraph that runs on over a page break, the next page numbered at its top.
-      pdf.text("2. Tổ chức hội nghị tập huấn nghiệp vụ cải cách hành chính cho công chức làm việc tại Bộ phận Một cửa các cấp trên", 85, 760, { width: 450, align: "justify", lineBreak: false });
+      pdf.text("2. Tổ chức hội nghị tập huấn nghiệp vụ cải cách hành chính cho công chức làm việc tại Bộ phận Một cửa các cấp trên", 85, 760, {
+        width: 450,
+        align: "justify",
+        lineBreak: false,
+      });
       pdf.addPage().text("2", 85, 30, { width: 450, align: "center" }).text("địa bàn tỉnh. Cơ quan chủ trì: Sở Nội vụ; thời gian: Quý III/2026.", 85, 70, { width: 450 });
       pdf.end();
     });
     const { blocks } = await readDocument(file);
     const texts = blocks.map((b) => (b.kind === "para" ? b.text : ""));
-    expect(texts.slice(0, 6)).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH ĐÔNG GIANG", "Số: 77/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Đông Giang, ngày 10 tháng 3 năm 2026"]);
+    expect(texts.slice(0, 6)).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "TỈNH ĐÔNG GIANG",
+      "Số: 77/KH-UBND",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Đông Giang, ngày 10 tháng 3 năm 2026",
+    ]);
     const p = parsePlan(blocks, { year: 2026 });
     expect(p).toMatchObject({ number: "77/KH-UBND", issuer: "Ủy ban nhân dân tỉnh Đông Giang", title: "Tuyên truyền cải cách hành chính năm 2026" });
-    expect(p.tasks).toMatchObject([{ lead: ["Sở Văn hóa, Thể thao và Du lịch"], due: "Quý II/2026" }, { lead: ["Sở Nội vụ"], due: "Quý III/2026" }]);
+    expect(p.tasks).toMatchObject([
+      { lead: ["Sở Văn hóa, Thể thao và Du lịch"], due: "Quý II/2026" },
+      { lead: ["Sở Nội vụ"], due: "Quý III/2026" },
+    ]);
     expect(texts).not.toContain("2");
     expect(p.tasks[0]!.text).toContain("Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì");
   });
@@ -238,7 +267,10 @@ describe("readDocument", () => {
     const tcvn3 = new Uint8Array([0x4b, 0xd5, 0x20, 0x68, 0x6f, 0xb9, 0x63, 0x68, 0x20, 0xad, 0xaa, 0x6e, 0x20, 0x76, 0xdb]);
     expect(await codeOf(Promise.resolve().then(() => decodeText(tcvn3, "x.txt")))).toBe("DOC_ENCODING");
     const file = join(dir, "plan-1258.txt");
-    await writeFile(file, toCp1258(`KẾ HOẠCH\nCải cách hành chính\nII. NHIỆM VỤ\n1. Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ của năm, theo tháng và ngày với tổ chức phối hợp.`));
+    await writeFile(
+      file,
+      toCp1258(`KẾ HOẠCH\nCải cách hành chính\nII. NHIỆM VỤ\n1. Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ của năm, theo tháng và ngày với tổ chức phối hợp.`),
+    );
     const r = await readDocument(file);
     expect(r.blocks.map((b) => (b.kind === "para" ? b.text : ""))).toContain("Cải cách hành chính");
   });

@@ -53,7 +53,10 @@ describe("the local workspace API", () => {
     expect(labels.slice(0, 2)).toEqual(["Lãnh đạo Sở", "Văn phòng Sở"]);
     expect(labels).toContain("Phòng Giáo dục nghề nghiệp");
     const gdnn = ws.groups.find((g) => g.label.vi === "Phòng Giáo dục nghề nghiệp")!;
-    expect(gdnn.people.map((p) => [p.id, p.role.vi])).toEqual([["U0GDNN001", "Lãnh đạo đơn vị"], ["U0GDNN002", "Cán bộ"]]);
+    expect(gdnn.people.map((p) => [p.id, p.role.vi])).toEqual([
+      ["U0GDNN001", "Lãnh đạo đơn vị"],
+      ["U0GDNN002", "Cán bộ"],
+    ]);
     expect(ws.jobs).toEqual([{ id: "reminders", label: { vi: "Nhắc việc thứ Hai", en: "Monday reminders" } }]);
     expect(ws.clock.label).toBe("Thứ Tư, 20/09/2023 10:00");
   });
@@ -63,7 +66,10 @@ describe("the local workspace API", () => {
     const r = await command(USERS.gdnnStaff, gdnn, "/kehoach tongquan");
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ status: 200, late: false });
-    const shown = await until(() => view(USERS.gdnnStaff, gdnn), (v) => v.messages.some((m) => m.ephemeral));
+    const shown = await until(
+      () => view(USERS.gdnnStaff, gdnn),
+      (v) => v.messages.some((m) => m.ephemeral),
+    );
     const answer = shown.messages.find((m) => m.ephemeral)!;
     expect(answer.html).toContain("Tổng số nhiệm vụ");
     expect(answer.html).toContain("Chỉ người dùng lệnh nhìn thấy");
@@ -75,7 +81,10 @@ describe("the local workspace API", () => {
     const gdnn = channel("dondoc-gdnn");
     const id = await taskId("II.2.c.3.1");
     await command(USERS.gdnnStaff, gdnn, "/kehoach baocao II.2.c.3.1");
-    const opened = await until(() => view(USERS.gdnnStaff, gdnn), (v) => v.modal !== null);
+    const opened = await until(
+      () => view(USERS.gdnnStaff, gdnn),
+      (v) => v.modal !== null,
+    );
     expect(opened.modal!.html).toContain("Báo cáo tiến độ");
     expect(opened.modal!.html).toMatch(/<option value="\d+" selected>II\.2\.c\.3\.1/);
 
@@ -89,10 +98,19 @@ describe("the local workspace API", () => {
     const valid = await w.api("submit", {
       user: USERS.gdnnStaff,
       viewId: opened.modal!.id,
-      values: { task: { task: id }, percent: { percent: "60" }, done: { done: [] }, note: { note: "Đã khảo sát 40 doanh nghiệp <script>alert(1)</script>" }, evidence: { evidence: { value: null } } },
+      values: {
+        task: { task: id },
+        percent: { percent: "60" },
+        done: { done: [] },
+        note: { note: "Đã khảo sát 40 doanh nghiệp <script>alert(1)</script>" },
+        evidence: { evidence: { value: null } },
+      },
     });
     expect(valid.json).toMatchObject({ status: 200, open: false });
-    const posted = await until(() => view(USERS.leadership, gdnn), (v) => v.messages.some((m) => m.html.includes("Đã khảo sát 40 doanh nghiệp")));
+    const posted = await until(
+      () => view(USERS.leadership, gdnn),
+      (v) => v.messages.some((m) => m.html.includes("Đã khảo sát 40 doanh nghiệp")),
+    );
     const report = posted.messages.find((m) => m.html.includes("Đã khảo sát"))!;
     expect(report.ephemeral).toBe(false);
     expect(report.html).toContain("60%");
@@ -111,20 +129,29 @@ describe("the local workspace API", () => {
   it("closes a modal without submitting it", async () => {
     const gdnn = channel("dondoc-gdnn");
     await command(USERS.gdnnStaff, gdnn, "/kehoach baocao");
-    const opened = await until(() => view(USERS.gdnnStaff, gdnn), (v) => v.modal !== null);
+    const opened = await until(
+      () => view(USERS.gdnnStaff, gdnn),
+      (v) => v.modal !== null,
+    );
     expect((await w.api("close", { user: USERS.gdnnStaff, viewId: opened.modal!.id })).status).toBe(200);
     expect((await view(USERS.gdnnStaff, gdnn)).modal).toBeNull();
   });
 
   it("opens App Home, and its buttons act on the home view", async () => {
     expect((await w.api("home", { user: USERS.gdnnStaff })).json).toMatchObject({ status: 200 });
-    const home = await until(() => view(USERS.gdnnStaff, "home"), (v) => v.home != null);
+    const home = await until(
+      () => view(USERS.gdnnStaff, "home"),
+      (v) => v.home != null,
+    );
     expect(home.home!.html).toContain("Huỳnh Văn Tài");
     const button = /<button type="button" class="btn[^"]*" data-block-id="([^"]+)" data-action-id="report_open"/.exec(home.home!.html);
     expect(button, "a report button").not.toBeNull();
     const r = await w.api("action", { user: USERS.gdnnStaff, actionId: "report_open", blockId: button![1], viewId: home.home!.id });
     expect(r.json).toMatchObject({ status: 200 });
-    const opened = await until(() => view(USERS.gdnnStaff, "home"), (v) => v.modal !== null);
+    const opened = await until(
+      () => view(USERS.gdnnStaff, "home"),
+      (v) => v.modal !== null,
+    );
     await w.api("close", { user: USERS.gdnnStaff, viewId: opened.modal!.id });
   });
 
@@ -199,7 +226,10 @@ describe("the local workspace API", () => {
     const guest = ws.groups.at(-1)!.people[0]!;
     expect(guest.id).toBe("U0KHACH01");
     await command(guest.id, channel("dondoc-vp"), "/kehoach tongquan");
-    const shown = await until(() => view(guest.id, channel("dondoc-vp")), (v) => v.messages.some((m) => m.ephemeral));
+    const shown = await until(
+      () => view(guest.id, channel("dondoc-vp")),
+      (v) => v.messages.some((m) => m.ephemeral),
+    );
     expect(shown.messages.find((m) => m.ephemeral)!.html).toContain("Đồng chí chưa có trong danh sách thành viên của dondoc");
   });
 });

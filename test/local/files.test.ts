@@ -16,7 +16,11 @@ describe("files from the local workspace's page", () => {
   afterAll(async () => w?.close());
 
   const post = (path: string, query: Record<string, string>, body: Buffer) =>
-    fetch(new URL(`api/${path}?${new URLSearchParams(query)}`, w.local.url), { method: "POST", headers: { "content-type": "application/octet-stream" }, body: new Uint8Array(body) });
+    fetch(new URL(`api/${path}?${new URLSearchParams(query)}`, w.local.url), {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream" },
+      body: new Uint8Array(body),
+    });
 
   it("a file shared in the DM reaches dondoc, which answers with the preview", async () => {
     const res = await post("share", { user: OFFICE, name: "ke-hoach-77.txt" }, PLAN);

@@ -48,7 +48,10 @@ export async function startExampleWorkspace(options: { jobs?: LocalJobsOption } 
     db,
     local,
     async api<T>(path: string, body?: unknown) {
-      const res = await fetch(new URL(`api/${path}`, local.url), body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch(
+        new URL(`api/${path}`, local.url),
+        body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+      );
       return { status: res.status, json: (await res.json()) as T };
     },
     async close() {

@@ -36,9 +36,7 @@ describe("mrkdwn", () => {
   });
 
   it("shows mentions as names, channels as #name, dates as their fallback", () => {
-    expect(md("<@U0GDNN002> báo cáo ở <#C0GDNN>")).toBe(
-      '<span class="mention">@Huỳnh Văn Tài</span> báo cáo ở <span class="mention channel">#dondoc-gdnn</span>',
-    );
+    expect(md("<@U0GDNN002> báo cáo ở <#C0GDNN>")).toBe('<span class="mention">@Huỳnh Văn Tài</span> báo cáo ở <span class="mention channel">#dondoc-gdnn</span>');
     expect(md("<@U0UNKNOWN> <#C0OTHER|kenh-khac>")).toBe('<span class="mention">@U0UNKNOWN</span> <span class="mention channel">#kenh-khac</span>');
     expect(md("Cập nhật <!date^1695168000^{date_short_pretty} {time}|20/09/2023>")).toBe('Cập nhật <span class="date">20/09/2023</span>');
     expect(md("<!here> <!channel>")).toBe('<span class="mention">@here</span> <span class="mention">@channel</span>');
@@ -49,9 +47,7 @@ describe("mrkdwn", () => {
     expect(md(typed)).toBe("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &amp; &lt;https://evil|bank&gt;");
     expect(md("<javascript:alert(1)|bấm vào đây>")).toBe("bấm vào đây");
     expect(md("<data:text/html;base64,PHNjcmlwdD4=|x>")).toBe("x");
-    expect(md('<https://x.vn/" onmouseover="alert(1)|a>')).toBe(
-      '<a href="https://x.vn/&quot; onmouseover=&quot;alert(1)" target="_blank" rel="noopener noreferrer">a</a>',
-    );
+    expect(md('<https://x.vn/" onmouseover="alert(1)|a>')).toBe('<a href="https://x.vn/&quot; onmouseover=&quot;alert(1)" target="_blank" rel="noopener noreferrer">a</a>');
     expect(md("<@U0EVIL>")).toBe('<span class="mention">@&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</span>');
     expect(md("a <b>bold?</b> ' \"")).toBe("a &lt;b&gt;bold?&lt;/b&gt; &#39; &quot;");
   });
@@ -74,7 +70,13 @@ describe("blocks", () => {
       ],
       accessory: { type: "button", action_id: "report_open", value: "42", text: { type: "plain_text", text: "Báo cáo" } },
     },
-    { type: "context", elements: [{ type: "mrkdwn", text: "_Số liệu_ đến 20/09/2023" }, { type: "image", image_url: "https://x/y.png", alt_text: "logo" }] },
+    {
+      type: "context",
+      elements: [
+        { type: "mrkdwn", text: "_Số liệu_ đến 20/09/2023" },
+        { type: "image", image_url: "https://x/y.png", alt_text: "logo" },
+      ],
+    },
     { type: "divider" },
     {
       type: "actions",
@@ -99,7 +101,9 @@ describe("blocks", () => {
   });
 
   it("gives buttons the block and action ids the fake Slack reports, named or not", () => {
-    expect(html).toContain('<div class="b-accessory"><button type="button" class="btn" data-block-id="task-1" data-action-id="report_open" data-type="button">Báo cáo</button></div>');
+    expect(html).toContain(
+      '<div class="b-accessory"><button type="button" class="btn" data-block-id="task-1" data-action-id="report_open" data-type="button">Báo cáo</button></div>',
+    );
     expect(html).toContain('<button type="button" class="btn btn-primary" data-block-id="block-4" data-action-id="tasks_page" data-type="button">Sau ▶</button>');
     expect(html).toContain('class="btn btn-danger" data-block-id="block-4" data-action-id="action-4-1"');
   });
@@ -137,9 +141,27 @@ describe("modals", () => {
           initial_option: { text: { type: "plain_text", text: "II.2 · <Hai>" }, value: "2" },
         },
       },
-      { type: "input", block_id: "percent", label: { type: "plain_text", text: "Tiến độ (%)" }, hint: { type: "plain_text", text: "0–100" }, element: { type: "number_input", action_id: "percent", is_decimal_allowed: false, min_value: "0", max_value: "100", initial_value: "20" } },
-      { type: "input", block_id: "done", optional: true, label: { type: "plain_text", text: "Hoàn thành" }, element: { type: "checkboxes", action_id: "done", options: [{ text: { type: "plain_text", text: "Đã hoàn thành" }, value: "done" }] } },
-      { type: "input", block_id: "note", optional: true, label: { type: "plain_text", text: "Ghi chú" }, element: { type: "plain_text_input", action_id: "note", multiline: true, max_length: 3000 } },
+      {
+        type: "input",
+        block_id: "percent",
+        label: { type: "plain_text", text: "Tiến độ (%)" },
+        hint: { type: "plain_text", text: "0–100" },
+        element: { type: "number_input", action_id: "percent", is_decimal_allowed: false, min_value: "0", max_value: "100", initial_value: "20" },
+      },
+      {
+        type: "input",
+        block_id: "done",
+        optional: true,
+        label: { type: "plain_text", text: "Hoàn thành" },
+        element: { type: "checkboxes", action_id: "done", options: [{ text: { type: "plain_text", text: "Đã hoàn thành" }, value: "done" }] },
+      },
+      {
+        type: "input",
+        block_id: "note",
+        optional: true,
+        label: { type: "plain_text", text: "Ghi chú" },
+        element: { type: "plain_text_input", action_id: "note", multiline: true, max_length: 3000 },
+      },
       { type: "input", block_id: "title", label: { type: "plain_text", text: "Tiêu đề" }, element: { type: "plain_text_input", action_id: "title", initial_value: '"><script>' } },
     ],
     ...over,
@@ -149,12 +171,18 @@ describe("modals", () => {
     const html = modalHtml(view(), names);
     expect(html).toContain('<form class="modal" novalidate data-view-id="V1" role="dialog" aria-modal="true">');
     expect(html).toContain("<h2>Báo cáo tiến độ</h2>");
-    expect(html).toContain('<select class="select" data-block-id="task" data-action-id="task" data-type="static_select" data-input data-required><option value="">Chọn nhiệm vụ</option>');
+    expect(html).toContain(
+      '<select class="select" data-block-id="task" data-action-id="task" data-type="static_select" data-input data-required><option value="">Chọn nhiệm vụ</option>',
+    );
     expect(html).toContain('<option value="1">II.1 · Một · Chủ trì · 0%</option><option value="2" selected>II.2 · &lt;Hai&gt;</option>');
-    expect(html).toContain('<input type="number" class="text" inputmode="numeric" data-block-id="percent" data-action-id="percent" data-type="number_input" data-input data-required step="1" min="0" max="100" value="20">');
+    expect(html).toContain(
+      '<input type="number" class="text" inputmode="numeric" data-block-id="percent" data-action-id="percent" data-type="number_input" data-input data-required step="1" min="0" max="100" value="20">',
+    );
     expect(html).toContain('<div class="hint">0–100</div>');
-    expect(html).toContain('<div class="choices" data-block-id="done" data-action-id="done" data-type="checkboxes" data-input><label class="choice"><input type="checkbox" name="done.done" value="done">');
-    expect(html).toContain("Hoàn thành <span class=\"optional\">");
+    expect(html).toContain(
+      '<div class="choices" data-block-id="done" data-action-id="done" data-type="checkboxes" data-input><label class="choice"><input type="checkbox" name="done.done" value="done">',
+    );
+    expect(html).toContain('Hoàn thành <span class="optional">');
     expect(html).toContain('<textarea class="text" rows="4" data-block-id="note" data-action-id="note" data-type="plain_text_input" data-input maxlength="3000"></textarea>');
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;"');
     expect(html).toContain('<button type="button" class="btn" data-close>Hủy</button><button type="submit" class="btn btn-primary">Gửi</button>');
@@ -214,7 +242,17 @@ describe("messages and App Home", () => {
 
   it("renders App Home with its view id for its buttons", () => {
     const home: View = {
-      id: "V9", userId: "U1", type: "home", callbackId: "", privateMetadata: "", externalId: "", hash: "h", notifyOnClose: false, clearOnClose: false, rootViewId: "V9", stateValues: {},
+      id: "V9",
+      userId: "U1",
+      type: "home",
+      callbackId: "",
+      privateMetadata: "",
+      externalId: "",
+      hash: "h",
+      notifyOnClose: false,
+      clearOnClose: false,
+      rootViewId: "V9",
+      stateValues: {},
       blocks: [{ type: "actions", elements: [{ type: "button", action_id: "report_open", value: "", text: { type: "plain_text", text: "Báo cáo tiến độ" } }] }],
     };
     expect(homeHtml(home, names)).toBe(
@@ -224,16 +262,27 @@ describe("messages and App Home", () => {
 
   it("shows a shared document as a download link with its name and size, and an image inline", () => {
     const files = [
-      { id: "F1", name: "bao-cao-1565-khsldtbxh-quy-iii-2023.docx", title: "bao-cao-1565-khsldtbxh-quy-iii-2023.docx", mimetype: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", size: 20_480 },
+      {
+        id: "F1",
+        name: "bao-cao-1565-khsldtbxh-quy-iii-2023.docx",
+        title: "bao-cao-1565-khsldtbxh-quy-iii-2023.docx",
+        mimetype: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        size: 20_480,
+      },
       { id: "F2", name: 'Báo cáo "đợt 1" <bản ký>.pdf', title: "Báo cáo đợt 1", mimetype: "application/pdf", size: 1_572_864 },
       { id: "F3", name: "chart.png", title: "Biểu đồ tiến độ", mimetype: "image/png", size: 100 },
     ];
-    const html = messageHtml({ channelId: "C1", ts: "1695178800.000100", text: "Tệp báo cáo", blocks: [], author: { name: "dondoc", bot: true }, ephemeral: false, edited: false, files }, names);
+    const html = messageHtml(
+      { channelId: "C1", ts: "1695178800.000100", text: "Tệp báo cáo", blocks: [], author: { name: "dondoc", bot: true }, ephemeral: false, edited: false, files },
+      names,
+    );
     expect(html).toContain(
       '<div class="file-link">📎 <a href="/api/files/F1" download="bao-cao-1565-khsldtbxh-quy-iii-2023.docx" title="bao-cao-1565-khsldtbxh-quy-iii-2023.docx">bao-cao-1565-khsldtbxh-quy-iii-2023.docx</a> <span class="file-size">20 KB</span></div>',
     );
     // The name is the download's, escaped; the size as a person reads it.
-    expect(html).toContain('download="Báo cáo &quot;đợt 1&quot; &lt;bản ký&gt;.pdf" title="Báo cáo đợt 1">Báo cáo &quot;đợt 1&quot; &lt;bản ký&gt;.pdf</a> <span class="file-size">1,5 MB</span>');
+    expect(html).toContain(
+      'download="Báo cáo &quot;đợt 1&quot; &lt;bản ký&gt;.pdf" title="Báo cáo đợt 1">Báo cáo &quot;đợt 1&quot; &lt;bản ký&gt;.pdf</a> <span class="file-size">1,5 MB</span>',
+    );
     expect(html).toContain('<img src="/api/files/F3" alt="Biểu đồ tiến độ" loading="lazy">');
     expect(html.match(/class="file-link"/g)).toHaveLength(2);
   });
@@ -253,7 +302,10 @@ describe("threads in the local workspace", () => {
   });
 
   it("marks a reply as one", () => {
-    const html = messageHtml({ channelId: "C1", ts: "2.0", threadTs: "1.0", text: "Ý kiến chỉ đạo", blocks: [], author: { name: "dondoc", bot: true }, ephemeral: false, edited: false }, names);
+    const html = messageHtml(
+      { channelId: "C1", ts: "2.0", threadTs: "1.0", text: "Ý kiến chỉ đạo", blocks: [], author: { name: "dondoc", bot: true }, ephemeral: false, edited: false },
+      names,
+    );
     expect(html).toContain('class="msg reply"');
     expect(html).toContain("Trả lời trong chuỗi tin nhắn");
   });

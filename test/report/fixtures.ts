@@ -5,10 +5,23 @@ import { parseReportPeriod } from "../../src/report/period.js";
 
 export function task(i: number, over: Partial<ReportTaskRow> = {}): ReportTaskRow {
   return {
-    stt: i, code: `II.${i}`, title: `Nhiệm vụ ${i}`, depth: 1, heading: false,
-    lead: [{ code: "VP", name: "Văn phòng Sở" }], cooperating: [], partners: [],
-    due: "Quý III/2023", dueOn: "2023-09-30", percent: 40, status: "IN_PROGRESS",
-    result: null, resultOn: null, evidence: [], reportsInWindow: 0, ...over,
+    stt: i,
+    code: `II.${i}`,
+    title: `Nhiệm vụ ${i}`,
+    depth: 1,
+    heading: false,
+    lead: [{ code: "VP", name: "Văn phòng Sở" }],
+    cooperating: [],
+    partners: [],
+    due: "Quý III/2023",
+    dueOn: "2023-09-30",
+    percent: 40,
+    status: "IN_PROGRESS",
+    result: null,
+    resultOn: null,
+    evidence: [],
+    reportsInWindow: 0,
+    ...over,
   };
 }
 
@@ -36,4 +49,3 @@ export function model(tasks: ReportTaskRow[], over: Partial<ReportModel> = {}): 
     ...over,
   };
 }
-

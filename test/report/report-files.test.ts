@@ -31,12 +31,21 @@ const Q3 = parseReportPeriod("Quý III/2023")!;
 
 /** Paragraph texts of a WordprocessingML part, runs joined, entities decoded. */
 function paragraphs(xml: string): string[] {
-  const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1]!)).join("")).filter((t) => t !== "");
 }
 
 async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -61,7 +70,10 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     const raise = (text: string, at: string) => raiseObstacle(db.prisma, { taskId: task.id, unitId: unit.id, raisedBy: "U_TEST", text, at: new Date(at) });
     await raise("Chưa có danh sách doanh nghiệp của Viện nghiên cứu phát triển", "2023-07-03T03:00:00Z");
     const resolved = await raise("Thiếu kinh phí in phiếu khảo sát.", "2023-08-01T03:00:00Z");
-    await db.prisma.obstacle.update({ where: { id: resolved.obstacle.id }, data: { resolvedAt: new Date("2023-08-20T03:00:00Z"), resolvedBy: "U_LD", resolution: "Lãnh đạo Sở đồng ý bổ sung kinh phí" } });
+    await db.prisma.obstacle.update({
+      where: { id: resolved.obstacle.id },
+      data: { resolvedAt: new Date("2023-08-20T03:00:00Z"), resolvedBy: "U_LD", resolution: "Lãnh đạo Sở đồng ý bổ sung kinh phí" },
+    });
     await raise("Sau kỳ báo cáo", "2023-09-20T03:00:00Z");
     model = await buildReportModel(db.prisma, { plan: "1565", window: Q3, date: "2023-09-18" });
     dir = await mkdtemp(path.join(tmpdir(), "dondoc-report-"));
@@ -87,7 +99,11 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     if (db.url) {
       // The CLI itself, on the same PostgreSQL database.
       let out = "";
-      const code = await run(["node", "dondoc", "status", "1565", "--at", "14/09/2023", "--json"], { out: (t) => void (out += t), err: () => undefined }, { DATABASE_URL: db.url, LOG_LEVEL: "silent" });
+      const code = await run(
+        ["node", "dondoc", "status", "1565", "--at", "14/09/2023", "--json"],
+        { out: (t) => void (out += t), err: () => undefined },
+        { DATABASE_URL: db.url, LOG_LEVEL: "silent" },
+      );
       expect(code).toBe(0);
       expect(JSON.parse(out)).toMatchObject({ total: model.totals.total, counts: model.totals.counts });
     }
@@ -117,7 +133,22 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     expect(text).toContain("Độc lập - Tự do - Hạnh phúc");
     expect(text).toContain("Số:        /BC-SLĐTBXH");
     expect(text).toContain("Thừa Thiên Huế, ngày 18 tháng 9 năm 2023");
-    const order = ["BÁO CÁO", "Kết quả thực hiện Kế hoạch số 1565/KH-SLĐTBXH quý III năm 2023", "I. KẾT QUẢ THỰC HIỆN", "1. Kết quả chung", "2. Kết quả theo từng chỉ số", "3. Kết quả theo nhóm nhiệm vụ", "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI", "IV. KIẾN NGHỊ, ĐỀ XUẤT", "Nơi nhận:", "- Lưu: VT, VPTr.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Hữu Phước"].map(at);
+    const order = [
+      "BÁO CÁO",
+      "Kết quả thực hiện Kế hoạch số 1565/KH-SLĐTBXH quý III năm 2023",
+      "I. KẾT QUẢ THỰC HIỆN",
+      "1. Kết quả chung",
+      "2. Kết quả theo từng chỉ số",
+      "3. Kết quả theo nhóm nhiệm vụ",
+      "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+      "III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI",
+      "IV. KIẾN NGHỊ, ĐỀ XUẤT",
+      "Nơi nhận:",
+      "- Lưu: VT, VPTr.",
+      "KT. GIÁM ĐỐC",
+      "PHÓ GIÁM ĐỐC",
+      "Nguyễn Hữu Phước",
+    ].map(at);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     // The Quốc hiệu bold, the Tiêu ngữ underlined, place and date in italics (their run properties).
     const runOf = (t: string) => new RegExp(`<w:rPr>((?:(?!<w:rPr>).)*?)</w:rPr><w:t[^>]*>${t}</w:t>`).exec(xml)?.[1] ?? "";
@@ -138,7 +169,9 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     // Obstacles of the window with their outcome; the one raised after it is not there.
     expect(text).toContain("Trong kỳ, các đơn vị phản ánh 2 khó khăn, vướng mắc; đã giải quyết 1, còn 1 chưa giải quyết:");
     expect(text).toContain("- Phòng Lao động - Việc làm (ngày 03/07/2023, nhiệm vụ II.2.c.2): Chưa có danh sách doanh nghiệp của Viện nghiên cứu phát triển (chưa giải quyết);");
-    expect(text).toContain("- Phòng Lao động - Việc làm (ngày 01/08/2023, nhiệm vụ II.2.c.2): Thiếu kinh phí in phiếu khảo sát (đã giải quyết ngày 20/08/2023: Lãnh đạo Sở đồng ý bổ sung kinh phí).");
+    expect(text).toContain(
+      "- Phòng Lao động - Việc làm (ngày 01/08/2023, nhiệm vụ II.2.c.2): Thiếu kinh phí in phiếu khảo sát (đã giải quyết ngày 20/08/2023: Lãnh đạo Sở đồng ý bổ sung kinh phí).",
+    );
     expect(text.join("\n")).not.toContain("Sau kỳ báo cáo");
     expect(text.join("\n")).not.toMatch(/\bbạn\b/i);
     // The Office's own places are marked (highlighted), and there are exactly those.
@@ -156,7 +189,18 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     const [tasks, criteria] = wb.worksheets;
     expect(tasks!.name).toBe("Biểu 1 - Nhiệm vụ");
     const header = TITLE_ROWS + 1;
-    expect(tasks!.getRow(header).values).toEqual([undefined, "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ (%)", "Kết quả thực hiện", "Tình trạng", "Tài liệu kiểm chứng"]);
+    expect(tasks!.getRow(header).values).toEqual([
+      undefined,
+      "STT",
+      "Nhiệm vụ",
+      "Đơn vị chủ trì",
+      "Đơn vị phối hợp",
+      "Thời hạn",
+      "Tiến độ (%)",
+      "Kết quả thực hiện",
+      "Tình trạng",
+      "Tài liệu kiểm chứng",
+    ]);
     expect(tasks!.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(tasks!.views[0]).toMatchObject({ state: "frozen", ySplit: header });
     // The header row printed on every page.
@@ -166,7 +210,13 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     const rows: { stt: unknown; task: string; lead: string; status: string; wrap: boolean | undefined }[] = [];
     tasks!.eachRow((row, n) => {
       if (n <= header) return;
-      rows.push({ stt: row.getCell(1).value, task: String(row.getCell(2).value), lead: String(row.getCell(3).value ?? ""), status: String(row.getCell(8).value ?? ""), wrap: row.getCell(2).alignment?.wrapText });
+      rows.push({
+        stt: row.getCell(1).value,
+        task: String(row.getCell(2).value),
+        lead: String(row.getCell(3).value ?? ""),
+        status: String(row.getCell(8).value ?? ""),
+        wrap: row.getCell(2).alignment?.wrapText,
+      });
     });
     // Every task of the plan, headings included, once and in the plan's order.
     expect(rows.map((r) => r.task.trim().split(". ")[0])).toEqual(model.tasks.map((t) => t.code));
@@ -174,7 +224,10 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
     expect(leaves.map((r) => r.stt)).toEqual(leaves.map((_, i) => i + 1));
     for (const s of STATUSES) expect(leaves.filter((r) => r.status === STATUS_LABELS[s].vi).length).toBe(model.totals.counts[s]);
     expect(rows.every((r) => r.wrap)).toBe(true);
-    expect(rows.find((r) => r.task.includes("II.2.c.2."))).toMatchObject({ task: "  II.2.c.2. Cung cấp danh sách doanh nghiệp cho khảo sát DDCI", lead: "Phòng Lao động - Việc làm" });
+    expect(rows.find((r) => r.task.includes("II.2.c.2."))).toMatchObject({
+      task: "  II.2.c.2. Cung cấp danh sách doanh nghiệp cho khảo sát DDCI",
+      lead: "Phòng Lao động - Việc làm",
+    });
 
     expect(criteria!.name).toBe("Biểu 2 - Tiêu chí");
     const crit: unknown[][] = [];
@@ -217,7 +270,11 @@ describe.each(backends)("the consolidated report on $name", (backend) => {
 describe("dondoc report build (command line)", () => {
   it("refuses a period it cannot read, before opening the database", async () => {
     let err = "";
-    const code = await run(["node", "dondoc", "report", "build", "--plan", "1565", "--period", "Quý V/2023", "--out", tmpdir()], { out: () => undefined, err: (t) => void (err += t) }, { LOG_LEVEL: "silent", DONDOC_DATA_DIR: "/nonexistent/never-opened" });
+    const code = await run(
+      ["node", "dondoc", "report", "build", "--plan", "1565", "--period", "Quý V/2023", "--out", tmpdir()],
+      { out: () => undefined, err: (t) => void (err += t) },
+      { LOG_LEVEL: "silent", DONDOC_DATA_DIR: "/nonexistent/never-opened" },
+    );
     expect(code).toBe(1);
     expect(err).toContain('"Quý V/2023" không phải kỳ báo cáo');
     expect(err).toContain('"Quý V/2023" is not a reporting period');

@@ -36,7 +36,11 @@ async function fakeSlack(): Promise<FakeSlack> {
 const count = (fake: FakeSlack, name: string) => fake.workspace.conversations.messages(fake.workspace.directory.channel(name)!.id).length;
 
 async function load(env: NodeJS.ProcessEnv) {
-  for (const args of [["org", "import", ORG_FILE], ["plan", "import", PLAN_FILE], ["holidays", "import", "examples/holidays-vn.yaml"]]) {
+  for (const args of [
+    ["org", "import", ORG_FILE],
+    ["plan", "import", PLAN_FILE],
+    ["holidays", "import", "examples/holidays-vn.yaml"],
+  ]) {
     const r = await cli(env, ...args);
     expect(r.code, `${args.join(" ")}: ${r.err}`).toBe(0);
   }
@@ -99,7 +103,14 @@ describe.runIf(serverUrl)("dondoc jobs run when PostgreSQL goes away mid-run", (
   beforeAll(async () => {
     fake = await fakeSlack();
     broken = await breakablePostgres(serverUrl!);
-    env = { DATABASE_URL: broken.url, LOG_LEVEL: "silent", SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: "cli-jobs-signing-secret-0123456789", SLACK_API_URL: fake.url, DONDOC_SLACK_MESSAGES_PER_MINUTE: "60" };
+    env = {
+      DATABASE_URL: broken.url,
+      LOG_LEVEL: "silent",
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: "cli-jobs-signing-secret-0123456789",
+      SLACK_API_URL: fake.url,
+      DONDOC_SLACK_MESSAGES_PER_MINUTE: "60",
+    };
     await load(env);
     process.on("unhandledRejection", onUnhandled);
   }, 240_000);
@@ -126,7 +137,9 @@ describe.runIf(serverUrl)("dondoc jobs run when PostgreSQL goes away mid-run", (
     expect(r.code).toBe(69);
     const lines = r.err.trim().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^Việc "Nhắc việc đầu tuần" kỳ tuần 38\/2023 dừng giữa chừng vì mất kết nối cơ sở dữ liệu \((P2010\/)?(57P01|55000)[^)]*\); đã gửi \d tin\. Đề nghị đồng chí chạy lại lệnh/);
+    expect(lines[0]).toMatch(
+      /^Việc "Nhắc việc đầu tuần" kỳ tuần 38\/2023 dừng giữa chừng vì mất kết nối cơ sở dữ liệu \((P2010\/)?(57P01|55000)[^)]*\); đã gửi \d tin\. Đề nghị đồng chí chạy lại lệnh/,
+    );
     expect(lines[1]).toMatch(/^Job "Monday reminders" for week 38 of 2023 stopped part-way because the database connection was lost/);
     expect(r.err).not.toMatch(/Invalid `prisma|at .*\.js:\d+|PrismaClient/);
 

@@ -179,7 +179,14 @@ describe.runIf(serverUrl)("three instances on one PostgreSQL", () => {
   it("deliver each message exactly once", async () => {
     w = await startWorld(backends.find((b) => b.name === "postgres")!, { at: MONDAY });
     // Thirty units, so the instances really overlap.
-    const units = Array.from({ length: 30 }, (_, i) => ({ code: `U${i}`, codeKey: `u${i}`, name: `Đơn vị ${i}`, nameKey: `don vi ${i}`, kind: "DIVISION" as const, slackChannel: `#extra-${i}` }));
+    const units = Array.from({ length: 30 }, (_, i) => ({
+      code: `U${i}`,
+      codeKey: `u${i}`,
+      name: `Đơn vị ${i}`,
+      nameKey: `don vi ${i}`,
+      kind: "DIVISION" as const,
+      slackChannel: `#extra-${i}`,
+    }));
     await w.db.prisma.unit.createMany({ data: units });
     for (const u of units) w.fake.workspace.directory.addChannel({ name: u.slackChannel.slice(1) });
     const o = occurrenceAt("reminders", schedulerConfig.schedule, await loadCalendar(w.db.prisma), MONDAY);

@@ -109,7 +109,11 @@ describe.each(backends)("the digest's chart on $name", (backend) => {
     w.fake.failNext("files.completeUploadExternal", { error: "not_in_channel" }, 1);
     const r = await runJob(w.ctx(), await digest());
     expect(r).toMatchObject({ delivery: { sent: 1, failed: 1 } });
-    expect(await w.db.prisma.delivery.findFirstOrThrow({ where: { status: "FAILED" } })).toMatchObject({ target: chartTarget(CHANNEL), lastError: "not_in_channel", nextAttemptAt: null });
+    expect(await w.db.prisma.delivery.findFirstOrThrow({ where: { status: "FAILED" } })).toMatchObject({
+      target: chartTarget(CHANNEL),
+      lastError: "not_in_channel",
+      nextAttemptAt: null,
+    });
     await runJob(w.ctx("B"), await digest());
     expect(topLevel()).toHaveLength(1);
     expect(charts()).toHaveLength(0);
@@ -131,7 +135,10 @@ describe.each(backends)("the digest's chart on $name", (backend) => {
     await runJob({ ...w.ctx("A"), client: null }, o);
     const client = slackDeliveryClient({ token: BOT_TOKEN, apiUrl: w.fake.url });
     // A sends the digest, then claims the chart, uploads it and dies before recording it.
-    const a = await fanOut({ prisma: w.db.prisma, client, log, instance: "A", now: () => w.clock.now, messagesPerMinute: 6000 }, { ids: [(await w.db.prisma.delivery.findFirstOrThrow({ where: { target: CHANNEL } })).id] });
+    const a = await fanOut(
+      { prisma: w.db.prisma, client, log, instance: "A", now: () => w.clock.now, messagesPerMinute: 6000 },
+      { ids: [(await w.db.prisma.delivery.findFirstOrThrow({ where: { target: CHANNEL } })).id] },
+    );
     expect(a.sent).toBe(1);
     const chart = (await claimNext(w.db.prisma, { instance: "A", now: FRIDAY }))!;
     expect(chart.payload.file).toBeDefined();

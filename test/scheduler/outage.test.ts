@@ -40,7 +40,14 @@ describe.each(variants)("a database outage during a fan-out, on $name", (variant
     broken = await variant.make();
     const first = await startWorld({ name: "pglite", open: async () => broken.db }, { at: MONDAY, fake: {} });
     await first.fake.close();
-    const units = Array.from({ length: EXTRA_UNITS }, (_, i) => ({ code: `X${i}`, codeKey: `x${i}`, name: `Đơn vị ${i}`, nameKey: `don vi ${i}`, kind: "DIVISION" as const, slackChannel: `#extra-${i}` }));
+    const units = Array.from({ length: EXTRA_UNITS }, (_, i) => ({
+      code: `X${i}`,
+      codeKey: `x${i}`,
+      name: `Đơn vị ${i}`,
+      nameKey: `don vi ${i}`,
+      kind: "DIVISION" as const,
+      slackChannel: `#extra-${i}`,
+    }));
     await broken.db.prisma.unit.createMany({ data: units });
   }, 180_000);
   afterAll(async () => broken?.db.close());

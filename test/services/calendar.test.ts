@@ -12,7 +12,8 @@ import { backends } from "../support/databases.js";
 const file = (days: CalendarFile["days"]): LoadedFile<CalendarFile> => ({ file: "test.yaml", data: { days }, lineOf: () => undefined });
 
 /** 600 days off from 2030 on, named after their index. */
-const manyDays = (suffix = "") => Array.from({ length: 600 }, (_, i) => ({ day: addDays("2030-01-01", i), kind: "HOLIDAY" as "HOLIDAY" | "WORKDAY", name: `Ngày nghỉ ${i}${suffix}` }));
+const manyDays = (suffix = "") =>
+  Array.from({ length: 600 }, (_, i) => ({ day: addDays("2030-01-01", i), kind: "HOLIDAY" as "HOLIDAY" | "WORKDAY", name: `Ngày nghỉ ${i}${suffix}` }));
 
 /** The database as a busy one answers: every statement 10 ms late. */
 function slowed(prisma: PrismaClient, statements: { n: number }): PrismaClient {

@@ -23,8 +23,18 @@ describe.each(backends)("claiming a consolidated report's delivery on $name", (b
     const plan = await findPlan(db.prisma, "1565");
     const row = await db.prisma.consolidatedReport.create({
       data: {
-        planId: plan.id, period: "2023-Q3", version: 1, status: "APPROVED", reportDate: new Date("2023-10-05T00:00:00Z"), builtBy: "U0VP00002",
-        docxName: "a.docx", docx: "", xlsxName: "a.xlsx", xlsx: "", decidedBy: "U0LDS0002", decidedAt: at,
+        planId: plan.id,
+        period: "2023-Q3",
+        version: 1,
+        status: "APPROVED",
+        reportDate: new Date("2023-10-05T00:00:00Z"),
+        builtBy: "U0VP00002",
+        docxName: "a.docx",
+        docx: "",
+        xlsxName: "a.xlsx",
+        xlsx: "",
+        decidedBy: "U0LDS0002",
+        decidedAt: at,
       },
     });
     reportId = row.id;

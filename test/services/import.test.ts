@@ -117,10 +117,7 @@ describe.each(backends)("plan import on $name", (backend) => {
     const clock = new Date("2024-02-03T04:05:06.789Z");
     const edited = await variant(PLAN_FILE, (t) =>
       t
-        .replace(
-          '        cooperating: VP\n        # "theo đề nghị của"',
-          '        cooperating: [VP, KH-TC]\n        # "theo đề nghị của"',
-        )
+        .replace('        cooperating: VP\n        # "theo đề nghị của"', '        cooperating: [VP, KH-TC]\n        # "theo đề nghị của"')
         .replace('target: { value: 100, unit: "%", measure: completion }', 'target: { value: 95, unit: "%", measure: completion }')
         .replace("name: Tỷ lệ chi phí đào tạo lao động trong tổng chi phí kinh doanh", "name: Tỷ lệ chi phí đào tạo lao động (sửa)")
         .replace(/\n {2}- code: III\.3\n(?: {4}.*\n)+/, "\n"),

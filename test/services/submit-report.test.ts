@@ -36,7 +36,10 @@ describe("checkReportForm", () => {
     expect(checkReportForm({ ...form, done: true, percent: "100" })).toMatchObject({ ok: true, input: { done: true, percent: 100 } });
   });
   it("strips control characters from the note and links", () => {
-    expect(checkReportForm({ ...form, note: " a\u0000b\nc ", evidence: "https://x.vn/a\u0000.pdf" })).toMatchObject({ ok: true, input: { note: "ab\nc", links: ["https://x.vn/a.pdf"] } });
+    expect(checkReportForm({ ...form, note: " a\u0000b\nc ", evidence: "https://x.vn/a\u0000.pdf" })).toMatchObject({
+      ok: true,
+      input: { note: "ab\nc", links: ["https://x.vn/a.pdf"] },
+    });
   });
   it("uses the form's own note limit", () => {
     expect(NOTE_MAX).toBe(NOTE_MAX_LENGTH);
@@ -58,14 +61,21 @@ describe.each(backends)("report and obstacle use cases on $name", (backend) => {
     const gdnn = await db.prisma.unit.findUniqueOrThrow({ where: { code: "GDNN" } });
     const heading = await db.prisma.task.findFirstOrThrow({ where: { archivedAt: null, children: { some: {} }, assignments: { some: { unitId: gdnn.id } } } });
     expect((await reportableTasks(db.prisma, gdnn.id)).map((t) => t.id)).not.toContain(heading.id);
-    const result = await submitReport({ prisma: db.prisma, userId: "U0GDNN002", form: { task: String(heading.id), percent: "100", done: true }, requestKey: "view:heading", at: AT });
+    const result = await submitReport({
+      prisma: db.prisma,
+      userId: "U0GDNN002",
+      form: { task: String(heading.id), percent: "100", done: true },
+      requestKey: "view:heading",
+      at: AT,
+    });
     expect(result).toMatchObject({ kind: "errors", errors: { task: { code: "TASK_NOT_REPORTABLE", params: { code: heading.code } } } });
     expect(await db.prisma.progressReport.count({ where: { taskId: heading.id } })).toBe(0);
   });
 
   it("records two racing copies of one submission once", async () => {
     const t = await task("II.2.c.3.1");
-    const submit = () => submitReport({ prisma: db.prisma, userId: "U0GDNN002", form: { task: String(t.id), percent: "45", done: false, note: "đua" }, requestKey: "view:V-RACE", at: AT });
+    const submit = () =>
+      submitReport({ prisma: db.prisma, userId: "U0GDNN002", form: { task: String(t.id), percent: "45", done: false, note: "đua" }, requestKey: "view:V-RACE", at: AT });
     const results = await Promise.all([submit(), submit(), submit()]);
     expect(results.map((r) => r.kind).sort()).toEqual(["duplicate", "duplicate", "saved"]);
     expect(await db.prisma.progressReport.count({ where: { requestKey: "view:V-RACE" } })).toBe(1);

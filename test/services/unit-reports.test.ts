@@ -195,7 +195,11 @@ describe.each(backends)("units' reports for a window on $name", (backend) => {
     );
     expect(long.text("en")).toContain("over the 3.000-character limit");
     const big = await errorOf(
-      saveUnitReport(db.prisma, { ...base, evidenceFiles: [{ id: "F9", name: "Video hội nghị.mp4", size: FILE_INPUT_MAX_BYTES + 2 * 1024 * 1024, permalink: null }], requestKey: "view:L2" }),
+      saveUnitReport(db.prisma, {
+        ...base,
+        evidenceFiles: [{ id: "F9", name: "Video hội nghị.mp4", size: FILE_INPUT_MAX_BYTES + 2 * 1024 * 1024, permalink: null }],
+        requestKey: "view:L2",
+      }),
     );
     expect(big.code).toBe("EVIDENCE_FILE_TOO_LARGE");
     expect(big.text("vi")).toContain('Tệp "Video hội nghị.mp4" có dung lượng 12 MB, vượt giới hạn 10 MB');
@@ -230,7 +234,9 @@ describe.each(backends)("units' reports for a window on $name", (backend) => {
     expect(await db.prisma.delivery.count({ where: { job: UNIT_REPORT_REMINDER_JOB, status: "SENT" } })).toBe(2 * pending.length);
     expect(await db.prisma.auditEntry.count({ where: { action: "unit-report.remind" } })).toBe(2);
     // Only the Office reminds.
-    expect((await errorOf(remindUnitsToReport(db.prisma, { ...click, actor: actor("UNIT_LEAD", gdnn.id), clickKey: "t3" }, send, unitReportReminderMessage))).code).toBe("OFFICE_ONLY");
+    expect((await errorOf(remindUnitsToReport(db.prisma, { ...click, actor: actor("UNIT_LEAD", gdnn.id), clickKey: "t3" }, send, unitReportReminderMessage))).code).toBe(
+      "OFFICE_ONLY",
+    );
   });
 
   it("feeds the consolidated report: results in I.5, shortcomings in II.3, proposals in IV, files in Biểu 3", async () => {

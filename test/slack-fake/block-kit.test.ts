@@ -48,7 +48,12 @@ describe("message blocks", () => {
   it("refuses header text that is mrkdwn, unknown block types and duplicate block ids", () => {
     expect(checkMessageBlocks([{ type: "header", text: { type: "mrkdwn", text: "x" } }])?.error).toBe("invalid_blocks");
     expect(checkMessageBlocks([{ type: "carousel" }])?.messages).toEqual(["[ERROR] unsupported type: carousel [json-pointer:/blocks/0/type]"]);
-    expect(checkMessageBlocks([{ type: "divider", block_id: "a" }, { type: "divider", block_id: "a" }])?.messages[0]).toMatch(/duplicate block_id/);
+    expect(
+      checkMessageBlocks([
+        { type: "divider", block_id: "a" },
+        { type: "divider", block_id: "a" },
+      ])?.messages[0],
+    ).toMatch(/duplicate block_id/);
   });
 
   it("refuses blocks that hold more than 12,000 characters in total with msg_blocks_too_long", () => {
@@ -62,9 +67,7 @@ describe("views", () => {
     const blocks = (n: number) => Array.from({ length: n }, () => ({ type: "divider" }));
 
     expect(checkView({ ...reportModal(), blocks: blocks(100) }, "modal")).toBeUndefined();
-    expect(checkView({ type: "home", blocks: blocks(101) }, "home")?.messages).toEqual([
-      "[ERROR] must provide an array of no more than 100 items [json-pointer:/view/blocks]",
-    ]);
+    expect(checkView({ type: "home", blocks: blocks(101) }, "home")?.messages).toEqual(["[ERROR] must provide an array of no more than 100 items [json-pointer:/view/blocks]"]);
   });
 
   it("refuses modal titles, submit and close labels over 24 characters, and long private_metadata", () => {
@@ -80,12 +83,7 @@ describe("views", () => {
     );
 
     expect(refusal?.error).toBe("invalid_arguments");
-    expect(refusal?.messages.map((m) => /json-pointer:([^\]]+)/.exec(m)?.[1])).toEqual([
-      "/view/private_metadata",
-      "/view/title/text",
-      "/view/submit/text",
-      "/view/close/text",
-    ]);
+    expect(refusal?.messages.map((m) => /json-pointer:([^\]]+)/.exec(m)?.[1])).toEqual(["/view/private_metadata", "/view/title/text", "/view/submit/text", "/view/close/text"]);
   });
 
   it("requires a title, and a submit button when the modal has inputs", () => {

@@ -58,9 +58,7 @@ describe.each(TRANSPORTS)("Bolt over %s", (transport) => {
       expect(result.status).toBe(200);
       expect(result.late).toBe(false);
       await vi.waitFor(() => expect(h.fake.calls("response_url")).toHaveLength(1));
-      expect(h.fake.workspace.conversations.ephemerals({ userId: ALICE, channelId: GENERAL }).map((m) => m.text)).toContain(
-        "Đã nhận: xin chào",
-      );
+      expect(h.fake.workspace.conversations.ephemerals({ userId: ALICE, channelId: GENERAL }).map((m) => m.text)).toContain("Đã nhận: xin chào");
       expect(h.fake.workspace.conversations.messages(GENERAL)).toHaveLength(0);
     });
 
@@ -148,9 +146,9 @@ describe.each(TRANSPORTS)("Bolt over %s", (transport) => {
     });
 
     it("refuses blocks holding more than 12,000 characters with msg_blocks_too_long", async () => {
-      await expect(
-        h.app.client.chat.postMessage({ channel: GENERAL, text: "dài", blocks: sections(5, "a".repeat(2_500)) as never }),
-      ).rejects.toMatchObject({ data: { error: "msg_blocks_too_long" } });
+      await expect(h.app.client.chat.postMessage({ channel: GENERAL, text: "dài", blocks: sections(5, "a".repeat(2_500)) as never })).rejects.toMatchObject({
+        data: { error: "msg_blocks_too_long" },
+      });
     });
 
     it("replaces the original message when a button's handler responds with replace_original", async () => {

@@ -72,7 +72,9 @@ describe("files upload v2", () => {
     const b = await client.files.getUploadURLExternal({ filename: "b.xlsx", length: xlsx.length });
     expect((await fetch(a.upload_url!, { method: "POST", body: new Uint8Array(docx) })).status).toBe(200);
     expect((await fetch(a.upload_url!, { method: "POST", body: new Uint8Array(docx) })).status).toBe(404);
-    await expect(client.files.completeUploadExternal({ files: [{ id: a.file_id! }, { id: b.file_id! }], channel_id: GENERAL })).rejects.toMatchObject({ data: { error: "file_upload_incomplete" } });
+    await expect(client.files.completeUploadExternal({ files: [{ id: a.file_id! }, { id: b.file_id! }], channel_id: GENERAL })).rejects.toMatchObject({
+      data: { error: "file_upload_incomplete" },
+    });
     expect(fake.workspace.files.list()).toHaveLength(0);
     expect(fake.workspace.conversations.history(GENERAL)).toHaveLength(0);
     await expect(client.files.info({ file: a.file_id! })).rejects.toMatchObject({ data: { error: "file_not_found" } });

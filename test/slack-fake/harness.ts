@@ -41,10 +41,7 @@ export async function startHarness(
   const transport = options.transport ?? "http";
   const fake = await createFakeSlack({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, seed: SEED, transport, ...options.fake });
   const common = { token: BOT_TOKEN, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.url, ...options.client } };
-  const app =
-    transport === "socket"
-      ? new App({ ...common, socketMode: true, appToken: FAKE_APP_TOKEN })
-      : new App({ ...common, signingSecret: SIGNING_SECRET });
+  const app = transport === "socket" ? new App({ ...common, socketMode: true, appToken: FAKE_APP_TOKEN }) : new App({ ...common, signingSecret: SIGNING_SECRET });
   register(app);
   if (transport === "socket") {
     // Resolves once the fake has said hello.

@@ -3,17 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifySlackRequest } from "@slack/bolt";
 import { createFakeSlack, type FakeSlack } from "../../src/slack-fake/index.js";
-import {
-  ALICE,
-  BOT_TOKEN,
-  GENERAL,
-  PLAN,
-  reportModal,
-  SEED,
-  SIGNING_SECRET,
-  startRecordingApp,
-  type RecordedRequest,
-} from "./harness.js";
+import { ALICE, BOT_TOKEN, GENERAL, PLAN, reportModal, SEED, SIGNING_SECRET, startRecordingApp, type RecordedRequest } from "./harness.js";
 
 let fake: FakeSlack;
 let app: Awaited<ReturnType<typeof startRecordingApp>>;

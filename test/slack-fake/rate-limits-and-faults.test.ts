@@ -144,9 +144,10 @@ describe("failNext", () => {
     const slack = await start();
     slack.failNext("*", { status: 429, retryAfter: 7 });
 
-    await expect(
-      client(slack.url, 0, { rejectRateLimitedCalls: true }).users.info({ user: ALICE }),
-    ).rejects.toMatchObject({ code: webApi.ErrorCode.RateLimitedError, retryAfter: 7 });
+    await expect(client(slack.url, 0, { rejectRateLimitedCalls: true }).users.info({ user: ALICE })).rejects.toMatchObject({
+      code: webApi.ErrorCode.RateLimitedError,
+      retryAfter: 7,
+    });
     expect(slack.calls()[0]).toMatchObject({ method: "users.info", status: 429, injected: true, error: "ratelimited" });
   });
 });

@@ -20,9 +20,7 @@ type Answer = { ok: boolean; error?: string; [key: string]: unknown };
 
 /** As @slack/web-api sends: form-encoded, objects as JSON strings, Bearer token. */
 async function form(method: string, args: Record<string, unknown>, token: string | null = BOT_TOKEN): Promise<Answer> {
-  const body = new URLSearchParams(
-    Object.entries(args).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : JSON.stringify(v)]),
-  ).toString();
+  const body = new URLSearchParams(Object.entries(args).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : JSON.stringify(v)])).toString();
   const res = await fetch(`${fake.url}${method}`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -58,9 +56,7 @@ describe("authentication", () => {
   it("records calls without the token", async () => {
     await form("users.info", { user: ALICE, token: BOT_TOKEN });
 
-    expect(fake.calls("users.info")).toEqual([
-      expect.objectContaining({ method: "users.info", args: { user: ALICE }, at: now, status: 200, ok: true, injected: false }),
-    ]);
+    expect(fake.calls("users.info")).toEqual([expect.objectContaining({ method: "users.info", args: { user: ALICE }, at: now, status: 200, ok: true, injected: false })]);
   });
 });
 
@@ -130,9 +126,7 @@ describe("chat", () => {
     const answer = await form("chat.postEphemeral", { channel: PLAN, user: ALICE, text: "Chỉ bạn thấy" });
 
     expect(answer).toMatchObject({ ok: true, message_ts: expect.any(String) });
-    expect(fake.workspace.conversations.ephemerals({ userId: ALICE })).toEqual([
-      expect.objectContaining({ channelId: PLAN, text: "Chỉ bạn thấy", ts: answer.message_ts }),
-    ]);
+    expect(fake.workspace.conversations.ephemerals({ userId: ALICE })).toEqual([expect.objectContaining({ channelId: PLAN, text: "Chỉ bạn thấy", ts: answer.message_ts })]);
     expect(fake.workspace.conversations.messages(PLAN)).toHaveLength(0);
     expect(await form("chat.postEphemeral", { channel: PLAN, user: BOB, text: "x" })).toEqual({ ok: false, error: "user_not_in_channel" });
   });

@@ -118,7 +118,15 @@ describe("HTTP guard in front of Bolt", () => {
   });
 
   it("refuses a correctly signed request dated more than five minutes ahead", async () => {
-    const raw = new URLSearchParams({ command: "/kehoach", text: "help", user_id: USERS.gdnnStaff, channel_id: channel, team_id: "T1", response_url: "http://127.0.0.1:1/x", trigger_id: "t" }).toString();
+    const raw = new URLSearchParams({
+      command: "/kehoach",
+      text: "help",
+      user_id: USERS.gdnnStaff,
+      channel_id: channel,
+      team_id: "T1",
+      response_url: "http://127.0.0.1:1/x",
+      trigger_id: "t",
+    }).toString();
     const future = await d.fake.postToApp(raw, "application/x-www-form-urlencoded", { timestampSec: Math.floor(Date.now() / 1000) + 6 * 60 });
     expect(future.status).toBe(401);
     const near = await d.fake.postToApp(raw, "application/x-www-form-urlencoded", { timestampSec: Math.floor(Date.now() / 1000) + 60 });
@@ -142,7 +150,16 @@ describe("HTTP guard in front of Bolt", () => {
   });
 
   it("refuses an unsigned body over the limit without reading it", async () => {
-    const r = await rawRequest(port, { "content-type": "application/json", "content-length": String(100 * 1024 * 1024), "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)), "x-slack-signature": `v0=${"0".repeat(64)}` }, { bodyBytes: 100 * 1024 * 1024 });
+    const r = await rawRequest(
+      port,
+      {
+        "content-type": "application/json",
+        "content-length": String(100 * 1024 * 1024),
+        "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)),
+        "x-slack-signature": `v0=${"0".repeat(64)}`,
+      },
+      { bodyBytes: 100 * 1024 * 1024 },
+    );
     expect([401, 413]).toContain(r.status);
     expect(r.sentWhenAnswered).toBeLessThan(8 * 1024 * 1024);
   });
@@ -156,7 +173,11 @@ describe("HTTP guard in front of Bolt", () => {
   });
 
   it("still answers Slack's unsigned ssl_check", async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "ssl_check=1&token=x" });
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "ssl_check=1&token=x",
+    });
     expect(res.status).toBe(200);
     const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(unsigned.status).toBe(401);
@@ -175,7 +196,9 @@ describe("HTTP guard in front of Bolt", () => {
       socket.on("error", reject);
       socket.on("close", () => resolve(received));
       socket.on("connect", () => {
-        socket.write(`POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 2\r\nx-slack-request-timestamp: ${stale}\r\nx-slack-signature: v0=00\r\n\r\n{}`);
+        socket.write(
+          `POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 2\r\nx-slack-request-timestamp: ${stale}\r\nx-slack-signature: v0=00\r\n\r\n{}`,
+        );
         // The next request on the same connection straddles the refusal's grace period.
         setTimeout(() => socket.write(healthReq.slice(0, 10)), 800);
         setTimeout(() => socket.write(healthReq.slice(10)), 1_400);

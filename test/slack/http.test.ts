@@ -16,7 +16,16 @@ describe("HTTP receiver", () => {
   });
   afterAll(async () => d?.close());
 
-  const body = () => new URLSearchParams({ command: "/kehoach", text: "help", user_id: USERS.gdnnStaff, channel_id: channel, team_id: "T1", response_url: "http://127.0.0.1:1/x", trigger_id: "t" }).toString();
+  const body = () =>
+    new URLSearchParams({
+      command: "/kehoach",
+      text: "help",
+      user_id: USERS.gdnnStaff,
+      channel_id: channel,
+      team_id: "T1",
+      response_url: "http://127.0.0.1:1/x",
+      trigger_id: "t",
+    }).toString();
 
   it("refuses a forged signature", async () => {
     const r = await d.fake.postToApp(body(), "application/x-www-form-urlencoded", { signature: `v0=${"0".repeat(64)}` });

@@ -27,50 +27,60 @@ describe.each(backends)("replays and double submissions on $name", (backend) => 
   it.each([
     ["at once", 0],
     ["1.5 s apart", 1_500],
-  ])("records a view submission sent twice %s once, posts it once, and answers both the same", async (_, delayMs) => {
-    const note = `Báo cáo gửi hai lần (${backend.name}, ${delayMs} ms)`;
-    const task = await d.db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.3.1" } });
-    await d.fake.slashCommand({ userId: USERS.gdnnStaff, channelId: gdnn, command: "/kehoach", text: "baocao II.2.c.3.1" });
-    const repeats = await duplicates();
-    const both = duplicateNext(d, delayMs);
-    const r = await d.fake.viewSubmission({ userId: USERS.gdnnStaff, values: { task: { task: String(task.id) }, percent: { percent: "35" }, note: { note } } });
-    expect(r.status).toBe(200);
-    const [first, second] = await both;
-    expect(second).toEqual(first);
-    expect(first.status).toBe(200);
-    await expect.poll(() => postsWith(gdnn, note), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => duplicates(), { timeout: 15_000 }).toBe(repeats + 1); // the copy has been handled, not merely not yet
-    await settle();
-    expect(await d.db.prisma.progressReport.count({ where: { note } })).toBe(1);
-    expect(await d.db.prisma.auditEntry.count({ where: { action: "report.create", entityId: String(task.id) } })).toBe(await d.db.prisma.progressReport.count({ where: { taskId: task.id } }));
-    expect(postsWith(gdnn, note)).toBe(1);
-    expect(confirmations("35%")).toBeGreaterThan(0);
-    const before = confirmations("35%");
-    await settle();
-    expect(confirmations("35%")).toBe(before);
-  }, 30_000);
+  ])(
+    "records a view submission sent twice %s once, posts it once, and answers both the same",
+    async (_, delayMs) => {
+      const note = `Báo cáo gửi hai lần (${backend.name}, ${delayMs} ms)`;
+      const task = await d.db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.3.1" } });
+      await d.fake.slashCommand({ userId: USERS.gdnnStaff, channelId: gdnn, command: "/kehoach", text: "baocao II.2.c.3.1" });
+      const repeats = await duplicates();
+      const both = duplicateNext(d, delayMs);
+      const r = await d.fake.viewSubmission({ userId: USERS.gdnnStaff, values: { task: { task: String(task.id) }, percent: { percent: "35" }, note: { note } } });
+      expect(r.status).toBe(200);
+      const [first, second] = await both;
+      expect(second).toEqual(first);
+      expect(first.status).toBe(200);
+      await expect.poll(() => postsWith(gdnn, note), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => duplicates(), { timeout: 15_000 }).toBe(repeats + 1); // the copy has been handled, not merely not yet
+      await settle();
+      expect(await d.db.prisma.progressReport.count({ where: { note } })).toBe(1);
+      expect(await d.db.prisma.auditEntry.count({ where: { action: "report.create", entityId: String(task.id) } })).toBe(
+        await d.db.prisma.progressReport.count({ where: { taskId: task.id } }),
+      );
+      expect(postsWith(gdnn, note)).toBe(1);
+      expect(confirmations("35%")).toBeGreaterThan(0);
+      const before = confirmations("35%");
+      await settle();
+      expect(confirmations("35%")).toBe(before);
+    },
+    30_000,
+  );
 
   it.each([
     ["at once", 0],
     ["1.5 s apart", 1_500],
-  ])("records a /kehoach vuongmac sent twice %s once, tells the Office once, and answers both the same", async (_, delayMs) => {
-    const text = `Thiếu số liệu khảo sát (${backend.name}, ${delayMs} ms)`;
-    const both = duplicateNext(d, delayMs);
-    const r = await d.fake.slashCommand({ userId: USERS.ldvlLead, channelId: gdnn, command: "/kehoach", text: `vuongmac II.2.c.2 ${text}` });
-    expect(r.status).toBe(200);
-    const [first, second] = await both;
-    expect([first.status, second.status]).toEqual([200, 200]);
-    // Each answers in its acknowledgement, or, on a machine too busy to answer within the
-    // budget, through response_url: whichever way, both say the obstacle was sent.
-    const answered = [first, second].filter((a) => a.text !== "");
-    for (const a of answered) expect(a.text).toContain("II.2.c.2");
-    if (answered.length === 2) expect(second).toEqual(first);
-    await expect.poll(() => JSON.stringify(d.fake.workspace.conversations.ephemerals({ userId: USERS.ldvlLead })), { timeout: 15_000 }).toContain("II.2.c.2");
-    await expect.poll(() => postsWith(vp, text), { timeout: 15_000 }).toBe(1);
-    await settle();
-    expect(await d.db.prisma.obstacle.count({ where: { text } })).toBe(1);
-    expect(postsWith(vp, text)).toBe(1);
-  }, 30_000);
+  ])(
+    "records a /kehoach vuongmac sent twice %s once, tells the Office once, and answers both the same",
+    async (_, delayMs) => {
+      const text = `Thiếu số liệu khảo sát (${backend.name}, ${delayMs} ms)`;
+      const both = duplicateNext(d, delayMs);
+      const r = await d.fake.slashCommand({ userId: USERS.ldvlLead, channelId: gdnn, command: "/kehoach", text: `vuongmac II.2.c.2 ${text}` });
+      expect(r.status).toBe(200);
+      const [first, second] = await both;
+      expect([first.status, second.status]).toEqual([200, 200]);
+      // Each answers in its acknowledgement, or, on a machine too busy to answer within the
+      // budget, through response_url: whichever way, both say the obstacle was sent.
+      const answered = [first, second].filter((a) => a.text !== "");
+      for (const a of answered) expect(a.text).toContain("II.2.c.2");
+      if (answered.length === 2) expect(second).toEqual(first);
+      await expect.poll(() => JSON.stringify(d.fake.workspace.conversations.ephemerals({ userId: USERS.ldvlLead })), { timeout: 15_000 }).toContain("II.2.c.2");
+      await expect.poll(() => postsWith(vp, text), { timeout: 15_000 }).toBe(1);
+      await settle();
+      expect(await d.db.prisma.obstacle.count({ where: { text } })).toBe(1);
+      expect(postsWith(vp, text)).toBe(1);
+    },
+    30_000,
+  );
 
   it("still records two different submissions of the same values", async () => {
     const task = await d.db.prisma.task.findFirstOrThrow({ where: { code: "II.2.c.3.1" } });

@@ -129,7 +129,9 @@ describe.each(backends)("importing a plan in Slack on $name", (backend) => {
     expect(JSON.stringify(gdnnPost.blocks)).toContain("Đã nhận, sẽ tổ chức thực hiện");
 
     // The preview clicked now records the publication, without buttons.
-    await wait(() => JSON.stringify(d.fake.workspace.conversations.messages(dm(USERS.office)).find((m) => m.ts === previewTs)!.blocks).includes("Đã ban hành Kế hoạch số 77/KH-SLĐTBXH"));
+    await wait(() =>
+      JSON.stringify(d.fake.workspace.conversations.messages(dm(USERS.office)).find((m) => m.ts === previewTs)!.blocks).includes("Đã ban hành Kế hoạch số 77/KH-SLĐTBXH"),
+    );
     expect(JSON.stringify(d.fake.workspace.conversations.messages(dm(USERS.office)).find((m) => m.ts === previewTs)!.blocks)).not.toContain("plan_import_publish");
 
     // The first preview, still showing its button, clicked again: nothing happens twice.

@@ -30,7 +30,11 @@ describe.each(TRANSPORTS)("re-deliveries over %s", (transport) => {
     expect(publishes()).toBe(1);
     if (transport === "socket") {
       const envelope = d.fake.socketMode.envelopes().find((e) => e.id === first.envelopeId)!;
-      expect(envelope.attempts.map((a) => [a.retryAttempt, a.retryReason])).toEqual([[0, ""], [1, "timeout"], [2, "timeout"]]);
+      expect(envelope.attempts.map((a) => [a.retryAttempt, a.retryReason])).toEqual([
+        [0, ""],
+        [1, "timeout"],
+        [2, "timeout"],
+      ]);
       expect(envelope.acks).toHaveLength(3);
     }
 
@@ -57,8 +61,7 @@ describe("the memory of deliveries", () => {
   it("is bounded: the oldest are forgotten first", async () => {
     const middleware = skipRedeliveries(log, { max: 2 });
     let ran = 0;
-    const deliver = (eventId: string) =>
-      middleware({ body: { event_id: eventId }, context: {}, next: async () => void ran++ } as never);
+    const deliver = (eventId: string) => middleware({ body: { event_id: eventId }, context: {}, next: async () => void ran++ } as never);
     for (const id of ["Ev1", "Ev2", "Ev1", "Ev3", "Ev1"]) await deliver(id);
     // Ev1 ran, Ev2 ran, Ev1 skipped, Ev3 ran (Ev1 is now the oldest and goes), Ev1 runs again.
     expect(ran).toBe(4);

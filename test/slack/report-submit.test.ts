@@ -106,7 +106,9 @@ describe.each(backends)("report submissions on $name", (backend) => {
       values: { task: { task: String(id) }, percent: { percent: "20" }, note: { note: "Đã\u0000 khảo\u001b[31m sát\u0007\nDòng\thai\u007f" } },
     });
     expect(r.body ?? {}).not.toHaveProperty("response_action");
-    await expect.poll(() => d.db.prisma.progressReport.findFirst({ where: { taskId: id, percent: 20 } }), { timeout: 15_000 }).toMatchObject({ note: "Đã khảo[31m sát\nDòng\thai" });
+    await expect
+      .poll(() => d.db.prisma.progressReport.findFirst({ where: { taskId: id, percent: 20 } }), { timeout: 15_000 })
+      .toMatchObject({ note: "Đã khảo[31m sát\nDòng\thai" });
   });
 
   it("says the service is unavailable and nothing was saved when the database is down, never 'not registered'", async () => {
@@ -120,7 +122,10 @@ describe.each(backends)("report submissions on $name", (backend) => {
       },
     });
     try {
-      const r = await d.fake.viewSubmission({ userId: USERS.gdnnStaff, values: { task: { task: String(id) }, percent: { percent: "70" }, note: { note: "Ghi chú không được mất" } } });
+      const r = await d.fake.viewSubmission({
+        userId: USERS.gdnnStaff,
+        values: { task: { task: String(id) }, percent: { percent: "70" }, note: { note: "Ghi chú không được mất" } },
+      });
       expect(r.status).toBe(200);
       expect(r.late).toBe(false);
       await expect.poll(() => toldCount(), { timeout: 15_000 }).toBeGreaterThan(before);
@@ -142,7 +147,10 @@ describe.each(backends)("report submissions on $name", (backend) => {
     await d.db.prisma.task.update({ where: { id }, data: { archivedAt: new Date() } });
     const before = toldCount();
     try {
-      const r = await d.fake.viewSubmission({ userId: USERS.gdnnStaff, values: { task: { task: String(id) }, percent: { percent: "55" }, note: { note: "Nội dung cần giữ lại" } } });
+      const r = await d.fake.viewSubmission({
+        userId: USERS.gdnnStaff,
+        values: { task: { task: String(id) }, percent: { percent: "55" }, note: { note: "Nội dung cần giữ lại" } },
+      });
       expect(r.body ?? {}).not.toHaveProperty("response_action");
       await expect.poll(() => toldCount(), { timeout: 15_000 }).toBeGreaterThan(before);
       expect(lastTold()).toContain("II.2.c.3.3");

@@ -58,10 +58,7 @@ async function proxiedPostgres(serverUrl: string, log: Logger): Promise<{ backen
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-describe.each([
-  { name: "pglite", postgres: false },
-  ...(serverUrl ? [{ name: "postgres", postgres: true }] : []),
-])("secrets in the logs ($name)", ({ postgres }) => {
+describe.each([{ name: "pglite", postgres: false }, ...(serverUrl ? [{ name: "postgres", postgres: true }] : [])])("secrets in the logs ($name)", ({ postgres }) => {
   const captured = capture();
   let log: Logger;
   let d: Dondoc;
@@ -143,13 +140,17 @@ describe.each([
     await slackProxy.up();
   }, 120_000);
 
-  it.skipIf(!postgres)("the database down", async () => {
-    await dbProxy!.down();
-    await exercise();
-    const health = await fetch(`http://127.0.0.1:${d.runtime.port}/healthz`);
-    expect(health.status).toBe(503);
-    await dbProxy!.up();
-  }, 120_000);
+  it.skipIf(!postgres)(
+    "the database down",
+    async () => {
+      await dbProxy!.down();
+      await exercise();
+      const health = await fetch(`http://127.0.0.1:${d.runtime.port}/healthz`);
+      expect(health.status).toBe(503);
+      await dbProxy!.up();
+    },
+    120_000,
+  );
 
   it("wrote failures to the log, and no secret, no request object", () => {
     const text = captured.text();
@@ -173,7 +174,15 @@ describe("the logger's scrubbing on its own", () => {
     log.info({ headers: { Authorization: "Bearer xoxb-1-2-abc" }, config: { data: "token=xoxp-9&channel=C1" } }, "a");
     log.info({ nested: { deeper: { s: "xapp-1-A1-123 and xoxe-1-x" } } }, "b");
     log.info(`url postgresql://u:${encodeURIComponent("p@ss/w:rd")}@h:5432/db and secret s1gning-Secret and "token=abc123"`);
-    log.info({ err: Object.assign(new Error("boom xoxb-77"), { code: "slack_webapi_request_error", original: { config: { url: "https://slack.com/api/chat.postMessage", headers: { Authorization: "Bearer xoxb-77" } } } }) }, "c");
+    log.info(
+      {
+        err: Object.assign(new Error("boom xoxb-77"), {
+          code: "slack_webapi_request_error",
+          original: { config: { url: "https://slack.com/api/chat.postMessage", headers: { Authorization: "Bearer xoxb-77" } } },
+        }),
+      },
+      "c",
+    );
     const text = c.text();
     for (const s of ["xoxb-1-2-abc", "xoxp-9", "xapp-1-A1-123", "xoxe-1-x", "s1gning-Secret", "p%40ss%2Fw%3Ard", "abc123", "xoxb-77"]) expect(text).not.toContain(s);
     expect(text).toContain('"method":"chat.postMessage"');

@@ -67,9 +67,7 @@ describe("dondoc over Socket Mode", () => {
   it("keeps running while Socket Mode is turned off (link_disabled), and reconnects once it is on again", async () => {
     const refusedBefore = d.fake.calls("apps.connections.open").filter((c) => !c.ok).length;
     d.fake.socketMode.disconnect("link_disabled");
-    await expect
-      .poll(() => d.fake.calls("apps.connections.open").filter((c) => !c.ok).length, { timeout: 20_000, interval: 200 })
-      .toBeGreaterThan(refusedBefore);
+    await expect.poll(() => d.fake.calls("apps.connections.open").filter((c) => !c.ok).length, { timeout: 20_000, interval: 200 }).toBeGreaterThan(refusedBefore);
     expect((await fetch(`http://127.0.0.1:${d.runtime.port}/healthz`)).status).toBe(200);
     d.fake.socketMode.enable();
     await d.fake.socketMode.waitForConnections(1, 40_000);

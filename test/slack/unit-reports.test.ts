@@ -45,11 +45,25 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
   beforeAll(async () => {
     d = await startDondoc(backend, { now: new Date("2023-09-05T03:00:00Z") });
     const units = await d.db.prisma.unit.findMany();
-    channelOf = (code) => `C${units.find((u) => u.code === code)!.id.toString().padStart(8, "0")}`;
+    channelOf = (code) =>
+      `C${units
+        .find((u) => u.code === code)!
+        .id.toString()
+        .padStart(8, "0")}`;
     officeChannel = channelOf("VP");
     const gdnn = units.find((u) => u.code === "GDNN")!;
-    const task = await d.db.prisma.task.findFirstOrThrow({ where: { archivedAt: null, children: { none: {} }, assignments: { some: { unitId: gdnn.id, role: "LEAD" } } }, orderBy: { id: "asc" } });
-    await reportProgress(d.db.prisma, { taskId: task.id, unitId: gdnn.id, reporter: USERS.gdnnStaff, percent: 70, note: "Đã tổ chức 03 lớp bồi dưỡng kỹ năng cho giáo viên", at: new Date("2023-08-15T03:00:00Z") });
+    const task = await d.db.prisma.task.findFirstOrThrow({
+      where: { archivedAt: null, children: { none: {} }, assignments: { some: { unitId: gdnn.id, role: "LEAD" } } },
+      orderBy: { id: "asc" },
+    });
+    await reportProgress(d.db.prisma, {
+      taskId: task.id,
+      unitId: gdnn.id,
+      reporter: USERS.gdnnStaff,
+      percent: 70,
+      note: "Đã tổ chức 03 lớp bồi dưỡng kỹ năng cho giáo viên",
+      at: new Date("2023-08-15T03:00:00Z"),
+    });
   }, 300_000);
   afterAll(async () => {
     await d?.close();
@@ -69,7 +83,9 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     });
     expect(r.status).toBe(200);
     await until(() => ephemeral(USERS.gdnnStaff).includes("Đã lưu dự thảo"));
-    expect(ephemeral(USERS.gdnnStaff)).toBe("Đã lưu dự thảo báo cáo Quý III/2023 của Phòng Giáo dục nghề nghiệp, kèm 1 tệp tài liệu kiểm chứng; báo cáo chưa được gửi Văn phòng Sở.");
+    expect(ephemeral(USERS.gdnnStaff)).toBe(
+      "Đã lưu dự thảo báo cáo Quý III/2023 của Phòng Giáo dục nghề nghiệp, kèm 1 tệp tài liệu kiểm chứng; báo cáo chưa được gửi Văn phòng Sở.",
+    );
 
     await d.fake.slashCommand({ userId: GDNN_LEAD, channelId: channelOf("GDNN"), command: "/kehoach", text: "baocaodonvi" });
     const leadModal = d.fake.workspace.surfaces.topModal(GDNN_LEAD)!;
@@ -159,7 +175,13 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     await wb.xlsx.load(d.fake.workspace.files.get(String(delivered.files![1]!.id))!.bytes as unknown as ArrayBuffer);
     expect(wb.getWorksheet("Biểu 3 - Tài liệu kiểm chứng")?.getRow(6).getCell(3).value).toBe("Danh sách học viên.xlsx");
     const actions = (await d.db.prisma.auditEntry.findMany({ where: { entity: "ConsolidatedReport" }, orderBy: { id: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["consolidated-report.build", "consolidated-report.request-changes", "consolidated-report.build", "consolidated-report.approve", "consolidated-report.deliver"]);
+    expect(actions).toEqual([
+      "consolidated-report.build",
+      "consolidated-report.request-changes",
+      "consolidated-report.build",
+      "consolidated-report.approve",
+      "consolidated-report.deliver",
+    ]);
 
     // Another leader's approval of the same version records nothing and sends nothing again.
     const dm1 = d.fake.workspace.directory.imChannel(USERS.leadership, d.fake.workspace.bot.userId).id;
@@ -189,7 +211,9 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     await until(() => d.fake.workspace.surfaces.topModal(LEADER_2) !== undefined);
     await d.fake.viewSubmission({ userId: LEADER_2 });
     await until(() => d.fake.workspace.conversations.history(dm).some((m) => m.text.includes("vượt giới hạn")));
-    expect(d.fake.workspace.conversations.history(dm).at(-1)!.text).toMatch(/^Đã ghi nhận ý kiến duyệt báo cáo Quý III\/2023 \(phiên bản 3\)\. Tệp báo cáo chưa gửi được vào kênh của Văn phòng Sở: Tệp bao-cao-1565-khsldtbxh-quy-iii-2023\.docx có dung lượng .+, vượt giới hạn/);
+    expect(d.fake.workspace.conversations.history(dm).at(-1)!.text).toMatch(
+      /^Đã ghi nhận ý kiến duyệt báo cáo Quý III\/2023 \(phiên bản 3\)\. Tệp báo cáo chưa gửi được vào kênh của Văn phòng Sở: Tệp bao-cao-1565-khsldtbxh-quy-iii-2023\.docx có dung lượng .+, vượt giới hạn/,
+    );
     expect(d.fake.workspace.conversations.history(officeChannel).filter((m) => m.files).length).toBe(1);
     const v3row = await d.db.prisma.consolidatedReport.findFirstOrThrow({ where: { version: 3 } });
     expect(v3row).toMatchObject({ status: "APPROVED", deliveredAt: null, deliveredFiles: [] });

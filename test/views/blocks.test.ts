@@ -2,18 +2,7 @@
 import type { KnownBlock, SectionBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import { blocksTextLength, checkMessageBlocks } from "../../src/slack-fake/index.js";
-import {
-  actions,
-  button,
-  context,
-  fields,
-  groupedSections,
-  header,
-  lineSections,
-  message,
-  section,
-  statusEmoji,
-} from "../../src/views/blocks.js";
+import { actions, button, context, fields, groupedSections, header, lineSections, message, section, statusEmoji } from "../../src/views/blocks.js";
 import { BLOCK_KIT_LIMITS as L, MESSAGE_BLOCKS_TEXT_BUDGET } from "../../src/views/limits.js";
 
 const long = (n: number) => "ư".repeat(n);

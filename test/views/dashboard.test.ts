@@ -99,7 +99,11 @@ describe("the dashboard's acknowledgements and unit reports", () => {
       ...base,
       overdueUnits: many(30).map((u) => ({ ...u, overdue: 3, leads: 9 })),
       silentUnits: many(30).map((u) => ({ ...u, overdue: 0, leads: 9 })),
-      acknowledgements: [1, 2].map((id) => ({ plan: { id, number: `${id}/KH-X` }, acknowledged: [], pending: many(30).map((u) => ({ ...u, sentOn: "2023-09-20", reminded: false })) })),
+      acknowledgements: [1, 2].map((id) => ({
+        plan: { id, number: `${id}/KH-X` },
+        acknowledged: [],
+        pending: many(30).map((u) => ({ ...u, sentOn: "2023-09-20", reminded: false })),
+      })),
       unitReports: [{ ...base.unitReports[0]!, pending: many(30).map((u) => ({ ...u, state: "NONE" as const })) }],
     };
     for (const lang of ["vi", "en"] as const) {
@@ -119,7 +123,10 @@ describe("the Office's one-off reminder", () => {
       {
         sender: "U0VP00002",
         today: TODAY,
-        owes: { plans: [{ number: "77/KH-SLĐTBXH", sentOn: "2023-09-20" }], reports: [{ planNumber: "1565/KH-SLĐTBXH", window: "Quý III/2023", unitsDue: "2023-09-11", state: "NONE" }] },
+        owes: {
+          plans: [{ number: "77/KH-SLĐTBXH", sentOn: "2023-09-20" }],
+          reports: [{ planNumber: "1565/KH-SLĐTBXH", window: "Quý III/2023", unitsDue: "2023-09-11", state: "NONE" }],
+        },
       },
       "vi",
     );

@@ -359,7 +359,11 @@ export const oversized = {
       ...manyTasks(1)[0]!,
       text: LONG(5_000),
       cooperating: Array.from({ length: 50 }, () => bigUnit),
-      bodies: Array.from({ length: 20 }, (_, i) => ({ name: LONG(100, "Viện nghiên cứu "), role: (["COOPERATING", "REQUESTING", "RECEIVING_REPORTS"] as const)[i % 3]!, note: LONG(100) })),
+      bodies: Array.from({ length: 20 }, (_, i) => ({
+        name: LONG(100, "Viện nghiên cứu "),
+        role: (["COOPERATING", "REQUESTING", "RECEIVING_REPORTS"] as const)[i % 3]!,
+        note: LONG(100),
+      })),
       leadNote: LONG(5_000),
       target: { value: 100, unit: "%", of: LONG(5_000) },
       index: { code: "X", name: LONG(5_000) },
@@ -402,7 +406,13 @@ export const oversized = {
     ...overview,
     plan: { number: LONG(200, "1565/KH "), title: LONG(5_000), year: 2023 },
     byIndex: Array.from({ length: 200 }, (_, i) => ({ code: `I${i}`, name: LONG(100, "Chỉ số "), counts: counts(i, 1, 2, 3, 4) })),
-    byUnit: Array.from({ length: 200 }, () => ({ code: bigUnit.code, name: bigUnit.name, lead: counts(1, 2, 3, 4, 5), rates: completionRates(counts(1, 2, 3, 4, 5)), cooperating: 9 })),
+    byUnit: Array.from({ length: 200 }, () => ({
+      code: bigUnit.code,
+      name: bigUnit.name,
+      lead: counts(1, 2, 3, 4, 5),
+      rates: completionRates(counts(1, 2, 3, 4, 5)),
+      cooperating: 9,
+    })),
   } satisfies OverviewModel,
   indicators: {
     indices: Array.from({ length: 30 }, (_, i) => ({
@@ -461,10 +471,40 @@ export const oversized = {
 export const deliveries: DeliveriesModel = {
   counts: { SENT: 6, FAILED: 1 },
   deliveries: [
-    { id: 31, job: "reminders", period: "2023-W46", target: "#dondoc-gdnn", status: "SENT", attempts: 1, uncertain: false, lastError: null, sentAt: new Date("2023-11-13T08:00:05+07:00") },
+    {
+      id: 31,
+      job: "reminders",
+      period: "2023-W46",
+      target: "#dondoc-gdnn",
+      status: "SENT",
+      attempts: 1,
+      uncertain: false,
+      lastError: null,
+      sentAt: new Date("2023-11-13T08:00:05+07:00"),
+    },
     { id: 32, job: "reminders", period: "2023-W46", target: "#dondoc-khtc", status: "FAILED", attempts: 3, uncertain: false, lastError: "channel_not_found", sentAt: null },
-    { id: 37, job: "digest", period: "2023-W46", target: "#dondoc-lanhdao", status: "SENT", attempts: 1, uncertain: false, lastError: null, sentAt: new Date("2023-11-17T16:30:04+07:00") },
-    { id: 38, job: "report-deadlines", period: "2023-Q4", target: "#dondoc-vp", status: "SENT", attempts: 2, uncertain: true, lastError: null, sentAt: new Date("2023-12-01T08:00:03+07:00") },
+    {
+      id: 37,
+      job: "digest",
+      period: "2023-W46",
+      target: "#dondoc-lanhdao",
+      status: "SENT",
+      attempts: 1,
+      uncertain: false,
+      lastError: null,
+      sentAt: new Date("2023-11-17T16:30:04+07:00"),
+    },
+    {
+      id: 38,
+      job: "report-deadlines",
+      period: "2023-Q4",
+      target: "#dondoc-vp",
+      status: "SENT",
+      attempts: 2,
+      uncertain: true,
+      lastError: null,
+      sentAt: new Date("2023-12-01T08:00:03+07:00"),
+    },
   ],
 };
 

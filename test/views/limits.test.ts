@@ -91,9 +91,7 @@ describe("escapeMrkdwn", () => {
   });
 
   it("neutralises markup a person typed", () => {
-    expect(escapeMrkdwn("<!channel> xem <https://evil.example|ngân hàng>")).toBe(
-      "&lt;!channel&gt; xem &lt;https://evil.example|ngân hàng&gt;",
-    );
+    expect(escapeMrkdwn("<!channel> xem <https://evil.example|ngân hàng>")).toBe("&lt;!channel&gt; xem &lt;https://evil.example|ngân hàng&gt;");
   });
 
   it("leaves Vietnamese, emoji and formatting characters alone", () => {

@@ -72,9 +72,7 @@ describe("notices", () => {
 
   it("notRegistered names the Office contacts, in both languages", () => {
     const out = notRegistered("vi", OFFICE_CONTACTS);
-    expect(out.text).toBe(
-      "Đồng chí chưa có trong danh sách thành viên của dondoc. Đề nghị đồng chí liên hệ Văn phòng Sở (<@U0VP000001>, <@U0VP000002>) để được thêm vào đơn vị.",
-    );
+    expect(out.text).toBe("Đồng chí chưa có trong danh sách thành viên của dondoc. Đề nghị đồng chí liên hệ Văn phòng Sở (<@U0VP000001>, <@U0VP000002>) để được thêm vào đơn vị.");
     expect(JSON.stringify(out.blocks)).toContain("You are not on dondoc's member list yet.");
     expect(notRegistered("en", []).text).toBe("You are not on dondoc's member list yet. Please contact the Office to be added to your unit.");
   });

@@ -31,7 +31,11 @@ describe("reportModal", () => {
       ["note", "note"],
       ["evidence", "evidence"],
     ]);
-    expect(inputs(view).filter((b) => b.optional).map((b) => b.block_id)).toEqual(["done", "note", "evidence"]);
+    expect(
+      inputs(view)
+        .filter((b) => b.optional)
+        .map((b) => b.block_id),
+    ).toEqual(["done", "note", "evidence"]);
   });
 
   it("preselects the task with an initial_option equal to one of the options, and its percent", () => {

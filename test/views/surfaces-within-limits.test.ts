@@ -60,18 +60,20 @@ describe.each([
 });
 
 describe("oversized models", () => {
-  it.each(cases(OVERSIZED).filter(([name]) => !name.startsWith("not-registered") && !name.startsWith("home-unregistered")))(
-    "%s shows that it was cut",
-    (_name, out) => {
-      expect(JSON.stringify(out.out)).toContain("…");
-    },
-  );
+  it.each(cases(OVERSIZED).filter(([name]) => !name.startsWith("not-registered") && !name.startsWith("home-unregistered")))("%s shows that it was cut", (_name, out) => {
+    expect(JSON.stringify(out.out)).toContain("…");
+  });
 });
 
 it("the duplicate action_id check finds duplicates", () => {
   const button = (id: string) => ({ type: "button" as const, action_id: id, text: { type: "plain_text" as const, text: "x" } });
   expect(duplicateActionIds([{ type: "actions", elements: [button("a"), button("b"), button("a")] }])).toEqual(["a"]);
-  expect(duplicateActionIds([{ type: "actions", elements: [button("a")] }, { type: "actions", elements: [button("a")] }])).toEqual([]);
+  expect(
+    duplicateActionIds([
+      { type: "actions", elements: [button("a")] },
+      { type: "actions", elements: [button("a")] },
+    ]),
+  ).toEqual([]);
 });
 
 describe("one source of truth for the numbers", () => {

@@ -6,16 +6,7 @@ import { helpMessage } from "../../src/views/help.js";
 import { homeView, unregisteredHomeView } from "../../src/views/home.js";
 import { indicatorsMessage } from "../../src/views/indicators.js";
 import { membersMessage } from "../../src/views/members.js";
-import {
-  confirmation,
-  errorMessage,
-  forbidden,
-  notRegistered,
-  obstacleRaised,
-  obstacleSaved,
-  reportPosted,
-  reportSaved,
-} from "../../src/views/notices.js";
+import { confirmation, errorMessage, forbidden, notRegistered, obstacleRaised, obstacleSaved, reportPosted, reportSaved } from "../../src/views/notices.js";
 import { overviewMessage } from "../../src/views/overview.js";
 import { reportModal } from "../../src/views/report-modal.js";
 import { taskDetailMessage } from "../../src/views/task-detail.js";
@@ -34,9 +25,15 @@ export type Output = { kind: "message"; out: { text: string; blocks: KnownBlock[
 
 type Build = (lang: Lang) => Output;
 
-const msg = (build: (lang: Lang) => { text: string; blocks: KnownBlock[] }): Build => (lang) => ({ kind: "message", out: build(lang) });
-const modal = (build: (lang: Lang) => View): Build => (lang) => ({ kind: "modal", out: build(lang) });
-const home = (build: (lang: Lang) => View): Build => (lang) => ({ kind: "home", out: build(lang) });
+const msg =
+  (build: (lang: Lang) => { text: string; blocks: KnownBlock[] }): Build =>
+  (lang) => ({ kind: "message", out: build(lang) });
+const modal =
+  (build: (lang: Lang) => View): Build =>
+  (lang) => ({ kind: "modal", out: build(lang) });
+const home =
+  (build: (lang: Lang) => View): Build =>
+  (lang) => ({ kind: "home", out: build(lang) });
 
 /** name → surface built from a realistic model; each has a golden file per language. */
 export const SURFACES: Record<string, Build> = {

@@ -14,7 +14,10 @@ const buttons = (blocks: KnownBlock[]): Button[] =>
 describe("taskListMessage", () => {
   it("gives each task a report button (task id) when the viewer may report, and a show button always", () => {
     const { blocks } = taskListMessage(taskList, "vi");
-    const byAction = (id: string) => buttons(blocks).filter((b) => b.action_id === id).map((b) => b.value);
+    const byAction = (id: string) =>
+      buttons(blocks)
+        .filter((b) => b.action_id === id)
+        .map((b) => b.value);
     expect(byAction(ACTION_IDS.reportOpen)).toEqual(["31", "33", "24", "45"]);
     expect(byAction(ACTION_IDS.taskShow)).toEqual(["31", "33", "24", "45"]);
 
@@ -23,8 +26,7 @@ describe("taskListMessage", () => {
   });
 
   it("pages with ◀/▶ buttons whose value names unit, filter and the page to show", () => {
-    const pageButtons = (page: number) =>
-      buttons(taskListMessage({ ...taskList, filter: "overdue", page }, "vi").blocks).filter((b) => b.action_id === ACTION_IDS.tasksPage);
+    const pageButtons = (page: number) => buttons(taskListMessage({ ...taskList, filter: "overdue", page }, "vi").blocks).filter((b) => b.action_id === ACTION_IDS.tasksPage);
 
     expect(pageButtons(0).map((b) => [b.text.text, JSON.parse(b.value!)])).toEqual([["Sau ▶", { u: "LĐ-VL", f: "overdue", p: 1 }]]);
     expect(pageButtons(1).map((b) => JSON.parse(b.value!).p)).toEqual([0, 2]);

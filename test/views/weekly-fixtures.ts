@@ -2,15 +2,7 @@
 // report-deadline reminder), from plan 1565/KH-SLĐTBXH and examples/org.yaml
 // in the week of Monday 02/10/2023, and oversized ones for the limit tests
 // (1,000 units, 500 overdue tasks, 5,000-character texts).
-import type {
-  DigestModel,
-  ReportDeadlineModel,
-  StatusCounts,
-  TaskSummary,
-  UnitReminderModel,
-  UnitRef,
-  UnitSummaryModel,
-} from "../../src/models/index.js";
+import type { DigestModel, ReportDeadlineModel, StatusCounts, TaskSummary, UnitReminderModel, UnitRef, UnitSummaryModel } from "../../src/models/index.js";
 import { GDNN, KHTC, LDVL, LONG, PLAN, TASKS, TTDVVL, VP, manyTasks, overview } from "./fixtures.js";
 import { completionRates } from "../../src/domain/status.js";
 
@@ -423,7 +415,13 @@ export const oversizedWeekly = {
       latest: i % 4 === 0 ? null : { period: longPeriod, value: 12.25 },
       previous: { period: longPeriod, value: 10.125 },
     })),
-    byUnit: manyUnits(1_000).map((unit, i) => ({ unit, lead: counts(i % 50, 100, 20, 30, 5), lastWeekLead: counts(i % 40, 100, 25, 25, 5), rates: completionRates(counts(i % 50, 100, 20, 30, 5)), reportsThisWeek: i % 7 })),
+    byUnit: manyUnits(1_000).map((unit, i) => ({
+      unit,
+      lead: counts(i % 50, 100, 20, 30, 5),
+      lastWeekLead: counts(i % 40, 100, 25, 25, 5),
+      rates: completionRates(counts(i % 50, 100, 20, 30, 5)),
+      reportsThisWeek: i % 7,
+    })),
     overdue: manyTasks(500).map((t, i) => ({ ...t, status: "OVERDUE" as const, lead: manyUnits(30), daysOverdue: i % 3 === 0 ? null : 500 - i })),
     overdueCount: 20_000,
     openObstacles: Array.from({ length: 300 }, (_, i) => ({

@@ -98,9 +98,7 @@ describe("reminderMessage", () => {
 
   it("summarises the tasks the unit only cooperates on in one count line, listing only those with its own open obstacle", () => {
     const body = all(vi);
-    expect(body).toContain(
-      "🤝 *Nhiệm vụ phối hợp* (do đơn vị khác chủ trì, đơn vị chủ trì báo cáo): 16 nhiệm vụ quá hạn, 1 nhiệm vụ đến hạn trong 14 ngày.",
-    );
+    expect(body).toContain("🤝 *Nhiệm vụ phối hợp* (do đơn vị khác chủ trì, đơn vị chủ trì báo cáo): 16 nhiệm vụ quá hạn, 1 nhiệm vụ đến hạn trong 14 ngày.");
     expect(body).toContain("Nhiệm vụ phối hợp đơn vị còn khó khăn, vướng mắc chưa giải quyết:");
     // 16 overdue cooperating tasks, one task shown: the one with the unit's obstacle.
     expect(texts(vi).filter((t) => t.includes("_Phối hợp_"))).toEqual([
@@ -113,21 +111,15 @@ describe("reminderMessage", () => {
 
   it("shows code, title, due, days and percent, with *Chủ trì* in bold and _Phối hợp_ in italics", () => {
     const lines = texts(vi);
-    expect(lines).toContain(
-      "🔴 *II.2.c.2* Cung cấp danh sách doanh nghiệp cho khảo sát DDCI\n*Chủ trì* · Hạn: Quý III/2023 (30/09/2023) · quá hạn 2 ngày · 40%\nBáo cáo",
-    );
-    expect(lines).toContain(
-      "🟡 *II.2.a.4.4* Kiểm tra thực hiện thư xin lỗi đối với hồ sơ trễ hạn\n_Phối hợp_ · Hạn: trước ngày 15/10/2023 · còn 13 ngày · 20%\nBáo cáo",
-    );
+    expect(lines).toContain("🔴 *II.2.c.2* Cung cấp danh sách doanh nghiệp cho khảo sát DDCI\n*Chủ trì* · Hạn: Quý III/2023 (30/09/2023) · quá hạn 2 ngày · 40%\nBáo cáo");
+    expect(lines).toContain("🟡 *II.2.a.4.4* Kiểm tra thực hiện thư xin lỗi đối với hồ sơ trễ hạn\n_Phối hợp_ · Hạn: trước ngày 15/10/2023 · còn 13 ngày · 20%\nBáo cáo");
     expect(all(vi)).toContain("*Chủ trì* · Hạn: Thường xuyên · 0% · chưa có báo cáo nào");
     expect(all(reminderMessage(w.reminder, "en"))).toContain("_Cooperating_ · Due: trước ngày 15/10/2023 · 13 days left · 20%");
   });
 
   it("puts a Báo cáo button on every task shown, valued with the task's id", () => {
     const b = buttons(vi);
-    expect(b.map((x) => [x.action_id, x.value, x.text.text])).toEqual(
-      [31, 24, 47, 19].map((id) => [ACTION_IDS.reportOpen, String(id), "Báo cáo"]),
-    );
+    expect(b.map((x) => [x.action_id, x.value, x.text.text])).toEqual([31, 24, 47, 19].map((id) => [ACTION_IDS.reportOpen, String(id), "Báo cáo"]));
   });
 
   it("escapes what people typed in obstacles", () => {
@@ -321,7 +313,16 @@ describe("digestMessage", () => {
   });
 
   it("judges a lower-is-better criterion the right way round", () => {
-    const c = { index: "DDCI", code: "X", name: "Chi phí", measureUnit: "%", target: 5, higherIsBetter: false, latest: { period: "2023", value: 4 }, previous: { period: "2022", value: 6 } };
+    const c = {
+      index: "DDCI",
+      code: "X",
+      name: "Chi phí",
+      measureUnit: "%",
+      target: 5,
+      higherIsBetter: false,
+      latest: { period: "2023", value: 4 },
+      previous: { period: "2022", value: 6 },
+    };
     expect(criterionFacts(c, "vi")).toEqual({ latest: "4% (2023)", change: "▼ 2 so với 2022 (tốt lên)", target: "≤ 5%", met: true });
   });
 

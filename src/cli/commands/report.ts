@@ -48,6 +48,16 @@ export function registerReport(program: Command, { common, withDb, print }: CliC
 
 function formatReportBuilt(r: { docx: string; xlsx: string; plan: string; period: string; asOf: Day; totals: { total: number }; officePlaces: number }, lang: Lang): string {
   return lang === "vi"
-    ? [`Báo cáo Kế hoạch số ${r.plan}, kỳ ${r.period} (số liệu đến ngày ${formatVnDate(r.asOf)}, ${r.totals.total} nhiệm vụ):`, `  ${r.docx}`, `  ${r.xlsx}`, `Có ${r.officePlaces} chỗ để Văn phòng Sở tự viết (chữ nghiêng, nền vàng, trong ngoặc vuông); số văn bản để trống cho văn thư.`].join("\n")
-    : [`Report on plan ${r.plan}, ${r.period} (figures as of ${formatVnDate(r.asOf)}, ${r.totals.total} tasks):`, `  ${r.docx}`, `  ${r.xlsx}`, `${r.officePlaces} places are left for the Office's own text (italic, yellow, in square brackets); the number is left blank for the clerk.`].join("\n");
+    ? [
+        `Báo cáo Kế hoạch số ${r.plan}, kỳ ${r.period} (số liệu đến ngày ${formatVnDate(r.asOf)}, ${r.totals.total} nhiệm vụ):`,
+        `  ${r.docx}`,
+        `  ${r.xlsx}`,
+        `Có ${r.officePlaces} chỗ để Văn phòng Sở tự viết (chữ nghiêng, nền vàng, trong ngoặc vuông); số văn bản để trống cho văn thư.`,
+      ].join("\n")
+    : [
+        `Report on plan ${r.plan}, ${r.period} (figures as of ${formatVnDate(r.asOf)}, ${r.totals.total} tasks):`,
+        `  ${r.docx}`,
+        `  ${r.xlsx}`,
+        `${r.officePlaces} places are left for the Office's own text (italic, yellow, in square brackets); the number is left blank for the clerk.`,
+      ].join("\n");
 }

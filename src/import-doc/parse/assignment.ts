@@ -20,15 +20,104 @@ export interface Assignment {
 
 // Verbs that end a list of bodies in a sentence ("… phối hợp với Sở Y tổ chức thực hiện").
 const VERBS = [
-  "tham mưu", "tổ chức", "triển khai", "thực hiện", "xây dựng", "hướng dẫn", "kiểm tra", "rà soát", "cung cấp", "theo dõi", "đôn đốc",
-  "tổng hợp", "báo cáo", "ban hành", "nghiên cứu", "đề xuất", "trình", "tập trung", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
-  "chỉ đạo", "phổ biến", "tuyên truyền", "đánh giá", "khảo sát", "cập nhật", "bố trí", "đảm bảo", "bảo đảm", "duy trì", "tiếp tục",
-  "tăng cường", "đẩy mạnh", "nâng cao", "quán triệt", "công khai", "giải quyết", "lựa chọn", "tiếp nhận", "vận hành", "quản lý",
-  "số hóa", "thẩm định", "phê duyệt", "lập", "soạn thảo", "biên soạn", "kiện toàn", "rà soát", "giám sát", "thống kê", "xử lý", "chuẩn bị",
-  "phát động", "hỗ trợ", "sơ kết", "tổng kết", "đăng tải", "tiến hành", "để", "nhằm", "trong", "theo", "thuộc lĩnh vực", "là",
-  "nâng cấp", "đưa", "phát triển", "hoàn thiện", "xác định", "ứng dụng", "tích hợp", "kết nối", "chia sẻ", "làm sạch", "chuẩn hóa",
-  "đào tạo", "bồi dưỡng", "tập huấn", "vận động", "huy động", "sắp xếp", "cải thiện", "sửa đổi", "bổ sung", "điều chỉnh", "phát hành",
-  "thu thập", "lấy ý kiến", "góp ý", "thẩm tra", "kiểm soát", "tuyên dương", "khen thưởng", "thanh tra", "truyền thông", "cung ứng",
+  "tham mưu",
+  "tổ chức",
+  "triển khai",
+  "thực hiện",
+  "xây dựng",
+  "hướng dẫn",
+  "kiểm tra",
+  "rà soát",
+  "cung cấp",
+  "theo dõi",
+  "đôn đốc",
+  "tổng hợp",
+  "báo cáo",
+  "ban hành",
+  "nghiên cứu",
+  "đề xuất",
+  "trình",
+  "tập trung",
+  "căn cứ",
+  "có trách nhiệm",
+  "chịu trách nhiệm",
+  "chỉ đạo",
+  "phổ biến",
+  "tuyên truyền",
+  "đánh giá",
+  "khảo sát",
+  "cập nhật",
+  "bố trí",
+  "đảm bảo",
+  "bảo đảm",
+  "duy trì",
+  "tiếp tục",
+  "tăng cường",
+  "đẩy mạnh",
+  "nâng cao",
+  "quán triệt",
+  "công khai",
+  "giải quyết",
+  "lựa chọn",
+  "tiếp nhận",
+  "vận hành",
+  "quản lý",
+  "số hóa",
+  "thẩm định",
+  "phê duyệt",
+  "lập",
+  "soạn thảo",
+  "biên soạn",
+  "kiện toàn",
+  "rà soát",
+  "giám sát",
+  "thống kê",
+  "xử lý",
+  "chuẩn bị",
+  "phát động",
+  "hỗ trợ",
+  "sơ kết",
+  "tổng kết",
+  "đăng tải",
+  "tiến hành",
+  "để",
+  "nhằm",
+  "trong",
+  "theo",
+  "thuộc lĩnh vực",
+  "là",
+  "nâng cấp",
+  "đưa",
+  "phát triển",
+  "hoàn thiện",
+  "xác định",
+  "ứng dụng",
+  "tích hợp",
+  "kết nối",
+  "chia sẻ",
+  "làm sạch",
+  "chuẩn hóa",
+  "đào tạo",
+  "bồi dưỡng",
+  "tập huấn",
+  "vận động",
+  "huy động",
+  "sắp xếp",
+  "cải thiện",
+  "sửa đổi",
+  "bổ sung",
+  "điều chỉnh",
+  "phát hành",
+  "thu thập",
+  "lấy ý kiến",
+  "góp ý",
+  "thẩm tra",
+  "kiểm soát",
+  "tuyên dương",
+  "khen thưởng",
+  "thanh tra",
+  "truyền thông",
+  "cung ứng",
 ];
 // "các tổ chức chính trị - xã hội", "những người …": after "các"/"những" a verb-like word is a noun.
 const VERB_RE = new RegExp(`(?<!,)(?<!các)(?<!những)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
@@ -130,7 +219,8 @@ export function fromProse(text: string, atStart = false): Assignment {
     }
   }
   // "Căn cứ chức năng, nhiệm vụ được giao, các phòng … có trách nhiệm …": the subject follows the preamble.
-  const preamble = /^(?:căn cứ|theo|trên cơ sở)\s+(?:chức năng,?\s*nhiệm vụ(?:,\s*quyền hạn)?(?:\s+được giao)?|kế hoạch này|nội dung kế hoạch(?: này)?|nhiệm vụ được giao)\s*,\s*/iu.exec(text);
+  const preamble =
+    /^(?:căn cứ|theo|trên cơ sở)\s+(?:chức năng,?\s*nhiệm vụ(?:,\s*quyền hạn)?(?:\s+được giao)?|kế hoạch này|nội dung kế hoạch(?: này)?|nhiệm vụ được giao)\s*,\s*/iu.exec(text);
   if (atStart && preamble) {
     const rest = text.slice(preamble[0].length);
     const inner = fromProse(rest.charAt(0).toUpperCase() + rest.slice(1), true);
@@ -203,7 +293,9 @@ function inlineLabels(text: string): Assignment {
 
 /** A labelled value ends where the next label starts (". Cơ quan phối hợp:", ", thời gian:") or at a full stop. */
 function untilNextLabel(value: string): string {
-  const next = /[.;,]?\s*(?:(?:cơ quan|đơn vị|bộ phận)\s+)?(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm|kinh phí|kết quả)(?:\s+(?:thực hiện|hoàn thành))?\s*:/iu.exec(value);
+  const next = /[.;,]?\s*(?:(?:cơ quan|đơn vị|bộ phận)\s+)?(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm|kinh phí|kết quả)(?:\s+(?:thực hiện|hoàn thành))?\s*:/iu.exec(
+    value,
+  );
   const cut = next ? value.slice(0, next.index) : value;
   // A full stop before a capital ends the value, unless it closes an abbreviation ("UBND TP. Huế").
   return cut.replace(/(?<!\b(?:TP|Tp|TX|Tx|Q|P|H|TT))\.\s+[A-ZĐÀ-Ỹ].*$/su, "").replace(/[.,\s]+$/u, "");
@@ -221,7 +313,8 @@ export function dueInText(text: string, parses: (s: string) => boolean): string 
     if (parses(found)) return found;
   }
   // "…; thực hiện thường xuyên", "triển khai hằng năm": a cadence at the end of a clause.
-  const cadence = /(?:thực hiện|triển khai|tổ chức)\s+(thường xuyên|liên tục|hằng năm|hàng năm|định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng)|\s+\d{1,2}\s+tháng)?)\s*(?=[.;)]|$)/iu.exec(text);
+  const cadence =
+    /(?:thực hiện|triển khai|tổ chức)\s+(thường xuyên|liên tục|hằng năm|hàng năm|định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng)|\s+\d{1,2}\s+tháng)?)\s*(?=[.;)]|$)/iu.exec(text);
   if (cadence && parses(cadence[1]!)) return cadence[1]!;
   return undefined;
 }

@@ -47,7 +47,11 @@ export function splitBodies(input: string): string[] {
       continue;
     }
     // Candidate cut points: ", " and " và " / " cùng " / " với " outside parentheses.
-    const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+/u, (rest, before, sep) => (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest));
+    const parts = splitOutsideParens(
+      text,
+      /,\s*|\s+(?:và|cùng|với)\s+/u,
+      (rest, before, sep) => (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest),
+    );
     for (const p of parts) {
       const body = tidy(p);
       if (body) out.push(body);
@@ -82,16 +86,18 @@ function jointOffice(before: string, sep: string, rest: string): boolean {
 }
 
 function tidy(s: string): string {
-  return s
-    .replace(/\s*\((?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|lĩnh vực|thẩm quyền|nhiệm vụ|phạm vi)[^()]*\)/giu, "")
-    .replace(/^(?:và|với|cùng|phối hợp(?: với)?)\s+/iu, "")
-    // "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp", "Sở Y tế đối với địa phương": the body is
-    // the one before; who it submits to, or where it acts, is not part of its name.
-    .replace(/\s+trình\s+(?:Hội đồng|HĐND|Ủy ban|Uỷ ban|UBND|cấp có thẩm quyền|Thủ tướng|Chính phủ|cấp trên)[^,;]*$/u, "")
-    .replace(/\s+đối với\s+(?:địa phương|cấp tỉnh|cấp xã|trung ương|Trung ương)$/u, "")
-    .replace(/[.;:,]+$/u, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    s
+      .replace(/\s*\((?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|lĩnh vực|thẩm quyền|nhiệm vụ|phạm vi)[^()]*\)/giu, "")
+      .replace(/^(?:và|với|cùng|phối hợp(?: với)?)\s+/iu, "")
+      // "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp", "Sở Y tế đối với địa phương": the body is
+      // the one before; who it submits to, or where it acts, is not part of its name.
+      .replace(/\s+trình\s+(?:Hội đồng|HĐND|Ủy ban|Uỷ ban|UBND|cấp có thẩm quyền|Thủ tướng|Chính phủ|cấp trên)[^,;]*$/u, "")
+      .replace(/\s+đối với\s+(?:địa phương|cấp tỉnh|cấp xã|trung ương|Trung ương)$/u, "")
+      .replace(/[.;:,]+$/u, "")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 function dedupeFolded(list: string[]): string[] {
@@ -182,10 +188,7 @@ export interface KnownGroup {
   name: string;
 }
 
-export type BodyMatch =
-  | { kind: "unit"; code: string; name: string }
-  | { kind: "group"; code: string; name: string }
-  | { kind: "new"; name: string; key: string };
+export type BodyMatch = { kind: "unit"; code: string; name: string } | { kind: "group"; code: string; name: string } | { kind: "new"; name: string; key: string };
 
 /** Matches bodies to known units and groups; built once per document. */
 export class BodyMatcher {

@@ -27,7 +27,9 @@ export function unwrap(lines: Line[]): Line[] {
       prev &&
       !/[.;:!?]$/.test(prev.text) &&
       !markerOf(l.text) &&
-      (/^[a-zà-ỹđ(]/u.test(l.text) || /^\d+\s+[a-zà-ỹđ]/u.test(l.text) || (/^\d/.test(l.text) && /(?:số|ngày|tháng|năm|giai đoạn|Nghị quyết|Quyết định|Kế hoạch|-)$/u.test(prev.text))) &&
+      (/^[a-zà-ỹđ(]/u.test(l.text) ||
+        /^\d+\s+[a-zà-ỹđ]/u.test(l.text) ||
+        (/^\d/.test(l.text) && /(?:số|ngày|tháng|năm|giai đoạn|Nghị quyết|Quyết định|Kế hoạch|-)$/u.test(prev.text))) &&
       !isAllCaps(prev.text);
     if (continues) out[out.length - 1] = { text: `${prev.text} ${l.text}`, pos: prev.pos };
     else out.push(l);
@@ -85,7 +87,9 @@ export function sectionKind(title: string): SectionKind {
 function isContainerTitle(text: string): boolean {
   if (text.length > 80) return false;
   const t = fold(text).replace(/[.:]$/, "");
-  return /^(nhiem vu|nhiem vu cu the|nhiem vu trong tam|nhiem vu,? giai phap(?: chu yeu| trong tam)?|cac nhiem vu(?:,? giai phap)?(?: trong tam| chu yeu| cu the)?|giai phap|noi dung(?: thuc hien)?|cac noi dung(?: trong tam)?|nhiem vu va giai phap(?: chu yeu| trong tam)?)$/.test(t);
+  return /^(nhiem vu|nhiem vu cu the|nhiem vu trong tam|nhiem vu,? giai phap(?: chu yeu| trong tam)?|cac nhiem vu(?:,? giai phap)?(?: trong tam| chu yeu| cu the)?|giai phap|noi dung(?: thuc hien)?|cac noi dung(?: trong tam)?|nhiem vu va giai phap(?: chu yeu| trong tam)?)$/.test(
+    t,
+  );
 }
 
 // ---------------------------------------------------------------- tree
@@ -109,7 +113,12 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
   const items = toItems(blocks);
   const lines = items.filter((i): i is { kind: "line"; line: Line } => i.kind === "line").map((i) => i.line);
   const header = readHeader(lines);
-  for (const [field, value] of [["number", header.number ?? header.decision], ["issuedOn", header.issuedOn], ["issuer", header.issuer], ["title", header.title]] as const)
+  for (const [field, value] of [
+    ["number", header.number ?? header.decision],
+    ["issuedOn", header.issuedOn],
+    ["issuer", header.issuer],
+    ["title", header.title],
+  ] as const)
     if (!value) flags.push({ code: "HEADER", field, text: "" });
   const year = header.issuedOn ? Number(header.issuedOn.slice(0, 4)) : options.year;
   const parsed = new Map<string, boolean>();
@@ -174,7 +183,11 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
     // Plans without Roman numerals: an upper-case heading ("NỘI DUNG THỰC HIỆN"), or, before any
     // section, a numbered heading that names a part of a plan ("1. Mục đích", "3. Nhiệm vụ").
     const capsHeading = !mk && isAllCaps(l.text) && l.text.split(" ").length >= 2 && sectionKind(l.text) !== "other";
-    const numHeading = mk?.type === "NUM" && (!started || romanLess) && sectionKind(mk.rest) !== "other" && (!started || !section?.stack.length || sectionKind(mk.rest) !== "tasks" || /^(nhiem vu|noi dung|giai phap|to chuc)/.test(fold(mk.rest)));
+    const numHeading =
+      mk?.type === "NUM" &&
+      (!started || romanLess) &&
+      sectionKind(mk.rest) !== "other" &&
+      (!started || !section?.stack.length || sectionKind(mk.rest) !== "tasks" || /^(nhiem vu|noi dung|giai phap|to chuc)/.test(fold(mk.rest)));
     if (capsHeading || numHeading) {
       if (numHeading && !started) romanLess = true;
       started = true;
@@ -227,7 +240,10 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
     const code = s.label;
     switch (s.kind) {
       case "purpose":
-        pushAll(plan.purposes, leafTexts(s.roots, (n) => /^(muc dich|yeu cau)\b/.test(fold(n.text)) && n.text.length < 40));
+        pushAll(
+          plan.purposes,
+          leafTexts(s.roots, (n) => /^(muc dich|yeu cau)\b/.test(fold(n.text)) && n.text.length < 40),
+        );
         break;
       case "objective":
         readObjectives(s.roots, plan.objectives);
@@ -235,7 +251,11 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
       case "mixed":
         for (const n of s.roots) {
           if (/^muc tieu/.test(fold(n.text))) readObjectives(n.children, plan.objectives);
-          else if (/^(yeu cau|muc dich)/.test(fold(n.text))) pushAll(plan.purposes, leafTexts(n.children, () => false));
+          else if (/^(yeu cau|muc dich)/.test(fold(n.text)))
+            pushAll(
+              plan.purposes,
+              leafTexts(n.children, () => false),
+            );
           else pushAll(bodyTasks, toTasks([n], code, s.kind, parses, flags));
         }
         break;
@@ -249,7 +269,10 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
         pushAll(bodyTasks, toTasks(s.roots, code, "organisation", parses, flags));
         break;
       case "basis":
-        pushAll(plan.legalBases, leafTexts(s.roots, () => false));
+        pushAll(
+          plan.legalBases,
+          leafTexts(s.roots, () => false),
+        );
         break;
       case "funding":
       case "appendix":
@@ -314,7 +337,10 @@ function pushAll<T>(target: T[], items: readonly T[]): void {
 }
 
 function cleanItem(s: string): string {
-  return s.replace(/[;.,]+$/, "").replace(/\/\.$/, "").trim();
+  return s
+    .replace(/[;.,]+$/, "")
+    .replace(/\/\.$/, "")
+    .trim();
 }
 
 function toItems(blocks: Block[]): Item[] {
@@ -361,11 +387,17 @@ export function readHeader(lines: Line[]): Header {
   let pastNumber = false;
   // Number, place and date from the header as one string: copies of official pages break
   // these lines anywhere ("Số:" / "88/KH-UBND", "Kon" / "Tum, ngày 08" / "tháng 12 năm 2017").
-  const joined = lines.slice(0, limit).map((l) => l.text).join(" ");
+  const joined = lines
+    .slice(0, limit)
+    .map((l) => l.text)
+    .join(" ");
   let hm: RegExpExecArray | null;
   if ((hm = /\bSố\s*:?\s*(\d+[\w/.\-ĐđÀ-ỹ]*\/[\w\-ĐđÀ-ỹ]+)/u.exec(joined))) h.number = hm[1];
   // The motto is a boundary: read column by column, the place follows "Hạnh phúc" directly.
-  const dated = joined.replace(/CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG\s*HOÀ\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc/gu, " | ");
+  const dated = joined.replace(
+    /CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG\s*HOÀ\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc/gu,
+    " | ",
+  );
   if ((hm = /(?:^|\|\s*|\s)([A-ZĐÀ-Ỹ][^,|]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(dated))) {
     h.place = hm[1]!.replace(/^.*\b\d\S*\s+/u, "").trim();
     h.issuedOn = ymd(Number(hm[4]), Number(hm[3]), Number(hm[2]));
@@ -385,7 +417,12 @@ export function readHeader(lines: Line[]): Header {
         // "Thực hiện …" / "Tiếp tục …" right after "KẾ HOẠCH" is the title itself ("KẾ HOẠCH Thực hiện công tác …")
         // unless it reads as the preamble that follows a title ("…, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:").
         const opensTitle = !parts.length && /^(thuc hien|tiep tuc|trien khai)\b/.test(nf) && !/:\s*$|nhu sau|ban hanh ke hoach|xay dung ke hoach/.test(nf) && n.length <= 300;
-        if ((!isAllCaps(n) && !opensTitle && /^(can cu|thuc hien|tiep tuc|\(kem theo|\(ban hanh kem|kem theo|i\.|uy ban nhan dan|chu tich|giam doc|de trien khai|nham)/.test(nf)) || markerOf(n) || /^-+$|^\|$/.test(n)) break;
+        if (
+          (!isAllCaps(n) && !opensTitle && /^(can cu|thuc hien|tiep tuc|\(kem theo|\(ban hanh kem|kem theo|i\.|uy ban nhan dan|chu tich|giam doc|de trien khai|nham)/.test(nf)) ||
+          markerOf(n) ||
+          /^-+$|^\|$/.test(n)
+        )
+          break;
         if (/^(?:\(|ban hanh kem)/.test(nf)) break;
         if (parts.length && isAllCaps(parts[0]!) && !isAllCaps(n)) break;
         parts.push(n);
@@ -416,9 +453,13 @@ export function readHeader(lines: Line[]): Header {
   if (issuerLines.length) {
     const own = issuerLines.filter((l) => /^(SỞ|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|ỦY BAN|UỶ BAN|UBND|BỘ|CỤC|HỘI ĐỒNG|ĐẢNG)/u.test(l));
     const pick = own.length > 1 && /^(SỞ|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|CỤC)/u.test(own.at(-1)!) ? [own.at(-1)!] : issuerLines;
-    h.issuer = titleCaseBody(pick.join(" ").replace(/\s*-+\s*$/, "").replace(/\s+/g, " "));
+    h.issuer = titleCaseBody(
+      pick
+        .join(" ")
+        .replace(/\s*-+\s*$/, "")
+        .replace(/\s+/g, " "),
+    );
     // "Ủy ban nhân dân tỉnh an giang" → "… tỉnh An Giang": the place line keeps the proper noun's case.
-
   }
   if (!h.issuer) {
     // "Sở X xây dựng Kế hoạch …" / "Ủy ban nhân dân tỉnh ban hành Kế hoạch …"
@@ -697,7 +738,7 @@ function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
     if (row.every((c) => /^\(?\d{1,2}\)?$|^$/.test(c.text.trim()))) continue;
     // A repeated header (a table continued on the next page).
     if (/chu tri/.test(fold(cell(row, cols.lead))) && /nhiem vu|noi dung/.test(fold(taskText))) continue;
-    if (!stt && last && !cell(row, cols.lead) && !cell(row, cols.due) && !(row[cols.stt ?? 0]?.spanned)) {
+    if (!stt && last && !cell(row, cols.lead) && !cell(row, cols.due) && !row[cols.stt ?? 0]?.spanned) {
       // A row split over two pages: the rest of the cell texts belong to the row above.
       if (taskText) last.text = `${last.text} ${taskText}`;
       const more = cell(row, cols.coop);
@@ -741,16 +782,14 @@ function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
       .replace(/(?<!\.)\.$/, "")
       .replace(/(\d)([-–]) (\d)/g, "$1$2$3");
     const base = group ?? part;
-    if (!isNumber(sttLabel) && last && !leadText && !dueText && !(row[cols.stt ?? 0]?.spanned)) {
+    if (!isNumber(sttLabel) && last && !leadText && !dueText && !row[cols.stt ?? 0]?.spanned) {
       // A row split over two pages: the rest of the cell texts belong to the row above.
       if (taskText) last.text = `${last.text} ${taskText}`;
       if (coopText) last.cooperating.push(...splitBodies(coopText));
       continue;
     }
     const a = leadText && /chủ trì|phối hợp/u.test(leadText) ? leadValue(leadText) : { lead: splitBodies(leadText), cooperating: [] as string[] };
-    const code = isNumber(sttLabel)
-      ? `${base ? base.code : prefix}.${sttLabel}`
-      : `${last?.code ?? base?.code ?? prefix}.${sttLabel || `r${r}`}`;
+    const code = isNumber(sttLabel) ? `${base ? base.code : prefix}.${sttLabel}` : `${last?.code ?? base?.code ?? prefix}.${sttLabel || `r${r}`}`;
     const task: DocTask = {
       code,
       title: titleOf(taskText),

@@ -7,7 +7,38 @@ import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
 import { cleanLine, type Block, type TableCell } from "./types.js";
 
-const BLOCK = new Set(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "header", "footer", "main", "ul", "ol", "pre", "center", "dd", "dt", "dl", "body", "html", "form", "aside", "nav", "figure", "figcaption", "address"]);
+const BLOCK = new Set([
+  "p",
+  "div",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "main",
+  "ul",
+  "ol",
+  "pre",
+  "center",
+  "dd",
+  "dt",
+  "dl",
+  "body",
+  "html",
+  "form",
+  "aside",
+  "nav",
+  "figure",
+  "figcaption",
+  "address",
+]);
 const SKIP = new Set(["script", "style", "head", "noscript", "template", "svg", "button", "select", "iframe"]);
 
 export function htmlToBlocks(html: string): Block[] {
@@ -73,11 +104,7 @@ function cellText(el: Element): string {
     }
   };
   walk(el.children);
-  return out
-    .split("\n")
-    .map(cleanLine)
-    .filter(Boolean)
-    .join("\n");
+  return out.split("\n").map(cleanLine).filter(Boolean).join("\n");
 }
 
 function rowsOf(table: Element): Element[] {
@@ -115,9 +142,7 @@ export function readTable(table: Element): TableCell[][] {
     }
   });
   const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
-  return grid
-    .map((row) => Array.from({ length: width }, (_, j) => row[j] ?? { text: "", spanned: false }))
-    .filter((row) => row.some((cell) => cell.text !== ""));
+  return grid.map((row) => Array.from({ length: width }, (_, j) => row[j] ?? { text: "", spanned: false })).filter((row) => row.some((cell) => cell.text !== ""));
 }
 
 function clampSpan(v: string | undefined): number {

@@ -26,7 +26,6 @@ export function maxBytesOf(format: DocFormat | undefined): number {
   return format === "txt" || format === "md" || format === "html" ? MAX_TEXT_DOC_BYTES : MAX_DOC_BYTES;
 }
 
-
 export { MAX_DOC_CHARS };
 
 export type DocFormat = SourceDoc["format"];
@@ -53,7 +52,10 @@ export async function readDocument(file: string, limit?: number): Promise<Source
 
 export async function readBytes(bytes: Buffer, file: string, format: DocFormat): Promise<SourceDoc> {
   const doc = await readFormat(bytes, file, format);
-  const chars = doc.blocks.reduce((n, b) => n + (b.kind === "para" ? b.text.length : b.rows.reduce((k, r) => k + r.reduce((m, c) => m + (c.spanned ? 0 : c.text.length), 0), 0)), 0);
+  const chars = doc.blocks.reduce(
+    (n, b) => n + (b.kind === "para" ? b.text.length : b.rows.reduce((k, r) => k + r.reduce((m, c) => m + (c.spanned ? 0 : c.text.length), 0), 0)),
+    0,
+  );
   if (chars > MAX_DOC_CHARS) throw tooMuchText(file, chars);
   return doc;
 }

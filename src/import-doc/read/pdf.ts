@@ -58,7 +58,15 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
       }
       // A page number alone at the top or the bottom of a page ("2", "- 2 -") is not text of the plan: it
       // would break a paragraph that runs on from the page before.
-      const folio = (pl: (typeof pageLines)[number] | undefined) => !!pl && pl.items.length <= 3 && /^[-–—]?\s*\d{1,3}\s*[-–—]?$/.test(pl.items.map((x) => x.text).join("").trim());
+      const folio = (pl: (typeof pageLines)[number] | undefined) =>
+        !!pl &&
+        pl.items.length <= 3 &&
+        /^[-–—]?\s*\d{1,3}\s*[-–—]?$/.test(
+          pl.items
+            .map((x) => x.text)
+            .join("")
+            .trim(),
+        );
       if (folio(pageLines[0])) pageLines.shift();
       if (pageLines.length > 1 && folio(pageLines.at(-1))) pageLines.pop();
       pageLines.forEach((pl, i) => {
@@ -101,13 +109,22 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
  * one when, its digits aside, the same line opens at least half of the pages (and three or more).
  */
 function dropRunningHeads(lines: Line[], pages: number): void {
-  const key = (l: Line) => fold(l.segments.map((s) => s.text).join(" ")).replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
+  const key = (l: Line) =>
+    fold(l.segments.map((s) => s.text).join(" "))
+      .replace(/\d+/g, "#")
+      .replace(/\s+/g, " ")
+      .trim();
   const firsts = new Map<number, Line>();
   for (const l of lines) if (!firsts.has(l.page)) firsts.set(l.page, l);
   const count = new Map<string, number>();
   for (const l of firsts.values()) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
   // A table's header repeated at the top of its pages is not a running head: the table starts there.
-  const drop = new Set([...firsts.values()].filter((l) => { const n = count.get(key(l)) ?? 0; return n >= 3 && n >= pages / 2 && !/chu tri|phoi hop|\bstt\b/.test(key(l)); }));
+  const drop = new Set(
+    [...firsts.values()].filter((l) => {
+      const n = count.get(key(l)) ?? 0;
+      return n >= 3 && n >= pages / 2 && !/chu tri|phoi hop|\bstt\b/.test(key(l));
+    }),
+  );
   if (drop.size === 0) return;
   // In place, without push(...kept): a long document has more lines than a call may take arguments
   // ("Maximum call stack size exceeded" on a 12,000-page PDF).
@@ -165,7 +182,13 @@ export function linesToBlocks(input: Line[]): Block[] {
   const closeCentred = () => {
     if (centred) {
       const rows = centredRows(centred.clusters, centred.lines);
-      if (rows.rows.length > 0) blocks.push({ kind: "table", rows: [centred.header, ...rows.rows].map((r) => r.map((text): TableCell => ({ text: text.trim(), spanned: false }))), rowPos: [centred.pos, ...rows.rowPos], pos: centred.pos });
+      if (rows.rows.length > 0)
+        blocks.push({
+          kind: "table",
+          rows: [centred.header, ...rows.rows].map((r) => r.map((text): TableCell => ({ text: text.trim(), spanned: false }))),
+          rowPos: [centred.pos, ...rows.rowPos],
+          pos: centred.pos,
+        });
     }
     centred = undefined;
   };
@@ -214,7 +237,13 @@ export function linesToBlocks(input: Line[]): Block[] {
       // A part's title wrapped onto a second line ("IV. Tăng cường …" / "Trung ương và địa phương, …") is not.
       const before = c.lines.at(-1);
       const titleGoesOn = !!before && before.page === line.page && before.y - line.y < 24 && before.segments.length === 1 && before.segments[0]!.x < c.clusters[0]!.end + 5;
-      const prose = line.segments.length === 1 && first.x < c.clusters[0]!.end + 5 && first.end > c.clusters[Math.min(2, c.clusters.length - 1)]!.end + 40 && !isRowNumber(first.text.split(" ")[0]!) && !/^[a-zà-ỹđ]/u.test(first.text) && !titleGoesOn;
+      const prose =
+        line.segments.length === 1 &&
+        first.x < c.clusters[0]!.end + 5 &&
+        first.end > c.clusters[Math.min(2, c.clusters.length - 1)]!.end + 40 &&
+        !isRowNumber(first.text.split(" ")[0]!) &&
+        !/^[a-zà-ỹđ]/u.test(first.text) &&
+        !titleGoesOn;
       if (!leftOfTable && !prose) {
         c.lines.push(line);
         continue;

@@ -10,7 +10,31 @@
 import { AppError } from "../../errors.js";
 import { cleanLine, type Block } from "./types.js";
 
-const VIETNAMESE_WORDS = ["của", "và", "các", "được", "thực hiện", "kế hoạch", "nhiệm vụ", "đơn vị", "những", "năm", "tháng", "ngày", "với", "trong", "theo", "công", "người", "tổ chức", "phối hợp", "chủ trì", "cơ quan", "việc", "đề nghị"];
+const VIETNAMESE_WORDS = [
+  "của",
+  "và",
+  "các",
+  "được",
+  "thực hiện",
+  "kế hoạch",
+  "nhiệm vụ",
+  "đơn vị",
+  "những",
+  "năm",
+  "tháng",
+  "ngày",
+  "với",
+  "trong",
+  "theo",
+  "công",
+  "người",
+  "tổ chức",
+  "phối hợp",
+  "chủ trì",
+  "cơ quan",
+  "việc",
+  "đề nghị",
+];
 const CP1252_CHARS: Record<number, string> = { 0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—" };
 const CP1252_MARKS = new Set([0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xa0, 0xb0, 0xa9, 0xae, 0xb7]);
 
@@ -27,7 +51,11 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   const vn = new TextDecoder("windows-1258").decode(bytes).normalize("NFC");
   if (looksVietnamese(vn)) return vn;
   let onlyMarks = true;
-  for (const b of bytes) if (b >= 0x80 && !CP1252_MARKS.has(b)) { onlyMarks = false; break; }
+  for (const b of bytes)
+    if (b >= 0x80 && !CP1252_MARKS.has(b)) {
+      onlyMarks = false;
+      break;
+    }
   // Mapped by hand: Node 20 decodes "windows-1252" as Latin-1 (0x93 → U+0093, not “).
   if (onlyMarks) return Array.from(bytes, (b) => CP1252_CHARS[b] ?? String.fromCharCode(b)).join("");
   throw new AppError("DOC_ENCODING", { file });
@@ -53,7 +81,10 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
         const start = i;
         const rows: string[][] = [];
         while (i < lines.length && /^\s*\|.*\|\s*$/.test(lines[i]!)) {
-          const cells = lines[i]!.trim().slice(1, -1).split("|").map((c) => cleanLine(c.replace(/<br\s*\/?>/gi, "\n")));
+          const cells = lines[i]!.trim()
+            .slice(1, -1)
+            .split("|")
+            .map((c) => cleanLine(c.replace(/<br\s*\/?>/gi, "\n")));
           if (!cells.every((c) => /^:?-{2,}:?$/.test(c) || c === "")) rows.push(cells);
           i++;
         }

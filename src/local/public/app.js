@@ -21,9 +21,10 @@ const state = {
 // ---------------------------------------------------------------- helpers
 
 async function api(path, body) {
-  const res = await fetch(`/api/${path}`, body === undefined
-    ? { headers: { accept: "application/json" } }
-    : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `/api/${path}`,
+    body === undefined ? { headers: { accept: "application/json" } } : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+  );
   const json = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(json.error || `HTTP ${res.status}`);
   return json;
@@ -118,10 +119,7 @@ function renderJobs() {
   const box = $("#job-buttons");
   box.replaceChildren();
   for (const job of jobs) {
-    const button = el("button", { type: "button", class: "btn job", "data-job": job.id }, [
-      el("span", { text: job.label.vi }),
-      el("span", { class: "en", text: job.label.en }),
-    ]);
+    const button = el("button", { type: "button", class: "btn job", "data-job": job.id }, [el("span", { text: job.label.vi }), el("span", { class: "en", text: job.label.en })]);
     box.append(button);
   }
 }
@@ -177,11 +175,13 @@ function welcome() {
   return el("div", { class: "welcome" }, [
     el("h2", { text: "Chào mừng đến với dondoc" }),
     el("p", { class: "en", text: "Welcome. Pick who you are on the left, then try:" }),
-    el("ol", {}, steps.map(([cmd, vi, en]) => el("li", {}, [
-      el("button", { type: "button", class: "chip", "data-suggest": cmd, text: cmd }),
-      ` ${vi} `,
-      el("span", { class: "en", text: en }),
-    ]))),
+    el(
+      "ol",
+      {},
+      steps.map(([cmd, vi, en]) =>
+        el("li", {}, [el("button", { type: "button", class: "chip", "data-suggest": cmd, text: cmd }), ` ${vi} `, el("span", { class: "en", text: en })]),
+      ),
+    ),
     el("p", { class: "muted", text: "Mở “Trang chủ dondoc” để xem nhiệm vụ của đơn vị. · Open App Home to see your unit's tasks." }),
   ]);
 }
@@ -199,9 +199,7 @@ function renderFeed(view) {
   }
   state.homeKey = null;
   if (view.messages.length === 0) {
-    feed.replaceChildren(state.channel === "home"
-      ? el("div", { class: "empty", text: "Chưa có tin nhắn riêng nào từ dondoc. · No direct messages from dondoc yet." })
-      : welcome());
+    feed.replaceChildren(state.channel === "home" ? el("div", { class: "empty", text: "Chưa có tin nhắn riêng nào từ dondoc. · No direct messages from dondoc yet." }) : welcome());
     return;
   }
   feed.innerHTML = view.messages.map((m) => m.html).join("");

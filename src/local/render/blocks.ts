@@ -62,7 +62,9 @@ function blockHtml(block: Json, ids: Map<unknown, ElementIds>, ctx: RenderContex
       return `<div class="b-context">${parts.join("")}</div>`;
     }
     case "actions":
-      return `<div class="b-actions">${objects(block.elements).map((e) => elementHtml(e, ids, ctx, false)).join("")}</div>`;
+      return `<div class="b-actions">${objects(block.elements)
+        .map((e) => elementHtml(e, ids, ctx, false))
+        .join("")}</div>`;
     case "input":
       return inputBlockHtml(block, ids, ctx);
     case "image":
@@ -116,10 +118,7 @@ function elementHtml(element: Json, ids: Map<unknown, ElementIds>, ctx: RenderCo
   const at = ids.get(element);
   const type = String(element.type);
   const data =
-    attr("data-block-id", at?.blockId) +
-    attr("data-action-id", at?.actionId) +
-    attr("data-type", type) +
-    (input ? ` data-input${required ? " data-required" : ""}` : "");
+    attr("data-block-id", at?.blockId) + attr("data-action-id", at?.actionId) + attr("data-type", type) + (input ? ` data-input${required ? " data-required" : ""}` : "");
   const state = current(ctx, at);
   const placeholder = plainText(element.placeholder);
   switch (type) {

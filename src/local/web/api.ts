@@ -188,9 +188,7 @@ export class LocalApi {
   private messages(channelId: string, user: string) {
     const { workspace } = this.deps.fake;
     const author = (m: { botId?: string; userId?: string }) =>
-      m.botId !== undefined
-        ? { name: workspace.bot.name, bot: true }
-        : { name: workspace.directory.user(m.userId ?? "")?.realName ?? m.userId ?? "?", bot: false };
+      m.botId !== undefined ? { name: workspace.bot.name, bot: true } : { name: workspace.directory.user(m.userId ?? "")?.realName ?? m.userId ?? "?", bot: false };
     const shown: ShownMessage[] = [
       ...workspace.conversations.messages(channelId).map((m) => ({ ...m, author: author(m), ephemeral: false, edited: m.edited !== undefined })),
       ...workspace.conversations.ephemerals({ userId: user, channelId }).map((m) => ({ ...m, author: author(m), ephemeral: true, edited: false })),

@@ -57,7 +57,7 @@ export function isLoopback(host: string): boolean {
 export function hostAllowed(req: IncomingMessage, boundHost: string): boolean {
   if (!isLoopback(boundHost)) return true;
   const header = req.headers.host ?? "";
-  const name = header.startsWith("[") ? header.slice(0, header.indexOf("]") + 1) : header.split(":")[0] ?? "";
+  const name = header.startsWith("[") ? header.slice(0, header.indexOf("]") + 1) : (header.split(":")[0] ?? "");
   return isLoopback(name);
 }
 
@@ -75,9 +75,7 @@ export async function sendStatic(res: ServerResponse, dir: string, name: string)
     "content-type": TYPES[extname(name)] ?? "application/octet-stream",
     "cache-control": "no-cache",
     "x-content-type-options": "nosniff",
-    ...(name.endsWith(".html")
-      ? { "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'" }
-      : {}),
+    ...(name.endsWith(".html") ? { "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'" } : {}),
   });
   res.end(body);
 }

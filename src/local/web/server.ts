@@ -24,13 +24,7 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export async function startPageServer(options: {
-  host: string;
-  port: number;
-  api: LocalApi;
-  log: Logger;
-  onClose: () => void;
-}): Promise<PageServer> {
+export async function startPageServer(options: { host: string; port: number; api: LocalApi; log: Logger; onClose: () => void }): Promise<PageServer> {
   const { api, log } = options;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, options.host)) throw new HttpError(403, "unexpected Host header");

@@ -47,7 +47,13 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
     lastWeek: snapshot(lastWeek),
     byIndex: now.byIndex.map((i) => {
       const before = lastWeekIndex.get(i.code) ?? emptyCounts();
-      return { code: i.code, name: i.name, counts: i.counts, lastWeekDone: before.DONE_ON_TIME + before.DONE_LATE, lastWeekTotal: Object.values(before).reduce((a, b) => a + b, 0) };
+      return {
+        code: i.code,
+        name: i.name,
+        counts: i.counts,
+        lastWeekDone: before.DONE_ON_TIME + before.DONE_LATE,
+        lastWeekTotal: Object.values(before).reduce((a, b) => a + b, 0),
+      };
     }),
     criteria: criteria.map((c) => ({
       index: c.index.name,
@@ -59,7 +65,13 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
       latest: c.values[0] ? { period: c.values[0].period, value: c.values[0].value.toNumber() } : null,
       previous: c.values[1] ? { period: c.values[1].period, value: c.values[1].value.toNumber() } : null,
     })),
-    byUnit: now.byUnit.map((u) => ({ unit: { code: u.code, name: u.name }, lead: u.lead, lastWeekLead: lastWeekUnit.get(u.code) ?? emptyCounts(), rates: u.rates, reportsThisWeek: reportsOf.get(idOf.get(u.code) ?? -1) ?? 0 })),
+    byUnit: now.byUnit.map((u) => ({
+      unit: { code: u.code, name: u.name },
+      lead: u.lead,
+      lastWeekLead: lastWeekUnit.get(u.code) ?? emptyCounts(),
+      rates: u.rates,
+      reportsThisWeek: reportsOf.get(idOf.get(u.code) ?? -1) ?? 0,
+    })),
     objectives,
     overdue: overdue.tasks.map((t) => ({ ...t, daysOverdue: t.dueOn ? daysBetween(t.dueOn, today) : null })),
     overdueCount: overdue.total,

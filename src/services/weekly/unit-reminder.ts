@@ -37,9 +37,7 @@ export async function unitReminderModel(prisma: PrismaClient, unit: UnitRow, tod
   ]);
   const obstacleTaskIds = [...new Set(obstacles.map((o) => o.taskId))];
   const withObstacle =
-    obstacleTaskIds.length === 0
-      ? { tasks: [] }
-      : await unitTaskSummaries(prisma, { unitIds, role: "COOPERATING", taskIds: obstacleTaskIds, filter: "open", today, limit: SHOWN });
+    obstacleTaskIds.length === 0 ? { tasks: [] } : await unitTaskSummaries(prisma, { unitIds, role: "COOPERATING", taskIds: obstacleTaskIds, filter: "open", today, limit: SHOWN });
   return {
     unit: { code: unit.code, name: unit.name },
     unitLeads: leads,

@@ -27,9 +27,7 @@ const SELECTED: Record<string, { field: string; initial: string; multi: boolean 
 
 function options(element: JsonObject): JsonObject[] {
   const direct = Array.isArray(element.options) ? element.options : [];
-  const grouped = Array.isArray(element.option_groups)
-    ? element.option_groups.flatMap((g: unknown) => (isJsonObject(g) && Array.isArray(g.options) ? g.options : []))
-    : [];
+  const grouped = Array.isArray(element.option_groups) ? element.option_groups.flatMap((g: unknown) => (isJsonObject(g) && Array.isArray(g.options) ? g.options : [])) : [];
   return [...direct, ...grouped].filter(isJsonObject);
 }
 
@@ -137,11 +135,7 @@ export function withValue(state: JsonObject, blockId: string, actionId: string, 
  * The state of a view after new input: what the user set earlier (through
  * block actions) stands unless `given` sets it again.
  */
-export function mergeState(
-  earlier: JsonObject,
-  fresh: JsonObject,
-  given: Record<string, Record<string, InputValue>> = {},
-): JsonObject {
+export function mergeState(earlier: JsonObject, fresh: JsonObject, given: Record<string, Record<string, InputValue>> = {}): JsonObject {
   const merged: JsonObject = { ...fresh };
   for (const [blockId, byAction] of Object.entries(earlier)) {
     if (!isJsonObject(byAction)) continue;

@@ -8,10 +8,7 @@ import type { Block } from "../types.js";
 import { interactiveElements, type LocatedElement } from "./element-values.js";
 import type { Channel } from "../state/directory.js";
 
-export type Container =
-  | { kind: "view"; view: View }
-  | { kind: "message"; channel: Channel; message: Message }
-  | { kind: "ephemeral"; channel: Channel; message: EphemeralMessage };
+export type Container = { kind: "view"; view: View } | { kind: "message"; channel: Channel; message: Message } | { kind: "ephemeral"; channel: Channel; message: EphemeralMessage };
 
 export interface ActionTarget {
   userId: string;
@@ -25,9 +22,7 @@ export interface ActionTarget {
 export function locateAction(workspace: Workspace, target: ActionTarget): { container: Container; found: LocatedElement } {
   for (const container of candidates(workspace, target)) {
     const blocks: readonly Block[] = container.kind === "view" ? container.view.blocks : container.message.blocks;
-    const found = interactiveElements(blocks).find(
-      (e) => e.actionId === target.actionId && (target.blockId === undefined || e.blockId === target.blockId),
-    );
+    const found = interactiveElements(blocks).find((e) => e.actionId === target.actionId && (target.blockId === undefined || e.blockId === target.blockId));
     if (found) return { container, found };
   }
   const inMessage = target.messageTs === undefined ? "" : `/${target.messageTs}`;
@@ -57,9 +52,7 @@ function candidates(workspace: Workspace, target: ActionTarget): Container[] {
       .map((message): Container => ({ kind: "message", channel, message }));
     return [...ephemerals, ...messages].sort((a, b) => compareTs(tsOf(b), tsOf(a)));
   }
-  return [surfaces.topModal(target.userId), surfaces.home(target.userId)]
-    .filter((v): v is View => v !== undefined)
-    .map((view) => ({ kind: "view", view }));
+  return [surfaces.topModal(target.userId), surfaces.home(target.userId)].filter((v): v is View => v !== undefined).map((view) => ({ kind: "view", view }));
 }
 
 function tsOf(container: Container): string {

@@ -13,10 +13,7 @@ export interface BlockKitRefusal {
   messages: string[];
 }
 
-const BLOCK_TYPES = new Set([
-  "section", "header", "divider", "actions", "context", "input", "image",
-  "rich_text", "markdown", "video", "file", "table", "context_actions",
-]);
+const BLOCK_TYPES = new Set(["section", "header", "divider", "actions", "context", "input", "image", "rich_text", "markdown", "video", "file", "table", "context_actions"]);
 
 const OPTION_ELEMENTS: Record<string, number> = {
   static_select: L.selectOptions,
@@ -27,12 +24,31 @@ const OPTION_ELEMENTS: Record<string, number> = {
 };
 
 const ELEMENT_TYPES = new Set([
-  "button", "overflow", "datepicker", "timepicker", "datetimepicker", "checkboxes",
-  "radio_buttons", "plain_text_input", "number_input", "email_text_input",
-  "url_text_input", "rich_text_input", "file_input", "image", "workflow_button",
-  "static_select", "multi_static_select", "external_select", "multi_external_select",
-  "users_select", "multi_users_select", "conversations_select", "multi_conversations_select",
-  "channels_select", "multi_channels_select",
+  "button",
+  "overflow",
+  "datepicker",
+  "timepicker",
+  "datetimepicker",
+  "checkboxes",
+  "radio_buttons",
+  "plain_text_input",
+  "number_input",
+  "email_text_input",
+  "url_text_input",
+  "rich_text_input",
+  "file_input",
+  "image",
+  "workflow_button",
+  "static_select",
+  "multi_static_select",
+  "external_select",
+  "multi_external_select",
+  "users_select",
+  "multi_users_select",
+  "conversations_select",
+  "multi_conversations_select",
+  "channels_select",
+  "multi_channels_select",
 ]);
 
 class Checker {
@@ -98,9 +114,7 @@ class Checker {
         }
         this.text(block.text, `${p}/text`, L.sectionText);
         if (block.fields !== undefined) {
-          this.list(block.fields, `${p}/fields`, 1, L.sectionFields).forEach((f, i) =>
-            this.text(f, `${p}/fields/${i}`, L.sectionFieldText),
-          );
+          this.list(block.fields, `${p}/fields`, 1, L.sectionFields).forEach((f, i) => this.text(f, `${p}/fields/${i}`, L.sectionFieldText));
         }
         if (block.accessory !== undefined) this.element(block.accessory, `${p}/accessory`);
         return;
@@ -110,9 +124,7 @@ class Checker {
         if (typeof block.text !== "string") return this.fail(`${p}/text`, "missing required field");
         return this.maxLength(block.text, L.markdownBlockText, `${p}/text`);
       case "actions":
-        this.list(block.elements, `${p}/elements`, 1, L.actionsElements).forEach((e, i) =>
-          this.element(e, `${p}/elements/${i}`),
-        );
+        this.list(block.elements, `${p}/elements`, 1, L.actionsElements).forEach((e, i) => this.element(e, `${p}/elements/${i}`));
         return;
       case "context":
         this.list(block.elements, `${p}/elements`, 1, L.contextElements).forEach((e, i) => {

@@ -108,12 +108,7 @@ export class SocketModeServer {
     });
   }
 
-  deliver(
-    type: EnvelopeType,
-    payload: Record<string, unknown>,
-    acceptsResponsePayload: boolean,
-    retry?: { attempt: number; reason: string },
-  ): Promise<EnvelopeResult> {
+  deliver(type: EnvelopeType, payload: Record<string, unknown>, acceptsResponsePayload: boolean, retry?: { attempt: number; reason: string }): Promise<EnvelopeResult> {
     return this.envelopes.deliver(type, payload, acceptsResponsePayload, retry);
   }
 

@@ -130,9 +130,7 @@ export class Conversations {
 
   ephemerals(filter: { userId?: string; channelId?: string } = {}): readonly EphemeralMessage[] {
     return this.ephemeralMessages.filter(
-      (m) =>
-        (filter.userId === undefined || m.userId === filter.userId) &&
-        (filter.channelId === undefined || m.channelId === filter.channelId),
+      (m) => (filter.userId === undefined || m.userId === filter.userId) && (filter.channelId === undefined || m.channelId === filter.channelId),
     );
   }
 }

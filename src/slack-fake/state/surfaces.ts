@@ -60,9 +60,10 @@ export class Surfaces {
   update(view: View, definition: JsonObject): View {
     Object.assign(view, fieldsOf(definition, view.type), { hash: this.ids.nextViewHash() });
     delete view.errors;
-    const change = view.type === "home"
-      ? ({ kind: "home", action: "updated", userId: view.userId, viewId: view.id } as const)
-      : ({ kind: "modal", action: "updated", userId: view.userId, viewId: view.id } as const);
+    const change =
+      view.type === "home"
+        ? ({ kind: "home", action: "updated", userId: view.userId, viewId: view.id } as const)
+        : ({ kind: "modal", action: "updated", userId: view.userId, viewId: view.id } as const);
     this.changes.emit(change);
     return view;
   }
@@ -125,12 +126,7 @@ export class Surfaces {
     return this.homes.get(userId);
   }
 
-  private create(
-    userId: string,
-    type: "modal" | "home",
-    definition: JsonObject,
-    links: { rootViewId?: string; previousViewId?: string } = {},
-  ): View {
+  private create(userId: string, type: "modal" | "home", definition: JsonObject, links: { rootViewId?: string; previousViewId?: string } = {}): View {
     const id = this.ids.nextId("V");
     const view: View = {
       id,
@@ -147,10 +143,7 @@ export class Surfaces {
   }
 }
 
-type ViewFields = Pick<
-  View,
-  "callbackId" | "privateMetadata" | "externalId" | "blocks" | "notifyOnClose" | "clearOnClose" | "title" | "submit" | "close"
->;
+type ViewFields = Pick<View, "callbackId" | "privateMetadata" | "externalId" | "blocks" | "notifyOnClose" | "clearOnClose" | "title" | "submit" | "close">;
 
 function fieldsOf(definition: JsonObject, type: "modal" | "home"): ViewFields {
   const text = (value: unknown): JsonObject | undefined => (isJsonObject(value) ? value : undefined);

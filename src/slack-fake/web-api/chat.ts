@@ -33,22 +33,19 @@ export const postMessage = defineMethod(
   { rateLimitKey: (a) => (typeof a.channel === "string" ? a.channel : undefined) },
 );
 
-export const update = defineMethod(
-  args({ channel: z.string().optional(), ts: z.string().optional(), ...content }),
-  (a, { workspace }) => {
-    const channel = visibleChannel(workspace, a.channel);
-    const existing = a.ts ? workspace.conversations.message(channel.id, a.ts) : undefined;
-    if (!existing) throw new ApiFailure("message_not_found");
-    if (existing.botId === undefined) throw new ApiFailure("cant_update_message");
-    const message = workspace.conversations.update(channel.id, existing.ts, messageContent(a)) ?? existing;
-    return {
-      channel: channel.id,
-      ts: message.ts,
-      text: message.text,
-      message: messageJson(message, workspace.team, workspace.bot),
-    };
-  },
-);
+export const update = defineMethod(args({ channel: z.string().optional(), ts: z.string().optional(), ...content }), (a, { workspace }) => {
+  const channel = visibleChannel(workspace, a.channel);
+  const existing = a.ts ? workspace.conversations.message(channel.id, a.ts) : undefined;
+  if (!existing) throw new ApiFailure("message_not_found");
+  if (existing.botId === undefined) throw new ApiFailure("cant_update_message");
+  const message = workspace.conversations.update(channel.id, existing.ts, messageContent(a)) ?? existing;
+  return {
+    channel: channel.id,
+    ts: message.ts,
+    text: message.text,
+    message: messageJson(message, workspace.team, workspace.bot),
+  };
+});
 
 export const postEphemeral = defineMethod(
   args({ channel: z.string().optional(), user: z.string().optional(), thread_ts: z.string().optional(), ...content }),
@@ -69,14 +66,11 @@ export const postEphemeral = defineMethod(
   },
 );
 
-export const deleteMessage = defineMethod(
-  args({ channel: z.string().optional(), ts: z.string().optional() }),
-  (a, { workspace }) => {
-    const channel = visibleChannel(workspace, a.channel);
-    const existing = a.ts ? workspace.conversations.message(channel.id, a.ts) : undefined;
-    if (!existing) throw new ApiFailure("message_not_found");
-    if (existing.botId === undefined) throw new ApiFailure("cant_delete_message");
-    workspace.conversations.delete(channel.id, existing.ts);
-    return { channel: channel.id, ts: existing.ts };
-  },
-);
+export const deleteMessage = defineMethod(args({ channel: z.string().optional(), ts: z.string().optional() }), (a, { workspace }) => {
+  const channel = visibleChannel(workspace, a.channel);
+  const existing = a.ts ? workspace.conversations.message(channel.id, a.ts) : undefined;
+  if (!existing) throw new ApiFailure("message_not_found");
+  if (existing.botId === undefined) throw new ApiFailure("cant_delete_message");
+  workspace.conversations.delete(channel.id, existing.ts);
+  return { channel: channel.id, ts: existing.ts };
+});

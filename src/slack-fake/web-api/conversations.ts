@@ -16,10 +16,9 @@ function render(workspace: Workspace, channel: Channel, withCount = false) {
   });
 }
 
-export const info = defineMethod(
-  args({ channel: z.string().optional(), include_num_members: flag.optional() }),
-  (a, { workspace }) => ({ channel: render(workspace, visibleChannel(workspace, a.channel), a.include_num_members) }),
-);
+export const info = defineMethod(args({ channel: z.string().optional(), include_num_members: flag.optional() }), (a, { workspace }) => ({
+  channel: render(workspace, visibleChannel(workspace, a.channel), a.include_num_members),
+}));
 
 const TYPE_OF_KIND = { public: "public_channel", private: "private_channel", im: "im" } as const;
 
@@ -43,9 +42,7 @@ export const list = defineMethod(
     const types = new Set((a.types ?? "public_channel").split(",").map((t) => t.trim()));
     const limit = Math.min(Math.max(a.limit ?? 100, 1), 1000);
     const offset = decodeCursor(a.cursor);
-    const matching = workspace.directory
-      .channels()
-      .filter((c) => types.has(TYPE_OF_KIND[c.kind]) && canSee(workspace, c) && !(a.exclude_archived && c.archived));
+    const matching = workspace.directory.channels().filter((c) => types.has(TYPE_OF_KIND[c.kind]) && canSee(workspace, c) && !(a.exclude_archived && c.archived));
     const page = matching.slice(offset, offset + limit);
     const next = offset + limit < matching.length ? encodeCursor(offset + limit) : "";
     return { channels: page.map((c) => render(workspace, c)), response_metadata: { next_cursor: next } };

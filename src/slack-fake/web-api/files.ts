@@ -45,7 +45,16 @@ export const getUploadURLExternal = defineMethod(
     if (!a.filename) throw new ApiFailure("invalid_arguments", ["[ERROR] missing required field: filename [json-pointer:/filename]"]);
     if (a.length === undefined || a.length < 1) throw new ApiFailure("invalid_arguments", ["[ERROR] missing required field: length [json-pointer:/length]"]);
     if (a.length > (fileSizeLimit ?? SLACK_FILE_SIZE_LIMIT)) throw new ApiFailure("file_too_large");
-    const r: Reservation = { id: `F${secret().toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 10)}`, name: a.filename, length: a.length, secret: secret(), bytes: null };
+    const r: Reservation = {
+      id: `F${secret()
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, "")
+        .slice(0, 10)}`,
+      name: a.filename,
+      length: a.length,
+      secret: secret(),
+      bytes: null,
+    };
     pending(workspace).set(r.id, r);
     const base = origin?.() ?? "http://127.0.0.1/";
     return { upload_url: new URL(`${UPLOAD_PATH.slice(1)}${r.id}?s=${r.secret}`, base).toString(), file_id: r.id };
@@ -71,7 +80,14 @@ export const completeUploadExternal = defineMethod(
     const files = list.data.map((f) => {
       const r = uploads.get(f.id)!;
       uploads.delete(f.id);
-      return workspace.files.add({ id: r.id, name: r.name, bytes: r.bytes!, userId: workspace.bot.userId, ...(f.title ? { title: f.title } : {}), ...(channel ? { channelId: channel.id } : {}) });
+      return workspace.files.add({
+        id: r.id,
+        name: r.name,
+        bytes: r.bytes!,
+        userId: workspace.bot.userId,
+        ...(f.title ? { title: f.title } : {}),
+        ...(channel ? { channelId: channel.id } : {}),
+      });
     });
     if (channel) {
       workspace.conversations.post({
@@ -108,7 +124,18 @@ export async function receiveUpload(deps: UploadDeps, url: URL, contentType: str
   const r = pending(deps.workspace).get(id);
   const ok = r !== undefined && r.secret === (url.searchParams.get("s") ?? "") && r.bytes === null;
   if (ok) r.bytes = bytes;
-  const answer: HttpAnswer = ok ? { status: 200, headers: {}, body: { ok: true, size: bytes.length } } : { status: 404, headers: {}, body: { ok: false, error: "invalid_upload_url" } };
-  deps.callLog.record({ method: "upload", args: { file_id: id, bytes: bytes.length }, at: deps.now(), status: answer.status, ok, ...(ok ? {} : { error: "invalid_upload_url" }), response: answer.body, injected: false });
+  const answer: HttpAnswer = ok
+    ? { status: 200, headers: {}, body: { ok: true, size: bytes.length } }
+    : { status: 404, headers: {}, body: { ok: false, error: "invalid_upload_url" } };
+  deps.callLog.record({
+    method: "upload",
+    args: { file_id: id, bytes: bytes.length },
+    at: deps.now(),
+    status: answer.status,
+    ok,
+    ...(ok ? {} : { error: "invalid_upload_url" }),
+    response: answer.body,
+    injected: false,
+  });
   return answer;
 }

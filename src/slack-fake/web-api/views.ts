@@ -61,14 +61,11 @@ export const update = defineMethod(
   },
 );
 
-export const publish = defineMethod(
-  args({ user_id: z.string().optional(), hash: z.string().optional(), view: jsonField }),
-  (a, { workspace }) => {
-    const definition = viewDefinition(a.view, "home");
-    const user = a.user_id ? workspace.directory.user(a.user_id) : undefined;
-    if (!user) throw new ApiFailure("user_not_found");
-    const current = workspace.surfaces.home(user.id);
-    if (a.hash && current && a.hash !== current.hash) throw new ApiFailure("hash_conflict");
-    return answer(workspace, workspace.surfaces.publishHome(user.id, definition));
-  },
-);
+export const publish = defineMethod(args({ user_id: z.string().optional(), hash: z.string().optional(), view: jsonField }), (a, { workspace }) => {
+  const definition = viewDefinition(a.view, "home");
+  const user = a.user_id ? workspace.directory.user(a.user_id) : undefined;
+  if (!user) throw new ApiFailure("user_not_found");
+  const current = workspace.surfaces.home(user.id);
+  if (a.hash && current && a.hash !== current.hash) throw new ApiFailure("hash_conflict");
+  return answer(workspace, workspace.surfaces.publishHome(user.id, definition));
+});

@@ -32,7 +32,9 @@ const textOf = (values: Values, id: string) => (values[id]?.[id]?.value ?? "").t
 
 /** The notice in the unit's channel shows what became of the obstacle (no button that is no longer due); a failure is logged only. */
 async function updateNotice(deps: SlackDeps, client: WebClient, where: { channel: string; ts: string }, notice: SlackMessage): Promise<void> {
-  await client.chat.update({ channel: where.channel, ts: where.ts, ...notice }).catch((err: unknown) => deps.log.error({ err: errorInfo(err), channel: where.channel }, "could not update an obstacle's notice"));
+  await client.chat
+    .update({ channel: where.channel, ts: where.ts, ...notice })
+    .catch((err: unknown) => deps.log.error({ err: errorInfo(err), channel: where.channel }, "could not update an obstacle's notice"));
 }
 
 export function registerObstacleLife(app: App, deps: SlackDeps): void {

@@ -29,8 +29,18 @@ import { openUnitReportModal, UnitReportMetadata, UnitReportRef } from "../unit-
 type Values = ViewSubmitAction["view"]["state"]["values"];
 
 const DecisionMetadata = z.object({ r: z.number().int().positive(), d: z.enum(["APPROVE", "CHANGES"]), l: z.enum(["vi", "en"]).optional() });
-const ReportId = z.string().regex(/^\d{1,9}$/).transform(Number);
-const SlackFile = z.object({ id: z.string().max(40), name: z.string().max(300).optional(), title: z.string().max(300).optional(), size: z.number().nonnegative().optional(), permalink: z.string().max(3000).optional(), url_private: z.string().max(3000).optional() });
+const ReportId = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
+const SlackFile = z.object({
+  id: z.string().max(40),
+  name: z.string().max(300).optional(),
+  title: z.string().max(300).optional(),
+  size: z.number().nonnegative().optional(),
+  permalink: z.string().max(3000).optional(),
+  url_private: z.string().max(3000).optional(),
+});
 
 function readFields(values: Values): UnitReportFields {
   const text = (id: string) => values[id]?.[id]?.value ?? "";
@@ -46,7 +56,9 @@ function readFiles(values: Values): EvidenceFile[] {
 
 /** What the person entered, so that nothing typed is lost when it could not be saved. */
 function entered(fields: UnitReportFields, lang: Lang): string {
-  const parts = (Object.keys(FIELD_NAMES) as (keyof UnitReportFields)[]).filter((k) => fields[k].trim() !== "").map((k) => `*${FIELD_NAMES[k][lang]}:*\n${fields[k].slice(0, 900)}`);
+  const parts = (Object.keys(FIELD_NAMES) as (keyof UnitReportFields)[])
+    .filter((k) => fields[k].trim() !== "")
+    .map((k) => `*${FIELD_NAMES[k][lang]}:*\n${fields[k].slice(0, 900)}`);
   return parts.length ? `\n${lang === "vi" ? "Nội dung đồng chí đã nhập:" : "What you entered:"}\n${parts.join("\n")}` : "";
 }
 
@@ -114,7 +126,10 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
     return submitForApproval(deps, client, { userId: c.userId, actor: c.actor, lang: c.lang }, { planId: r.p, window, requestKey: actionRequestKey(body.trigger_id) });
   });
 
-  for (const [id, decision] of [[CONSOLIDATED_ACTIONS.approve, "APPROVE"], [CONSOLIDATED_ACTIONS.changes, "CHANGES"]] as const) {
+  for (const [id, decision] of [
+    [CONSOLIDATED_ACTIONS.approve, "APPROVE"],
+    [CONSOLIDATED_ACTIONS.changes, "CHANGES"],
+  ] as const) {
     action(id, async (caller, body, client, value) => {
       const c = registered(caller);
       if (!canApproveReport(c.actor)) throw new AppError("LEADERSHIP_ONLY");
@@ -123,7 +138,15 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
       if (!row) throw new AppError("CONSOLIDATED_NOT_FOUND");
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: decisionModal({ decision, windowLabel: reportWindowOfKey(row.period)?.label ?? row.period, version: row.version, privateMetadata: JSON.stringify({ r: row.id, d: decision, l: c.lang }) }, c.lang),
+        view: decisionModal(
+          {
+            decision,
+            windowLabel: reportWindowOfKey(row.period)?.label ?? row.period,
+            version: row.version,
+            privateMetadata: JSON.stringify({ r: row.id, d: decision, l: c.lang }),
+          },
+          c.lang,
+        ),
       });
       return null;
     });
@@ -148,7 +171,10 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
       checkUnitReportInput(fields, files);
     } catch (e) {
       if (e instanceof AppError) {
-        const block = e.code === "UNIT_REPORT_TOO_LONG" ? (Object.keys(FIELD_NAMES) as (keyof UnitReportFields)[]).find((k) => FIELD_NAMES[k].vi === e.params.field_vi) ?? UNIT_REPORT_MODAL.results : UNIT_REPORT_MODAL.files;
+        const block =
+          e.code === "UNIT_REPORT_TOO_LONG"
+            ? ((Object.keys(FIELD_NAMES) as (keyof UnitReportFields)[]).find((k) => FIELD_NAMES[k].vi === e.params.field_vi) ?? UNIT_REPORT_MODAL.results)
+            : UNIT_REPORT_MODAL.files;
         await ack({ response_action: "errors", errors: { [block]: e.text(lang) } });
         return;
       }
@@ -169,7 +195,16 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
       const all = [...before.evidenceFiles, ...files.filter((f) => !before.evidenceFiles.some((b) => b.id === f.id))];
       const submit = view.state.values[UNIT_REPORT_MODAL.action]?.[UNIT_REPORT_MODAL.action]?.selected_option?.value === "submit";
       const saved = await saveUnitReport(deps.prisma, {
-        actor: caller.actor, userId, planId: meta.p, unitId: unit.id, windowKey: meta.w, fields, evidenceFiles: all, submit, requestKey: viewRequestKey(view.id), at: deps.now(),
+        actor: caller.actor,
+        userId,
+        planId: meta.p,
+        unitId: unit.id,
+        windowKey: meta.w,
+        fields,
+        evidenceFiles: all,
+        submit,
+        requestKey: viewRequestKey(view.id),
+        at: deps.now(),
       });
       if (saved.kind === "duplicate") return;
       if (saved.submitRefused) {
@@ -186,7 +221,11 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
       }
     } catch (error) {
       const m = failureMessage(deps, error, lang, "unit_report_submit", { user: userId });
-      await tell({ ...m, text: `${m.text}${entered(fields, lang)}`.slice(0, 3_900), blocks: [...m.blocks, ...(entered(fields, lang) ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: entered(fields, lang).slice(0, 2_900) } }] : [])] });
+      await tell({
+        ...m,
+        text: `${m.text}${entered(fields, lang)}`.slice(0, 3_900),
+        blocks: [...m.blocks, ...(entered(fields, lang) ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: entered(fields, lang).slice(0, 2_900) } }] : [])],
+      });
     }
   });
 
@@ -209,7 +248,17 @@ export function registerUnitReports(app: App, deps: SlackDeps): void {
       const r = decided.report;
       if (decision === "CHANGES" && decided.kind === "decided" && decided.officeChannel) {
         await client.chat
-          .postMessage({ channel: decided.officeChannel, ...changesRequestedMessage({ windowLabel: r.windowLabel, planNumber: r.planNumber, version: r.version, decidedBy: userId, builtBy: r.builtBy, comment: r.comment ?? "" }) })
+          .postMessage({
+            channel: decided.officeChannel,
+            ...changesRequestedMessage({
+              windowLabel: r.windowLabel,
+              planNumber: r.planNumber,
+              version: r.version,
+              decidedBy: userId,
+              builtBy: r.builtBy,
+              comment: r.comment ?? "",
+            }),
+          })
           .catch((err: unknown) => deps.log.error({ err: errorInfo(err) }, "could not tell the Office about the requested changes"));
       }
       const delivery = await deliverApproved(deps, client, decided, userId);
