@@ -1,5 +1,5 @@
 // Plain-text rendering of CLI results. --json prints the same data as JSON.
-import Table from "cli-table3";
+import { textTable } from "../views/text-table.js";
 import { formatVnDate } from "../domain/day.js";
 import { STATUSES } from "../domain/status.js";
 import type { Lang } from "../errors.js";
@@ -120,33 +120,9 @@ const en: typeof vi = {
 
 const STRINGS = { vi, en };
 
-function table(head: string[]): Table.Table {
-  return new Table({
-    head,
-    style: { head: [], border: [], compact: true },
-    chars: {
-      top: "",
-      "top-mid": "",
-      "top-left": "",
-      "top-right": "",
-      bottom: "",
-      "bottom-mid": "",
-      "bottom-left": "",
-      "bottom-right": "",
-      left: "",
-      "left-mid": "",
-      mid: "",
-      "mid-mid": "",
-      right: "",
-      "right-mid": "",
-      middle: "  ",
-    },
-  });
-}
-
 export function formatChanges(title: string, changes: ChangeSummary, dryRun: boolean, lang: Lang): string {
   const w = STRINGS[lang];
-  const t = table([w.kind, w.created, w.updated, w.unchanged, w.archived]);
+  const t = textTable([w.kind, w.created, w.updated, w.unchanged, w.archived]);
   for (const [kind, c] of Object.entries(changes)) t.push([kind, c.created, c.updated, c.unchanged, c.archived ?? 0]);
   const changed = Object.values(changes).some((c) => c.created + c.updated + (c.archived ?? 0) > 0);
   const note = dryRun ? w.dryRun : changed ? w.saved : w.nothingChanged;
@@ -155,7 +131,7 @@ export function formatChanges(title: string, changes: ChangeSummary, dryRun: boo
 
 export function formatPlanList(plans: Awaited<ReturnType<typeof listPlans>>, lang: Lang): string {
   const w = STRINGS[lang];
-  const t = table([w.number, w.year, w.tasks, w.overdue, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang], w.title]);
+  const t = textTable([w.number, w.year, w.tasks, w.overdue, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang], w.title]);
   for (const p of plans) {
     t.push([p.number, p.year, p.tasks, p.counts.OVERDUE, doneRate(p.rates, lang), onTimeRate(p.rates, lang), truncate(p.title, 50)]);
   }
@@ -223,11 +199,11 @@ function onTimeRate(r: CompletionRates, lang: Lang): string {
 export function formatStatus(title: string, s: StatusSummary, lang: Lang, extra: { objectives?: ObjectiveProgress[]; overdue?: TaskSummary[] } = {}): string {
   const w = STRINGS[lang];
   const head = [...STATUSES.map((k) => STATUS_LABELS[k][lang])];
-  const overall = table([w.total, ...head, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang]]);
+  const overall = textTable([w.total, ...head, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang]]);
   overall.push([s.total, ...STATUSES.map((k) => s.counts[k]), doneRate(s.rates, lang), onTimeRate(s.rates, lang)]);
-  const byUnit = table([w.unitLead, ...head, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang], w.cooperating]);
+  const byUnit = textTable([w.unitLead, ...head, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang], w.cooperating]);
   for (const u of s.byUnit) byUnit.push([u.code, ...STATUSES.map((k) => u.lead[k]), doneRate(u.rates, lang), onTimeRate(u.rates, lang), u.cooperating]);
-  const byIndex = table([w.index, ...head]);
+  const byIndex = textTable([w.index, ...head]);
   for (const i of s.byIndex) byIndex.push([i.name, ...STATUSES.map((k) => i.counts[k])]);
   const out = [`${title} — ${w.asOf} ${formatVnDate(s.today)}`, overall.toString(), RATE_LABELS.definition[lang]];
   for (const o of extra.objectives ?? []) out.push(objectiveLine(o, lang));
@@ -251,7 +227,7 @@ export function objectiveLine(o: ObjectiveProgress, lang: Lang): string {
 
 export function formatUnits(units: Awaited<ReturnType<typeof listUnits>>, lang: Lang): string {
   const w = STRINGS[lang];
-  const t = table([w.code, w.name, w.kind, w.channel, w.leads, w.overdue, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang], w.coop, w.members, w.notes]);
+  const t = textTable([w.code, w.name, w.kind, w.channel, w.leads, w.overdue, RATE_LABELS.done[lang], RATE_LABELS.onTime[lang], w.coop, w.members, w.notes]);
   for (const u of units) {
     const notes = [u.aliases.join(", "), u.mergedInto ? w.mergedInto(u.mergedInto) : "", !u.active && !u.mergedInto ? w.inactive : ""].filter(Boolean).join("; ");
     t.push([
@@ -277,7 +253,7 @@ function truncate(s: string, n: number): string {
 
 export function formatDeliveries(r: Awaited<ReturnType<typeof recentDeliveries>>, lang: Lang): string {
   const w = STRINGS[lang];
-  const t = table(["#", w.job, w.period, w.recipient, w.status, w.tries, w.error]);
+  const t = textTable(["#", w.job, w.period, w.recipient, w.status, w.tries, w.error]);
   for (const d of r.deliveries) t.push([d.id, d.job, d.period, d.target, d.status + (d.uncertain ? "?" : ""), d.attempts, truncate(d.lastError ?? "", 40)]);
   const c = r.counts;
   return `${w.sent} ${c.SENT ?? 0} · ${w.pending} ${(c.PENDING ?? 0) + (c.SENDING ?? 0)} · ${w.failed} ${c.FAILED ?? 0}\n${t.toString()}`;

@@ -3,7 +3,7 @@
 // (cli-table3, as src/cli/format.ts). A terminal has no block or character
 // limit, so every unit, criterion, overdue task and obstacle is listed; only
 // long texts are cut so that a row stays on one line.
-import Table from "cli-table3";
+import { textTable } from "./text-table.js";
 import { formatVnDate } from "../domain/day.js";
 import { missingReportText, rateWithCounts, STATUS_LABELS } from "../i18n/labels.js";
 import { STATUS_ORDER } from "./blocks.js";
@@ -89,32 +89,6 @@ function cell(text: string, max: number): string {
   return truncate(text.replace(/\s+/g, " ").trim(), max, "plain_text") || "—";
 }
 
-/** Borderless, compact, two spaces between columns (as src/cli/format.ts); numbers right-aligned. */
-function table(head: string[], align: ("left" | "right")[]): Table.Table {
-  return new Table({
-    head,
-    colAligns: align,
-    style: { head: [], border: [], compact: true },
-    chars: {
-      top: "",
-      "top-mid": "",
-      "top-left": "",
-      "top-right": "",
-      bottom: "",
-      "bottom-mid": "",
-      "bottom-left": "",
-      "bottom-right": "",
-      left: "",
-      "left-mid": "",
-      mid: "",
-      "mid-mid": "",
-      right: "",
-      "right-mid": "",
-      middle: "  ",
-    },
-  });
-}
-
 /** A long column heading on two lines ("Đang thực hiện\ntrong hạn"), so that number columns stay narrow. */
 function stacked(label: string): string {
   const words = label.split(" ");
@@ -153,7 +127,7 @@ export function digestText(model: DigestModel, lang: Lang): string {
   for (const f of headlineFacts(model, lang)) out.push(`${f.label}: ${f.value}`);
 
   const compare = hasLastWeek(model);
-  const status = compare ? table([c.status, c.tasks, c.lastWeek, c.change], ["left", "right", "right", "right"]) : table([c.status, c.tasks], ["left", "right"]);
+  const status = compare ? textTable([c.status, c.tasks, c.lastWeek, c.change], ["left", "right", "right", "right"]) : textTable([c.status, c.tasks], ["left", "right"]);
   const row = (label: string, now: string | number, before: string | number, diff: string) => status.push(compare ? [label, now, before, diff] : [label, now]);
   row(s.total, model.now.total, model.lastWeek.total, change(model.now.total - model.lastWeek.total, lang));
   for (const st of STATUS_ORDER) {
@@ -167,7 +141,7 @@ export function digestText(model: DigestModel, lang: Lang): string {
   out.push("", status.toString(), compare ? s.onTimeNote : `${s.onTimeNote} ${s.firstWeek}`);
 
   if (model.byIndex.length > 0) {
-    const byIndex = table(
+    const byIndex = textTable(
       [c.index, c.total, ...STATUS_ORDER.map((st) => stacked(STATUS_LABELS[st][lang])), c.done, c.change],
       ["left", "right", "right", "right", "right", "right", "right", "right", "right"],
     );
@@ -182,7 +156,7 @@ export function digestText(model: DigestModel, lang: Lang): string {
   out.push("", heading(s.criteria, model.criteria.length));
   if (model.criteria.length === 0) out.push(s.noCriteria);
   else {
-    const criteria = table([c.index, c.code, c.criterion, c.latest, c.change, c.target, c.verdict], ["left", "left", "left", "left", "left", "left", "left"]);
+    const criteria = textTable([c.index, c.code, c.criterion, c.latest, c.change, c.target, c.verdict], ["left", "left", "left", "left", "left", "left", "left"]);
     for (const group of criteriaByIndex(model.criteria)) {
       group.criteria.forEach((cr, i) => {
         const f = criterionFacts(cr, lang);
@@ -195,7 +169,7 @@ export function digestText(model: DigestModel, lang: Lang): string {
   }
 
   if (model.byUnit.length > 0) {
-    const units = table(
+    const units = textTable(
       [c.unit, c.leads, ...(["OVERDUE", "IN_PROGRESS", "NOT_STARTED"] as const).map((st) => stacked(STATUS_LABELS[st][lang])), c.done, stacked(s.doneLabel), stacked(c.reports)],
       ["left", "right", "right", "right", "right", "right", "right", "right"],
     );
@@ -219,7 +193,7 @@ export function digestText(model: DigestModel, lang: Lang): string {
   out.push("", heading(s.overdue, overdueCount));
   if (overdueCount === 0) out.push(s.noOverdue);
   else {
-    const overdue = table([c.code, c.task, c.leads, c.due, stacked(c.daysOverdue), c.percent], ["left", "left", "left", "left", "right", "right"]);
+    const overdue = textTable([c.code, c.task, c.leads, c.due, stacked(c.daysOverdue), c.percent], ["left", "left", "left", "left", "right", "right"]);
     for (const t of model.overdue) {
       const due =
         t.missingReport !== null
@@ -236,7 +210,7 @@ export function digestText(model: DigestModel, lang: Lang): string {
   out.push("", heading(s.obstacles, obstaclesWaiting(model)));
   if (model.openObstacles.length === 0) out.push(s.noObstacles);
   else {
-    const obstacles = table(["#", c.unit, c.task, c.days, c.text], ["right", "left", "left", "right", "left"]);
+    const obstacles = textTable(["#", c.unit, c.task, c.days, c.text], ["right", "left", "left", "right", "left"]);
     for (const o of model.openObstacles) obstacles.push([o.id, cell(o.unit.code, 30), cell(o.task.code, 30), o.days, cell(o.text, TEXT_MAX)]);
     out.push(obstacles.toString());
   }

@@ -90,10 +90,7 @@ describe.skipIf(skipped !== undefined)(`the local workspace in Chromium${skipped
     await expect.poll(() => page.locator("#job-result").getAttribute("class"), { timeout: 20_000 }).toBe("job-result ok");
     return page.locator("#job-result").textContent();
   };
-  const openChannel = async (name: string) => {
-    await page.locator(".nav-item", { hasText: name }).click();
-    await expect.poll(() => page.locator("#title").textContent()).toBe(`# ${name}`);
-  };
+  const openChannel = (name: string) => open.openChannel(name);
 
   it("runs Monday's reminders at the chosen time: one message in every unit's channel", async () => {
     await setClock("2023-09-25T08:00", "Thứ Hai, 25/09/2023 08:00");

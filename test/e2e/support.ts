@@ -1,5 +1,6 @@
 // What the browser tests share: the Chromium they run in, why they are
 // skipped, where screenshots go, and the local workspace opened in a page.
+import { expect } from "vitest";
 import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -40,6 +41,10 @@ export interface OpenWorkspace {
   shot: (name: string) => Promise<Buffer>;
   /** Types a message (or a /kehoach command) in the composer and sends it. */
   send: (text: string) => Promise<void>;
+  /** Picks who the page acts as ("Tôi là"). */
+  as: (user: string) => Promise<void>;
+  /** Opens a channel from the sidebar and waits until its title shows. */
+  openChannel: (name: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -66,6 +71,13 @@ export async function openWorkspace(options: { workspace?: Parameters<typeof sta
     send: async (text) => {
       await page.locator("#composer-input").fill(text);
       await page.locator("#composer-input").press("Enter");
+    },
+    as: async (user) => {
+      await page.selectOption("#who", user);
+    },
+    openChannel: async (name) => {
+      await page.locator(".nav-item", { hasText: name }).first().click();
+      await expect.poll(() => page.locator("#title").textContent()).toBe(`# ${name}`);
     },
     close: async () => {
       await browser.close();

@@ -49,13 +49,8 @@ describe.skipIf(skipped !== undefined)("units' reports and the consolidated repo
   let page: Page;
   const shot = (name: string) => open.shot(name);
   const send = (text: string) => open.send(text);
-  const as = async (user: string) => {
-    await page.selectOption("#who", user);
-  };
-  const openChannel = async (name: string) => {
-    await page.locator(".nav-item", { hasText: name }).first().click();
-    await expect.poll(() => page.locator("#title").textContent()).toBe(`# ${name}`);
-  };
+  const as = (user: string) => open.as(user);
+  const openChannel = (name: string) => open.openChannel(name);
   const openMessages = async () => {
     await page.locator("#nav-home").click();
     await page.locator('.tab[data-tab="messages"]').click();
