@@ -7,7 +7,7 @@ import { seesAcrossUnits, type Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
 import { TASK_LIST_PAGE_SIZE, type TaskFilter, type TaskListModel } from "../models/index.js";
 import { cachedTaskSummaries } from "./plan-status-cache.js";
-import { successorsOf, UnitResolver } from "./unit-resolver.js";
+import { MAX_MERGE_HOPS, UnitResolver } from "./unit-resolver.js";
 
 export interface TaskListViewer {
   actor: Actor;
@@ -55,15 +55,33 @@ function allUnits(viewer: TaskListViewer): { code: string; name: string; ids: nu
 
 /** The unit named, or the viewer's; its ids include units merged into it. */
 async function unitFor(prisma: PrismaClient, viewer: TaskListViewer, text: string | null) {
-  let unit: { id: number; code: string; name: string };
   if (text) {
     const r = (await UnitResolver.load(prisma)).resolve(text);
     if (r?.kind !== "unit") throw new AppError("UNIT_NOT_FOUND", { unit: text });
-    unit = r.unit;
-  } else {
-    if (!viewer.unit) throw new AppError("NO_UNIT");
-    unit = (await successorsOf(prisma, [viewer.unit.id])).get(viewer.unit.id) ?? viewer.unit;
+    return withMerged(prisma, r.unit.id, r.unit);
   }
-  const merged = await prisma.unit.findMany({ where: { mergedIntoId: unit.id }, select: { id: true } });
-  return { ...unit, ids: [unit.id, ...merged.map((m) => m.id)] };
+  if (!viewer.unit) throw new AppError("NO_UNIT");
+  return withMerged(prisma, viewer.unit.id, viewer.unit);
+}
+
+/**
+ * The unit that `id` is now (itself, or the unit it was merged into, following
+ * merges as successorsOf does) and the ids of the units merged into that one:
+ * one statement, since `/kehoach viec` runs it on every command (issue 9: a
+ * command's server CPU is mostly the queries it sends).
+ */
+async function withMerged(prisma: PrismaClient, id: number, fallback: { id: number; code: string; name: string }) {
+  const [row] = await prisma.$queryRaw<{ id: number; code: string; name: string; merged: number[] }[]>`
+    WITH RECURSIVE chain AS (
+      SELECT id, code, name, "mergedIntoId", 0 AS hops FROM "Unit" WHERE id = ${id}
+      UNION ALL
+      SELECT u.id, u.code, u.name, u."mergedIntoId", c.hops + 1
+      FROM "Unit" u JOIN chain c ON u.id = c."mergedIntoId" WHERE c.hops < ${MAX_MERGE_HOPS}
+    ), head AS (SELECT id, code, name FROM chain WHERE "mergedIntoId" IS NULL LIMIT 1)
+    SELECT h.id, h.code, h.name,
+           coalesce(array_agg(m.id ORDER BY m.id) FILTER (WHERE m.id IS NOT NULL), '{}')::int[] AS merged
+    FROM head h LEFT JOIN "Unit" m ON m."mergedIntoId" = h.id
+    GROUP BY h.id, h.code, h.name`;
+  const unit = row ? { id: row.id, code: row.code, name: row.name } : fallback;
+  return { ...unit, ids: [unit.id, ...(row?.merged ?? [])] };
 }

@@ -26,7 +26,7 @@ export class UnitResolver {
     const byId = new Map(units.map((u) => [u.id, u]));
     const successor = (id: number): UnitRef => {
       let u = byId.get(id)!;
-      for (let hops = 0; u.mergedIntoId !== null && hops < 50; hops++) u = byId.get(u.mergedIntoId)!;
+      for (let hops = 0; u.mergedIntoId !== null && hops < MAX_MERGE_HOPS; hops++) u = byId.get(u.mergedIntoId)!;
       return { id: u.id, code: u.code, name: u.name };
     };
     const byCode = new Map<string, UnitRef>();
@@ -65,6 +65,9 @@ function dedupe(units: UnitRef[]): UnitRef[] {
   return [...new Map(units.map((u) => [u.id, u])).values()];
 }
 
+/** How many merges are followed from a unit to the one it is now (a guard against a cycle). */
+export const MAX_MERGE_HOPS = 50;
+
 /**
  * The units that took over each of `ids` (a unit that was not merged is its
  * own), reading only those units: one query per merge hop. Cheaper than
@@ -73,7 +76,7 @@ function dedupe(units: UnitRef[]): UnitRef[] {
 export async function successorsOf(prisma: Pick<PrismaClient, "unit">, ids: number[]): Promise<Map<number, UnitRef>> {
   const result = new Map<number, UnitRef>();
   let pending = new Map(ids.map((id) => [id, id]));
-  for (let hops = 0; pending.size > 0 && hops < 50; hops++) {
+  for (let hops = 0; pending.size > 0 && hops < MAX_MERGE_HOPS; hops++) {
     const rows = await prisma.unit.findMany({
       where: { id: { in: [...new Set(pending.values())] } },
       select: { id: true, code: true, name: true, mergedIntoId: true },

@@ -2,10 +2,12 @@
 // history must survive: assignments and reports count for the successor.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/database.js";
+import type { Actor } from "../../src/domain/permissions.js";
 import { importOrg } from "../../src/services/import-org.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { statusSummary } from "../../src/services/plan-queries.js";
 import { reportProgress } from "../../src/services/report-progress.js";
+import { taskList } from "../../src/services/task-list.js";
 import { unitTaskSummaries } from "../../src/services/task-summaries.js";
 import { UnitResolver } from "../../src/services/unit-resolver.js";
 import { backends } from "../support/databases.js";
@@ -48,5 +50,33 @@ describe.each(backends)("a merged unit on $name", (backend) => {
     const vp = await db.prisma.unit.findUniqueOrThrow({ where: { code: "VP" } });
     const list = await unitTaskSummaries(db.prisma, { unitIds: [vp.id, khtc.id], filter: "all", today: "2023-09-01" });
     expect(list.tasks.map((t) => t.code)).toContain("II.2.c.3.1");
+
+    // `/kehoach viec` from someone still filed under KH-TC, or naming it: VP's list, KH-TC's tasks in it.
+    const actor: Actor = { active: true, role: "STAFF", unitId: khtc.id };
+    const fromKhtc = await taskList(db.prisma, {
+      viewer: { actor, unit: { id: khtc.id, code: khtc.code, name: khtc.name } },
+      unit: null,
+      filter: "all",
+      page: 0,
+      today: "2023-09-01",
+    });
+    expect(fromKhtc.unit.code).toBe("VP");
+    expect(fromKhtc.tasks.map((t) => t.code)).toContain("II.2.c.3.1");
+    expect(fromKhtc.totalCount).toBe(list.total);
+    const named = await taskList(db.prisma, { viewer: { actor, unit: null }, unit: "kh-tc", filter: "all", page: 0, today: "2023-09-01" });
+    expect(named).toMatchObject({ unit: { code: "VP" }, totalCount: list.total });
+    // A unit nobody took over lists its own tasks only.
+    const vpOwn = await unitTaskSummaries(db.prisma, { unitIds: [vp.id], filter: "all", today: "2023-09-01" });
+    const gdnn = await db.prisma.unit.findUniqueOrThrow({ where: { code: "GDNN" } });
+    const gdnnList = await taskList(db.prisma, {
+      viewer: { actor, unit: { id: gdnn.id, code: gdnn.code, name: gdnn.name } },
+      unit: null,
+      filter: "all",
+      page: 0,
+      today: "2023-09-01",
+    });
+    expect(gdnnList.unit.code).toBe("GDNN");
+    expect(gdnnList.totalCount).toBe((await unitTaskSummaries(db.prisma, { unitIds: [gdnn.id], filter: "all", today: "2023-09-01" })).total);
+    expect(list.total).toBeGreaterThan(vpOwn.total);
   });
 });
