@@ -142,19 +142,34 @@ export interface HomeModel {
   canRequestExtensions?: boolean;
 }
 
+/** A criterion's value measured for a period ("2023", "2023-Q3"). */
+export interface MeasuredValue {
+  period: string;
+  value: number;
+}
+
+/** A criterion with its target and its latest measured value. */
+export interface CriterionSummary<V extends MeasuredValue = MeasuredValue> {
+  code: string;
+  name: string;
+  measureUnit: string | null;
+  target: number | null;
+  higherIsBetter: boolean;
+  latest: V | null;
+}
+
+/** A criterion with its index and its newest two values, for the change between them. */
+export interface CriterionTrend<V extends MeasuredValue = MeasuredValue> extends CriterionSummary<V> {
+  index: string;
+  previous: V | null;
+}
+
 export interface IndicatorsModel {
   indices: {
     code: string;
     name: string;
     fullName: string;
-    criteria: {
-      code: string;
-      name: string;
-      measureUnit: string | null;
-      target: number | null;
-      higherIsBetter: boolean;
-      latest: { period: string; value: number } | null;
-    }[];
+    criteria: CriterionSummary[];
   }[];
 }
 
@@ -262,16 +277,7 @@ export interface DigestModel {
   lastWeek: StatusSnapshot;
   /** Per index: this week's counts, and last week's done and total (the chart compares the two). */
   byIndex: { code: string; name: string; counts: StatusCounts; lastWeekDone: number; lastWeekTotal: number }[];
-  criteria: {
-    index: string;
-    code: string;
-    name: string;
-    measureUnit: string | null;
-    target: number | null;
-    higherIsBetter: boolean;
-    latest: { period: string; value: number } | null;
-    previous: { period: string; value: number } | null;
-  }[];
+  criteria: CriterionTrend[];
   /** Per unit, the tasks it leads: counts now and a week earlier (the chart compares the two), rates now. */
   byUnit: { unit: UnitRef; lead: StatusCounts; lastWeekLead: StatusCounts; rates: CompletionRates; reportsThisWeek: number }[];
   objectives: ObjectiveProgressModel[];

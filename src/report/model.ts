@@ -3,6 +3,7 @@
 // counting functions as `dondoc status`; the renderers (docx.ts, xlsx.ts) are
 // pure functions of it, so the CLI, the Slack flow and the approval step all
 // produce the same files from the same model.
+import type { CriterionTrend, MeasuredValue } from "../models/index.js";
 import type { Day } from "../domain/day.js";
 import type { CompletionRates, TaskStatus } from "../domain/status.js";
 import type { ReportWindow } from "./period.js";
@@ -45,17 +46,8 @@ export interface ReportGroupRow {
   total: number;
 }
 
-export interface ReportCriterionRow {
-  index: string;
-  code: string;
-  name: string;
-  measureUnit: string | null;
-  target: number | null;
-  higherIsBetter: boolean;
-  /** `source` says where a value came from ("demo (dữ liệu minh họa)" for demo data). */
-  latest: { period: string; value: number; source: string | null } | null;
-  previous: { period: string; value: number; source: string | null } | null;
-}
+/** `source` says where a value came from ("demo (dữ liệu minh họa)" for demo data). */
+export type ReportCriterionRow = CriterionTrend<MeasuredValue & { source: string | null }>;
 
 export interface ReportObstacleRow {
   task: { code: string; title: string };

@@ -11,6 +11,7 @@ import { taskStatusSql } from "../db/status-sql.js";
 import { addDays, formatVnDate, fromDate, localDay, toDate, type Day } from "../domain/day.js";
 import { emptyCounts, STATUSES, type TaskStatus } from "../domain/status.js";
 import { fold } from "../domain/text.js";
+import { criterionFields, measured } from "./indicators.js";
 import { AppError } from "../errors.js";
 import type { ReportModel, ReportTaskRow, StatusCounts, UnitRef } from "../report/model.js";
 import { reportWindow, type ReportWindow } from "../report/period.js";
@@ -31,6 +32,46 @@ const total = (c: StatusCounts) => STATUSES.reduce((s, k) => s + c[k], 0);
 export async function buildReportModel(prisma: PrismaClient, options: ReportModelOptions): Promise<ReportModel> {
   const { window, date } = options;
   const plan = await findPlan(prisma, options.plan);
+  const asOf = figuresDay(plan, window, date);
+  const reportCount = await prisma.progressReport.count({ where: { task: { planId: plan.id }, reportedOn: { lte: toDate(asOf) } } });
+  if (reportCount === 0) throw new AppError("REPORT_NO_REPORTS", { number: plan.number, date: formatVnDate(asOf) });
+  const facts = await readFacts(prisma, plan.id, window, asOf);
+  const { rows, groups } = taskRows(facts, window);
+  const next = reportWindow("QUARTER", window.end.slice(5, 7) === "12" ? window.year + 1 : window.year, nextQuarter(window));
+  const activity = facts.windowActivity[0];
+  return {
+    plan: { number: plan.number, title: plan.title, issuedOn: fromDate(plan.issuedOn), issuer: plan.issuer, place: plan.place },
+    header: {
+      parentBody: (options.parentBody ?? derivedParentBody(plan.issuer, plan.place)).toLocaleUpperCase("vi"),
+      issuingBody: plan.issuer,
+      symbol: reportSymbol(plan.number),
+      place: plan.place,
+      date,
+    },
+    window,
+    asOf,
+    totals: { total: facts.summary.total, counts: facts.summary.counts, rates: facts.summary.rates },
+    byIndex: facts.summary.byIndex.map((i) => ({ ...i, total: total(i.counts) })),
+    byGroup: groups,
+    byUnit: facts.summary.byUnit.filter((u) => total(u.lead) > 0).map((u) => ({ code: u.code, name: u.name, lead: u.lead, total: total(u.lead) })),
+    tasks: rows,
+    criteria: facts.criteria.map((c) => {
+      // Values measured for periods up to the report's year; the newest two.
+      const values = c.values.filter((v) => Number(v.period.slice(0, 4)) <= window.year);
+      return { index: c.index.name, ...criterionFields(c), latest: measured(values[0], true), previous: measured(values[1], true) };
+    }),
+    activity: { reports: activity?.reports ?? 0, tasksReported: activity?.tasks ?? 0, units: activity?.units ?? 0 },
+    obstacles: facts.obstacles.map((o) => obstacleRow(o, asOf)),
+    next: next ? { window: next, tasks: rows.filter((r) => dueInAndOpen(r, next)) } : null,
+    unitReports: facts.unitReports.map((r) => ({ ...r, evidenceFiles: r.evidenceFiles.map((f) => ({ name: f.name, permalink: f.permalink })) })),
+    signer: { ...splitSigner(plan.signerTitle), name: plan.signerName },
+    recipients: plan.recipients.filter((r) => !/^(nhu tren|luu\b)/.test(fold(r))),
+    archive: archiveLine(plan.recipients.find((r) => /^luu\b/.test(fold(r)))),
+  };
+}
+
+/** The day the figures are as of: the report's date, or the window's last day if later; refuses a window the plan does not cover. */
+function figuresDay(plan: { number: string; issuedOn: Date; endsOn: Date }, window: ReportWindow, date: Day): Day {
   const issuedOn = fromDate(plan.issuedOn);
   const endsOn = fromDate(plan.endsOn);
   if (window.end < issuedOn || window.start > endsOn) {
@@ -46,16 +87,17 @@ export async function buildReportModel(prisma: PrismaClient, options: ReportMode
   if (date < window.start) {
     throw new AppError("REPORT_DATE_BEFORE_WINDOW", { date: formatVnDate(date), period: window.label, start: formatVnDate(window.start) });
   }
-  const asOf = date < window.end ? date : window.end;
-  const planIds = [plan.id];
+  return date < window.end ? date : window.end;
+}
 
-  const reportCount = await prisma.progressReport.count({ where: { task: { planId: plan.id }, reportedOn: { lte: toDate(asOf) } } });
-  if (reportCount === 0) throw new AppError("REPORT_NO_REPORTS", { number: plan.number, date: formatVnDate(asOf) });
+type Facts = Awaited<ReturnType<typeof readFacts>>;
 
+/** Everything the report says, read at once as of `asOf`. */
+async function readFacts(prisma: PrismaClient, planId: number, window: ReportWindow, asOf: Day) {
   const [summary, tasks, statuses, lastLead, windowActivity, evidence, criteria, obstacles, unitReports] = await Promise.all([
-    statusSummary(prisma, { today: asOf, planIds }),
+    statusSummary(prisma, { today: asOf, planIds: [planId] }),
     prisma.task.findMany({
-      where: { planId: plan.id, archivedAt: null },
+      where: { planId, archivedAt: null },
       orderBy: [{ depth: "asc" }, { position: "asc" }],
       select: {
         id: true,
@@ -69,55 +111,57 @@ export async function buildReportModel(prisma: PrismaClient, options: ReportMode
         assignments: { select: { role: true, unit: { select: { code: true, name: true } } }, orderBy: { unit: { code: "asc" } } },
       },
     }),
-    prisma.$queryRaw<{ id: number; status: TaskStatus }[]>`SELECT s.id, s.status FROM (${taskStatusSql(asOf, { planIds })}) s`,
+    prisma.$queryRaw<{ id: number; status: TaskStatus }[]>`SELECT s.id, s.status FROM (${taskStatusSql(asOf, { planIds: [planId] })}) s`,
     // The lead unit's last report up to the report's day: the task's percent then, and its result if made in the window.
     prisma.$queryRaw<{ taskId: number; percent: number; note: string; reportedOn: Date }[]>`
       SELECT DISTINCT ON (r."taskId") r."taskId", r.percent, r.note, r."reportedOn"
       FROM "ProgressReport" r
-      JOIN "Task" t ON t.id = r."taskId" AND t."planId" = ${plan.id}
+      JOIN "Task" t ON t.id = r."taskId" AND t."planId" = ${planId}
       JOIN "Assignment" a ON a."taskId" = r."taskId" AND a."unitId" = r."unitId" AND a.role = 'LEAD'
       WHERE r."reportedOn" <= ${asOf}::date
       ORDER BY r."taskId", r."reportedAt" DESC, r.id DESC`,
     prisma.$queryRaw<{ reports: number; tasks: number; units: number }[]>`
       SELECT count(*)::int AS reports, count(DISTINCT r."taskId")::int AS tasks, count(DISTINCT r."unitId")::int AS units
-      FROM "ProgressReport" r JOIN "Task" t ON t.id = r."taskId" AND t."planId" = ${plan.id}
+      FROM "ProgressReport" r JOIN "Task" t ON t.id = r."taskId" AND t."planId" = ${planId}
       WHERE r."reportedOn" BETWEEN ${window.start}::date AND ${asOf}::date`,
     prisma.$queryRaw<{ taskId: number; links: string[]; n: number }[]>`
       SELECT r."taskId", array_agg(DISTINCT l.link) FILTER (WHERE l.link IS NOT NULL) AS links, count(DISTINCT r.id)::int AS n
       FROM "ProgressReport" r
-      JOIN "Task" t ON t.id = r."taskId" AND t."planId" = ${plan.id}
+      JOIN "Task" t ON t.id = r."taskId" AND t."planId" = ${planId}
       LEFT JOIN LATERAL unnest(r."evidenceLinks") AS l(link) ON true
       WHERE r."reportedOn" BETWEEN ${window.start}::date AND ${asOf}::date
       GROUP BY r."taskId"`,
     prisma.criterion.findMany({
-      where: { tasks: { some: { planId: plan.id } } },
+      where: { tasks: { some: { planId } } },
       include: { index: true, values: { orderBy: { period: "desc" } } },
       orderBy: [{ index: { code: "asc" } }, { position: "asc" }, { code: "asc" }],
     }),
     // Obstacles raised in the window, and earlier ones still open when it began.
     prisma.obstacle.findMany({
       where: {
-        task: { planId: plan.id },
+        task: { planId },
         raisedAt: { lt: new Date(`${addDays(asOf, 1)}T00:00:00+07:00`) },
         OR: [{ resolvedAt: null }, { resolvedAt: { gte: new Date(`${window.start}T00:00:00+07:00`) } }],
       },
       include: { task: { select: { code: true, title: true } }, unit: { select: { code: true, name: true } } },
       orderBy: { raisedAt: "asc" },
     }),
-    submittedUnitReports(prisma, plan.id, window.key),
+    submittedUnitReports(prisma, planId, window.key),
   ]);
+  return { summary, tasks, statuses, lastLead, windowActivity, evidence, criteria, obstacles, unitReports };
+}
 
-  const statusOf = new Map(statuses.map((s) => [s.id, s.status]));
-  const lastOf = new Map(lastLead.map((r) => [r.taskId, r]));
-  const evidenceOf = new Map(evidence.map((e) => [e.taskId, e]));
-
-  // The plan's tree in reading order; headings are rows but carry no status.
-  const children = new Map<number | null, typeof tasks>();
-  for (const t of tasks) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t]);
+/** The plan's tree in reading order, one row a task (headings are rows but carry no status), and the counts per top-level group. */
+function taskRows(facts: Facts, window: ReportWindow): { rows: ReportTaskRow[]; groups: ReportModel["byGroup"] } {
+  const statusOf = new Map(facts.statuses.map((s) => [s.id, s.status]));
+  const lastOf = new Map(facts.lastLead.map((r) => [r.taskId, r]));
+  const evidenceOf = new Map(facts.evidence.map((e) => [e.taskId, e]));
+  const children = new Map<number | null, Facts["tasks"]>();
+  for (const t of facts.tasks) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t]);
   const rows: ReportTaskRow[] = [];
   const groups: ReportModel["byGroup"] = [];
   let stt = 0;
-  const visit = (t: (typeof tasks)[number], group: ReportModel["byGroup"][number]) => {
+  const visit = (t: Facts["tasks"][number], group: ReportModel["byGroup"][number]) => {
     const kids = children.get(t.id) ?? [];
     const heading = kids.length > 0;
     const units = (role: AssignmentRole): UnitRef[] => t.assignments.filter((a) => a.role === role).map((a) => a.unit);
@@ -152,65 +196,26 @@ export async function buildReportModel(prisma: PrismaClient, options: ReportMode
     group.total = total(group.counts);
     groups.push(group);
   }
+  return { rows, groups };
+}
 
-  const next = reportWindow("QUARTER", window.end.slice(5, 7) === "12" ? window.year + 1 : window.year, nextQuarter(window));
-  const signer = splitSigner(plan.signerTitle);
+/** An obstacle as the report shows it: resolved only if resolved by the figures' day. */
+function obstacleRow(o: Facts["obstacles"][number], asOf: Day): ReportModel["obstacles"][number] {
+  const resolvedOn = o.resolvedAt ? localDay(o.resolvedAt) : null;
+  const resolved = resolvedOn !== null && resolvedOn <= asOf;
   return {
-    plan: { number: plan.number, title: plan.title, issuedOn, issuer: plan.issuer, place: plan.place },
-    header: {
-      parentBody: (options.parentBody ?? derivedParentBody(plan.issuer, plan.place)).toLocaleUpperCase("vi"),
-      issuingBody: plan.issuer,
-      symbol: reportSymbol(plan.number),
-      place: plan.place,
-      date,
-    },
-    window,
-    asOf,
-    totals: { total: summary.total, counts: summary.counts, rates: summary.rates },
-    byIndex: summary.byIndex.map((i) => ({ ...i, total: total(i.counts) })),
-    byGroup: groups,
-    byUnit: summary.byUnit.filter((u) => total(u.lead) > 0).map((u) => ({ code: u.code, name: u.name, lead: u.lead, total: total(u.lead) })),
-    tasks: rows,
-    criteria: criteria.map((c) => {
-      // Values measured for periods up to the report's year; the newest two.
-      const values = c.values.filter((v) => Number(v.period.slice(0, 4)) <= window.year);
-      const pick = (i: number) => (values[i] ? { period: values[i].period, value: values[i].value.toNumber(), source: values[i].source } : null);
-      return {
-        index: c.index.name,
-        code: c.code,
-        name: c.name,
-        measureUnit: c.measureUnit,
-        target: c.target?.toNumber() ?? null,
-        higherIsBetter: c.higherIsBetter,
-        latest: pick(0),
-        previous: pick(1),
-      };
-    }),
-    activity: { reports: windowActivity[0]?.reports ?? 0, tasksReported: windowActivity[0]?.tasks ?? 0, units: windowActivity[0]?.units ?? 0 },
-    obstacles: obstacles.map((o) => {
-      const resolvedOn = o.resolvedAt ? localDay(o.resolvedAt) : null;
-      const resolved = resolvedOn !== null && resolvedOn <= asOf;
-      return {
-        task: o.task,
-        unit: o.unit,
-        text: o.text,
-        raisedOn: localDay(o.raisedAt),
-        resolvedOn: resolved ? resolvedOn : null,
-        resolution: resolved ? o.resolution : null,
-      };
-    }),
-    next: next
-      ? {
-          window: next,
-          tasks: rows.filter((r) => !r.heading && r.dueOn !== null && r.dueOn >= next.start && r.dueOn <= next.end && r.status !== "DONE_ON_TIME" && r.status !== "DONE_LATE"),
-        }
-      : null,
-    unitReports: unitReports.map((r) => ({ ...r, evidenceFiles: r.evidenceFiles.map((f) => ({ name: f.name, permalink: f.permalink })) })),
-    signer: { ...signer, name: plan.signerName },
-    recipients: plan.recipients.filter((r) => !/^(nhu tren|luu\b)/.test(fold(r))),
-    archive: archiveLine(plan.recipients.find((r) => /^luu\b/.test(fold(r)))),
+    task: o.task,
+    unit: o.unit,
+    text: o.text,
+    raisedOn: localDay(o.raisedAt),
+    resolvedOn: resolved ? resolvedOn : null,
+    resolution: resolved ? o.resolution : null,
   };
 }
+
+/** A task due in the next window and not done: what the report says comes next. */
+const dueInAndOpen = (r: ReportTaskRow, next: ReportWindow) =>
+  !r.heading && r.dueOn !== null && r.dueOn >= next.start && r.dueOn <= next.end && r.status !== "DONE_ON_TIME" && r.status !== "DONE_LATE";
 
 function nextQuarter(w: ReportWindow): number {
   const month = Number(w.end.slice(5, 7)); // 3, 6, 9 or 12

@@ -9,6 +9,7 @@ import type { DigestModel, StatusSnapshot } from "../../models/index.js";
 import { objectiveProgress, statusSummary, type StatusSummary } from "../plan-queries.js";
 import { pendingExtensions } from "../extensions.js";
 import { unitTaskSummaries, type SummaryOptions } from "../task-summaries.js";
+import { criterionFields, measured } from "../indicators.js";
 
 const OVERDUE_SHOWN = 15;
 const OBSTACLES_SHOWN = 10;
@@ -55,16 +56,7 @@ export async function digestModel(prisma: PrismaClient, options: { today: Day; p
         lastWeekTotal: Object.values(before).reduce((a, b) => a + b, 0),
       };
     }),
-    criteria: criteria.map((c) => ({
-      index: c.index.name,
-      code: c.code,
-      name: c.name,
-      measureUnit: c.measureUnit,
-      target: c.target?.toNumber() ?? null,
-      higherIsBetter: c.higherIsBetter,
-      latest: c.values[0] ? { period: c.values[0].period, value: c.values[0].value.toNumber() } : null,
-      previous: c.values[1] ? { period: c.values[1].period, value: c.values[1].value.toNumber() } : null,
-    })),
+    criteria: criteria.map((c) => ({ index: c.index.name, ...criterionFields(c), latest: measured(c.values[0]), previous: measured(c.values[1]) })),
     byUnit: now.byUnit.map((u) => ({
       unit: { code: u.code, name: u.name },
       lead: u.lead,
