@@ -171,6 +171,36 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
     .replace(/^(?:truoc|trong)\s+/, "");
   if (core !== t) return parseFolded(core, defaultCadence, ctx);
 
+  // A note in parentheses after the deadline: "Năm 2026 (sau khi Chính phủ ban hành Nghị định …)", "Quý II/2026
+  // (theo yêu cầu của cấp có thẩm quyền …)". The deadline is what stands before it; the label keeps the note.
+  if ((m = /^([^()]+?)\s*\((.+)\)$/.exec(t))) return parseFolded(m[1]!, defaultCadence, ctx);
+
+  // A deadline per part of the work, one sentence each: "Ban hành các quy định trong Quý II/2026. Đầu tư … trong
+  // Quý II/2026. Cập nhật thường xuyên". Each sentence must end in a deadline form; work kept up thường xuyên
+  // makes it ongoing (as "Quý I/2026, thường xuyên" does), else it is due when its last part is.
+  const sentences = t.split(/\.\s+/);
+  if (sentences.length > 1) {
+    const parts = sentences.map((x) => tailDeadline(x, defaultCadence, ctx));
+    if (parts.every((x) => x !== undefined)) {
+      const ongoing = parts.find((x) => x!.kind === "ONGOING");
+      if (ongoing) return ongoing;
+      const dated = parts.filter((x): x is Extract<Parsed, { dueOn: Day }> => "dueOn" in x!);
+      if (dated.length === parts.length) return dated.reduce((a, b) => (b.dueOn > a.dueOn ? b : a));
+    }
+  }
+  return undefined;
+}
+
+/** A sentence that ends in a deadline, after the work it is for: "Ban hành các quy định trong Quý II/2026". */
+function tailDeadline(sentence: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | undefined {
+  const whole = parseFolded(sentence, defaultCadence, ctx);
+  if (whole) return whole;
+  const words = sentence.split(" ");
+  for (let i = 1; i < words.length; i++) {
+    if (!/^(trong|truoc|cham nhat|den|tu|thuong xuyen|hang|dinh ky|quy|thang|nam|ngay)\b/.test(words.slice(i).join(" "))) continue;
+    const p = parseFolded(words.slice(i).join(" "), defaultCadence, ctx);
+    if (p) return p;
+  }
   return undefined;
 }
 

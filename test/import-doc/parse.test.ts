@@ -160,12 +160,26 @@ describe("deadlines of imported documents", () => {
     ["Từ quý II/2027", { kind: "ONGOING", cadence: "QUARTER", from: "2027-04-01" }],
     ["Từ tháng 5/2026, thường xuyên", { kind: "ONGOING", cadence: "QUARTER", from: "2026-05-01" }],
     ["Từ quý III/2026 đến quý III/2030", { kind: "QUARTER", dueOn: "2030-09-30" }],
+    // NQ 105/NQ-CP's Phụ lục I: a note in parentheses after the deadline; a deadline per part of the work.
+    ["Năm 2026 (sau khi Chính phủ ban hành Nghị định quy định về vị trí việc làm)", { kind: "YEAR", dueOn: "2026-12-31" }],
+    ["Quý II/2026 (theo yêu cầu của cấp có thẩm quyền về định hướng biên chế giai đoạn 2026 - 2031)", { kind: "QUARTER", dueOn: "2026-06-30" }],
+    ["Ban hành các quy định trong Quý II/2026. Xây dựng cơ sở dữ liệu trong Quý IV/2026", { kind: "QUARTER", dueOn: "2026-12-31" }],
+    ["Ban hành các quy định trong Quý II/2026. Đầu tư hạ tầng trong Quý II/2026. Cập nhật thường xuyên", { kind: "ONGOING", cadence: "QUARTER" }],
   ])("%s", (label, expected) => {
     expect(parseDeadline(label, "QUARTER", { year: 2025 })).toEqual({ ...expected, label });
   });
   it("needs the plan's year for a date without one, and refuses what it does not understand", () => {
     expect(parseDeadline("chậm nhất ngày 15/11")).toBeUndefined();
-    for (const bad of ["sớm", "31/02/2025", "Quý V/2025", "Tháng 13/2025", "ngay sau khi xong", "Đã hoàn thành"])
+    for (const bad of [
+      "sớm",
+      "31/02/2025",
+      "Quý V/2025",
+      "Tháng 13/2025",
+      "ngay sau khi xong",
+      "Đã hoàn thành",
+      "Đã hoàn thành (năm 2025)",
+      "Ban hành các quy định trong Quý II/2026. Sau đó tổ chức thực hiện",
+    ])
       expect(parseDeadline(bad, "QUARTER", { year: 2025 })).toBeUndefined();
   });
 });

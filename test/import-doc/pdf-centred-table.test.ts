@@ -71,4 +71,68 @@ describe("PDF table with cells centred vertically", () => {
     expect(rows).toContainEqual(["2", "Sắp xếp các đơn vị sự nghiệp công lập.", "Các bộ, cơ quan ngang bộ, UBND các tỉnh", "Bộ Tài chính", "Quý III/2026"]);
     expect(rows).toContainEqual(["2", "Sắp xếp các trường học", "Các bộ, cơ quan ngang bộ, UBND các tỉnh", "Bộ Giáo dục", "Năm 2027"]);
   });
+
+  it("reads cells set at the top of their rows: a line goes with the number above it, a row split over a page break goes on with its number's row (NQ 105/NQ-CP)", () => {
+    const header = (page: number, n: number): Lines => [
+      { ...line(n, 680, [300, "Cơ quan"], [420, "Cơ quan"], [530, "Thời hạn"]), page },
+      { ...line(n + 1, 673, [60, "TT"], [120, "Nội dung công việc"]), page },
+      { ...line(n + 2, 666, [300, "chủ trì"], [420, "phối hợp"], [530, "hoàn thành"]), page },
+    ];
+    const on = (page: number, l: Lines[number]) => ({ ...l, page });
+    const lines: Lines = [
+      ...header(1, 1),
+      // Each number on its row's first line, beside the first word of every cell; the rows as far apart as the
+      // lines of a cell, so the long task cell of row 1 ends nearer to row 2's number than to its own.
+      line(4, 646, [62, "1"], [90, "Hoàn thiện thể chế liên quan"], [292, "Các bộ, cơ"], [430, "Các bộ,"], [530, "Thường xuyên"]),
+      line(5, 630, [90, "đến chức năng, nhiệm vụ,"], [292, "quan ngang bộ"], [430, "ngành"]),
+      line(6, 614, [90, "tăng cường trách nhiệm cho"]),
+      line(7, 598, [90, "người đứng đầu"]),
+      line(8, 582, [62, "2"], [90, "Xây dựng, ban hành văn bản"], [292, "Bộ Nội vụ"], [430, "Bộ Tư pháp"], [530, "Quý II/2026"]),
+      line(9, 566, [90, "quy phạm pháp luật"]),
+      line(10, 550, [62, "3"], [90, "Cải cách thủ tục hành chính,"], [292, "Bộ Tài chính"]),
+      line(11, 534, [90, "thực hiện thủ tục hành chính"]),
+      // The page breaks inside row 3: its cooperating body and deadline are on the next page, above row 4.
+      ...header(2, 1),
+      on(2, line(4, 646, [90, "trên dữ liệu"], [430, "Các bộ,"], [530, "Năm 2026"])),
+      on(2, line(5, 630, [430, "ngành"])),
+      on(2, line(6, 614, [62, "4"], [90, "Tăng cường hướng dẫn"], [292, "Bộ Nội vụ"], [430, "Các địa phương"], [530, "Thường xuyên"])),
+    ];
+    const tables = linesToBlocks(lines).filter((b) => b.kind === "table");
+    const rows = tables[0]!.kind === "table" ? tables[0]!.rows.map((r) => r.map((c) => c.text)) : [];
+    expect(rows.slice(1)).toEqual([
+      ["1", "Hoàn thiện thể chế liên quan đến chức năng, nhiệm vụ, tăng cường trách nhiệm cho người đứng đầu", "Các bộ, cơ quan ngang bộ", "Các bộ, ngành", "Thường xuyên"],
+      ["2", "Xây dựng, ban hành văn bản quy phạm pháp luật", "Bộ Nội vụ", "Bộ Tư pháp", "Quý II/2026"],
+      ["3", "Cải cách thủ tục hành chính, thực hiện thủ tục hành chính trên dữ liệu", "Bộ Tài chính", "Các bộ, ngành", "Năm 2026"],
+      ["4", "Tăng cường hướng dẫn", "Bộ Nội vụ", "Các địa phương", "Thường xuyên"],
+    ]);
+  });
+
+  it("ends a table whose header opens each of its pages at the first page that does not open with it (NQ 105/NQ-CP's Phụ lục II)", () => {
+    const header = (page: number): Lines =>
+      [
+        line(1, 680, [300, "Cơ quan"], [420, "Cơ quan"], [530, "Thời hạn"]),
+        line(2, 673, [60, "TT"], [120, "Nội dung công việc"]),
+        line(3, 666, [300, "chủ trì"], [420, "phối hợp"], [530, "hoàn thành"]),
+      ].map((l) => ({ ...l, page }));
+    const on = (page: number, l: Lines[number]) => ({ ...l, page });
+    const lines: Lines = [
+      ...header(1),
+      line(4, 646, [62, "1"], [90, "Chuyển mạnh sang hậu kiểm"], [292, "Bộ Nội vụ"], [430, "Các bộ,"], [530, "Thường xuyên"]),
+      line(5, 630, [430, "ngành"]),
+      ...header(2),
+      on(2, line(4, 646, [62, "2"], [90, "Kiểm tra việc thực hiện"], [292, "Bộ Nội vụ"], [430, "Các bộ,"], [530, "Thường xuyên"])),
+      on(2, line(5, 630, [430, "ngành"])),
+      // The next page: a portrait appendix in prose, its paragraphs indented, their lines going on in lower case.
+      on(3, line(1, 700, [200, "Phụ lục II"])),
+      on(3, line(2, 660, [90, "Trên cơ sở các chủ trương, chỉ đạo của Trung ương"])),
+      on(3, line(3, 644, [62, "của Bộ Chính trị, rà soát, sắp xếp các đơn vị sự nghiệp công lập"])),
+      on(3, line(4, 628, [90, "- Tiếp tục sắp xếp đơn vị sự nghiệp công lập thuộc bộ, ngành (Ban"])),
+    ];
+    const blocks = linesToBlocks(lines);
+    const tables = blocks.filter((b) => b.kind === "table");
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]!.kind === "table" ? tables[0]!.rows.map((r) => r.map((c) => c.text)) : [];
+    expect(rows.at(-1)).toEqual(["2", "Kiểm tra việc thực hiện", "Bộ Nội vụ", "Các bộ, ngành", "Thường xuyên"]);
+    expect(blocks.filter((b) => b.kind === "para").map((b) => (b.kind === "para" ? b.text : ""))).toContain("Phụ lục II");
+  });
 });

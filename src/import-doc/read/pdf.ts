@@ -176,7 +176,18 @@ export function linesToBlocks(input: Line[]): Block[] {
   let table: { cols: number[]; rows: string[][]; rowPos: SourcePos[]; pos: SourcePos } | undefined;
   let tables = 0;
   /** A table whose header is set over several baselines: its lines are gathered, then cut into rows. */
-  let centred: { header: string[]; clusters: { x: number; end: number }[]; headTexts: Set<string>; lines: Line[]; pos: SourcePos } | undefined;
+  let centred:
+    | {
+        header: string[];
+        clusters: { x: number; end: number }[];
+        headTexts: Set<string>;
+        lines: Line[];
+        pos: SourcePos;
+        /** The last page it was seen on, and whether every page after its first opened with its header repeated. */
+        page: number;
+        headerOnEachPage?: boolean;
+      }
+    | undefined;
   /** The last lines read as paragraphs of their own, with their blocks: a header may have begun there. */
   let recent: { line: Line; block: Block }[] = [];
   const closeCentred = () => {
@@ -230,7 +241,15 @@ export function linesToBlocks(input: Line[]): Block[] {
     if (centred) {
       const c = centred;
       const text = line.segments.map((sg) => sg.text).join(" ");
-      if (c.headTexts.has(fold(text))) continue; // the header repeated on a new page
+      const isHeader = c.headTexts.has(fold(text));
+      // A table whose header is repeated at the top of each of its pages ends at the first page that does not
+      // open with it (NQ 105/NQ-CP: Phụ lục II's prose on the page after the table's last row).
+      const ended = line.page !== c.page && c.headerOnEachPage === true && !isHeader;
+      if (line.page !== c.page) {
+        c.headerOnEachPage = isHeader && c.headerOnEachPage !== false;
+        c.page = line.page;
+      }
+      if (isHeader && !ended) continue; // the header repeated on a new page
       const first = line.segments[0]!;
       const leftOfTable = first.x < c.clusters[0]!.x - 12;
       // Past the table: a line across the page that starts in the number's column without a number ("Nơi nhận:").
@@ -244,7 +263,7 @@ export function linesToBlocks(input: Line[]): Block[] {
         !isRowNumber(first.text.split(" ")[0]!) &&
         !/^[a-zà-ỹđ]/u.test(first.text) &&
         !titleGoesOn;
-      if (!leftOfTable && !prose) {
+      if (!leftOfTable && !prose && !ended) {
         c.lines.push(line);
         continue;
       }
@@ -282,6 +301,7 @@ export function linesToBlocks(input: Line[]): Block[] {
           headTexts: new Set([...above.map((r) => r.line), l].map((hl) => fold(hl.segments.map((sg) => sg.text).join(" ")))),
           lines: [],
           pos: { page: first.page, line: first.line, table: tables },
+          page: l.page,
         };
         recent = [];
         continue;
@@ -498,6 +518,13 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
       if (t) row[c] = row[c] ? `${row[c]}${/^[-+•]/.test(t) ? "\n" : " "}${t}` : t;
     });
   };
+  // Cells set at the top of their rows rather than centred (NQ 105/NQ-CP): the number stands on its row's first
+  // line, beside the first word of the task ("3 | Rà soát …"), where a centred number sits beside a line from the
+  // middle of it, or none. Then a line belongs to the number above it, not to the nearest one: a long task cell
+  // runs down to just above the next row's number, nearer to it than to its own, with a cell padding no wider
+  // than its line spacing, so both rows share a band.
+  const numberLines = lines.filter((l) => numberOf(l) && !/^[IVXL]+\.?$/.test(numberOf(l)!));
+  const topAligned = numberLines.length >= 3 && numberLines.filter((l) => /^\p{Lu}/u.test(cellsOf(l)[1] ?? "")).length >= numberLines.length * 0.75;
   for (const band of bands) {
     const numbered = band.filter((l) => numberOf(l));
     if (numbered.length === 0) {
@@ -519,14 +546,19 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
       rowPos.push({ page: head.page, line: head.line });
       continue;
     }
-    // One row per number; a line goes to the row whose number is nearest.
+    // One row per number; a line goes to the row whose number is nearest (top-aligned: the last one at or above
+    // it, the lines above the first number going on with the row before, split over the page break).
+    const before = rows.at(-1);
     const own = numbered.map((n) => {
       const row = cols.map(() => "");
       rows.push(row);
       rowPos.push({ page: n.page, line: n.line });
       return { y: n.y, row };
     });
-    for (const l of band) append(own.reduce((a, b) => (Math.abs(b.y - l.y) < Math.abs(a.y - l.y) ? b : a)).row, l);
+    for (const l of band) {
+      if (!topAligned) append(own.reduce((a, b) => (Math.abs(b.y - l.y) < Math.abs(a.y - l.y) ? b : a)).row, l);
+      else append(own.findLast((o) => o.y >= l.y - 0.5)?.row ?? before ?? own[0]!.row, l);
+    }
   }
   for (const row of rows) {
     // "1. Nội dung…" read in the number's column: the number alone stays there.
