@@ -59,9 +59,26 @@ export function obstacleItem(o: StoredObstacle, today: Day): ObstacleItem {
   };
 }
 
-/** The notice of the obstacle in the unit's channel: its thread gets the direction. */
-export async function recordObstacleNotice(prisma: PrismaClient, id: number, channel: string, ts: string): Promise<void> {
-  await prisma.obstacle.updateMany({ where: { id, noticeTs: null }, data: { noticeChannel: channel, noticeTs: ts } });
+/**
+ * A posted copy of the obstacle's notice, shown in place what became of the
+ * obstacle later. `thread`: the copy in the unit's channel, whose thread gets
+ * the direction (the first one recorded stays the thread).
+ */
+export async function recordObstacleNotice(prisma: PrismaClient, id: number, copy: NoticeCopy, options: { thread: boolean }): Promise<void> {
+  await prisma.obstacleNotice.createMany({ data: [{ obstacleId: id, channel: copy.channel, ts: copy.ts }], skipDuplicates: true });
+  if (options.thread) await prisma.obstacle.updateMany({ where: { id, noticeTs: null }, data: { noticeChannel: copy.channel, noticeTs: copy.ts } });
+}
+
+export interface NoticeCopy {
+  channel: string;
+  ts: string;
+}
+
+/** Every posted copy of the notice: those recorded, and the thread's (an obstacle raised before copies were recorded has only that). */
+async function noticeCopies(prisma: PrismaClient, o: { id: number; noticeChannel: string | null; noticeTs: string | null }): Promise<NoticeCopy[]> {
+  const rows = await prisma.obstacleNotice.findMany({ where: { obstacleId: o.id }, select: { channel: true, ts: true }, orderBy: { id: "asc" } });
+  const copies = o.noticeChannel && o.noticeTs ? [{ channel: o.noticeChannel, ts: o.noticeTs }, ...rows] : rows;
+  return [...new Map(copies.map((c) => [`${c.channel} ${c.ts}`, c])).values()];
 }
 
 /** The obstacle's notice as first posted, to show its new state in place (chat.update). */
@@ -75,7 +92,15 @@ async function noticeModel(prisma: PrismaClient, id: number): Promise<ObstacleRa
 
 export type DirectionResult =
   | { kind: "duplicate"; obstacleId: number }
-  | { kind: "directed"; model: DirectionGivenModel; notice: ObstacleRaisedModel; unitChannel: string | null; thread: { channel: string; ts: string } | null };
+  | {
+      kind: "directed";
+      /** Every copy of the notice, to show in place what became of the obstacle. */
+      copies: NoticeCopy[];
+      model: DirectionGivenModel;
+      notice: ObstacleRaisedModel;
+      unitChannel: string | null;
+      thread: { channel: string; ts: string } | null;
+    };
 
 /** Leadership's direction on an open obstacle. Throws AppError when it may not be given. */
 export async function giveDirection(options: { prisma: PrismaClient; userId: string; obstacleId: number; text: string; requestKey: string; at: Date }): Promise<DirectionResult> {
@@ -114,6 +139,7 @@ export async function giveDirection(options: { prisma: PrismaClient; userId: str
     kind: "directed",
     model: { obstacle: { id: o.id, task: o.task, unit: o.unit, raisedBy: o.raisedBy, text: o.text }, direction: text, directedBy: userId },
     notice: await noticeModel(prisma, o.id),
+    copies: await noticeCopies(prisma, o),
     unitChannel: unit.slackChannel,
     thread: o.noticeChannel && o.noticeTs ? { channel: o.noticeChannel, ts: o.noticeTs } : null,
   };
@@ -121,7 +147,15 @@ export async function giveDirection(options: { prisma: PrismaClient; userId: str
 
 export type CloseResult =
   | { kind: "duplicate"; obstacleId: number }
-  | { kind: "closed"; model: ObstacleClosedModel; notice: ObstacleRaisedModel; unitChannel: string | null; thread: { channel: string; ts: string } | null };
+  | {
+      kind: "closed";
+      /** Every copy of the notice, to show in place what became of the obstacle. */
+      copies: NoticeCopy[];
+      model: ObstacleClosedModel;
+      notice: ObstacleRaisedModel;
+      unitChannel: string | null;
+      thread: { channel: string; ts: string } | null;
+    };
 
 /** Marks an obstacle resolved (the Office or the unit) or withdrawn (the unit). */
 export async function closeObstacle(options: {
@@ -178,6 +212,7 @@ export async function closeObstacle(options: {
     kind: "closed",
     model: { obstacle: { id: o.id, task: o.task, unit: o.unit }, outcome, note, closedBy: userId },
     notice: await noticeModel(prisma, o.id),
+    copies: await noticeCopies(prisma, o),
     unitChannel: unit.slackChannel,
     thread: o.noticeChannel && o.noticeTs ? { channel: o.noticeChannel, ts: o.noticeTs } : null,
   };

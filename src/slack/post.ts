@@ -5,11 +5,26 @@ import type { WebClient } from "@slack/web-api";
 import { errorInfo } from "../log.js";
 import type { Message, SlackDeps } from "./context.js";
 
-/** Posts `message` to each channel in turn; `what` names the post in the log ("notify the Office"). */
-export async function postEach(deps: Pick<SlackDeps, "log">, client: WebClient, channels: readonly string[], message: Message, what: string): Promise<void> {
+/**
+ * Posts `message` to each channel in turn; `what` names the post in the log ("notify the Office").
+ * Returns where each message that was posted is, to update it later.
+ */
+export async function postEach(
+  deps: Pick<SlackDeps, "log">,
+  client: WebClient,
+  channels: readonly string[],
+  message: Message,
+  what: string,
+): Promise<{ channel: string; ts: string }[]> {
+  const posted: { channel: string; ts: string }[] = [];
   for (const channel of channels) {
-    await client.chat.postMessage({ channel, ...message }).catch((err: unknown) => deps.log.error({ err: errorInfo(err), channel }, `could not ${what}`));
+    const r = await client.chat.postMessage({ channel, ...message }).catch((err: unknown) => {
+      deps.log.error({ err: errorInfo(err), channel }, `could not ${what}`);
+      return null;
+    });
+    if (r?.ts) posted.push({ channel: r.channel ?? channel, ts: r.ts });
   }
+  return posted;
 }
 
 /**

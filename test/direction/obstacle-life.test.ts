@@ -58,6 +58,10 @@ describe.each(backends)("the life of an obstacle on $name", (backend) => {
     await d.fake.blockAction({ userId: USERS.leadership, actionId: "obstacle_direct", channelId: ldvl, messageTs: o.noticeTs! });
     await expect.poll(() => d.fake.workspace.surfaces.topModal(USERS.leadership), { timeout: 15_000 }).toBeTruthy();
     expect(json(d.fake.workspace.surfaces.topModal(USERS.leadership))).toContain("Ý kiến chỉ đạo");
+    // A second leader opens the form from the Office channel's copy of the notice at the same time.
+    const officeCopy = () => d.fake.workspace.conversations.messages(vp).find((m) => json(m).includes("Chưa thống nhất mẫu phiếu khảo sát"))!;
+    await d.fake.blockAction({ userId: "U0LDS0002", actionId: "obstacle_direct", channelId: vp, messageTs: officeCopy().ts });
+    await expect.poll(() => d.fake.workspace.surfaces.topModal("U0LDS0002"), { timeout: 15_000 }).toBeTruthy();
     const direction = `Giao Phòng LĐ-VL thống nhất mẫu phiếu với Viện trước ngày 30/09/2023 (${backend.name})`;
     const both = duplicateNext(d, 0);
     await d.fake.viewSubmission({ userId: USERS.leadership, values: { direction: { direction } } });
@@ -76,10 +80,12 @@ describe.each(backends)("the life of an obstacle on $name", (backend) => {
     expect(json(d.fake.workspace.conversations.message(ldvl, o.noticeTs!))).not.toContain("obstacle_direct");
     expect(json(d.fake.workspace.conversations.message(ldvl, o.noticeTs!))).toContain("obstacle_close");
 
-    // A second leader, from the Office channel's copy of the notice, is told it has been answered already.
-    const officeCopy = d.fake.workspace.conversations.messages(vp).find((m) => json(m).includes("Chưa thống nhất mẫu phiếu khảo sát"))!;
-    await d.fake.blockAction({ userId: "U0LDS0002", actionId: "obstacle_direct", channelId: vp, messageTs: officeCopy.ts });
-    await expect.poll(() => ephemeralsOf("U0LDS0002"), { timeout: 15_000 }).toContain("đã có ý kiến chỉ đạo");
+    // So does the copy in the Office's channel; the second leader, submitting late, is told it has been answered.
+    await expect.poll(() => json(officeCopy()), { timeout: 15_000 }).toContain("Đã có ý kiến chỉ đạo");
+    expect(json(officeCopy())).not.toContain("obstacle_direct");
+    const late = await d.fake.viewSubmission({ userId: "U0LDS0002", values: { direction: { direction: "Ý kiến thứ hai" } } });
+    expect(json(late)).toContain("đã có ý kiến chỉ đạo");
+    expect((await d.db.prisma.obstacle.findUniqueOrThrow({ where: { id: o.id } })).direction).toBe(direction);
 
     // The Office marks it resolved with a note, in the same thread.
     await d.fake.blockAction({ userId: USERS.office, actionId: "obstacle_close", channelId: ldvl, messageTs: o.noticeTs! });
@@ -89,6 +95,9 @@ describe.each(backends)("the life of an obstacle on $name", (backend) => {
     await expect.poll(() => json(d.fake.workspace.conversations.replies(ldvl, o.noticeTs!)), { timeout: 15_000 }).toContain("đã được giải quyết");
     await expect.poll(() => json(d.fake.workspace.conversations.message(ldvl, o.noticeTs!)), { timeout: 15_000 }).toContain("Đã giải quyết");
     expect(json(d.fake.workspace.conversations.message(ldvl, o.noticeTs!))).not.toContain("obstacle_close");
+    await expect.poll(() => json(officeCopy()), { timeout: 15_000 }).toContain("Đã giải quyết");
+    expect(json(officeCopy())).not.toContain("obstacle_close");
+    expect(await d.db.prisma.obstacleNotice.count({ where: { obstacleId: o.id } })).toBe(2);
     expect(await d.db.prisma.auditEntry.count({ where: { action: "obstacle.resolve", entityId: String(o.id) } })).toBe(1);
   }, 60_000);
 

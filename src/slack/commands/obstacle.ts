@@ -1,4 +1,3 @@
-import { errorInfo } from "../../log.js";
 import { AppError } from "../../errors.js";
 import { obstacleListModel, recordObstacleNotice } from "../../services/obstacle-life.js";
 import { raiseObstacleOnTask } from "../../services/raise-obstacle.js";
@@ -26,7 +25,7 @@ export const obstacle: CommandHandler = async ({ deps, caller, rest, client, tri
   // A replay answers as the first did, and tells the Office nothing twice.
   if (result.kind === "raised") {
     const notice = obstacleRaised(result.notice, "vi");
-    await postEach(
+    const office = await postEach(
       deps,
       client,
       result.officeChannels.filter((ch) => ch !== result.unitChannel),
@@ -34,13 +33,10 @@ export const obstacle: CommandHandler = async ({ deps, caller, rest, client, tri
       "notify the Office",
     );
     // The unit's own notice (the Office's own when it raised it) opens the thread leadership's direction goes to.
-    if (result.unitChannel) {
-      const posted = await client.chat.postMessage({ channel: result.unitChannel, ...notice }).catch((err: unknown) => {
-        deps.log.error({ err: errorInfo(err), channel: result.unitChannel }, "could not post the obstacle to the unit's channel");
-        return null;
-      });
-      if (posted?.ts && posted.channel) await recordObstacleNotice(deps.prisma, result.notice.id, posted.channel, posted.ts);
-    }
+    const unit = result.unitChannel ? await postEach(deps, client, [result.unitChannel], notice, "post the obstacle to the unit's channel") : [];
+    // Every copy is recorded, so that each shows in place what became of the obstacle.
+    for (const copy of unit) await recordObstacleNotice(deps.prisma, result.notice.id, copy, { thread: true });
+    for (const copy of office) await recordObstacleNotice(deps.prisma, result.notice.id, copy, { thread: false });
   }
   return obstacleSaved(c.lang, result.taskCode);
 };

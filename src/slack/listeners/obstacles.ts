@@ -6,7 +6,7 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { AppError } from "../../errors.js";
-import { CLOSE_NOTE_MAX, closeObstacle, DIRECTION_MAX, giveDirection, obstacleForForm } from "../../services/obstacle-life.js";
+import { CLOSE_NOTE_MAX, closeObstacle, DIRECTION_MAX, giveDirection, obstacleForForm, type NoticeCopy } from "../../services/obstacle-life.js";
 import { viewRequestKey } from "../../services/request-key.js";
 import { confirmation, obstacleRaised } from "../../views/notices.js";
 import type { SlackMessage } from "../../views/blocks.js";
@@ -30,11 +30,16 @@ import { recordOutcome } from "../metrics.js";
 type Values = ViewSubmitAction["view"]["state"]["values"];
 const textOf = (values: Values, id: string) => (values[id]?.[id]?.value ?? "").trim();
 
-/** The notice in the unit's channel shows what became of the obstacle (no button that is no longer due); a failure is logged only. */
-async function updateNotice(deps: SlackDeps, client: WebClient, where: { channel: string; ts: string }, notice: SlackMessage): Promise<void> {
-  await client.chat
-    .update({ channel: where.channel, ts: where.ts, ...notice })
-    .catch((err: unknown) => deps.log.error({ err: errorInfo(err), channel: where.channel }, "could not update an obstacle's notice"));
+/**
+ * Every copy of the notice (the unit's channel, the Office's) shows what became of the obstacle, with no button
+ * that is no longer due; a failure is logged only.
+ */
+async function updateNotices(deps: SlackDeps, client: WebClient, copies: readonly NoticeCopy[], notice: SlackMessage): Promise<void> {
+  for (const where of copies) {
+    await client.chat
+      .update({ channel: where.channel, ts: where.ts, ...notice })
+      .catch((err: unknown) => deps.log.error({ err: errorInfo(err), channel: where.channel }, "could not update an obstacle's notice"));
+  }
 }
 
 export function registerObstacleLife(app: App, deps: SlackDeps): void {
@@ -83,7 +88,7 @@ export function registerObstacleLife(app: App, deps: SlackDeps): void {
     const channel = result.thread?.channel ?? result.unitChannel;
     if (channel) await post(deps, client, "post the direction to the unit's channel", { channel, ...(result.thread ? { thread_ts: result.thread.ts } : {}), ...notice });
     await post(deps, client, "send the direction to the reporter", { channel: result.model.obstacle.raisedBy, ...notice });
-    if (result.thread) await updateNotice(deps, client, result.thread, obstacleRaised(result.notice, "vi", { kind: "directed", by: userId }));
+    await updateNotices(deps, client, result.copies, obstacleRaised(result.notice, "vi", { kind: "directed", by: userId }));
     await tell(deps, client, { userId, channelId: meta.c }, confirmation(lang, { vi: directionSavedText("vi", meta.id), en: directionSavedText("en", meta.id) }));
   });
 
@@ -110,7 +115,7 @@ export function registerObstacleLife(app: App, deps: SlackDeps): void {
     const notice = obstacleClosedMessage(result.model, "vi");
     const channel = result.thread?.channel ?? result.unitChannel;
     if (channel) await post(deps, client, "post the closing to the unit's channel", { channel, ...(result.thread ? { thread_ts: result.thread.ts } : {}), ...notice });
-    if (result.thread) await updateNotice(deps, client, result.thread, obstacleRaised(result.notice, "vi", { kind: "closed", outcome, by: userId }));
+    await updateNotices(deps, client, result.copies, obstacleRaised(result.notice, "vi", { kind: "closed", outcome, by: userId }));
     await tell(deps, client, { userId, channelId: meta.c }, confirmation(lang, { vi: closeSavedText("vi", meta.id, outcome), en: closeSavedText("en", meta.id, outcome) }));
   });
 }
