@@ -78,6 +78,15 @@ export async function importPlan(prisma: PrismaClient, loaded: LoadedFile<PlanFi
  * plans; tasks that left the file are archived, objectives deleted.
  */
 async function syncPlanRows(tx: Tx, plan: PlanFile, tasks: FlatTask[], counter: ChangeCounter, now: Date) {
+  await syncIndicators(tx, plan, counter);
+  const planRow = await syncPlan(tx, plan, counter, now);
+  await syncObjectives(tx, plan, planRow.id, counter);
+  await syncTasks(tx, plan, planRow.id, tasks, counter, now);
+  return planRow;
+}
+
+/** Indices, their criteria and the criteria's measured values. */
+async function syncIndicators(tx: Tx, plan: PlanFile, counter: ChangeCounter): Promise<void> {
   const indices = await syncRows(tx, {
     kind: "indices",
     counter,
@@ -119,7 +128,10 @@ async function syncPlanRows(tx: Tx, plan: PlanFile, tasks: FlatTask[], counter: 
     }),
     create: (data) => tx.criterionValue.createManyAndReturn({ data: data as Prisma.CriterionValueCreateManyInput[] }),
   });
+}
 
+/** The plan's own row: its number, title, signer and reporting rules. */
+async function syncPlan(tx: Tx, plan: PlanFile, counter: ChangeCounter, now: Date) {
   const numberKey = codeKey(plan.number);
   const plans = await syncRows(tx, {
     kind: "plans",
@@ -155,14 +167,17 @@ async function syncPlanRows(tx: Tx, plan: PlanFile, tasks: FlatTask[], counter: 
     create: (data) => tx.plan.createManyAndReturn({ data }),
     updatedAt: now,
   });
-  const planRow = plans.byKey.get(numberKey)!;
+  return plans.byKey.get(numberKey)!;
+}
 
+/** The general and specific objectives, by kind and position; those that left the file are deleted. */
+async function syncObjectives(tx: Tx, plan: PlanFile, planId: number, counter: ChangeCounter): Promise<void> {
   const objectiveKey = (kind: string, position: number) => `${kind}|${position}`;
   const objectives = await syncRows(tx, {
     kind: "objectives",
     counter,
     table: "Objective",
-    stored: await tx.objective.findMany({ where: { planId: planRow.id } }),
+    stored: await tx.objective.findMany({ where: { planId } }),
     storedKey: (o) => objectiveKey(o.kind, o.position),
     wanted: [
       ...plan.objectives.general.map((o, position) => ({ kind: "GENERAL" as const, position, ...o })),
@@ -170,7 +185,7 @@ async function syncPlanRows(tx: Tx, plan: PlanFile, tasks: FlatTask[], counter: 
     ].map((o) => ({
       key: objectiveKey(o.kind, o.position),
       fields: { text: o.text, targetValue: o.target?.value ?? null, targetUnit: o.target?.unit ?? null, measure: o.target?.measure ?? null },
-      onCreate: { planId: planRow.id, kind: o.kind, position: o.position },
+      onCreate: { planId, kind: o.kind, position: o.position },
     })),
     create: (data) => tx.objective.createManyAndReturn({ data: data as Prisma.ObjectiveCreateManyInput[] }),
   });
@@ -178,15 +193,32 @@ async function syncPlanRows(tx: Tx, plan: PlanFile, tasks: FlatTask[], counter: 
     await tx.objective.deleteMany({ where: { id: { in: objectives.extra.map((o) => o.id) } } });
     for (const _ of objectives.extra) counter.count("objectives", "archived");
   }
+}
 
-  // Tasks level by level, so that a sub-task's parent has its id.
+type StoredTask = Awaited<ReturnType<typeof storedTasksOf>>[number];
+const storedTasksOf = (tx: Tx, planId: number) => tx.task.findMany({ where: { planId }, include: { assignments: true } });
+
+/** The tasks and their assignments; a task counts as updated when its row or its assignments changed; tasks that left the file are archived. */
+async function syncTasks(tx: Tx, plan: PlanFile, planId: number, tasks: FlatTask[], counter: ChangeCounter, now: Date): Promise<void> {
+  const storedTasks = await storedTasksOf(tx, planId);
+  const storedByKey = new Map(storedTasks.map((t) => [t.codeKey, t]));
+  const { idByKey, created, changed } = await syncTaskRows(tx, plan, planId, tasks, storedByKey, now);
+  for (const key of await syncAssignments(tx, tasks, storedByKey, idByKey)) changed.add(key);
+  for (const t of tasks) counter.count("tasks", created.has(t.key) ? "created" : changed.has(t.key) ? "updated" : "unchanged");
+  const gone = storedTasks.filter((t) => !idByKey.has(t.codeKey) && t.archivedAt === null);
+  if (gone.length) {
+    await tx.task.updateMany({ where: { id: { in: gone.map((t) => t.id) } }, data: { archivedAt: now, updatedAt: now } });
+    for (const _ of gone) counter.count("tasks", "archived");
+  }
+}
+
+/** Task rows level by level, so that a sub-task's parent has its id. */
+async function syncTaskRows(tx: Tx, plan: PlanFile, planId: number, tasks: FlatTask[], storedByKey: Map<string, StoredTask>, now: Date) {
   const allIndices = await tx.index.findMany({ include: { criteria: true } });
   const indexByKey = new Map(allIndices.map((ix) => [ix.codeKey, ix]));
-  const storedTasks = await tx.task.findMany({ where: { planId: planRow.id }, include: { assignments: true } });
-  const storedByKey = new Map(storedTasks.map((t) => [t.codeKey, t]));
   const idByKey = new Map<string, number>();
-  const changedTasks = new Set<string>();
-  const createdTasks = new Set<string>();
+  const changed = new Set<string>();
+  const created = new Set<string>();
   for (let depth = 0; tasks.some((t) => t.depth >= depth); depth++) {
     const level = tasks.filter((t) => t.depth === depth);
     const result = await syncRows(tx, {
@@ -196,17 +228,20 @@ async function syncPlanRows(tx: Tx, plan: PlanFile, tasks: FlatTask[], counter: 
       wanted: level.map((t) => ({
         key: t.key,
         fields: keepExtension(storedByKey.get(t.key), taskFields(plan, t, idByKey, indexByKey, allIndices)),
-        onCreate: { planId: planRow.id, codeKey: t.key },
+        onCreate: { planId, codeKey: t.key },
       })),
       create: (data) => tx.task.createManyAndReturn({ data: data as unknown as Prisma.TaskCreateManyInput[] }),
       updatedAt: now,
     });
     for (const [key, row] of result.byKey) idByKey.set(key, row.id);
-    for (const key of result.created) createdTasks.add(key);
-    for (const key of result.updated) changedTasks.add(key);
+    for (const key of result.created) created.add(key);
+    for (const key of result.updated) changed.add(key);
   }
+  return { idByKey, created, changed };
+}
 
-  // Assignments of the tasks in the file (tasks that left it keep theirs).
+/** Assignments of the tasks in the file (tasks that left it keep theirs); returns the keys of the tasks whose assignments changed. */
+async function syncAssignments(tx: Tx, tasks: FlatTask[], storedByKey: Map<string, StoredTask>, idByKey: Map<string, number>): Promise<string[]> {
   const assignmentKey = (taskId: number, unitId: number) => `${taskId}|${unitId}`;
   const keyOfTaskId = new Map(tasks.map((t) => [idByKey.get(t.key)!, t.key]));
   const assignments = await syncRows(tx, {
@@ -220,17 +255,8 @@ async function syncPlanRows(tx: Tx, plan: PlanFile, tasks: FlatTask[], counter: 
     create: (data) => tx.assignment.createManyAndReturn({ data: data as Prisma.AssignmentCreateManyInput[] }),
   });
   if (assignments.extra.length) await tx.assignment.deleteMany({ where: { id: { in: assignments.extra.map((a) => a.id) } } });
-  const taskOfAssignment = (key: string) => keyOfTaskId.get(Number(key.split("|")[0]));
-  for (const key of [...assignments.created, ...assignments.updated]) changedTasks.add(taskOfAssignment(key)!);
-  for (const a of assignments.extra) changedTasks.add(keyOfTaskId.get(a.taskId)!);
-  for (const t of tasks) counter.count("tasks", createdTasks.has(t.key) ? "created" : changedTasks.has(t.key) ? "updated" : "unchanged");
-
-  const gone = storedTasks.filter((t) => !idByKey.has(t.codeKey) && t.archivedAt === null);
-  if (gone.length) {
-    await tx.task.updateMany({ where: { id: { in: gone.map((t) => t.id) } }, data: { archivedAt: now, updatedAt: now } });
-    for (const _ of gone) counter.count("tasks", "archived");
-  }
-  return planRow;
+  const taskOfAssignment = (key: string) => keyOfTaskId.get(Number(key.split("|")[0]))!;
+  return [...[...assignments.created, ...assignments.updated].map(taskOfAssignment), ...assignments.extra.map((a) => keyOfTaskId.get(a.taskId)!)];
 }
 
 /** The columns of a task the plan file owns. */
