@@ -58,20 +58,38 @@ function unitText(b: Block[], unitName: string, text: string): void {
 }
 
 export function reportOutline(m: ReportModel): Block[] {
+  const b: Block[] = [
+    {
+      kind: "para",
+      text: `Thực hiện Kế hoạch số ${m.plan.number} ngày ${d(m.plan.issuedOn)} về ${lcFirst(m.plan.title)}, ${m.header.issuingBody} báo cáo kết quả thực hiện ${m.window.phrase} như sau:`,
+    },
+    { kind: "heading", level: 1, text: "I. KẾT QUẢ THỰC HIỆN" },
+    ...overallResults(m),
+    ...resultsByIndex(m),
+    ...resultsByGroupAndUnit(m),
+    ...unitsResults(m),
+    { kind: "heading", level: 1, text: "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN" },
+    ...shortcomings(m),
+    ...obstacles(m),
+    ...causes(m),
+    { kind: "heading", level: 1, text: "III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI" },
+    ...nextSteps(m),
+    // IV. Proposals: from the units' reports; without them, only the Office can write these.
+    { kind: "heading", level: 1, text: "IV. KIẾN NGHỊ, ĐỀ XUẤT" },
+    ...proposals(m),
+  ];
+  // A list's items end with ";" and its last item with ".", as administrative texts punctuate them.
+  b.forEach((x, i) => {
+    if (x.kind === "item" && b[i + 1]?.kind !== "item") x.text = x.text.replace(/;$/, ".");
+  });
+  b.push({ kind: "para", keepWithNext: true, text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${m.plan.number} ${m.window.phrase} của ${m.header.issuingBody}./.` });
+  return b;
+}
+
+/** I.1: where the figures come from, the counts by status and the completion rates. */
+function overallResults(m: ReportModel): Block[] {
   const b: Block[] = [];
   const c = m.totals.counts;
-  const leaves = m.tasks.filter((t) => !t.heading);
-  const overdue = leaves.filter((t) => t.status === "OVERDUE");
-  const ongoing = leaves.filter((t) => t.dueOn === null);
-  const open = m.obstacles.filter((o) => o.resolvedOn === null);
-
-  b.push({
-    kind: "para",
-    text: `Thực hiện Kế hoạch số ${m.plan.number} ngày ${d(m.plan.issuedOn)} về ${lcFirst(m.plan.title)}, ${m.header.issuingBody} báo cáo kết quả thực hiện ${m.window.phrase} như sau:`,
-  });
-
-  // I. Results
-  b.push({ kind: "heading", level: 1, text: "I. KẾT QUẢ THỰC HIỆN" });
   b.push({ kind: "heading", level: 2, text: "1. Kết quả chung" });
   b.push({
     kind: "para",
@@ -89,7 +107,13 @@ export function reportOutline(m: ReportModel): Block[] {
         ? "Chưa có nhiệm vụ nào đến hạn nên chưa tính tỷ lệ hoàn thành."
         : `Tỷ lệ hoàn thành (số nhiệm vụ đã hoàn thành trên số nhiệm vụ đến hạn) đạt ${percent(m.totals.rates.doneRate, "vi")} (${n(m.totals.rates.done)}/${n(m.totals.rates.due)}); tỷ lệ hoàn thành đúng hạn (số nhiệm vụ hoàn thành đúng hạn trên số nhiệm vụ đến hạn) đạt ${percent(m.totals.rates.onTimeRate, "vi")} (${n(m.totals.rates.doneOnTime)}/${n(m.totals.rates.due)}).`,
   });
+  return b;
+}
 
+/** I.2: the counts per index (tasks in no index on a row of their own), and how many criteria are measured. */
+function resultsByIndex(m: ReportModel): Block[] {
+  const b: Block[] = [];
+  const c = m.totals.counts;
   b.push({ kind: "heading", level: 2, text: "2. Kết quả theo từng chỉ số" });
   const indexRows = m.byIndex.map((i) => [i.name, ...countCells(i.total, i.counts)]);
   const inIndex = m.byIndex.reduce((s, i) => s + i.total, 0);
@@ -106,7 +130,13 @@ export function reportOutline(m: ReportModel): Block[] {
       text: `Kế hoạch theo dõi ${n(m.criteria.length)} tiêu chí, tiêu chí thành phần; ${n(measured)} tiêu chí đã có kết quả đo lường. Giá trị mới nhất, chỉ tiêu và giá trị kỳ trước của từng tiêu chí tại Biểu 2 của Phụ lục.`,
     });
   }
+  return b;
+}
 
+/** I.3 and I.4: the counts per group of tasks and per lead unit. */
+function resultsByGroupAndUnit(m: ReportModel): Block[] {
+  const b: Block[] = [];
+  const c = m.totals.counts;
   b.push({ kind: "heading", level: 2, text: "3. Kết quả theo nhóm nhiệm vụ" });
   b.push({
     kind: "table",
@@ -127,7 +157,12 @@ export function reportOutline(m: ReportModel): Block[] {
     b.push({ kind: "para", text: "Nhiệm vụ do nhiều đơn vị cùng chủ trì được tính cho mỗi đơn vị chủ trì." });
   }
   b.push({ kind: "para", text: "Kết quả thực hiện từng nhiệm vụ tại Biểu 1 của Phụ lục kèm theo Báo cáo này." });
+  return b;
+}
 
+/** I.5: the results the units reported, under each unit's name (only when some did). */
+function unitsResults(m: ReportModel): Block[] {
+  const b: Block[] = [];
   const withResults = m.unitReports.filter((u) => u.results.trim() !== "");
   if (withResults.length > 0) {
     b.push({ kind: "heading", level: 2, text: "5. Kết quả do các đơn vị báo cáo" });
@@ -136,9 +171,14 @@ export function reportOutline(m: ReportModel): Block[] {
     const files = m.unitReports.reduce((k, u) => k + u.evidenceFiles.length, 0);
     if (files > 0) b.push({ kind: "para", text: `Tài liệu kiểm chứng các đơn vị gửi kèm: ${n(files)} tệp, danh mục tại Biểu 3 của Phụ lục.` });
   }
+  return b;
+}
 
-  // II. Shortcomings
-  b.push({ kind: "heading", level: 1, text: "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN" });
+/** II.1: overdue tasks (the first ones listed), late and unstarted ones. */
+function shortcomings(m: ReportModel): Block[] {
+  const b: Block[] = [];
+  const c = m.totals.counts;
+  const overdue = m.tasks.filter((t) => !t.heading && t.status === "OVERDUE");
   b.push({ kind: "heading", level: 2, text: "1. Tồn tại, hạn chế" });
   if (c.OVERDUE > 0) {
     b.push({ kind: "para", text: `Còn ${n(c.OVERDUE)} nhiệm vụ quá hạn chưa hoàn thành, gồm:` });
@@ -154,7 +194,13 @@ export function reportOutline(m: ReportModel): Block[] {
   if (c.DONE_LATE > 0) b.push({ kind: "para", text: `Có ${n(c.DONE_LATE)} nhiệm vụ hoàn thành nhưng chậm so với thời hạn.` });
   if (c.NOT_STARTED > 0) b.push({ kind: "para", text: `Có ${n(c.NOT_STARTED)} nhiệm vụ chưa có báo cáo triển khai thực hiện.` });
   if (c.OVERDUE === 0 && c.DONE_LATE === 0) b.push({ kind: "para", text: "Không có nhiệm vụ quá hạn; các nhiệm vụ đã hoàn thành đều đúng thời hạn." });
+  return b;
+}
 
+/** II.2: the obstacles raised, each with its outcome. */
+function obstacles(m: ReportModel): Block[] {
+  const b: Block[] = [];
+  const open = m.obstacles.filter((o) => o.resolvedOn === null);
   b.push({ kind: "heading", level: 2, text: "2. Khó khăn, vướng mắc" });
   if (m.obstacles.length === 0) {
     b.push({ kind: "para", text: "Trong kỳ, không có khó khăn, vướng mắc nào được các đơn vị phản ánh về Văn phòng Sở." });
@@ -168,6 +214,12 @@ export function reportOutline(m: ReportModel): Block[] {
       b.push({ kind: "item", text: `- ${o.unit.name} (ngày ${d(o.raisedOn)}, nhiệm vụ ${o.task.code}): ${o.text.replace(/[.;\s]+$/, "")} (${outcome});` });
     }
   }
+  return b;
+}
+
+/** II.3: the causes the units gave; without their reports, a place for the Office to write them. */
+function causes(m: ReportModel): Block[] {
+  const b: Block[] = [];
   b.push({ kind: "heading", level: 2, text: "3. Nguyên nhân" });
   const withShortcomings = m.unitReports.filter((u) => u.shortcomings.trim() !== "");
   if (withShortcomings.length > 0) {
@@ -178,9 +230,15 @@ export function reportOutline(m: ReportModel): Block[] {
   } else {
     b.push({ kind: "office", text: "[Văn phòng Sở bổ sung nguyên nhân khách quan, chủ quan của các tồn tại, hạn chế nêu trên, trên cơ sở báo cáo của các đơn vị.]" });
   }
+  return b;
+}
 
-  // III. Next steps
-  b.push({ kind: "heading", level: 1, text: "III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI" });
+/** III: numbered steps, each only when there is something to say: overdue tasks, tasks due next, ongoing tasks, open obstacles. */
+function nextSteps(m: ReportModel): Block[] {
+  const b: Block[] = [];
+  const c = m.totals.counts;
+  const ongoing = m.tasks.filter((t) => !t.heading && t.dueOn === null);
+  const open = m.obstacles.filter((o) => o.resolvedOn === null);
   let k = 0;
   if (c.OVERDUE > 0) {
     b.push({ kind: "para", text: `${++k}. Các đơn vị chủ trì tập trung hoàn thành dứt điểm ${n(c.OVERDUE)} nhiệm vụ quá hạn nêu tại điểm 1 Mục II.` });
@@ -204,9 +262,12 @@ export function reportOutline(m: ReportModel): Block[] {
   }
   // Without the units' reports, the Office may have more to add; with them, the units have said it.
   if (m.unitReports.length === 0) b.push({ kind: "office", text: "[Văn phòng Sở bổ sung các giải pháp khác (nếu có).]" });
+  return b;
+}
 
-  // IV. Proposals: from the units' reports; without them, only the Office can write these.
-  b.push({ kind: "heading", level: 1, text: "IV. KIẾN NGHỊ, ĐỀ XUẤT" });
+/** IV: the units' proposals; without their reports, a place for the Office. */
+function proposals(m: ReportModel): Block[] {
+  const b: Block[] = [];
   const withProposals = m.unitReports.filter((u) => u.proposals.trim() !== "");
   if (withProposals.length > 0) {
     b.push({ kind: "para", text: `Trên cơ sở đề xuất của các đơn vị, ${m.header.issuingBody} kiến nghị, đề xuất:` });
@@ -216,12 +277,5 @@ export function reportOutline(m: ReportModel): Block[] {
   } else {
     b.push({ kind: "office", text: "[Văn phòng Sở ghi kiến nghị, đề xuất với cấp trên (nếu có), trên cơ sở đề xuất của các đơn vị.]" });
   }
-
-  // A list's items end with ";" and its last item with ".", as administrative texts punctuate them.
-  b.forEach((x, i) => {
-    if (x.kind === "item" && b[i + 1]?.kind !== "item") x.text = x.text.replace(/;$/, ".");
-  });
-
-  b.push({ kind: "para", keepWithNext: true, text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${m.plan.number} ${m.window.phrase} của ${m.header.issuingBody}./.` });
   return b;
 }
