@@ -42,93 +42,135 @@ export interface FanOutResult {
 const PER_CHANNEL_GAP_MS = 1_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function fanOut(options: FanOutOptions, scope: { job?: string; period?: string; ids?: number[] } = {}): Promise<FanOutResult> {
-  const { prisma, client, log, instance } = options;
+export async function fanOut(options: FanOutOptions, scope: FanOutScope = {}): Promise<FanOutResult> {
   // One post per interval, at 98% of the budget so that timer jitter does
   // not cross Slack's window; enough concurrency to keep that pace when each
   // post takes a few hundred milliseconds.
   const interval = Math.ceil(60_000 / (options.messagesPerMinute * 0.98));
   const concurrency = options.concurrency ?? Math.max(4, Math.ceil(1_000 / interval));
-  const queue = new PQueue({ concurrency, intervalCap: 1, interval, strict: true });
-  const lastPost = new Map<string, number>();
-  const result: FanOutResult = { sent: 0, failed: 0, rateLimited: 0, alreadyPosted: 0 };
-  const deadline = Date.now() + (options.maxDurationMs ?? 30 * 60_000);
-  let interrupted: unknown = null;
-  const interrupt = (err: unknown) => {
-    if (interrupted) return;
-    interrupted = err;
-    log.error({ ...faultSummary(err) }, "database failed during delivery: stopping this run; it resumes at the next tick");
+  const run = new FanOutRun(options, new PQueue({ concurrency, intervalCap: 1, interval, strict: true }));
+  await run.rounds(concurrency, scope);
+  if (run.interrupted) run.result.interrupted = faultSummary(run.interrupted);
+  return run.result;
+}
+
+type FanOutScope = { job?: string; period?: string; ids?: number[] };
+type Step = "done" | "put_back";
+type Sent = { channelId: string; ts: string };
+
+/** One run of the fan-out: its queue, its tally, and the database fault that stopped it, if one did. */
+class FanOutRun {
+  readonly result: FanOutResult = { sent: 0, failed: 0, rateLimited: 0, alreadyPosted: 0 };
+  interrupted: unknown = null;
+  private readonly lastPost = new Map<string, number>();
+  private readonly deadline: number;
+
+  constructor(
+    private readonly options: FanOutOptions,
+    private readonly queue: PQueue,
+  ) {
+    this.deadline = Date.now() + (options.maxDurationMs ?? 30 * 60_000);
+  }
+
+  private readonly interrupt = (err: unknown): void => {
+    if (this.interrupted) return;
+    this.interrupted = err;
+    this.options.log.error({ ...faultSummary(err) }, "database failed during delivery: stopping this run; it resumes at the next tick");
   };
 
-  const send = async (d: ClaimedDelivery): Promise<"done" | "put_back"> => {
-    const key = deliveryKey(d);
-    const at = options.now();
+  private running(): boolean {
+    return !this.interrupted && Date.now() < this.deadline;
+  }
+
+  /**
+   * Each queued step claims one row and posts it. A step that finds nothing
+   * ends the round; rows put back after a 429 start another round.
+   */
+  async rounds(concurrency: number, scope: FanOutScope): Promise<void> {
+    for (;;) {
+      const sentBefore = this.result.sent;
+      const round = { exhausted: false, putBack: false };
+      while (!round.exhausted && this.running()) {
+        await this.queue.onSizeLessThan(concurrency);
+        // step catches what it can foresee; this catches the rest, so that no
+        // task of the queue ever rejects unhandled (that would end the process).
+        if (!round.exhausted && this.running()) this.queue.add(() => this.step(round, scope)).catch(this.interrupt);
+      }
+      await this.queue.onIdle();
+      // Another round after rows were put back (429), or after something was
+      // sent: a file waiting for the message it answers is claimable now.
+      if (this.interrupted || (!round.putBack && this.result.sent === sentBefore) || Date.now() >= this.deadline) break;
+    }
+  }
+
+  private async step(round: { exhausted: boolean; putBack: boolean }, scope: FanOutScope): Promise<void> {
+    if (round.exhausted || !this.running()) return;
+    let d: ClaimedDelivery | null;
     try {
-      if (d.payload.file) return await sendFile(d, d.payload.file, key);
-      if (d.uncertain) {
-        // An earlier attempt may have reached Slack: look before posting again.
-        const found = await client.findPosted(d.target, key, historySince(d, at));
-        if (found) {
-          await markSent(prisma, d.id, instance, { ...found, at });
-          result.alreadyPosted++;
-          log.info({ delivery: key }, "found already posted; not sending again");
-          return "done";
-        }
-      }
-      const gap = (lastPost.get(d.target) ?? 0) + PER_CHANNEL_GAP_MS - Date.now();
-      if (gap > 0) await sleep(gap);
-      lastPost.set(d.target, Date.now());
-      const outcome = await client.post(d.target, d.payload, key);
-      switch (outcome.kind) {
-        case "sent":
-          // It is in Slack whatever happens next. If the database fails
-          // here the row stays claimed, and after its lease the next run
-          // finds the message by its key instead of posting it again.
-          result.sent++;
-          try {
-            if (!(await markSent(prisma, d.id, instance, { channelId: outcome.channelId, ts: outcome.ts, at: options.now() }))) {
-              log.warn({ delivery: key }, "posted, but another instance had taken the claim over");
-            }
-          } catch (err) {
-            interrupt(err);
-          }
-          return "done";
-        case "rate_limited": {
-          result.rateLimited++;
-          // Slack's limits are per app and workspace: everyone waits, then
-          // the row (put back at once, attempt not counted) goes out again.
-          if (!queue.isPaused) {
-            queue.pause();
-            setTimeout(() => queue.start(), outcome.retryAfterMs).unref();
-          }
-          await release(prisma, d.id, instance, options.now());
-          log.warn({ delivery: key, retryAfterMs: outcome.retryAfterMs }, "Slack rate limit: pausing deliveries");
-          return "put_back";
-        }
-        case "refused":
-          await markFailed(prisma, d, instance, { error: outcome.error, uncertain: false, retry: false, at: options.now() });
-          result.failed++;
-          log.error({ delivery: key, error: outcome.error }, "Slack refused a delivery; it needs attention");
-          return "done";
-        case "uncertain":
-          await markFailed(prisma, d, instance, { error: outcome.error, uncertain: true, retry: true, at: options.now() });
-          result.failed++;
-          log.warn({ delivery: key, error: outcome.error }, "delivery outcome unknown; will check before retrying");
-          return "done";
-      }
+      d = await claimNext(this.options.prisma, { instance: this.options.instance, now: this.options.now(), firstAttemptAt: new Date(), ...scope });
+    } catch (err) {
+      this.interrupt(err);
+      return;
+    }
+    if (!d) {
+      round.exhausted = true;
+      return;
+    }
+    if ((await this.send(d)) === "put_back") round.putBack = true;
+  }
+
+  private async send(d: ClaimedDelivery): Promise<Step> {
+    const key = deliveryKey(d);
+    try {
+      if (d.payload.file) return await this.sendFile(d, d.payload.file, key);
+      return await this.sendMessage(d, key);
     } catch (err) {
       // The database or history look-up failed: keep the uncertainty, retry later.
       const fault = faultSummary(err);
       try {
-        await markFailed(prisma, d, instance, { error: `${fault.code}: ${fault.message}`, uncertain: true, retry: true, at: options.now() });
+        await markFailed(this.options.prisma, d, this.options.instance, { error: `${fault.code}: ${fault.message}`, uncertain: true, retry: true, at: this.options.now() });
       } catch (dbErr) {
-        interrupt(dbErr);
+        this.interrupt(dbErr);
       }
-      result.failed++;
-      log.error({ delivery: key, ...fault }, "delivery failed");
+      this.result.failed++;
+      this.options.log.error({ delivery: key, ...fault }, "delivery failed");
       return "done";
     }
-  };
+  }
+
+  private async sendMessage(d: ClaimedDelivery, key: string): Promise<Step> {
+    const { client, log } = this.options;
+    const at = this.options.now();
+    if (d.uncertain) {
+      // An earlier attempt may have reached Slack: look before posting again.
+      const found = await client.findPosted(d.target, key, historySince(d, at));
+      if (found) return this.recordFound(d, key, { ...found, at }, "found already posted; not sending again");
+    }
+    const gap = (this.lastPost.get(d.target) ?? 0) + PER_CHANNEL_GAP_MS - Date.now();
+    if (gap > 0) await sleep(gap);
+    this.lastPost.set(d.target, Date.now());
+    const outcome = await client.post(d.target, d.payload, key);
+    switch (outcome.kind) {
+      case "sent":
+        // It is in Slack whatever happens next. If the database fails
+        // here the row stays claimed, and after its lease the next run
+        // finds the message by its key instead of posting it again.
+        return this.recordSent(d, key, outcome, "posted, but another instance had taken the claim over");
+      case "rate_limited": {
+        await this.putBack(d, outcome.retryAfterMs);
+        log.warn({ delivery: key, retryAfterMs: outcome.retryAfterMs }, "Slack rate limit: pausing deliveries");
+        return "put_back";
+      }
+      case "refused":
+        await this.markFailed(d, outcome.error, false, false);
+        log.error({ delivery: key, error: outcome.error }, "Slack refused a delivery; it needs attention");
+        return "done";
+      case "uncertain":
+        await this.markFailed(d, outcome.error, true, true);
+        log.warn({ delivery: key, error: outcome.error }, "delivery outcome unknown; will check before retrying");
+        return "done";
+    }
+  }
 
   /**
    * A file into the thread of the message it answers (the digest's chart),
@@ -136,11 +178,11 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
    * retry whose first attempt may have reached Slack, marked sent. Its
    * failure is its own: the message it answers was sent before it and stays.
    */
-  const sendFile = async (d: ClaimedDelivery, file: PayloadFile, key: string): Promise<"done" | "put_back"> => {
-    const thread = await threadOf(prisma, d, file.after);
+  private async sendFile(d: ClaimedDelivery, file: PayloadFile, key: string): Promise<Step> {
+    const { client, log } = this.options;
+    const thread = await threadOf(this.options.prisma, d, file.after);
     const fail = async (error: string, uncertain: boolean, retry: boolean) => {
-      await markFailed(prisma, d, instance, { error, uncertain, retry, at: options.now() });
-      result.failed++;
+      await this.markFailed(d, error, uncertain, retry);
       log.error({ delivery: key, error }, "could not share a file of a delivery; the message it goes with is not affected");
       return "done" as const;
     };
@@ -148,77 +190,60 @@ export async function fanOut(options: FanOutOptions, scope: { job?: string; peri
     if (!client.upload || !client.findUploaded) return fail("this Slack client cannot upload files", false, false);
     if (d.uncertain) {
       const found = await client.findUploaded(thread, file.name);
-      if (found) {
-        await markSent(prisma, d.id, instance, { ...found, at: options.now() });
-        result.alreadyPosted++;
-        log.info({ delivery: key }, "file found already shared; not uploading again");
-        return "done";
-      }
+      if (found) return this.recordFound(d, key, { ...found, at: this.options.now() }, "file found already shared; not uploading again");
     }
     const outcome = await client.upload(thread, file, d.payload.text);
     switch (outcome.kind) {
       case "sent":
-        result.sent++;
-        try {
-          if (!(await markSent(prisma, d.id, instance, { channelId: outcome.channelId, ts: outcome.ts, at: options.now() }))) {
-            log.warn({ delivery: key }, "uploaded, but another instance had taken the claim over");
-          }
-        } catch (err) {
-          interrupt(err);
-        }
-        return "done";
+        return this.recordSent(d, key, outcome, "uploaded, but another instance had taken the claim over");
       case "rate_limited":
-        result.rateLimited++;
-        if (!queue.isPaused) {
-          queue.pause();
-          setTimeout(() => queue.start(), outcome.retryAfterMs).unref();
-        }
-        await release(prisma, d.id, instance, options.now());
+        await this.putBack(d, outcome.retryAfterMs);
         return "put_back";
       case "refused":
         return fail(outcome.error, false, false);
       case "uncertain":
         return fail(outcome.error, true, true);
     }
-  };
-
-  // Each queued step claims one row and posts it. A step that finds nothing
-  // ends the round; rows put back after a 429 start another round.
-  let exhausted = false;
-  let putBack = false;
-  const step = async () => {
-    if (exhausted || interrupted || Date.now() >= deadline) return;
-    let d: ClaimedDelivery | null;
-    try {
-      d = await claimNext(prisma, { instance, now: options.now(), firstAttemptAt: new Date(), ...scope });
-    } catch (err) {
-      interrupt(err);
-      return;
-    }
-    if (!d) {
-      exhausted = true;
-      return;
-    }
-    if ((await send(d)) === "put_back") putBack = true;
-  };
-  const running = () => !exhausted && !interrupted && Date.now() < deadline;
-  for (;;) {
-    const sentBefore = result.sent;
-    while (running()) {
-      await queue.onSizeLessThan(concurrency);
-      // step catches what it can foresee; this catches the rest, so that no
-      // task of the queue ever rejects unhandled (that would end the process).
-      if (running()) queue.add(step).catch(interrupt);
-    }
-    await queue.onIdle();
-    // Another round after rows were put back (429), or after something was
-    // sent: a file waiting for the message it answers is claimable now.
-    if (interrupted || (!putBack && result.sent === sentBefore) || Date.now() >= deadline) break;
-    putBack = false;
-    exhausted = false;
   }
-  if (interrupted) result.interrupted = faultSummary(interrupted);
-  return result;
+
+  /** An earlier attempt that did reach Slack: recorded as sent, not sent again. */
+  private async recordFound(d: ClaimedDelivery, key: string, found: Sent & { at: Date }, message: string): Promise<Step> {
+    await markSent(this.options.prisma, d.id, this.options.instance, found);
+    this.result.alreadyPosted++;
+    this.options.log.info({ delivery: key }, message);
+    return "done";
+  }
+
+  /** In Slack whatever the database says next: a failure to record it stops the run, and the next finds it by its key. */
+  private async recordSent(d: ClaimedDelivery, key: string, sent: Sent, takenOver: string): Promise<Step> {
+    this.result.sent++;
+    try {
+      if (!(await markSent(this.options.prisma, d.id, this.options.instance, { channelId: sent.channelId, ts: sent.ts, at: this.options.now() }))) {
+        this.options.log.warn({ delivery: key }, takenOver);
+      }
+    } catch (err) {
+      this.interrupt(err);
+    }
+    return "done";
+  }
+
+  /**
+   * Slack's limits are per app and workspace: everyone waits, then the row
+   * (put back at once, attempt not counted) goes out again.
+   */
+  private async putBack(d: ClaimedDelivery, retryAfterMs: number): Promise<void> {
+    this.result.rateLimited++;
+    if (!this.queue.isPaused) {
+      this.queue.pause();
+      setTimeout(() => this.queue.start(), retryAfterMs).unref();
+    }
+    await release(this.options.prisma, d.id, this.options.instance, this.options.now());
+  }
+
+  private async markFailed(d: ClaimedDelivery, error: string, uncertain: boolean, retry: boolean): Promise<void> {
+    await markFailed(this.options.prisma, d, this.options.instance, { error, uncertain, retry, at: this.options.now() });
+    this.result.failed++;
+  }
 }
 
 /**
