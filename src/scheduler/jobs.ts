@@ -71,27 +71,38 @@ async function unitReportDrafts(prisma: PrismaClient, window: Period, today: Day
   return [...byLead].map(([target, e]) => ({ target, unitId: e.unitId, payload: unitReportDraftsMessage(e.drafts, e.lang) }));
 }
 
-/** The chart's delivery target: the leadership channel's, marked, so that (job, period, target) stays unique. */
-export const chartTarget = (channel: string) => `${channel}:chart`;
+/** The chart's delivery target: that of the digest it goes with (a channel, or a leader's user id), marked, so that (job, period, target) stays unique. */
+export const chartTarget = (target: string) => `${target}:chart`;
 
 /**
- * The digest's chart, a file in the digest's thread (sent after the digest,
- * see claimNext). Drawn when the run is planned, so every attempt uploads the
- * same bytes. A chart that cannot be drawn is logged and left out: the
- * digest goes out all the same.
+ * The digest's chart, a file in the thread of the digest sent to `after` (sent
+ * after it, see claimNext). Drawn when the run is planned, once per language,
+ * so every attempt uploads the same bytes. A chart that cannot be drawn is
+ * logged and left out: the digest goes out all the same.
  */
-function chartDelivery(model: DigestModel, channel: string, log: Logger | undefined): PlannedDelivery | null {
-  try {
-    const file = digestChartFile(model, CHANNEL_LANG, weekLabel(model.week, CHANNEL_LANG));
-    return {
-      target: chartTarget(channel),
-      unitId: null,
-      payload: { text: file.comment, blocks: [], file: { name: file.name, title: file.title, base64: file.png.toString("base64"), after: channel } },
-    };
-  } catch (err) {
-    log?.error({ err: errorInfo(err), week: model.week }, "could not draw the digest's chart; the digest goes out without it");
-    return null;
-  }
+function chartDeliveries(model: DigestModel, log: Logger | undefined): (after: string, lang: Lang) => PlannedDelivery | null {
+  const drawn = new Map<Lang, ReturnType<typeof digestChartFile> | null>();
+  const draw = (lang: Lang) => {
+    if (!drawn.has(lang)) {
+      try {
+        drawn.set(lang, digestChartFile(model, lang, weekLabel(model.week, lang)));
+      } catch (err) {
+        log?.error({ err: errorInfo(err), week: model.week, lang }, "could not draw the digest's chart; the digest goes out without it");
+        drawn.set(lang, null);
+      }
+    }
+    return drawn.get(lang)!;
+  };
+  return (after, lang) => {
+    const file = draw(lang);
+    return file
+      ? {
+          target: chartTarget(after),
+          unitId: null,
+          payload: { text: file.comment, blocks: [], file: { name: file.name, title: file.title, base64: file.png.toString("base64"), after } },
+        }
+      : null;
+  };
 }
 
 export async function plannedMessages(
@@ -132,14 +143,17 @@ export async function plannedMessages(
     }
     case "digest": {
       const model = await digestModel(prisma, { today });
-      const planned: PlannedDelivery[] = [{ target: config.leadershipChannel, unitId: null, payload: digestMessage(model, CHANNEL_LANG) }];
-      const chart = chartDelivery(model, config.leadershipChannel, log);
-      if (chart) planned.push(chart);
+      const chart = chartDeliveries(model, log);
+      const planned: PlannedDelivery[] = [];
+      const withChart = (target: string, lang: Lang) => {
+        planned.push({ target, unitId: null, payload: digestMessage(model, lang) });
+        const file = chart(target, lang);
+        if (file) planned.push(file);
+      };
+      withChart(config.leadershipChannel, CHANNEL_LANG);
       if (config.digestDm) {
         const leaders = await prisma.member.findMany({ where: { role: "LEADERSHIP", active: true }, orderBy: { id: "asc" } });
-        for (const m of leaders) {
-          planned.push({ target: m.slackUserId, unitId: null, payload: digestMessage(model, m.locale === "en" ? "en" : "vi") });
-        }
+        for (const m of leaders) withChart(m.slackUserId, m.locale === "en" ? "en" : "vi");
       }
       return planned;
     }

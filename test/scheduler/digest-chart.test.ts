@@ -75,6 +75,34 @@ describe.each(backends)("the digest's chart on $name", (backend) => {
     expect(svg).toContain(`(${done}/${total})</text>`);
   });
 
+  it("with the digest by direct message too, each leader gets the chart in their digest's thread, once", async () => {
+    w = await startWorld(backend, { at: FRIDAY, db });
+    const ctx = (i: string) => ({ ...w.ctx(i), config: { ...schedulerConfig, digestDm: true } });
+    await db.prisma.member.update({ where: { slackUserId: "U0LDS0002" }, data: { locale: "en" } });
+    try {
+      const o = await digest();
+      const r = await runJob(ctx("A"), o);
+      // The channel and two leaders: a digest and a chart each.
+      expect(r).toMatchObject({ planned: 6, delivery: { sent: 6, failed: 0 } });
+      await runJob(ctx("B"), o);
+      for (const [leader, text] of [
+        ["U0LDS0001", "Biểu đồ tiến độ tuần 38/2023"],
+        ["U0LDS0002", "Progress chart, week 38 of 2023"],
+      ] as const) {
+        const dm = w.fake.workspace.conversations.messages(w.fake.workspace.directory.imChannel(leader, w.fake.workspace.bot.userId).id) as readonly Shown[];
+        const digests = dm.filter((m) => m.threadTs === undefined);
+        const files = dm.filter((m) => m.files?.length);
+        expect(digests).toHaveLength(1);
+        expect(files).toHaveLength(1);
+        expect(files[0]!.threadTs).toBe(digests[0]!.ts);
+        expect(files[0]!.text).toContain(text);
+      }
+      expect(charts()).toHaveLength(1);
+    } finally {
+      await db.prisma.member.update({ where: { slackUserId: "U0LDS0002" }, data: { locale: "vi" } });
+    }
+  });
+
   it("sends nothing more when run again, or by three instances at once", async () => {
     w = await startWorld(backend, { at: FRIDAY, db });
     const o = await digest();
