@@ -412,13 +412,30 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
   // cells are aligned (left, centred); a stray line across it (a merged cell) is allowed for. A part's title
   // running from the task's column past the lead's header is left out, on its own or beside its numeral
   // (NQ 105/NQ-CP: titles shorter than the table would otherwise fill the strip). Quarter points.
-  const covered = new Map<number, number>();
-  for (const l of lines) {
-    if (l.segments.some((sg) => sg.x < clusters[1]!.end && sg.end > clusters[Math.min(2, clusters.length - 1)]!.x)) continue;
-    const mine = new Set<number>();
-    for (const sg of l.segments) for (const it of sg.items) for (let q = Math.ceil((it.x + 0.3) * 4); q <= Math.floor((it.end - 0.3) * 4); q++) mine.add(q);
-    for (const q of mine) covered.set(q, (covered.get(q) ?? 0) + 1);
-  }
+  // How many lines cover each quarter point, each line once, counted in arrays over the span the lines take
+  // (a Map, and a Set per line, were most of the layout's time on a 100-page PDF: BENCHMARKS.md).
+  const counted = lines.filter((l) => !l.segments.some((sg) => sg.x < clusters[1]!.end && sg.end > clusters[Math.min(2, clusters.length - 1)]!.x));
+  let qMin = Number.POSITIVE_INFINITY;
+  let qMax = Number.NEGATIVE_INFINITY;
+  for (const l of counted)
+    for (const sg of l.segments)
+      for (const it of sg.items) {
+        qMin = Math.min(qMin, Math.ceil((it.x + 0.3) * 4));
+        qMax = Math.max(qMax, Math.floor((it.end - 0.3) * 4));
+      }
+  const span = qMax >= qMin ? qMax - qMin + 1 : 0;
+  const coverCount = new Int32Array(span);
+  const coveredBy = new Int32Array(span).fill(-1);
+  counted.forEach((l, n) => {
+    for (const sg of l.segments)
+      for (const it of sg.items)
+        for (let q = Math.ceil((it.x + 0.3) * 4); q <= Math.floor((it.end - 0.3) * 4); q++)
+          if (coveredBy[q - qMin] !== n) {
+            coveredBy[q - qMin] = n;
+            coverCount[q - qMin]!++;
+          }
+  });
+  const covered = { get: (q: number): number | undefined => (q >= qMin && q <= qMax ? coverCount[q - qMin] : undefined) };
   const stray = Math.max(1, Math.floor(lines.length * 0.03));
   const centre = (k: { x: number; end: number }) => (k.x + k.end) / 2;
   const strips: (number | undefined)[] = clusters.map((k, i) => {
@@ -445,10 +462,14 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
     for (let i = 1; i < cols.length; i++) if (x >= (strips[i] ?? cols[i]! - 7)) c = i;
     return c;
   };
+  // Each line's cells are asked for once per column and again for its number and its row: kept.
+  const cellsCache = new Map<Line, string[]>();
   // A line's text per column, cutting text items where a column starts. The text layer cuts words at
   // diacritics ("Đ" "ổ" "i m"): an item touching the one before goes on in its column.
   const cellsOf = (l: Line): string[] => {
     cols = byPage.get(l.page) ?? whole;
+    const known = cellsCache.get(l);
+    if (known) return known;
     const out = cols.map(() => "");
     let last = -1;
     let lastEnd = 0;
@@ -463,7 +484,9 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
         lastEnd = it.end;
         lastText = it.text;
       }
-    return out.map((t) => cleanLine(t));
+    const cells = out.map((t) => cleanLine(t));
+    cellsCache.set(l, cells);
+    return cells;
   };
   // A cell's line spacing: the commonest gap between two lines of one column on a page.
   const gaps = new Map<number, number>();
