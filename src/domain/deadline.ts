@@ -54,7 +54,8 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
   )
     return { kind: "EVENT" };
 
-  if (/^(thuong xuyen|lien tuc|thuong xuyen,? lien tuc|ongoing|continuous)$/.test(t)) return { kind: "ONGOING", cadence: defaultCadence };
+  // "Nhiệm vụ thường xuyên" (NQ 109/NQ-CP), "Công việc thường xuyên": a standing task.
+  if (/^(?:(?:nhiem vu|cong viec) )?(thuong xuyen|lien tuc|thuong xuyen,? lien tuc|ongoing|continuous)$/.test(t)) return { kind: "ONGOING", cadence: defaultCadence };
   // "Thường xuyên, hằng năm": ongoing with the cadence the rest names.
   if ((m = /^thuong xuyen\s*[,;-]?\s*(.+)$/.exec(t))) {
     const rest = parseFolded(m[1]!, defaultCadence, ctx);

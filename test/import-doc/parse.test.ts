@@ -40,6 +40,14 @@ describe("splitBodies", () => {
     // "các tổ chức nhân dân" (people's organisations) is a kind of body of its own after a list of others (NQ 100/NQ-CP).
     ["Các Bộ, ngành, địa phương, các tổ chức nhân dân", ["Các Bộ, ngành, địa phương", "các tổ chức nhân dân"]],
     ["Bộ Nội vụ, các tổ chức nhân dân", ["Bộ Nội vụ", "các tổ chức nhân dân"]],
+    // NQ 109/NQ-CP: "các tỉnh, thành phố" after the ministries, and a city by its name, are bodies of their own;
+    // "UBND các tỉnh, thành phố …" stays one.
+    ["Các bộ, ngành, các tỉnh, thành phố", ["Các bộ, ngành", "các tỉnh, thành phố"]],
+    ["Bộ Tài chính, các tỉnh, thành phố", ["Bộ Tài chính", "các tỉnh, thành phố"]],
+    ["Bộ Xây dựng, Thành phố Hà Nội, Thành phố Hồ Chí Minh", ["Bộ Xây dựng", "Thành phố Hà Nội", "Thành phố Hồ Chí Minh"]],
+    ["Bộ Tài chính, Thành phố Hồ Chí Minh, thành phố Đà Nẵng", ["Bộ Tài chính", "Thành phố Hồ Chí Minh", "thành phố Đà Nẵng"]],
+    ["UBND các tỉnh, thành phố trực thuộc trung ương", ["UBND các tỉnh, thành phố trực thuộc trung ương"]],
+    ["Các cơ quan đại diện chủ sở hữu, các Tập đoàn kinh tế", ["Các cơ quan đại diện chủ sở hữu", "các Tập đoàn kinh tế"]],
   ])("%s", (input, expected) => {
     expect(splitBodies(input)).toEqual(expected);
   });
@@ -165,6 +173,8 @@ describe("deadlines of imported documents", () => {
     ["Quý II/2026 (theo yêu cầu của cấp có thẩm quyền về định hướng biên chế giai đoạn 2026 - 2031)", { kind: "QUARTER", dueOn: "2026-06-30" }],
     ["Ban hành các quy định trong Quý II/2026. Xây dựng cơ sở dữ liệu trong Quý IV/2026", { kind: "QUARTER", dueOn: "2026-12-31" }],
     ["Ban hành các quy định trong Quý II/2026. Đầu tư hạ tầng trong Quý II/2026. Cập nhật thường xuyên", { kind: "ONGOING", cadence: "QUARTER" }],
+    // NQ 109/NQ-CP's Phụ lục IV: a standing task.
+    ["Nhiệm vụ thường xuyên", { kind: "ONGOING", cadence: "QUARTER" }],
   ])("%s", (label, expected) => {
     expect(parseDeadline(label, "QUARTER", { year: 2025 })).toEqual({ ...expected, label });
   });
@@ -334,5 +344,27 @@ describe("parsePlan", () => {
     expect(m.tasks[2]).toMatchObject({ lead: [{ name: "Các Bộ, ngành, địa phương" }], cooperating: [], flags: expect.arrayContaining(["LEAD_ALSO_COOPERATING"]) });
     expect(m.tasks[0]!.flags).not.toContain("LEAD_ALSO_COOPERATING");
     expect(m.flags).toContainEqual(expect.objectContaining({ code: "LEAD_ALSO_COOPERATING", taskCode: m.tasks[2]!.code, text: "Các Bộ, ngành, địa phương" }));
+  });
+
+  it("skips a header repeated on a new page, but not a row whose lead cell says who 'chủ trì' and whose task mentions 'nhiệm vụ' (NQ 109/NQ-CP, row 82)", () => {
+    const c = (text: string): TableCell => ({ text, spanned: false });
+    const rows: TableCell[][] = [
+      [c("TT"), c("Nhiệm vụ cụ thể"), c("Cơ quan chủ trì"), c("Cơ quan phối hợp"), c("Thời hạn thực hiện")],
+      [c("1"), c("Tổng rà soát hệ thống văn bản quy phạm pháp luật"), c("Bộ Tư pháp"), c("Các bộ, ngành"), c("2026 - 2027")],
+      [c("TT"), c("Nhiệm vụ cụ thể"), c("Cơ quan chủ trì"), c("Cơ quan phối hợp"), c("Thời hạn thực hiện")],
+      [
+        c("2"),
+        c("Quản lý, điều hành NSNN hiệu lực, hiệu quả … theo nhu cầu, tiến độ giải ngân các nhiệm vụ đầu tư phát triển"),
+        c("1. Bộ Tài chính đầu mối, chủ trì 2. Các Bộ, cơ quan, địa phương thực hiện nhiệm vụ thu"),
+        c("Các bộ, ngành"),
+        c("2026 - 2030"),
+      ],
+    ];
+    const blocks: Block[] = [
+      ...textToBlocks("KẾ HOẠCH\nPhát triển kinh tế - xã hội\nII. NHIỆM VỤ\nChi tiết tại Phụ lục kèm theo.", false),
+      { kind: "table", rows, rowPos: rows.map((_, i) => ({ table: 1, row: i + 1 })), pos: { table: 1 } },
+    ];
+    const p = parsePlan(blocks, { year: 2026 });
+    expect(p.tasks.map((t) => t.text.slice(0, 20))).toEqual(["Tổng rà soát hệ thốn", "Quản lý, điều hành N"]);
   });
 });

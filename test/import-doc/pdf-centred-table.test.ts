@@ -135,4 +135,46 @@ describe("PDF table with cells centred vertically", () => {
     expect(rows.at(-1)).toEqual(["2", "Kiểm tra việc thực hiện", "Bộ Nội vụ", "Các bộ, ngành", "Thường xuyên"]);
     expect(blocks.filter((b) => b.kind === "para").map((b) => (b.kind === "para" ? b.text : ""))).toContain("Phụ lục II");
   });
+
+  it("ends a table at the next appendix's title, so the next appendix's table is read with its own header (NQ 109/NQ-CP, Phụ lục III then IV)", () => {
+    const lines: Lines = [
+      line(1, 700, [300, "Thời hạn"], [420, "Cơ quan"], [530, "Cơ quan"]),
+      line(2, 693, [60, "TT"], [120, "Nhiệm vụ"]),
+      line(3, 686, [300, "hoàn thành"], [420, "chủ trì"], [530, "phối hợp"]),
+      line(4, 666, [62, "1"], [90, "Tổng rà soát hệ thống pháp luật"], [300, "Tháng 12/2026"], [420, "Bộ Tư pháp"], [530, "Các bộ"]),
+      line(5, 630, [250, "Phụ lục IV"]),
+      line(6, 616, [150, "PHÂN CÔNG THỰC HIỆN NHIỆM VỤ, ĐỀ ÁN GIAI ĐOẠN 2026 - 2030"]),
+      line(7, 590, [300, "Cơ quan"], [420, "Cơ quan phối"], [530, "Thời hạn"]),
+      line(8, 583, [60, "TT"], [120, "Nhiệm vụ cụ thể"]),
+      line(9, 576, [300, "chủ trì"], [420, "hợp"], [530, "thực hiện"]),
+      line(10, 556, [62, "1"], [90, "Hoàn thiện pháp luật thương mại"], [300, "Bộ Công Thương"], [420, "Các bộ, ngành"], [530, "2026 - 2030"]),
+    ];
+    const tables = linesToBlocks(lines).filter((b) => b.kind === "table");
+    expect(tables).toHaveLength(2);
+    const rows = tables[1]!.kind === "table" ? tables[1]!.rows.map((r) => r.map((c) => c.text)) : [];
+    expect(rows).toEqual([
+      ["TT", "Nhiệm vụ cụ thể", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn thực hiện"],
+      ["1", "Hoàn thiện pháp luật thương mại", "Bộ Công Thương", "Các bộ, ngành", "2026 - 2030"],
+    ]);
+  });
+
+  it("puts a centred cell's line that starts a few points left of its column's strip where its middle is (NQ 109/NQ-CP: 'Nhiệm vụ thường' / 'xuyên')", () => {
+    const lines: Lines = [
+      line(1, 680, [300, "Cơ quan"], [430, "Cơ quan"], [530, "Thời hạn"]),
+      line(2, 673, [60, "TT"], [120, "Nhiệm vụ cụ thể"]),
+      line(3, 666, [300, "chủ trì"], [430, "phối hợp"], [530, "thực hiện"]),
+      // Numbers centred beside a cell's second line, as the Công báo sets them.
+      line(4, 650, [90, "Tổng rà soát hệ thống"], [300, "Bộ Tư pháp"], [430, "Các bộ, ngành"], [530, "2026 - 2027"]),
+      line(5, 642, [62, "1"], [90, "văn bản quy phạm"]),
+      line(6, 622, [90, "Phát triển và vận hành"], [300, "Bộ Tư pháp"], [430, "Các bộ, ngành"], [530, "2026 - 2030"]),
+      line(7, 614, [62, "2"], [90, "Cổng pháp luật quốc gia"]),
+      line(8, 594, [90, "Rà soát, đôn đốc thực hiện"], [516, "Nhiệm vụ thường"]),
+      line(9, 586, [62, "3"], [90, "các cam kết"], [300, "Bộ Ngoại giao"], [430, "Các bộ, ngành"]),
+      line(10, 578, [90, "quốc tế"], [545, "xuyên"]),
+    ];
+    const tables = linesToBlocks(lines).filter((b) => b.kind === "table");
+    const rows = tables[0]!.kind === "table" ? tables[0]!.rows.map((r) => r.map((c) => c.text)) : [];
+    expect(rows).toContainEqual(["3", "Rà soát, đôn đốc thực hiện các cam kết quốc tế", "Bộ Ngoại giao", "Các bộ, ngành", "Nhiệm vụ thường xuyên"]);
+    expect(rows).toContainEqual(["1", "Tổng rà soát hệ thống văn bản quy phạm", "Bộ Tư pháp", "Các bộ, ngành", "2026 - 2027"]);
+  });
 });

@@ -736,8 +736,9 @@ function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
     if (distinct.size === 0) continue;
     // The column-number row "(1) (2) (3)" or "1 2 3".
     if (row.every((c) => /^\(?\d{1,2}\)?$|^$/.test(c.text.trim()))) continue;
-    // A repeated header (a table continued on the next page).
-    if (/chu tri/.test(fold(cell(row, cols.lead))) && /nhiem vu|noi dung/.test(fold(taskText))) continue;
+    // A repeated header (a table continued on the next page): short cells ("Nhiệm vụ" | "Cơ quan chủ trì"), not a
+    // row whose long lead cell says who "chủ trì" and whose task mentions "nhiệm vụ" (NQ 109/NQ-CP, row 82).
+    if (/chu tri/.test(fold(cell(row, cols.lead))) && cell(row, cols.lead).length <= 40 && taskText.length <= 60 && /nhiem vu|noi dung/.test(fold(taskText))) continue;
     if (!stt && last && !cell(row, cols.lead) && !cell(row, cols.due) && !row[cols.stt ?? 0]?.spanned) {
       // A row split over two pages: the rest of the cell texts belong to the row above.
       if (taskText) last.text = `${last.text} ${taskText}`;

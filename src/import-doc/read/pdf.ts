@@ -150,6 +150,8 @@ function headerColumns(lines: Line[]): Line[] {
 /** How a new paragraph or list item starts: a bullet, a number, a letter item, "Điều n". */
 const LIST_START = /^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[IVXL]{1,6}\s*[.)]|[a-zđ]\)|Điều\s+\d|PHẦN\s|Phần\s)/u;
 
+/** "Phụ lục IV" (or "PHỤ LỤC 2", "Phụ lục") alone on its line: the next appendix begins, so the table before it ends. */
+const appendixTitle = (l: Line) => l.segments.length === 1 && /^phu luc(?:\s+(?:[ivxl]{1,5}|\d{1,2}|[a-h]))?\.?$/.test(fold(l.segments[0]!.text).trim());
 const isRowNumber = (s: string) => /^(\d{1,3}(\.\d{1,3})*\.?|[IVXL]{1,5}\.?|[A-HĐ]\.?|[a-hđ]\))$/.test(s);
 
 /**
@@ -263,7 +265,7 @@ export function linesToBlocks(input: Line[]): Block[] {
         !isRowNumber(first.text.split(" ")[0]!) &&
         !/^[a-zà-ỹđ]/u.test(first.text) &&
         !titleGoesOn;
-      if (!leftOfTable && !prose && !ended) {
+      if (!leftOfTable && !prose && !ended && !appendixTitle(line)) {
         c.lines.push(line);
         continue;
       }
@@ -321,7 +323,7 @@ export function linesToBlocks(input: Line[]): Block[] {
       const prose = c0 === 0 && l.segments.length === 1 && first.end > table.cols[Math.min(2, table.cols.length - 1)]! + 40 && !isRowNumber(first.text.split(" ")[0]!);
       // The STT column never wraps: text there that is not a row number is past the table ("Nơi nhận:").
       const pastTable = c0 === 0 && l.segments.every((sg) => colOf(table!.cols, sg.x) === 0) && !isRowNumber(first.text) && !isRowNumber(first.text.split(" ")[0]!);
-      if (leftOfTable || prose || pastTable) closeTable();
+      if (leftOfTable || prose || pastTable || appendixTitle(l)) closeTable();
       else {
         const newRow = c0 === 0 && (isRowNumber(first.text) || isRowNumber(first.text.split(" ")[0]!));
         if (newRow || table.rows.length === 1) {
@@ -462,6 +464,13 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
     for (let i = 1; i < cols.length; i++) if (x >= (strips[i] ?? cols[i]! - 7)) c = i;
     return c;
   };
+  // A centred cell's line wider than the cells above and below it ("Nhiệm vụ thường" / "xuyên" under "2026 - 2030",
+  // NQ 109/NQ-CP) starts a few points left of its column's boundary: it goes where its middle is.
+  const itemCol = (it: { x: number; end: number }) => {
+    const c = colOf(it.x);
+    const mid = colOf((it.x + it.end) / 2);
+    return mid === c + 1 && (strips[mid] ?? cols[mid]! - 7) - it.x <= 8 ? mid : c;
+  };
   // Each line's cells are asked for once per column and again for its number and its row: kept.
   const cellsCache = new Map<Line, string[]>();
   // A line's text per column, cutting text items where a column starts. The text layer cuts words at
@@ -478,7 +487,7 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
       for (const it of sg.items) {
         // A piece of a word cut at a diacritic touches the piece before, which ends in a letter.
         const inWord = last >= 0 && it.x - lastEnd < 1 && /\p{L}$/u.test(lastText);
-        const c = inWord ? last : colOf(it.x);
+        const c = inWord ? last : itemCol(it);
         out[c] = c === last && it.x - lastEnd <= 1 ? `${out[c]}${it.text}` : out[c] ? `${out[c]} ${it.text}` : it.text;
         last = c;
         lastEnd = it.end;
