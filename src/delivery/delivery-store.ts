@@ -52,7 +52,9 @@ export async function threadOf(prisma: PrismaClient, d: { job: string; period: s
 /**
  * Claims one delivery that is ready to send: new, due for a retry, or
  * claimed by an instance that has not finished within the lease. A file
- * delivery (payload.file) is ready only once the message it answers is sent. The row
+ * delivery (payload.file) is ready only once the message it answers is sent,
+ * or has failed for good (then the file fails too, and `retryFailed` puts both
+ * back). The row
  * lock with SKIP LOCKED lets several instances claim in parallel without
  * ever taking the same row.
  */
@@ -73,10 +75,12 @@ export async function claimNext(
           OR (status = 'FAILED' AND "nextAttemptAt" IS NOT NULL AND "nextAttemptAt" <= ${now})
           OR (status = 'SENDING' AND "claimedAt" < ${staleBefore}))
         ${scope}
-        -- A file for another delivery's thread (the digest's chart) waits until that one is sent.
+        -- A file for another delivery's thread (the digest's chart) waits until that one is sent; if that one
+        -- failed for good, the file is claimed to be marked failed too (nothing is left pending for ever).
         AND NOT EXISTS (
           SELECT 1 FROM "Delivery" p
-          WHERE p.job = c.job AND p.period = c.period AND p.target = c.payload->'file'->>'after' AND p.status <> 'SENT')
+          WHERE p.job = c.job AND p.period = c.period AND p.target = c.payload->'file'->>'after' AND p.status <> 'SENT'
+            AND NOT (p.status = 'FAILED' AND p."nextAttemptAt" IS NULL))
       ORDER BY id
       LIMIT 1
       FOR UPDATE SKIP LOCKED

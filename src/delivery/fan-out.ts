@@ -88,7 +88,7 @@ class FanOutRun {
    */
   async rounds(concurrency: number, scope: FanOutScope): Promise<void> {
     for (;;) {
-      const sentBefore = this.result.sent;
+      const before = { sent: this.result.sent, failed: this.result.failed };
       const round = { exhausted: false, putBack: false };
       while (!round.exhausted && this.running()) {
         await this.queue.onSizeLessThan(concurrency);
@@ -98,8 +98,10 @@ class FanOutRun {
       }
       await this.queue.onIdle();
       // Another round after rows were put back (429), or after something was
-      // sent: a file waiting for the message it answers is claimable now.
-      if (this.interrupted || (!round.putBack && this.result.sent === sentBefore) || Date.now() >= this.deadline) break;
+      // sent or failed: a file waiting for the message it answers is claimable
+      // now (to be sent, or to fail with it).
+      const changed = this.result.sent !== before.sent || this.result.failed !== before.failed;
+      if (this.interrupted || (!round.putBack && !changed) || Date.now() >= this.deadline) break;
     }
   }
 

@@ -15,6 +15,7 @@ import { runJob } from "../../src/scheduler/run-job.js";
 import { loadCalendar } from "../../src/scheduler/scheduler.js";
 import { slackDeliveryClient } from "../../src/delivery/slack-delivery.js";
 import { renderDigestChart } from "../../src/report/digest-chart.js";
+import { retryFailed } from "../../src/services/deliveries.js";
 import { digestModel } from "../../src/services/weekly/digest.js";
 import { digestChartFile } from "../../src/services/weekly/digest-chart.js";
 import { backends, log } from "../support/databases.js";
@@ -145,6 +146,25 @@ describe.each(backends)("the digest's chart on $name", (backend) => {
     await runJob(w.ctx("B"), await digest());
     expect(topLevel()).toHaveLength(1);
     expect(charts()).toHaveLength(0);
+  });
+
+  it("a digest refused for good takes its chart with it, nothing left pending; a retry sends both", async () => {
+    w = await startWorld(backend, { at: FRIDAY, db });
+    w.fake.failNext("chat.postMessage", { error: "channel_not_found" }, 1);
+    const r = await runJob(w.ctx(), await digest());
+    expect(r).toMatchObject({ delivery: { sent: 0, failed: 2 } });
+    const rows = await w.db.prisma.delivery.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((d) => [d.target, d.status, d.nextAttemptAt])).toEqual([
+      [CHANNEL, "FAILED", null],
+      [chartTarget(CHANNEL), "FAILED", null],
+    ]);
+    expect(rows[1]!.lastError).toContain("was not sent");
+    // Once the channel is fixed, the administrator's retry sends the digest, then its chart.
+    expect(await retryFailed(w.db.prisma, w.clock.now)).toBe(2);
+    const retry = await fanOut({ prisma: w.db.prisma, client: w.ctx().client!, log, instance: "B", now: () => w.clock.now, messagesPerMinute: 6000 });
+    expect(retry).toMatchObject({ sent: 2, failed: 0 });
+    expect(topLevel()).toHaveLength(1);
+    expect(charts()).toHaveLength(1);
   });
 
   it("waits for the digest: the chart is not claimable before the digest is sent", async () => {
