@@ -33,35 +33,23 @@ export interface SlackRuntime {
 
 const ENDPOINTS = ["/slack/events"];
 
-export async function startSlackApp(
-  config: SlackConfig,
-  deps: SlackDeps,
-  options: {
-    port: number;
-    host?: string;
-    healthy: () => Promise<boolean>;
-    /** How long a request (headers and body) may take to arrive; REQUEST_TIMEOUT_MS by default. */
-    requestTimeoutMs?: number;
-    /** Waiting for Slack at start-up (auth.test retries). */
-    startRetry?: RetryOptions;
-  },
-): Promise<SlackRuntime> {
+type StartOptions = {
+  port: number;
+  host?: string;
+  healthy: () => Promise<boolean>;
+  /** How long a request (headers and body) may take to arrive; REQUEST_TIMEOUT_MS by default. */
+  requestTimeoutMs?: number;
+  /** Waiting for Slack at start-up (auth.test retries). */
+  startRetry?: RetryOptions;
+};
+
+export async function startSlackApp(config: SlackConfig, deps: SlackDeps, options: StartOptions): Promise<SlackRuntime> {
   const inFlight = new Set<Promise<unknown>>();
   const logger = boltLogger(deps.log, () => deps.metrics.slackRateLimited.inc());
   const routes = operatorRoutes(deps, options.healthy);
   // Before anything listens: a wrong token stops here with one clear line.
   const identity = await verifyBotToken({ token: config.botToken, apiUrl: config.apiUrl, log: deps.log, ...options.startRetry });
-  const clientOptions: AppOptions["clientOptions"] = {
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-    // The default retries for up to 30 minutes. Everything here answers a
-    // person who is waiting (a trigger_id lives 3 s): retry briefly, then
-    // tell them. Retry-After on a 429 is still honoured.
-    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
-    requestInterceptor: (request) => {
-      deps.metrics.slackCalls.inc({ method: String(request.url ?? "").replace(/^.*\//, "") });
-      return request;
-    },
-  };
+  const clientOptions = slackClientOptions(config, deps);
   const receiver =
     config.mode === "http"
       ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: ENDPOINTS, customRoutes: routes.bolt, logger })
@@ -74,6 +62,41 @@ export async function startSlackApp(
     receiver,
     clientOptions,
   });
+  useMiddleware(app, config, deps, inFlight);
+  registerListeners(app, config, deps);
+  const server = receiver instanceof HTTPReceiver ? guardedServer(receiver, logger, config, deps, options) : await startSocketMode(app, routes, options);
+  const port = await listen(server, options.port, options.host ?? "0.0.0.0");
+  deps.log.info({ mode: config.mode, port }, "Slack app started");
+  return {
+    port,
+    async stop() {
+      if (!(receiver instanceof HTTPReceiver)) await app.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+      await Promise.race([Promise.allSettled([...inFlight]), deadline]);
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function slackClientOptions(config: SlackConfig, deps: SlackDeps): AppOptions["clientOptions"] {
+  return {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    // The default retries for up to 30 minutes. Everything here answers a
+    // person who is waiting (a trigger_id lives 3 s): retry briefly, then
+    // tell them. Retry-After on a 429 is still honoured.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
+    requestInterceptor: (request) => {
+      deps.metrics.slackCalls.inc({ method: String(request.url ?? "").replace(/^.*\//, "") });
+      return request;
+    },
+  };
+}
+
+/** What runs around every listener: redeliveries skipped, in-flight work tracked, metrics, unhandled errors logged. */
+function useMiddleware(app: App, config: SlackConfig, deps: SlackDeps, inFlight: Set<Promise<unknown>>): void {
   // Before anything else: a delivery Slack repeats is acknowledged and skipped.
   app.use(skipRedeliveries(deps.log));
   // Track every listener run so that shutdown can let in-flight work finish.
@@ -92,6 +115,9 @@ export async function startSlackApp(
     deps.log.error({ err: errorInfo(error) }, "unhandled error in a Slack listener");
     deps.metrics.errors.inc({ where: "bolt" });
   });
+}
+
+function registerListeners(app: App, config: SlackConfig, deps: SlackDeps): void {
   registerCommand(app, deps, config.command);
   registerActions(app, deps);
   registerReportSubmit(app, deps);
@@ -102,58 +128,51 @@ export async function startSlackApp(
   registerConfirmations(app, deps);
   registerExtensions(app, deps);
   registerDashboard(app, deps);
+}
 
-  let server: Server;
-  if (receiver instanceof HTTPReceiver) {
-    // Bolt's receiver behind dondoc's own server: the guard refuses oversized,
-    // unsigned, badly timed and malformed requests before Bolt reads them,
-    // and the server bounds how long a request may take (http-guard.ts says why).
-    const guarded = guardSlackRequests(receiver.requestListener, {
-      signingSecret: config.signingSecret,
-      endpoints: ENDPOINTS,
-      log: deps.log,
-      onRefused: (status) => deps.metrics.errors.inc({ where: `http:${status}` }),
-    });
-    server = createServer(httpServerOptions(options.requestTimeoutMs), (req, res) => {
-      try {
-        guarded(req, res);
-      } catch (error) {
-        // What Bolt's own server does: 404 for paths it does not serve, 500 otherwise.
-        HTTPModuleFunctions.defaultDispatchErrorHandler({ error: error as Error, logger, request: req, response: res });
-      }
-    });
-  } else {
+/**
+ * Bolt's receiver behind dondoc's own server: the guard refuses oversized,
+ * unsigned, badly timed and malformed requests before Bolt reads them,
+ * and the server bounds how long a request may take (http-guard.ts says why).
+ */
+function guardedServer(receiver: HTTPReceiver, logger: ReturnType<typeof boltLogger>, config: SlackConfig, deps: SlackDeps, options: StartOptions): Server {
+  const guarded = guardSlackRequests(receiver.requestListener, {
+    signingSecret: config.signingSecret,
+    endpoints: ENDPOINTS,
+    log: deps.log,
+    onRefused: (status) => deps.metrics.errors.inc({ where: `http:${status}` }),
+  });
+  return createServer(httpServerOptions(options.requestTimeoutMs), (req, res) => {
     try {
-      await app.start();
-    } catch (e) {
-      if (isTokenError(e)) throw new AppError("SLACK_TOKEN_INVALID", { variable: "SLACK_APP_TOKEN", error: errorInfo(e).code ?? "invalid_auth" });
-      throw e;
+      guarded(req, res);
+    } catch (error) {
+      // What Bolt's own server does: 404 for paths it does not serve, 500 otherwise.
+      HTTPModuleFunctions.defaultDispatchErrorHandler({ error: error as Error, logger, request: req, response: res });
     }
-    // Socket Mode has no HTTP server of its own: serve the operator routes beside it.
-    server = createServer(httpServerOptions(options.requestTimeoutMs), routes.node);
+  });
+}
+
+/** Connects over Socket Mode; it has no HTTP server of its own, so the operator routes get one beside it. */
+async function startSocketMode(app: App, routes: ReturnType<typeof operatorRoutes>, options: StartOptions): Promise<Server> {
+  try {
+    await app.start();
+  } catch (e) {
+    if (isTokenError(e)) throw new AppError("SLACK_TOKEN_INVALID", { variable: "SLACK_APP_TOKEN", error: errorInfo(e).code ?? "invalid_auth" });
+    throw e;
   }
+  return createServer(httpServerOptions(options.requestTimeoutMs), routes.node);
+}
+
+/** Listens, and says on which port (the one asked for, or the one given for port 0). */
+async function listen(server: Server, port: number, host: string): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, options.host ?? "0.0.0.0", () => {
+    server.listen(port, host, () => {
       server.off("error", reject);
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
-  deps.log.info({ mode: config.mode, port }, "Slack app started");
-
-  return {
-    port,
-    async stop() {
-      if (!(receiver instanceof HTTPReceiver)) await app.stop();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
-      await Promise.race([Promise.allSettled([...inFlight]), deadline]);
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  return (server.address() as AddressInfo).port;
 }
 
 function operatorRoutes(deps: SlackDeps, healthy: () => Promise<boolean>) {
