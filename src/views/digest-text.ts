@@ -117,15 +117,41 @@ function heading(text: string, n?: number): string {
 }
 
 export function digestText(model: DigestModel, lang: Lang): string {
+  const out = [
+    ...opening(model, lang),
+    ...statusTable(model, lang),
+    ...indexTable(model, lang),
+    ...criteriaTable(model, lang),
+    ...unitsTable(model, lang),
+    ...overdueTable(model, lang),
+    ...obstaclesTable(model, lang),
+    ...silentUnits(model, lang),
+    "",
+    DIGEST_STRINGS[lang].asOf(formatVnDate(model.today)),
+  ];
+  return `${out.map((line) => line.trimEnd()).join("\n")}\n`;
+}
+
+/** The title, the lines one can forward, the addressee, the plans and the headline facts. */
+function opening(model: DigestModel, lang: Lang): string[] {
+  const s = DIGEST_STRINGS[lang];
+  const title = s.header(weekLabel(model.week, lang)).toUpperCase();
+  return [
+    title,
+    "=".repeat(Math.min(title.length, 80)),
+    ...digestSummary(model, lang),
+    "",
+    s.to,
+    ...model.plans.map((p) => cell(s.plan(p.number, p.title), PLAN_MAX)),
+    "",
+    ...headlineFacts(model, lang).map((f) => `${f.label}: ${f.value}`),
+  ];
+}
+
+/** Tasks by status and the two rates, against last week when there is one. */
+function statusTable(model: DigestModel, lang: Lang): string[] {
   const s = DIGEST_STRINGS[lang];
   const c = COLUMNS[lang];
-  const out: string[] = [];
-  const title = s.header(weekLabel(model.week, lang)).toUpperCase();
-  out.push(title, "=".repeat(Math.min(title.length, 80)), ...digestSummary(model, lang), "", s.to);
-  for (const p of model.plans) out.push(cell(s.plan(p.number, p.title), PLAN_MAX));
-  out.push("");
-  for (const f of headlineFacts(model, lang)) out.push(`${f.label}: ${f.value}`);
-
   const compare = hasLastWeek(model);
   const status = compare ? textTable([c.status, c.tasks, c.lastWeek, c.change], ["left", "right", "right", "right"]) : textTable([c.status, c.tasks], ["left", "right"]);
   const row = (label: string, now: string | number, before: string | number, diff: string) => status.push(compare ? [label, now, before, diff] : [label, now]);
@@ -138,93 +164,104 @@ export function digestText(model: DigestModel, lang: Lang): string {
     pick === "done" ? rateWithCounts(r.done, r.due, r.doneRate, lang) : rateWithCounts(r.doneOnTime, r.due, r.onTimeRate, lang);
   row(s.doneLabel, rates(model.now.rates, "done"), rates(model.lastWeek.rates, "done"), rateChange(model.now.rates.doneRate, model.lastWeek.rates.doneRate, lang) ?? "—");
   row(s.onTimeLabel, rates(model.now.rates, "onTime"), rates(model.lastWeek.rates, "onTime"), rateChange(model.now.rates.onTimeRate, model.lastWeek.rates.onTimeRate, lang) ?? "—");
-  out.push("", status.toString(), compare ? s.onTimeNote : `${s.onTimeNote} ${s.firstWeek}`);
+  return ["", status.toString(), compare ? s.onTimeNote : `${s.onTimeNote} ${s.firstWeek}`];
+}
 
-  if (model.byIndex.length > 0) {
-    const byIndex = textTable(
-      [c.index, c.total, ...STATUS_ORDER.map((st) => stacked(STATUS_LABELS[st][lang])), c.done, c.change],
-      ["left", "right", "right", "right", "right", "right", "right", "right", "right"],
-    );
-    for (const i of model.byIndex) {
-      const done = doneCount(i.counts);
-      const diff = compare ? change(done - i.lastWeekDone, lang) : "—";
-      byIndex.push([cell(i.name || i.code, NAME_MAX), sumCounts(i.counts), ...STATUS_ORDER.map((st) => i.counts[st]), done, diff]);
-    }
-    out.push("", heading(s.byIndex), byIndex.toString());
+function indexTable(model: DigestModel, lang: Lang): string[] {
+  if (model.byIndex.length === 0) return [];
+  const c = COLUMNS[lang];
+  const compare = hasLastWeek(model);
+  const byIndex = textTable(
+    [c.index, c.total, ...STATUS_ORDER.map((st) => stacked(STATUS_LABELS[st][lang])), c.done, c.change],
+    ["left", "right", "right", "right", "right", "right", "right", "right", "right"],
+  );
+  for (const i of model.byIndex) {
+    const done = doneCount(i.counts);
+    const diff = compare ? change(done - i.lastWeekDone, lang) : "—";
+    byIndex.push([cell(i.name || i.code, NAME_MAX), sumCounts(i.counts), ...STATUS_ORDER.map((st) => i.counts[st]), done, diff]);
   }
+  return ["", heading(DIGEST_STRINGS[lang].byIndex), byIndex.toString()];
+}
 
-  out.push("", heading(s.criteria, model.criteria.length));
-  if (model.criteria.length === 0) out.push(s.noCriteria);
-  else {
-    const criteria = textTable([c.index, c.code, c.criterion, c.latest, c.change, c.target, c.verdict], ["left", "left", "left", "left", "left", "left", "left"]);
-    for (const group of criteriaByIndex(model.criteria)) {
-      group.criteria.forEach((cr, i) => {
-        const f = criterionFacts(cr, lang);
-        const verdict = f.met === null ? "—" : f.met ? s.metPlain : s.notMetPlain;
-        const index = i === 0 ? cell(group.index, 20) : "";
-        criteria.push([index, cell(cr.code, 30), cell(cr.name, CRITERION_MAX), f.latest ?? s.noData, f.change ?? "—", f.target ?? "—", verdict]);
-      });
-    }
-    out.push(criteria.toString());
+function criteriaTable(model: DigestModel, lang: Lang): string[] {
+  const s = DIGEST_STRINGS[lang];
+  const c = COLUMNS[lang];
+  const head = ["", heading(s.criteria, model.criteria.length)];
+  if (model.criteria.length === 0) return [...head, s.noCriteria];
+  const criteria = textTable([c.index, c.code, c.criterion, c.latest, c.change, c.target, c.verdict], ["left", "left", "left", "left", "left", "left", "left"]);
+  for (const group of criteriaByIndex(model.criteria)) {
+    group.criteria.forEach((cr, i) => {
+      const f = criterionFacts(cr, lang);
+      const verdict = f.met === null ? "—" : f.met ? s.metPlain : s.notMetPlain;
+      const index = i === 0 ? cell(group.index, 20) : "";
+      criteria.push([index, cell(cr.code, 30), cell(cr.name, CRITERION_MAX), f.latest ?? s.noData, f.change ?? "—", f.target ?? "—", verdict]);
+    });
   }
+  return [...head, criteria.toString()];
+}
 
-  if (model.byUnit.length > 0) {
-    const units = textTable(
-      [c.unit, c.leads, ...(["OVERDUE", "IN_PROGRESS", "NOT_STARTED"] as const).map((st) => stacked(STATUS_LABELS[st][lang])), c.done, stacked(s.doneLabel), stacked(c.reports)],
-      ["left", "right", "right", "right", "right", "right", "right", "right"],
-    );
-    for (const u of unitsWorstFirst(model.byUnit)) {
-      const l = u.lead;
-      units.push([
-        cell(u.unit.code, 30),
-        sumCounts(l),
-        l.OVERDUE,
-        l.IN_PROGRESS,
-        l.NOT_STARTED,
-        doneCount(l),
-        rateWithCounts(u.rates.done, u.rates.due, u.rates.doneRate, lang),
-        u.reportsThisWeek,
-      ]);
-    }
-    out.push("", heading(s.byUnit, model.byUnit.length), units.toString());
+function unitsTable(model: DigestModel, lang: Lang): string[] {
+  if (model.byUnit.length === 0) return [];
+  const s = DIGEST_STRINGS[lang];
+  const c = COLUMNS[lang];
+  const units = textTable(
+    [c.unit, c.leads, ...(["OVERDUE", "IN_PROGRESS", "NOT_STARTED"] as const).map((st) => stacked(STATUS_LABELS[st][lang])), c.done, stacked(s.doneLabel), stacked(c.reports)],
+    ["left", "right", "right", "right", "right", "right", "right", "right"],
+  );
+  for (const u of unitsWorstFirst(model.byUnit)) {
+    const l = u.lead;
+    units.push([
+      cell(u.unit.code, 30),
+      sumCounts(l),
+      l.OVERDUE,
+      l.IN_PROGRESS,
+      l.NOT_STARTED,
+      doneCount(l),
+      rateWithCounts(u.rates.done, u.rates.due, u.rates.doneRate, lang),
+      u.reportsThisWeek,
+    ]);
   }
+  return ["", heading(s.byUnit, model.byUnit.length), units.toString()];
+}
 
+function overdueTable(model: DigestModel, lang: Lang): string[] {
+  const s = DIGEST_STRINGS[lang];
+  const c = COLUMNS[lang];
   const overdueCount = Math.max(model.overdueCount, model.overdue.length);
-  out.push("", heading(s.overdue, overdueCount));
-  if (overdueCount === 0) out.push(s.noOverdue);
-  else {
-    const overdue = textTable([c.code, c.task, c.leads, c.due, stacked(c.daysOverdue), c.percent], ["left", "left", "left", "left", "right", "right"]);
-    for (const t of model.overdue) {
-      const due =
-        t.missingReport !== null
-          ? `${t.dueLabel}, ${missingReportText(t.missingReport, lang)}`
-          : t.dueOn === null
-            ? t.dueLabel
-            : `${t.dueLabel.trim() === "" ? "" : `${t.dueLabel} `}(${formatVnDate(t.dueOn)})`;
-      overdue.push([cell(t.code, 30), cell(t.title, TITLE_MAX), cell(t.lead.map((u) => u.code).join(", "), 30), cell(due, 40), t.daysOverdue ?? "—", `${t.percent}%`]);
-    }
-    out.push(overdue.toString());
-    if (overdueCount > model.overdue.length) out.push(s.moreTasks(overdueCount - model.overdue.length));
+  const head = ["", heading(s.overdue, overdueCount)];
+  if (overdueCount === 0) return [...head, s.noOverdue];
+  const overdue = textTable([c.code, c.task, c.leads, c.due, stacked(c.daysOverdue), c.percent], ["left", "left", "left", "left", "right", "right"]);
+  for (const t of model.overdue) {
+    const due =
+      t.missingReport !== null
+        ? `${t.dueLabel}, ${missingReportText(t.missingReport, lang)}`
+        : t.dueOn === null
+          ? t.dueLabel
+          : `${t.dueLabel.trim() === "" ? "" : `${t.dueLabel} `}(${formatVnDate(t.dueOn)})`;
+    overdue.push([cell(t.code, 30), cell(t.title, TITLE_MAX), cell(t.lead.map((u) => u.code).join(", "), 30), cell(due, 40), t.daysOverdue ?? "—", `${t.percent}%`]);
   }
+  return [...head, overdue.toString(), ...(overdueCount > model.overdue.length ? [s.moreTasks(overdueCount - model.overdue.length)] : [])];
+}
 
-  out.push("", heading(s.obstacles, obstaclesWaiting(model)));
-  if (model.openObstacles.length === 0) out.push(s.noObstacles);
-  else {
-    const obstacles = textTable(["#", c.unit, c.task, c.days, c.text], ["right", "left", "left", "right", "left"]);
-    for (const o of model.openObstacles) obstacles.push([o.id, cell(o.unit.code, 30), cell(o.task.code, 30), o.days, cell(o.text, TEXT_MAX)]);
-    out.push(obstacles.toString());
-  }
+function obstaclesTable(model: DigestModel, lang: Lang): string[] {
+  const s = DIGEST_STRINGS[lang];
+  const c = COLUMNS[lang];
+  const head = ["", heading(s.obstacles, obstaclesWaiting(model))];
+  if (model.openObstacles.length === 0) return [...head, s.noObstacles];
+  const obstacles = textTable(["#", c.unit, c.task, c.days, c.text], ["right", "left", "left", "right", "left"]);
+  for (const o of model.openObstacles) obstacles.push([o.id, cell(o.unit.code, 30), cell(o.task.code, 30), o.days, cell(o.text, TEXT_MAX)]);
+  return [...head, obstacles.toString()];
+}
 
-  out.push("", heading(s.silent, model.silentUnits.length));
-  if (model.silentUnits.length === 0) out.push(s.noSilent);
-  else
-    out.push(
-      ...wrapList(
-        model.silentUnits.map((u) => cell(u.code, 30)),
-        LINE_MAX,
-      ),
-    );
-
-  out.push("", s.asOf(formatVnDate(model.today)));
-  return `${out.map((line) => line.trimEnd()).join("\n")}\n`;
+function silentUnits(model: DigestModel, lang: Lang): string[] {
+  const s = DIGEST_STRINGS[lang];
+  const head = ["", heading(s.silent, model.silentUnits.length)];
+  if (model.silentUnits.length === 0) return [...head, s.noSilent];
+  return [
+    ...head,
+    ...wrapList(
+      model.silentUnits.map((u) => cell(u.code, 30)),
+      LINE_MAX,
+    ),
+  ];
 }
