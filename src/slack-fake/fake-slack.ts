@@ -141,33 +141,7 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
   const responseUrls = new ResponseUrls(ids, now);
   const callLog = new CallLog();
   const faults = new Faults();
-  const appToken = options.appToken ?? FAKE_APP_TOKEN;
-  // The Web API needs Socket Mode for apps.connections.open, and Socket Mode
-  // needs the HTTP server for its upgrades: the API reaches it through this.
-  let socketMode: SocketModeServer | undefined;
-  let origin = "http://127.0.0.1/";
-  const context: ApiContext = {
-    workspace,
-    triggers,
-    now,
-    origin: () => origin,
-    ...(options.fileSizeLimit === undefined ? {} : { fileSizeLimit: options.fileSizeLimit }),
-    socketMode: {
-      get isEnabled() {
-        return socketMode?.isEnabled ?? false;
-      },
-      openUrl: () => socketMode!.openUrl(),
-    },
-  };
-  const webApi = new WebApi({
-    context,
-    botToken: options.botToken,
-    appToken,
-    faults,
-    rateLimiter: options.rateLimits ? new PostingRateLimiter(now, options.rateLimits) : undefined,
-    callLog,
-    logger,
-  });
+  const api = webApiOf(options, { workspace, triggers, callLog, faults, now, logger });
   const server = await startHttpServer({
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
@@ -175,39 +149,97 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
     logger,
     handle: (req, raw, bytes) =>
       routeRequest(
-        { webApi, responses: { workspace, responseUrls, callLog, now }, files: { files: workspace.files, botToken: options.botToken }, uploads: { workspace, callLog, now } },
+        {
+          webApi: api.webApi,
+          responses: { workspace, responseUrls, callLog, now },
+          files: { files: workspace.files, botToken: options.botToken },
+          uploads: { workspace, callLog, now },
+        },
         req,
         raw,
         bytes,
       ),
   });
   workspace.files.setOrigin(server.origin);
-  origin = server.origin;
+  api.origin = server.origin;
   const sockets = new SocketModeServer({ server: server.server, origin: () => server.origin, appId: workspace.bot.appId, ids, now, logger }, options.socketMode);
-  socketMode = sockets;
+  api.socketMode = sockets;
   const connection = new AppConnection(options.signingSecret, options.signingClock ?? now, options.appUrl);
   const transports = { http: httpTransport(connection), socket: socketTransport(sockets) };
-  let transport: TransportKind = options.transport ?? "http";
+  const transport = { kind: options.transport ?? ("http" as TransportKind) };
   const interactions = new Interactions({
     workspace,
     triggers,
     responseUrls,
-    transport: () => transports[transport],
+    transport: () => transports[transport.kind],
     ids,
     now,
     origin: () => server.origin,
   });
   logger.info({ url: server.origin }, "fake slack listening");
+  return fakeSlackHandle({ server, workspace, sockets, connection, transport, callLog, faults, context: api.context, triggers, interactions, ids });
+}
 
+/**
+ * The Web API and what it reaches. It needs Socket Mode for
+ * apps.connections.open, and Socket Mode needs the HTTP server for its
+ * upgrades: the API reaches both through the returned object, set once the server is up.
+ */
+function webApiOf(
+  options: FakeSlackOptions,
+  parts: { workspace: Workspace; triggers: Triggers; callLog: CallLog; faults: Faults; now: Clock; logger: FakeSlackLogger },
+): { webApi: WebApi; context: ApiContext; origin: string; socketMode: SocketModeServer | undefined } {
+  const { workspace, triggers, now } = parts;
+  const api = { origin: "http://127.0.0.1/", socketMode: undefined as SocketModeServer | undefined };
+  const context: ApiContext = {
+    workspace,
+    triggers,
+    now,
+    origin: () => api.origin,
+    ...(options.fileSizeLimit === undefined ? {} : { fileSizeLimit: options.fileSizeLimit }),
+    socketMode: {
+      get isEnabled() {
+        return api.socketMode?.isEnabled ?? false;
+      },
+      openUrl: () => api.socketMode!.openUrl(),
+    },
+  };
+  const webApi = new WebApi({
+    context,
+    botToken: options.botToken,
+    appToken: options.appToken ?? FAKE_APP_TOKEN,
+    faults: parts.faults,
+    rateLimiter: options.rateLimits ? new PostingRateLimiter(now, options.rateLimits) : undefined,
+    callLog: parts.callLog,
+    logger: parts.logger,
+  });
+  return Object.assign(api, { webApi, context });
+}
+
+/** What tests, benchmarks and the local workspace hold: the fake's state and the interactions a user makes. */
+function fakeSlackHandle(parts: {
+  server: Awaited<ReturnType<typeof startHttpServer>>;
+  workspace: Workspace;
+  sockets: SocketModeServer;
+  connection: AppConnection;
+  transport: { kind: TransportKind };
+  callLog: CallLog;
+  faults: Faults;
+  context: ApiContext;
+  triggers: Triggers;
+  interactions: Interactions;
+  ids: IdSource;
+}): FakeSlack {
+  const { server, workspace, sockets, connection, transport, callLog, faults, context, triggers, interactions, ids } = parts;
   return {
     url: new URL(WEB_API_PATH, server.origin).toString(),
     origin: server.origin,
     workspace,
     setAppUrl: (url) => connection.setUrl(url),
     get transport() {
-      return transport;
+      return transport.kind;
     },
-    setTransport: (kind) => void (transport = kind),
+    setTransport: (kind) => void (transport.kind = kind),
     socketMode: {
       connections: () => sockets.connections(),
       waitForConnections: (count, timeoutMs) => sockets.waitForConnections(count, timeoutMs),
