@@ -23,13 +23,21 @@ import type { Day } from "../domain/day.js";
 export function taskStatusSql(today: Day, options: { planIds?: number[] } = {}): Prisma.Sql {
   const d = Prisma.sql`${today}::date`;
   const planFilter = options.planIds ? Prisma.sql`AND t."planId" = ANY(${options.planIds}::int[])` : Prisma.empty;
-
-  // The window of `ref` (a date) for the row's cadence and the plan's mode:
-  // cs is the start of the calendar period reported on (for data windows,
-  // the period of the month a day from the 15th on moves into), span its
-  // length in months.
   return Prisma.sql`
     SELECT t.id, t."planId", t."indexId", t."criterionId",
+      ${statusCase(d)} AS status,
+      ${MISSING_FROM} AS "missingFrom"
+    FROM "Task" t
+    JOIN "Plan" pl ON pl.id = t."planId"
+    ${progressAsOf(d)}
+    ${windowOfDay(d)}
+    ${WINDOW_BOUNDS}
+    WHERE t."archivedAt" IS NULL ${planFilter}
+      AND NOT EXISTS (SELECT 1 FROM "Task" ch WHERE ch."parentId" = t.id AND ch."archivedAt" IS NULL)`;
+}
+
+/** The status (status.ts's taskStatus): by due date for dated tasks, by the reporting windows (w) for ongoing ones. */
+const statusCase = (d: Prisma.Sql) => Prisma.sql`
       CASE
         WHEN t."dueKind" = 'EVENT' THEN
           CASE
@@ -50,15 +58,19 @@ export function taskStatusSql(today: Day, options: { planIds?: number[] } = {}):
         WHEN NOT w.prev_counts THEN CASE WHEN p.last_on IS NULL THEN 'NOT_STARTED' ELSE 'IN_PROGRESS' END
         WHEN p.last_on >= w.prev_start THEN 'IN_PROGRESS'
         ELSE 'OVERDUE'
-      END AS status,
+      END`;
+
+/** For an overdue ongoing task, the first day of the window whose report is missing; null otherwise. */
+const MISSING_FROM = Prisma.sql`
       CASE
         WHEN t."dueKind" <> 'ONGOING' THEN NULL
         WHEN w.ended THEN CASE WHEN p.last_on >= w.final_start THEN NULL ELSE w.final_window END
         WHEN p.last_on >= w.cur_start OR NOT w.prev_counts OR p.last_on >= w.prev_start THEN NULL
         ELSE w.prev_start
-      END AS "missingFrom"
-    FROM "Task" t
-    JOIN "Plan" pl ON pl.id = t."planId"
+      END`;
+
+/** p: the task's progress as of the day — first and last report, completion, and the due date in force (an extension counts from its approval). */
+const progressAsOf = (d: Prisma.Sql) => Prisma.sql`
     CROSS JOIN LATERAL (
       SELECT
         CASE WHEN t."firstReportOn" <= ${d} THEN t."firstReportOn" END AS first_on,
@@ -70,7 +82,15 @@ export function taskStatusSql(today: Day, options: { planIds?: number[] } = {}):
         CASE WHEN t."completedOn" <= ${d} THEN t."completedOn" END AS done_on,
         -- An approved extension applies from the day it was approved (effectiveDue in status.ts).
         CASE WHEN t."dueMovedOn" IS NOT NULL AND ${d} < t."dueMovedOn" THEN t."originalDueOn" ELSE t."dueOn" END AS due_on
-    ) p
+    ) p`;
+
+/**
+ * r, v, c: the day the windows are taken at (the task's end once it has
+ * ended), the cadence and the plan's mode; cs is the start of the calendar
+ * period reported on (for data windows, the period of the month a day from
+ * the 15th on moves into), span its length in months.
+ */
+const windowOfDay = (d: Prisma.Sql) => Prisma.sql`
     CROSS JOIN LATERAL (
       SELECT (t."endsOn" IS NOT NULL AND ${d} > t."endsOn") AS ended,
              CASE WHEN t."endsOn" IS NOT NULL AND ${d} > t."endsOn" THEN t."endsOn" ELSE ${d} END AS ref,
@@ -91,7 +111,10 @@ export function taskStatusSql(today: Day, options: { planIds?: number[] } = {}):
           ELSE date_trunc('year', v.vm)
         END AS cs
       OFFSET 0
-    ) c
+    ) c`;
+
+/** b, k, w: the current and previous windows, whether each counts for the task, and which decides once it has ended. */
+const WINDOW_BOUNDS = Prisma.sql`
     CROSS JOIN LATERAL (
       -- [cur_start, cur_end] is the window of ref, [prev_start, prev_end] the one before.
       SELECT
@@ -123,7 +146,4 @@ export function taskStatusSql(today: Day, options: { planIds?: number[] } = {}):
         CASE WHEN k.cur_counts THEN b.cur_start WHEN k.prev_counts THEN b.prev_start ELSE t."startsOn" END AS final_start,
         CASE WHEN k.cur_counts OR NOT k.prev_counts THEN b.cur_start ELSE b.prev_start END AS final_window
       OFFSET 0
-    ) w
-    WHERE t."archivedAt" IS NULL ${planFilter}
-      AND NOT EXISTS (SELECT 1 FROM "Task" ch WHERE ch."parentId" = t.id AND ch."archivedAt" IS NULL)`;
-}
+    ) w`;
