@@ -48,7 +48,7 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
   if (!t) return undefined;
 
   if (
-    /^(khi co (phat sinh|yeu cau|van ban|chi dao|de nghi|huong dan)|sau khi co (van ban|huong dan|chi dao|yeu cau)|theo yeu cau|theo chi dao|theo de nghi|dot xuat|khi phat sinh|on demand|when needed|as required)\b/.test(
+    /^(khi co (phat sinh|yeu cau|van ban|chi dao|de nghi|huong dan)|sau khi co (van ban|huong dan|chi dao|yeu cau)|theo yeu cau|theo chi dao|theo de nghi|theo ke hoach cua|dot xuat|khi phat sinh|on demand|when needed|as required)\b/.test(
       t,
     )
   )
@@ -75,8 +75,11 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
     if (from) return { kind: "ONGOING", cadence: defaultCadence, from };
   }
 
-  // "Năm 2025 và các năm tiếp theo" / "2025 onwards" / "Từ năm 2025": yearly, from that year.
-  if ((m = /^(?:tu )?(?:nam )?(\d{4})(?: (?:va (?:cac|nhung) nam tiep theo|tro di|onwards|and following years))?$/.exec(t)) && /tiep theo|tro di|onwards|following|^tu /.test(t)) {
+  // "Năm 2025 và các năm tiếp theo" / "2026 và hằng năm" / "2025 onwards" / "Từ năm 2025": yearly, from that year.
+  if (
+    (m = /^(?:tu )?(?:nam )?(\d{4})(?: (?:va (?:cac|nhung) nam tiep theo|va hang nam|tro di|onwards|and following years))?$/.exec(t)) &&
+    /tiep theo|hang nam|tro di|onwards|following|^tu /.test(t)
+  ) {
     const from = makeDay(Number(m[1]), 1, 1);
     return from ? { kind: "ONGOING", cadence: "YEAR", from } : undefined;
   }

@@ -37,6 +37,11 @@ describe("splitBodies", () => {
     ["Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp", ["Ủy ban nhân dân cấp tỉnh"]],
     ["Bộ Y tế, Sở Y tế đối với địa phương", ["Bộ Y tế", "Sở Y tế"]],
     ["Các Bộ: NN&MT, Xây dựng, Giáo dục và Đào tạo", ["Bộ NN&MT", "Bộ Xây dựng", "Bộ Giáo dục và Đào tạo"]],
+    // Each body with the part it leads in parentheses, one after the other without a comma (NQ 97/NQ-CP).
+    [
+      "Bộ Tư pháp (đối với các nội dung liên quan đến thủ tục hành chính) Bộ Tài chính (đối với các nội dung liên quan đến điều kiện đầu tư kinh doanh)",
+      ["Bộ Tư pháp", "Bộ Tài chính"],
+    ],
     // "các tổ chức nhân dân" (people's organisations) is a kind of body of its own after a list of others (NQ 100/NQ-CP).
     ["Các Bộ, ngành, địa phương, các tổ chức nhân dân", ["Các Bộ, ngành, địa phương", "các tổ chức nhân dân"]],
     ["Bộ Nội vụ, các tổ chức nhân dân", ["Bộ Nội vụ", "các tổ chức nhân dân"]],
@@ -175,6 +180,9 @@ describe("deadlines of imported documents", () => {
     ["Ban hành các quy định trong Quý II/2026. Đầu tư hạ tầng trong Quý II/2026. Cập nhật thường xuyên", { kind: "ONGOING", cadence: "QUARTER" }],
     // NQ 109/NQ-CP's Phụ lục IV: a standing task.
     ["Nhiệm vụ thường xuyên", { kind: "ONGOING", cadence: "QUARTER" }],
+    // NQ 97/NQ-CP's Phụ lục.
+    ["2026 và hằng năm", { kind: "ONGOING", cadence: "YEAR", from: "2026-01-01" }],
+    ["Theo Kế hoạch của Ủy ban Thường vụ Quốc hội", { kind: "EVENT" }],
   ])("%s", (label, expected) => {
     expect(parseDeadline(label, "QUARTER", { year: 2025 })).toEqual({ ...expected, label });
   });
@@ -323,6 +331,26 @@ describe("parsePlan", () => {
       { code: "PL1.A.2", text: "Kiểm tra văn bản (tiếp) tại các địa phương", lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ", "Sở Tài chính"], due: "Hằng năm" },
     ]);
     expect(p.tasks[1]!.children).toMatchObject([{ code: "PL1.B.1", cooperating: ["UBND các xã, phường, đặc khu"], due: "Khi có phát sinh" }]);
+  });
+
+  it("gives a sub-row with no number and no task of its own (both cells merged down) the task of the row above (NQ 97/NQ-CP)", () => {
+    const c = (text: string): TableCell => ({ text, spanned: false });
+    const rows: TableCell[][] = [
+      [c("TT"), c("Tên nhiệm vụ"), c("Cơ quan chủ trì"), c("Cơ quan phối hợp"), c("Kết quả"), c("Thời gian hoàn thành")],
+      [c("15"), c("Thể chế hóa các chủ trương phát triển kinh tế tư nhân"), c("Bộ Tài chính"), c("Các bộ, cơ quan ngang bộ"), c("Báo cáo chuyên đề"), c("Tháng 5/2026")],
+      [c(""), c(""), c("Bộ Tài chính"), c("Các bộ, cơ quan ngang bộ"), c("Báo cáo kết quả"), c("Tháng 11/2026")],
+      [c("16"), c("Xây dựng Đề án văn hóa tuân thủ pháp luật"), c("Bộ Tư pháp"), c("Các bộ, ngành"), c("Đề án"), c("Tháng 8/2026")],
+    ];
+    const blocks: Block[] = [
+      ...textToBlocks("KẾ HOẠCH\nThực hiện Nghị quyết\nII. NHIỆM VỤ\nChi tiết tại Phụ lục kèm theo.", false),
+      { kind: "table", rows, rowPos: rows.map((_, i) => ({ table: 1, row: i + 1 })), pos: { table: 1 } },
+    ];
+    const tasks = analyze(parsePlan(blocks, { year: 2026 }), { units: [], groups: [] }, 2026).tasks;
+    const sub = tasks.filter((t) => t.text.startsWith("Thể chế hóa các chủ trương"));
+    expect(sub.map((t) => [t.effective.lead.map((r) => r.name), t.effective.due])).toEqual([
+      [["Bộ Tài chính"], "Tháng 5/2026"],
+      [["Bộ Tài chính"], "Tháng 11/2026"],
+    ]);
   });
 
   it("reads a deadline cell without the full stop ending it and without the space of a range wrapped after its dash; flags a body named to lead and to cooperate", () => {

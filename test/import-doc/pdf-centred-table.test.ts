@@ -3,7 +3,7 @@
 // than a long one), a part's numeral in its own cell beside a title running across the table, and a running
 // head. Built here as the text layer gives them (lines of positioned text items), so each rule has its case.
 import { describe, expect, it } from "vitest";
-import { linesToBlocks } from "../../src/import-doc/read/pdf.js";
+import { dropFootnotes, linesToBlocks } from "../../src/import-doc/read/pdf.js";
 
 type Lines = Parameters<typeof linesToBlocks>[0];
 /** A line at `y` on page 1 with text items `[x, text]` (each item 6 points a character). */
@@ -176,5 +176,58 @@ describe("PDF table with cells centred vertically", () => {
     const rows = tables[0]!.kind === "table" ? tables[0]!.rows.map((r) => r.map((c) => c.text)) : [];
     expect(rows).toContainEqual(["3", "Rà soát, đôn đốc thực hiện các cam kết quốc tế", "Bộ Ngoại giao", "Các bộ, ngành", "Nhiệm vụ thường xuyên"]);
     expect(rows).toContainEqual(["1", "Tổng rà soát hệ thống văn bản quy phạm", "Bộ Tư pháp", "Các bộ, ngành", "2026 - 2027"]);
+  });
+
+  it("reads a sub-row whose number and task are merged with the row above as a row of its own, and joins the top line of a cell set wider apart to its row (NQ 97/NQ-CP)", () => {
+    const lines: Lines = [
+      line(1, 680, [300, "Cơ quan"], [420, "Cơ quan"], [530, "Thời gian"]),
+      line(2, 673, [60, "TT"], [120, "Nội dung, nhiệm vụ"]),
+      line(3, 666, [300, "chủ trì"], [420, "phối hợp"], [530, "hoàn thành"]),
+      line(4, 646, [90, "Thể chế hóa các chủ trương"]),
+      line(5, 638, [292, "Bộ Tài chính"], [430, "Các bộ, cơ"], [530, "Tháng 5/2026"]),
+      line(6, 630, [62, "1"], [90, "phát triển kinh tế tư nhân"]),
+      line(7, 622, [430, "quan ngang bộ"]),
+      line(8, 614, [90, "của Bộ Chính trị"]),
+      // The second result of task 1: its own lead, cooperating body and deadline, nothing under the number or the task.
+      line(9, 590, [292, "Bộ Tài chính"], [430, "Các bộ, cơ"], [530, "Tháng 11/2026"]),
+      line(10, 574, [430, "quan ngang bộ"]),
+      // Row 2: the lead cell's first line set further above its second than a cell's line spacing.
+      line(11, 550, [292, "Bộ Văn hóa,"]),
+      line(12, 532, [90, "Thể chế hóa văn hóa"], [292, "Thể thao và Du lịch"]),
+      line(13, 524, [62, "2"], [430, "Các bộ, ngành"], [530, "Thường xuyên"]),
+      line(14, 516, [90, "Việt Nam"]),
+    ];
+    const tables = linesToBlocks(lines).filter((b) => b.kind === "table");
+    const rows = tables[0]!.kind === "table" ? tables[0]!.rows.map((r) => r.map((c) => c.text)) : [];
+    expect(rows.slice(1)).toEqual([
+      ["1", "Thể chế hóa các chủ trương phát triển kinh tế tư nhân của Bộ Chính trị", "Bộ Tài chính", "Các bộ, cơ quan ngang bộ", "Tháng 5/2026"],
+      ["", "", "Bộ Tài chính", "Các bộ, cơ quan ngang bộ", "Tháng 11/2026"],
+      ["2", "Thể chế hóa văn hóa Việt Nam", "Bộ Văn hóa, Thể thao và Du lịch", "Các bộ, ngành", "Thường xuyên"],
+    ]);
+  });
+});
+
+describe("dropFootnotes", () => {
+  const item = (text: string, size: number) => ({ text, size });
+  it("drops the notes at the foot of a page, in a smaller font and numbered as a marker above, and the markers (NQ 97/NQ-CP)", () => {
+    const page = [
+      { items: [item("1", 14), item("Thực hiện nghiêm quy định các bộ, cơ quan ngang bộ", 14), item("Nghị quyết số 66-NQ/TW", 14), item("1", 9)] },
+      { items: [item("2", 9)] },
+      { items: [item("2", 14), item("Thực hiện nghiêm chủ trương dứt khoát từ bỏ tư duy", 14), item("Nghị quyết số 140/NQ-CP", 14)] },
+      { items: [item("bảo đảm sự cân đối, hợp lý giữa mức độ hạn chế quyền với lợi ích chính đáng", 14)] },
+      { items: [item("1", 6.5), item("Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị", 10)] },
+      { items: [item("2", 6.5), item("Nghị quyết số 140/NQ-CP ngày 17/5/2025 của Chính phủ", 10)] },
+    ];
+    dropFootnotes(page);
+    expect(page.map((l) => l.items.map((i) => i.text).join(" | "))).toEqual([
+      "1 | Thực hiện nghiêm quy định các bộ, cơ quan ngang bộ | Nghị quyết số 66-NQ/TW",
+      "2 | Thực hiện nghiêm chủ trương dứt khoát từ bỏ tư duy | Nghị quyết số 140/NQ-CP",
+      "bảo đảm sự cân đối, hợp lý giữa mức độ hạn chế quyền với lợi ích chính đáng",
+    ]);
+  });
+  it("keeps small lines at the foot that no marker points to ('Nơi nhận:', a table in a smaller font)", () => {
+    const page = [{ items: [item("Điều 3. Hiệu lực thi hành.", 14)] }, { items: [item("Nơi nhận:", 10)] }, { items: [item("1 Các bộ, cơ quan ngang bộ;", 10)] }];
+    dropFootnotes(page);
+    expect(page).toHaveLength(3);
   });
 });

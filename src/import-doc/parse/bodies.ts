@@ -46,10 +46,11 @@ export function splitBodies(input: string): string[] {
       }
       continue;
     }
-    // Candidate cut points: ", " and " và " / " cùng " / " với " outside parentheses.
+    // Candidate cut points: ", " and " và " / " cùng " / " với " outside parentheses, and the space after a
+    // parenthesis closing a body's scope ("Bộ Tư pháp (đối với …) Bộ Tài chính (đối với …)", NQ 97/NQ-CP).
     const parts = splitOutsideParens(
       text,
-      /,\s*|\s+(?:và|cùng|với)\s+/u,
+      /,\s*|\s+(?:và|cùng|với)\s+|(?<=\))\s+/u,
       (rest, before, sep) => (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest),
     );
     for (const p of parts) {
@@ -89,6 +90,8 @@ function tidy(s: string): string {
   return (
     s
       .replace(/\s*\((?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|lĩnh vực|thẩm quyền|nhiệm vụ|phạm vi)[^()]*\)/giu, "")
+      // "Bộ Tư pháp (đối với các nội dung liên quan đến thủ tục hành chính)": the part it leads, not its name.
+      .replace(/\s*\(đối với\s[^()]*\)/giu, "")
       .replace(/^(?:và|với|cùng|phối hợp(?: với)?)\s+/iu, "")
       // "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp", "Sở Y tế đối với địa phương": the body is
       // the one before; who it submits to, or where it acts, is not part of its name.

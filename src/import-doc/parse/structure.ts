@@ -791,10 +791,13 @@ function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
     }
     const a = leadText && /chủ trì|phối hợp/u.test(leadText) ? leadValue(leadText) : { lead: splitBodies(leadText), cooperating: [] as string[] };
     const code = isNumber(sttLabel) ? `${base ? base.code : prefix}.${sttLabel}` : `${last?.code ?? base?.code ?? prefix}.${sttLabel || `r${r}`}`;
+    // A sub-row with no number and no task of its own but its own lead or deadline: the number and task cells are
+    // merged down from the row above (a second result of the same task, NQ 97/NQ-CP), so the task is that row's.
+    const ownText = !stt && !taskText && last ? last.text : taskText;
     const task: DocTask = {
       code,
-      title: titleOf(taskText),
-      text: taskText,
+      title: titleOf(ownText),
+      text: ownText,
       lead: a.lead,
       cooperating: [...a.cooperating, ...splitBodies(coopText)],
       ...(dueText ? { due: dueText } : {}),

@@ -69,6 +69,7 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
         );
       if (folio(pageLines[0])) pageLines.shift();
       if (pageLines.length > 1 && folio(pageLines.at(-1))) pageLines.pop();
+      dropFootnotes(pageLines);
       pageLines.forEach((pl, i) => {
         pl.items.sort((a, b) => a.x - b.x);
         const segments: Segment[] = [];
@@ -101,6 +102,41 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
   // A scan has (almost) no text: fewer than 20 characters a page.
   if (chars < Math.max(40, pages * 20)) throw new AppError("DOC_NO_TEXT", { file });
   return { blocks: linesToBlocks(lines), pages };
+}
+
+/**
+ * Footnotes: the lines at the foot of a page set in a font clearly smaller than the page's text (the Công báo's
+ * 10 pt under 14 pt), below its last line of text, opening with a number that a marker in the text above carries
+ * (a smaller digit after a word, "NQ/TW¹"). They are notes on the text, not text of the plan: inside a table the
+ * note "¹ Nghị quyết số 66-NQ/TW …" would be read as a row numbered 1, and the markers would end up in cells.
+ * Both are dropped.
+ */
+export function dropFootnotes(pageLines: { items: { size: number; text: string }[] }[]): void {
+  const chars = new Map<number, number>();
+  for (const pl of pageLines) for (const it of pl.items) chars.set(Math.round(it.size), (chars.get(Math.round(it.size)) ?? 0) + it.text.length);
+  const body = [...chars].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!body) return;
+  const small = (it: { size: number }) => it.size <= body * 0.75;
+  let at = pageLines.length;
+  while (at > 0 && pageLines[at - 1]!.items.every(small)) at--;
+  if (at === 0 || at === pageLines.length) return;
+  // The notes' numbers: each at the start of a line of the foot.
+  const numbers = new Set<string>();
+  for (const pl of pageLines.slice(at)) {
+    const m = /^(\d{1,3})(?!\d)/.exec(
+      pl.items
+        .map((it) => it.text)
+        .join("")
+        .trim(),
+    );
+    if (m) numbers.add(m[1]!);
+  }
+  const isMarker = (it: { size: number; text: string }) => small(it) && numbers.has(it.text.trim());
+  const markers = pageLines.slice(0, at).filter((pl) => pl.items.some(isMarker));
+  if (numbers.size === 0 || markers.length === 0) return;
+  pageLines.length = at;
+  for (const pl of markers) pl.items = pl.items.filter((it) => !isMarker(it));
+  for (let i = pageLines.length - 1; i >= 0; i--) if (pageLines[i]!.items.length === 0) pageLines.splice(i, 1);
 }
 
 /**
@@ -194,7 +230,11 @@ export function linesToBlocks(input: Line[]): Block[] {
   let recent: { line: Line; block: Block }[] = [];
   const closeCentred = () => {
     if (centred) {
-      const rows = centredRows(centred.clusters, centred.lines);
+      const rows = centredRows(
+        centred.clusters,
+        centred.lines,
+        centred.header.findIndex((h) => fold(h).includes("chu tri")),
+      );
       if (rows.rows.length > 0)
         blocks.push({
           kind: "table",
@@ -378,7 +418,7 @@ export function linesToBlocks(input: Line[]): Block[] {
  * row before: a row split over pages). A column starts where its cells' lines start, found from the lines
  * themselves (a cell's text starts left of its centred header).
  */
-function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { rows: string[][]; rowPos: SourcePos[] } {
+function centredRows(clusters: { x: number; end: number }[], lines: Line[], leadColumn = -1): { rows: string[][]; rowPos: SourcePos[] } {
   if (lines.length === 0) return { rows: [], rowPos: [] };
   // Where each column's cells start, from the lines themselves: the commonest start under the column's
   // header, page by page (the parts of a table may be set a few points apart), else over the whole table.
@@ -557,8 +597,36 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[]): { r
   // than its line spacing, so both rows share a band.
   const numberLines = lines.filter((l) => numberOf(l) && !/^[IVXL]+\.?$/.test(numberOf(l)!));
   const topAligned = numberLines.length >= 3 && numberLines.filter((l) => /^\p{Lu}/u.test(cellsOf(l)[1] ?? "")).length >= numberLines.length * 0.75;
-  for (const band of bands) {
+  // Below the first band of a page (a row split over the page break goes on there), a band without a number is
+  // either the top of a centred cell set with wider line spacing than the others (NQ 97/NQ-CP's "Bộ Văn hóa," 18
+  // points above "Thể thao và Du lịch, …"): lines of one column, close above the next band, which it joins; or a
+  // sub-row whose number and task cells are merged with the row above, with cells of its own across the row (a
+  // second result, its lead, cooperating body and deadline; a lead of its own, nothing in the number's and the
+  // task's columns): a row of its own, its number and task left empty.
+  const firstOfPage = (i: number) => i === 0 || bands[i - 1]![0]!.page !== bands[i]![0]!.page;
+  const filled = (band: Line[]) => new Set(band.flatMap((l) => cellsOf(l).flatMap((t, c) => (t && c >= 2 ? [c] : []))));
+  for (let i = bands.length - 2; i >= 0; i--) {
+    const band = bands[i]!;
+    const next = bands[i + 1]!;
+    const oneColumn = new Set(band.flatMap((l) => cellsOf(l).flatMap((t, c) => (t ? [c] : [])))).size === 1;
+    if (!firstOfPage(i) && oneColumn && !band.some((l) => numberOf(l)) && next[0]!.page === band[0]!.page && band.at(-1)!.y - next[0]!.y <= pitch * 1.5)
+      bands.splice(i, 2, [...band, ...next]);
+  }
+  for (const [i, band] of bands.entries()) {
     const numbered = band.filter((l) => numberOf(l));
+    if (
+      numbered.length === 0 &&
+      !firstOfPage(i) &&
+      rows.length > 0 &&
+      filled(band).size >= 3 &&
+      band.some((l) => cellsOf(l)[leadColumn]) &&
+      band.every((l) => !cellsOf(l)[0] && !cellsOf(l)[1])
+    ) {
+      rows.push(cols.map(() => ""));
+      rowPos.push({ page: band[0]!.page, line: band[0]!.line });
+      for (const l of band) append(rows.at(-1)!, l);
+      continue;
+    }
     if (numbered.length === 0) {
       const row = rows.at(-1);
       if (row) for (const l of band) append(row, l);
