@@ -7,14 +7,12 @@
 // - SIGTERM to `npm start` reaches node: the port and the data directory are released.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeSlack, signRequest, type FakeSlack } from "../src/slack-fake/index.js";
 import { openDatabase } from "../src/db/database.js";
-import { createScratchDatabase, log } from "./support/databases.js";
+import { createScratchDatabase, log, migratedDataDir } from "./support/databases.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SIGNING_SECRET = "process-test-signing-secret";
@@ -84,7 +82,7 @@ describe("the dondoc process", () => {
       drops.push(scratch.drop);
       env = { DATABASE_URL: scratch.url };
     } else {
-      env = { DONDOC_DATA_DIR: await mkdtemp(join(tmpdir(), "dondoc-process-")) };
+      env = { DONDOC_DATA_DIR: await migratedDataDir("dondoc-process-") };
     }
     const db = await openDatabase(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DONDOC_DATA_DIR! }, log);
     // One day is enough for main.ts to skip loading the calendar (the whole

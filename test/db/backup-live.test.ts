@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type PrismaClient } from "../../src/db/database.js";
 import { socketPath } from "../../src/db/backup-socket.js";
-import { log } from "../support/databases.js";
+import { log, migratedDataDir } from "../support/databases.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const CLI = join(ROOT, "test/fixtures/cli.ts");
@@ -68,7 +68,8 @@ describe("dondoc db backup while the bot runs on the embedded database", () => {
 
   it("is served by the bot, consistent, and restores into a fresh data directory; restore under the bot is refused", { timeout: 600_000 }, async () => {
     const work = await mkdtemp(join(tmpdir(), "dondoc-backup-live-"));
-    const dataDir = join(work, "data");
+    // Migrated already (the bot's first start is not the subject); "fresh" below is new.
+    const dataDir = await migratedDataDir("dondoc-backup-live-");
     // The bot without Slack credentials: it loads the example department, the plan and demo progress, then serves.
     const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: ROOT,

@@ -1,14 +1,11 @@
 // The migration runner: idempotent, safe when several instances start at
 // once, all-or-nothing per migration, and strict about edited history.
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { openDatabase } from "../../src/db/database.js";
 import { migrate, readMigrations, type SqlSession } from "../../src/db/migrate.js";
 import { AppError } from "../../src/errors.js";
-import { createScratchDatabase, emptyPglite, log } from "../support/databases.js";
+import { createScratchDatabase, emptyPglite, log, migratedDataDir } from "../support/databases.js";
 
 function pgliteSession(db: PGlite): SqlSession {
   return { exec: async (sql) => void (await db.exec(sql)), query: async (sql, params) => (await db.query<never>(sql, params)).rows };
@@ -77,7 +74,8 @@ describe("migration runner (PGlite)", () => {
   });
 
   it("refuses a second process on the same data directory", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "dondoc-lock-"));
+    // Migrated already: what a first open costs is the test above's subject.
+    const dir = await migratedDataDir("dondoc-lock-");
     const first = await openDatabase({ kind: "pglite", dataDir: dir }, log);
     const err = await openDatabase({ kind: "pglite", dataDir: dir }, log).catch((e: unknown) => e);
     expect((err as AppError).code).toBe("DB_IN_USE");

@@ -13,7 +13,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openDatabase, type Database } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { PrismaClient } from "../../src/generated/prisma/client.js";
-import { createScratchDatabase, log } from "../support/databases.js";
+import { createScratchDatabase, log, pgliteImage } from "../support/databases.js";
 
 export interface BreakableDatabase {
   db: Database;
@@ -26,7 +26,9 @@ export interface BreakableDatabase {
 }
 
 export async function breakablePglite(): Promise<BreakableDatabase> {
-  const client = new PGlite();
+  // From the run's migrated dump (the migration below then finds nothing to do).
+  const image = await pgliteImage();
+  const client = new PGlite(image ? { loadDataDir: image } : undefined);
   await client.waitReady;
   let down = false;
   const closed = async () => {

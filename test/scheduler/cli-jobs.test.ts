@@ -1,9 +1,6 @@
 // `dondoc jobs run` against a fake Slack: what it says when an earlier run
 // was killed, and when the database goes away in the middle of a run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { openDatabase } from "../../src/db/database.js";
 import { localInstant, occurrenceAt } from "../../src/domain/schedule.js";
@@ -12,7 +9,7 @@ import { runJob } from "../../src/scheduler/run-job.js";
 import { loadCalendar } from "../../src/scheduler/scheduler.js";
 import { slackDeliveryClient } from "../../src/delivery/slack-delivery.js";
 import { createFakeSlack, type FakeSlack } from "../../src/slack-fake/index.js";
-import { log } from "../support/databases.js";
+import { log, migratedDataDir } from "../support/databases.js";
 import { ORG_FILE, PLAN_FILE } from "../support/files.js";
 import { breakablePostgres, type BreakableDatabase } from "./breakable-db.js";
 import { BOT_TOKEN, schedulerConfig } from "./harness.js";
@@ -51,7 +48,7 @@ describe("dondoc jobs run after a run that was killed", () => {
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     fake = await fakeSlack();
-    const dataDir = await mkdtemp(join(tmpdir(), "dondoc-cli-jobs-"));
+    const dataDir = await migratedDataDir("dondoc-cli-jobs-");
     env = { DONDOC_DATA_DIR: dataDir, LOG_LEVEL: "silent", SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: "cli-jobs-signing-secret-0123456789", SLACK_API_URL: fake.url };
     await load(env);
     // The first `jobs run reminders --at "04/03/2030 08:00"` claimed all

@@ -2,13 +2,12 @@
 // its app-level token, what happens when Slack drops or recycles it, and
 // `npm start`'s own process started with SLACK_APP_TOKEN.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeSlack } from "../../src/slack-fake/index.js";
-import { backends } from "../support/databases.js";
+import { backends, migratedDataDir } from "../support/databases.js";
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, startDondoc, USERS, type Dondoc } from "./harness.js";
 
 describe("dondoc over Socket Mode", () => {
@@ -84,7 +83,7 @@ describe("npm start in Socket Mode", () => {
       transport: "socket",
       seed: { users: [{ id: "U0SOMEONE", name: "ai-do" }], channels: [{ id: "C0GENERAL", name: "general" }] },
     });
-    const dataDir = await mkdtemp(join(tmpdir(), "dondoc-socket-"));
+    const dataDir = await migratedDataDir("dondoc-socket-");
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       env: {
         PATH: process.env.PATH,
@@ -115,7 +114,7 @@ describe("npm start in Socket Mode", () => {
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
       await fake.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(dirname(dataDir), { recursive: true, force: true });
     }
   }, 120_000);
 });
