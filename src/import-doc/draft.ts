@@ -65,6 +65,12 @@ export function headerOf(model: ImportModel): {
 }
 
 export function planYaml(model: ImportModel, options: DraftOptions): string {
+  const out = [...headerLines(model, options), ...planLists(model), ...defaultsLines(model), "tasks:", ...taskLines(model)];
+  return `${out.join("\n")}\n`;
+}
+
+/** What the draft is, then the plan's header fields, each marked where the document did not give it. */
+function headerLines(model: ImportModel, options: DraftOptions): string[] {
   const h = headerOf(model);
   const mark = (field: string) => (h.missing.includes(field) ? `  # ⚠ KIỂM TRA: ${FLAG_TEXT.HEADER}` : "");
   const out: string[] = [];
@@ -86,6 +92,12 @@ export function planYaml(model: ImportModel, options: DraftOptions): string {
   out.push(`signer:${mark("signer")}`);
   out.push(`  name: ${q(h.signer.name)}`);
   out.push(`  title: ${q(h.signer.title)}`);
+  return out;
+}
+
+/** Legal bases, purposes, recipients, objectives, and the reporting rules the document states (as comments). */
+function planLists(model: ImportModel): string[] {
+  const out: string[] = [];
   const list = (key: string, items: string[]) => {
     if (!items.length) return;
     out.push(`${key}:`);
@@ -110,60 +122,75 @@ export function planYaml(model: ImportModel, options: DraftOptions): string {
     out.push("# Chế độ báo cáo theo văn bản:");
     for (const r of model.plan.reporting) out.push(`#   - ${r.text.slice(0, 200)} (${posText(r.pos)})`);
   }
-  // A default deadline when some task (a heading too: `plan import` wants one on every task) has none above it.
-  if (model.tasks.some((t) => !t.effective.deadline)) {
-    out.push("defaults:");
-    out.push(`  due: ${q(`Năm ${model.year}`)}  # ⚠ KIỂM TRA: ${FLAG_TEXT.NO_DUE}`);
-    out.push(`  dueNote: ${q(`Văn bản không ghi thời hạn cho nhiệm vụ này; tạm lấy hết năm ${model.year}.`)}`);
-  }
-  out.push("tasks:");
+  return out;
+}
+
+/** A default deadline when some task (a heading too: `plan import` wants one on every task) has none above it. */
+function defaultsLines(model: ImportModel): string[] {
+  if (!model.tasks.some((t) => !t.effective.deadline)) return [];
+  return [
+    "defaults:",
+    `  due: ${q(`Năm ${model.year}`)}  # ⚠ KIỂM TRA: ${FLAG_TEXT.NO_DUE}`,
+    `  dueNote: ${q(`Văn bản không ghi thời hạn cho nhiệm vụ này; tạm lấy hết năm ${model.year}.`)}`,
+  ];
+}
+
+/** The task tree, each task under its parent, with its place in the document and its marks. */
+function taskLines(model: ImportModel): string[] {
   const children = new Map<string | null, ModelTask[]>();
   for (const t of model.tasks) {
     const list = children.get(t.parentCode);
     if (list) list.push(t);
     else children.set(t.parentCode, [t]);
   }
-  const refs = (rs: BodyRef[]) => `[${rs.map((r) => q(r.code)).join(", ")}]`;
+  const out: string[] = [];
   const write = (parent: string | null, indent: string) => {
     for (const t of children.get(parent) ?? []) {
-      const flagged = (code: Flag["code"]) => t.flags.includes(code);
-      out.push(`${indent}# ${posText(t.source)}${t.via ? `; phân công đọc từ: ${VIA[t.via] ?? t.via}` : ""}`);
-      out.push(`${indent}- code: ${q(t.code)}`);
-      const i = `${indent}  `;
-      out.push(`${i}title: ${q(t.title)}`);
-      out.push(`${i}text: ${q(t.text || t.title)}`);
-      if (t.lead.length) {
-        const note = [
-          flagged("LEAD_GUESSED") ? FLAG_TEXT.LEAD_GUESSED : "",
-          flagged("NO_LEAD") ? `${FLAG_TEXT.NO_LEAD}; tạm giao cơ quan ban hành` : "",
-          t.lead.some((r) => r.kind === "new") ? FLAG_TEXT.NEW_BODY : "",
-        ]
-          .filter(Boolean)
-          .join("; ");
-        out.push(`${i}lead: ${refs(t.lead)}  # ${t.lead.map((r) => r.name).join("; ")}${note ? ` ⚠ KIỂM TRA: ${note}` : ""}`);
-      } else if (flagged("NO_LEAD")) out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.NO_LEAD}; ghi lead: [MÃ ĐƠN VỊ]`);
-      if (t.cooperating.length) {
-        const isNew = t.cooperating.some((r) => r.kind === "new");
-        out.push(`${i}cooperating: ${refs(t.cooperating)}  # ${t.cooperating.map((r) => r.name).join("; ")}${isNew ? ` ⚠ KIỂM TRA: ${FLAG_TEXT.NEW_BODY}` : ""}`);
-      }
-      if (t.due !== undefined) {
-        if (flagged("DUE_UNKNOWN")) {
-          out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.DUE_UNKNOWN}: ${t.due}`);
-          out.push(`${i}dueNote: ${q(`Nguyên văn thời hạn: ${t.due}`)}`);
-        } else {
-          out.push(`${i}due: ${q(t.due)}`);
-          const d = t.effective.deadline;
-          if (d?.kind === "ONGOING") out.push(`${i}cadence: ${d.cadence.toLowerCase()}`);
-        }
-      }
+      out.push(...oneTask(t, indent));
       if (children.has(t.code)) {
-        out.push(`${i}tasks:`);
-        write(t.code, `${i}  `);
+        out.push(`${indent}  tasks:`);
+        write(t.code, `${indent}    `);
       }
     }
   };
   write(null, "  ");
-  return `${out.join("\n")}\n`;
+  return out;
+}
+
+const refs = (rs: BodyRef[]) => `[${rs.map((r) => q(r.code)).join(", ")}]`;
+
+/** One task's own lines (not its sub-tasks). */
+function oneTask(t: ModelTask, indent: string): string[] {
+  const flagged = (code: Flag["code"]) => t.flags.includes(code);
+  const i = `${indent}  `;
+  const out = [`${indent}# ${posText(t.source)}${t.via ? `; phân công đọc từ: ${VIA[t.via] ?? t.via}` : ""}`, `${indent}- code: ${q(t.code)}`];
+  out.push(`${i}title: ${q(t.title)}`);
+  out.push(`${i}text: ${q(t.text || t.title)}`);
+  if (t.lead.length) {
+    const note = [
+      flagged("LEAD_GUESSED") ? FLAG_TEXT.LEAD_GUESSED : "",
+      flagged("NO_LEAD") ? `${FLAG_TEXT.NO_LEAD}; tạm giao cơ quan ban hành` : "",
+      t.lead.some((r) => r.kind === "new") ? FLAG_TEXT.NEW_BODY : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+    out.push(`${i}lead: ${refs(t.lead)}  # ${t.lead.map((r) => r.name).join("; ")}${note ? ` ⚠ KIỂM TRA: ${note}` : ""}`);
+  } else if (flagged("NO_LEAD")) out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.NO_LEAD}; ghi lead: [MÃ ĐƠN VỊ]`);
+  if (t.cooperating.length) {
+    const isNew = t.cooperating.some((r) => r.kind === "new");
+    out.push(`${i}cooperating: ${refs(t.cooperating)}  # ${t.cooperating.map((r) => r.name).join("; ")}${isNew ? ` ⚠ KIỂM TRA: ${FLAG_TEXT.NEW_BODY}` : ""}`);
+  }
+  if (t.due !== undefined) {
+    if (flagged("DUE_UNKNOWN")) {
+      out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.DUE_UNKNOWN}: ${t.due}`);
+      out.push(`${i}dueNote: ${q(`Nguyên văn thời hạn: ${t.due}`)}`);
+    } else {
+      out.push(`${i}due: ${q(t.due)}`);
+      const d = t.effective.deadline;
+      if (d?.kind === "ONGOING") out.push(`${i}cadence: ${d.cadence.toLowerCase()}`);
+    }
+  }
+  return out;
 }
 
 const VIA: Record<string, string> = {
