@@ -19,14 +19,9 @@ import { Command } from "commander";
 import { loadConfig } from "../src/config/env.js";
 import { openDatabase } from "../src/db/database.js";
 import { parseVnDate } from "../src/domain/day.js";
-import { loadDemoProgress } from "../src/demo/demo-progress.js";
-import { parseYaml, readText } from "../src/files/load.js";
-import { OrgFileSchema } from "../src/files/org-file.js";
-import { PlanFileSchema } from "../src/files/plan-file.js";
+import { loadExamples } from "../src/demo/examples.js";
 import { createLogger } from "../src/log.js";
 import { parseReportPeriod } from "../src/report/period.js";
-import { importOrg } from "../src/services/import-org.js";
-import { importPlan } from "../src/services/import-plan.js";
 import { buildReportModel } from "../src/services/report-model.js";
 import { writeReportFiles } from "../src/services/report-files.js";
 
@@ -46,11 +41,7 @@ const scratch = config.database.kind === "pglite" ? await mkdtemp(path.join(tmpd
 const db = await openDatabase(scratch ? { kind: "pglite", dataDir: scratch } : config.database, log);
 try {
   if ((await db.prisma.plan.count()) === 0) {
-    const org = "examples/org.yaml";
-    const plan = "examples/plan-1565-KH-SLDTBXH.yaml";
-    await importOrg(db.prisma, parseYaml(org, await readText(org), OrgFileSchema), { actor: "render-report" });
-    await importPlan(db.prisma, parseYaml(plan, await readText(plan), PlanFileSchema), { actor: "render-report" });
-    await loadDemoProgress(db.prisma);
+    await loadExamples(db.prisma, "render-report");
   }
   const window = parseReportPeriod(opts.period);
   const date = parseVnDate(opts.at);

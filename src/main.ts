@@ -3,21 +3,17 @@
 // the scheduler. Without them it loads the example department and plan
 // 1565/KH-SLĐTBXH with demo progress (the first time) and serves a local
 // Slack-like workspace in the browser, running the same bot.
-import { fileURLToPath } from "node:url";
 import { loadConfig, type Config } from "./config/env.js";
-import { DEMO_NOW, loadDemoProgress } from "./demo/demo-progress.js";
+import { DEMO_NOW } from "./demo/demo-progress.js";
+import { EXAMPLES, loadExamples } from "./demo/examples.js";
 import { schedulerJobs } from "./local/scheduler-jobs.js";
 import { startLocal } from "./local/start-local.js";
 import { BOT_DATABASE_OPTIONS, openDatabase, type Database } from "./db/database.js";
 import { serveBackups } from "./db/backup-socket.js";
 import { isAppError } from "./errors.js";
 import { parseYaml, readText } from "./files/load.js";
-import { OrgFileSchema } from "./files/org-file.js";
-import { PlanFileSchema } from "./files/plan-file.js";
 import { createLifecycle, type Lifecycle } from "./lifecycle.js";
 import { createLogger, errorInfo, type Logger } from "./log.js";
-import { importOrg } from "./services/import-org.js";
-import { importPlan } from "./services/import-plan.js";
 import { startSlackApp } from "./slack/app.js";
 import { EXIT_CONFIG } from "./slack/start-up.js";
 import { LocaleCache } from "./slack/locale.js";
@@ -27,8 +23,6 @@ import { CalendarFileSchema } from "./files/calendar-file.js";
 import { importCalendar } from "./services/calendar.js";
 import { startScheduler } from "./scheduler/scheduler.js";
 import { slackDeliveryClient } from "./delivery/slack-delivery.js";
-
-const EXAMPLES = fileURLToPath(new URL("../examples/", import.meta.url));
 
 /** The official days off, the first time: real data in every mode. */
 async function loadHolidaysOnce(db: Database, log: Logger): Promise<void> {
@@ -41,12 +35,8 @@ async function loadHolidaysOnce(db: Database, log: Logger): Promise<void> {
 /** The example department and plan with demo progress, for trying dondoc without Slack. */
 async function loadExamplesOnce(db: Database, log: Logger): Promise<void> {
   if ((await db.prisma.plan.count()) > 0) return;
-  const org = `${EXAMPLES}org.yaml`;
-  const plan = `${EXAMPLES}plan-1565-KH-SLDTBXH.yaml`;
-  await importOrg(db.prisma, parseYaml(org, await readText(org), OrgFileSchema), { actor: "start:examples" });
-  await importPlan(db.prisma, parseYaml(plan, await readText(plan), PlanFileSchema), { actor: "start:examples" });
-  const demo = await loadDemoProgress(db.prisma);
-  log.info({ org, plan, ...demo }, "loaded the example organisation and plan, with demo progress");
+  const loaded = await loadExamples(db.prisma, "start:examples");
+  log.info(loaded, "loaded the example organisation and plan, with demo progress");
 }
 
 async function main(): Promise<void> {

@@ -39,7 +39,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   slack: ["config", "db", "delivery", "domain", "errors", "i18n", "import-doc", "log", "log-slack", "models", "report", "services", "views"],
   "slack-fake": ["views"],
   lifecycle: ["errors", "log"],
-  demo: ["db", "domain", "errors", "services"],
+  demo: ["db", "domain", "errors", "files", "services"],
   cli: ["config", "db", "delivery", "domain", "errors", "files", "i18n", "import-doc", "lifecycle", "log", "models", "report", "scheduler", "services", "views"],
   local: ["config", "db", "delivery", "domain", "errors", "i18n", "log", "log-slack", "models", "scheduler", "services", "slack", "slack-fake", "views"],
   main: ["config", "db", "delivery", "demo", "errors", "files", "lifecycle", "local", "log", "scheduler", "services", "slack"],
