@@ -43,10 +43,25 @@ export function parseDeadline(input: string, defaultCadence: Cadence = "QUARTER"
 
 type Parsed = { kind: Exclude<DueKind, "ONGOING" | "EVENT">; dueOn: Day } | { kind: "ONGOING"; cadence: Cadence; from?: Day } | { kind: "EVENT" };
 
+/**
+ * The folded text's deadline. Each group of forms answers a deadline, null
+ * (the form is recognised but is no deadline: "Quý IV" with no year known),
+ * or undefined (not its form: the next group tries).
+ */
 function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | undefined {
-  let m: RegExpExecArray | null;
   if (!t) return undefined;
+  for (const forms of FORMS) {
+    const found = forms(t, defaultCadence, ctx);
+    if (found !== undefined) return found ?? undefined;
+  }
+  return undefined;
+}
 
+type Forms = (t: string, defaultCadence: Cadence, ctx: DeadlineContext) => Parsed | null | undefined;
+
+/** Event-driven work, and ongoing work: standing, "thường xuyên" with a cadence or a start, yearly from a year. */
+function eventOrOngoing(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | null | undefined {
+  let m: RegExpExecArray | null;
   if (
     /^(khi co (phat sinh|yeu cau|van ban|chi dao|de nghi|huong dan)|sau khi co (van ban|huong dan|chi dao|yeu cau)|theo yeu cau|theo chi dao|theo de nghi|theo ke hoach cua|dot xuat|khi phat sinh|on demand|when needed|as required)\b/.test(
       t,
@@ -66,7 +81,7 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
   if ((m = /^(.+?)\s*[,;]\s*(?:thuong xuyen|lien tuc)$/.exec(t))) {
     const first = parseFolded(m[1]!, defaultCadence, ctx);
     if (first?.kind === "ONGOING") return first;
-    const from = /^tu /.test(m[1]!) ? startOf(parseFolded(m[1]!.slice(3), defaultCadence, ctx)) : undefined;
+    const from = /^tu /.test(m[1]!) ? startOf(parseFolded(m[1]!.slice(3), defaultCadence, ctx)) : null;
     return from ? { kind: "ONGOING", cadence: defaultCadence, from } : { kind: "ONGOING", cadence: defaultCadence };
   }
   // "Từ quý II/2027", "Từ tháng 5/2026": open-ended work from the start of that period.
@@ -81,9 +96,14 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
     /tiep theo|hang nam|tro di|onwards|following|^tu /.test(t)
   ) {
     const from = makeDay(Number(m[1]), 1, 1);
-    return from ? { kind: "ONGOING", cadence: "YEAR", from } : undefined;
+    return from ? { kind: "ONGOING", cadence: "YEAR", from } : null;
   }
+  return undefined;
+}
 
+/** Periodic duties: a cadence word, "định kỳ …, năm", a fixed day of each period, fixed days of each year. */
+function periodic(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | null | undefined {
+  let m: RegExpExecArray | null;
   // Periodic duties.
   const cadenceWord: [RegExp, Cadence][] = [
     [/^(?:dinh ky )?hang tuan$|^weekly$/, "WEEK"],
@@ -107,50 +127,66 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
     const days = m[1]!.split(/\s*(?:va|,)\s*(?:ngay )?/).length;
     return { kind: "ONGOING", cadence: days >= 4 ? "QUARTER" : days >= 2 ? "HALF" : "YEAR" };
   }
+  return undefined;
+}
 
+/** A quarter, a half, a year or a month: due on its last day ("Quý IV" and "Tháng 12" in the plan's year). */
+function calendarPeriod(t: string, _defaultCadence: Cadence, ctx: DeadlineContext): Parsed | null | undefined {
+  let m: RegExpExecArray | null;
   if ((m = /^(?:quy|q|quarter)\s*(i{1,3}|iv|[1-4])(?:\s*[/ .-]\s*(?:nam\s*)?(\d{4}))?$/.exec(t))) {
     const q = ROMAN[m[1]!] ?? Number(m[1]);
     const year = m[2] ? Number(m[2]) : ctx.year;
-    return year ? { kind: "QUARTER", dueOn: lastDayOfMonth(year, q * 3) } : undefined;
+    return year ? { kind: "QUARTER", dueOn: lastDayOfMonth(year, q * 3) } : null;
   }
 
   if ((m = /^(?:0?6 thang dau nam|h1|first half(?: of)?)\s*[/ ]?\s*(?:nam\s*)?(\d{4})?$/.exec(t))) {
     const year = m[1] ? Number(m[1]) : ctx.year;
-    return year ? { kind: "HALF", dueOn: lastDayOfMonth(year, 6) } : undefined;
+    return year ? { kind: "HALF", dueOn: lastDayOfMonth(year, 6) } : null;
   }
   if ((m = /^(?:0?6 thang cuoi nam|h2|second half(?: of)?)\s*[/ ]?\s*(?:nam\s*)?(\d{4})?$/.exec(t))) {
     const year = m[1] ? Number(m[1]) : ctx.year;
-    return year ? { kind: "HALF", dueOn: lastDayOfMonth(year, 12) } : undefined;
+    return year ? { kind: "HALF", dueOn: lastDayOfMonth(year, 12) } : null;
   }
 
   if ((m = /^(?:nam|year|ca nam)?\s*(\d{4})$/.exec(t))) {
     const y = Number(m[1]);
-    return y >= 1900 && y <= 2999 ? { kind: "YEAR", dueOn: lastDayOfMonth(y, 12) } : undefined;
+    return y >= 1900 && y <= 2999 ? { kind: "YEAR", dueOn: lastDayOfMonth(y, 12) } : null;
   }
 
   // "Tháng 12/2023", "tháng 12 năm 2023", "12/2023": the last day of that month; "Tháng 12": the plan's year.
   if ((m = /^(?:(?:thang|month)\s*(\d{1,2})(?:\s*(?:[/ -]|nam)\s*(?:nam\s*)?(\d{4}))?|(\d{1,2})\s*\/\s*(\d{4}))$/.exec(t))) {
     const month = Number(m[1] ?? m[3]);
     const year = (m[2] ?? m[4]) ? Number(m[2] ?? m[4]) : ctx.year;
-    return year && month >= 1 && month <= 12 ? { kind: "DATE", dueOn: lastDayOfMonth(year, month) } : undefined;
+    return year && month >= 1 && month <= 12 ? { kind: "DATE", dueOn: lastDayOfMonth(year, month) } : null;
   }
+  return undefined;
+}
 
+/** A day: "ngày 16 tháng 12 năm 2025", "15/12/2023", "ngày 15/11" (the plan's year). */
+function exactDate(t: string, _defaultCadence: Cadence, ctx: DeadlineContext): Parsed | null | undefined {
+  let m: RegExpExecArray | null;
   // "ngày 16 tháng 12 năm 2025".
   if ((m = /^(?:ngay\s*)?(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?$/.exec(t))) {
     const year = m[3] ? Number(m[3]) : ctx.year;
-    const dueOn = year ? makeDay(year, Number(m[2]), Number(m[1])) : undefined;
-    return dueOn ? { kind: "DATE", dueOn } : undefined;
+    const dueOn = year ? makeDay(year, Number(m[2]), Number(m[1])) : null;
+    return dueOn ? { kind: "DATE", dueOn } : null;
   }
 
   if ((m = /^(?:ngay|han|by|before|due)?\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/.exec(t))) {
     const dueOn = parseVnDate(m[1]!.replace(/[.-]/g, "/"));
-    return dueOn ? { kind: "DATE", dueOn } : undefined;
+    return dueOn ? { kind: "DATE", dueOn } : null;
   }
   // "ngày 15/11" without a year: the plan's year.
   if ((m = /^(?:ngay\s*)?(\d{1,2})\/(\d{1,2})$/.exec(t)) && ctx.year) {
     const dueOn = makeDay(ctx.year, Number(m[2]), Number(m[1]));
-    return dueOn ? { kind: "DATE", dueOn } : undefined;
+    return dueOn ? { kind: "DATE", dueOn } : null;
   }
+  return undefined;
+}
+
+/** Ranges and lists of periods: due at the end, or at the last one. */
+function rangeOrList(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | null | undefined {
+  let m: RegExpExecArray | null;
   // Ranges: due at the end. "Quý IV/2025 - Quý II/2026", "Năm 2025 - 2026",
   // "Giai đoạn 2026 - 2030", "Từ tháng 7/2025 đến tháng 12/2025", "Tháng 3 - 6/2025".
   const stripped = t.replace(/^(?:giai doan|trong giai doan|thoi ky)\s+/, "");
@@ -165,19 +201,24 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
     const year = yearOf(m[3]!);
     const parts = [m[2]!, ...m[3]!.split(/\s*(?:,|va)\s*(?:(?:quy|thang)\s+)?/)].map((p) => p.replace(/\s*[/-]\s*(?:nam\s*)?\d{4}$/, "").trim());
     const parsed = year ? parts.map((p) => parseFolded(`${m![1]} ${p}/${year}`, defaultCadence, ctx)) : [];
-    if (parsed.length > 1 && parsed.every((p) => p && p.kind !== "ONGOING" && p.kind !== "EVENT")) return parsed.at(-1);
+    if (parsed.length > 1 && parsed.every((p) => p && p.kind !== "ONGOING" && p.kind !== "EVENT")) return parsed.at(-1) ?? null;
   }
+  return undefined;
+}
 
+/** A deadline inside other words: after leading words, before a note in parentheses, or one per sentence. */
+function wrapped(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | null | undefined {
+  let m: RegExpExecArray | null;
   // Leading words that do not change the date: "Trong", "Hoàn thành trong", "Trước", "Chậm nhất", "Cuối", "Hết".
   const core = t
     .replace(/^(?:hoan thanh|thuc hien|xong|ket thuc|han)\s+/, "")
     .replace(/^(?:trong|truoc|cham nhat(?: la)?|den het|den|toi|vao|cuoi|het|truoc het|before|by|due|in)\s+/, "")
     .replace(/^(?:truoc|trong)\s+/, "");
-  if (core !== t) return parseFolded(core, defaultCadence, ctx);
+  if (core !== t) return parseFolded(core, defaultCadence, ctx) ?? null;
 
   // A note in parentheses after the deadline: "Năm 2026 (sau khi Chính phủ ban hành Nghị định …)", "Quý II/2026
   // (theo yêu cầu của cấp có thẩm quyền …)". The deadline is what stands before it; the label keeps the note.
-  if ((m = /^([^()]+?)\s*\((.+)\)$/.exec(t))) return parseFolded(m[1]!, defaultCadence, ctx);
+  if ((m = /^([^()]+?)\s*\((.+)\)$/.exec(t))) return parseFolded(m[1]!, defaultCadence, ctx) ?? null;
 
   // A deadline per part of the work, one sentence each: "Ban hành các quy định trong Quý II/2026. Đầu tư … trong
   // Quý II/2026. Cập nhật thường xuyên". Each sentence must end in a deadline form; work kept up thường xuyên
@@ -194,6 +235,8 @@ function parseFolded(t: string, defaultCadence: Cadence, ctx: DeadlineContext): 
   }
   return undefined;
 }
+
+const FORMS: Forms[] = [eventOrOngoing, periodic, calendarPeriod, exactDate, rangeOrList, wrapped];
 
 /** A sentence that ends in a deadline, after the work it is for: "Ban hành các quy định trong Quý II/2026". */
 function tailDeadline(sentence: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | undefined {
