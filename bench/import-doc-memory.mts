@@ -7,7 +7,9 @@
 //   - a 49 MB .docx: the seed plan's text with a 48 MB picture (what makes real
 //     .docx files large: scans and photos pasted in);
 //   - a 49 MB .pdf whose pages are all text (about 8,000 pages of plan lines,
-//     uncompressed): the case a page count alone does not bound.
+//     uncompressed): the case a page count alone does not bound;
+//   - a 49 MB .pdf of the corpus's real Công báo plans with a picture on every
+//     page (what makes a real plan PDF large: scans and photos).
 //
 //   npm run bench:import-doc:memory [-- --runs 2] [-- --only pdf]
 import { spawnSync } from "node:child_process";
@@ -17,6 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document, ImageRun, Packer, Paragraph } from "docx";
+import { realPlansWithPicturesPdf } from "./lib/real-plans-pdf.mjs";
 
 const args = process.argv.slice(2);
 const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 2;
@@ -26,7 +29,13 @@ const dir = await mkdtemp(join(tmpdir(), "dondoc-bench-mem-"));
 
 const line = "- Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Sở Tư pháp và các cơ quan liên quan rà soát thủ tục hành chính; thời gian thực hiện: Quý IV/2025.\n";
 const textPlan = (mb: number) => `KẾ HOẠCH\nCải cách hành chính năm 2025\nII. NHIỆM VỤ\n${line.repeat(Math.floor((mb * 1024 * 1024) / Buffer.byteLength(line)))}`;
-const files = { txt49: join(dir, "plan-49mb.txt"), txt5: join(dir, "plan-2.5mb.txt"), docx49: join(dir, "plan-49mb.docx"), pdf49: join(dir, "plan-49mb.pdf") };
+const files = {
+  txt49: join(dir, "plan-49mb.txt"),
+  txt5: join(dir, "plan-2.5mb.txt"),
+  docx49: join(dir, "plan-49mb.docx"),
+  pdf49: join(dir, "plan-49mb.pdf"),
+  pdfPictures49: join(dir, "plans-pictures-49mb.pdf"),
+};
 await writeFile(files.txt49, textPlan(49));
 await writeFile(files.txt5, textPlan(2.5));
 const seed = (await readFile(join(ROOT, "1565-KH-SLDTBXH/plan.txt"), "utf8")).split("\n").filter(Boolean);
@@ -97,6 +106,8 @@ async function textPdf(file: string, mb: number): Promise<number> {
   return pages;
 }
 const pdfPages = await textPdf(files.pdf49, 49);
+const withPictures = await realPlansWithPicturesPdf(ROOT, 49);
+await writeFile(files.pdfPictures49, withPictures.bytes);
 
 const reader = new URL("../src/import-doc/import-doc.ts", import.meta.url).href;
 function child(file: string | null): { ms: number; rssMb: number; outcome: string } {
@@ -132,6 +143,7 @@ const cases: [string, string | null][] = [
   ["2.5 MB .txt (under both limits)", files.txt5],
   ["49 MB .docx (text + 48 MB picture)", files.docx49],
   [`49 MB .pdf, text only (${pdfPages.toLocaleString("en")} pages)`, files.pdf49],
+  [`49 MB .pdf, the real plans with a picture on each of their ${withPictures.pages} pages`, files.pdfPictures49],
 ];
 console.log("| case | run | peak RSS | time | outcome |\n|---|---|---|---|---|");
 for (let run = 1; run <= runs; run++) {

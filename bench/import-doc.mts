@@ -22,12 +22,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import mammoth from "mammoth";
-import { PDFDocument } from "pdf-lib";
 import { getDocumentProxy } from "unpdf";
 import { analyze } from "../src/import-doc/analyze.js";
 import { corpus, runEntry } from "../src/import-doc/corpus.js";
 import { parsePlan } from "../src/import-doc/parse/structure.js";
 import { readDocument } from "../src/import-doc/read/index.js";
+import { realPlansPdf } from "./lib/real-plans-pdf.mjs";
 
 const args = process.argv.slice(2);
 const dump = args.includes("--dump") ? args[args.indexOf("--dump") + 1] : undefined;
@@ -160,19 +160,9 @@ if (!dump && !args.includes("--no-speed")) {
     `  baseline mammoth only: median ${median(base).toFixed(0)} ms; read + parse + match: median ${median(full).toFixed(0)} ms; ratio ${(median(full) / median(base)).toFixed(2)}`,
   );
 
-  // A 100-page Công báo PDF: the real plans of the corpus, page after page, until there are 100. Each
-  // plan's pages are copied once per round, so a plan's fonts appear once per round (a real 100-page
-  // issue embeds them once: pdf.js parses each font once per document, so this is the harder case).
-  const realPdfs = corpus(ROOT).filter((e) => e.id.startsWith("real-") && e.file.endsWith(".pdf"));
-  const merged = await PDFDocument.create();
-  const sources = await Promise.all(realPdfs.map(async (e) => PDFDocument.load(await readFile(e.file))));
-  for (let i = 0; merged.getPageCount() < 100; i++) {
-    const src = sources[i % sources.length]!;
-    const take = Math.min(src.getPageCount(), 100 - merged.getPageCount());
-    for (const page of await merged.copyPages(src, [...Array(take).keys()])) merged.addPage(page);
-  }
+  // A 100-page Công báo PDF: the real plans of the corpus, page after page, until there are 100.
+  const { bytes: pdfBytes, plans: realPdfs } = await realPlansPdf(ROOT, 100);
   const pdfFile = join(dir, "plan-100p.pdf");
-  const pdfBytes = await merged.save();
   await writeFile(pdfFile, pdfBytes);
   /** pdf.js alone, in this thread: open the document and extract every page's text, as the reader did before. */
   const pdfjsOnly = async () => {
@@ -217,7 +207,7 @@ if (!dump && !args.includes("--no-speed")) {
       pdfFullCpu.push(fc);
     }
   }
-  console.log(`Speed: ${pdfFile} (100 pages of ${realPdfs.map((e) => e.id).join(", ")}; ${(pdfBytes.length / 1048576).toFixed(1)} MB, ${pdfItems} text items): ${pdfTasks} tasks`);
+  console.log(`Speed: ${pdfFile} (100 pages of ${realPdfs.join(", ")}; ${(pdfBytes.length / 1048576).toFixed(1)} MB, ${pdfItems} text items): ${pdfTasks} tasks`);
   console.log(
     `  baseline pdf.js text extraction alone: median ${median(pdfBase).toFixed(0)} ms (CPU ${median(pdfBaseCpu).toFixed(0)} ms); read + parse + match: median ${median(pdfFull).toFixed(0)} ms (CPU ${median(pdfFullCpu).toFixed(0)} ms); ratio ${(median(pdfFull) / median(pdfBase)).toFixed(2)} (CPU ${(median(pdfFullCpu) / median(pdfBaseCpu)).toFixed(2)})`,
   );
