@@ -303,6 +303,20 @@ describe("parsePlan", () => {
     expect(p.flags.filter((f) => f.code === "NO_LEAD")).toEqual([]);
   });
 
+  it("reads one task set out field by field in numbered lines ('1. Tên nhiệm vụ:' … '5. Thời gian hoàn thành:', NQ 97/NQ-CP's Điều 2)", () => {
+    const p = plan(
+      "Điều 2. Điều chỉnh nhiệm vụ tại số thứ tự thứ 5 mục IV của Phụ lục như sau:\n1. Tên nhiệm vụ: Xây dựng Đề án hình thành mạng lưới chuyên gia pháp lý.\n2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Các bộ, ngành.\n4. Kết quả: Quyết định của Thủ tướng Chính phủ phê duyệt Đề án.\n5. Thời gian hoàn thành: Quý IV/2026.",
+    );
+    expect(p.tasks).toHaveLength(1);
+    expect(p.tasks[0]).toMatchObject({
+      text: "Xây dựng Đề án hình thành mạng lưới chuyên gia pháp lý.",
+      lead: ["Bộ Tư pháp"],
+      cooperating: ["Các bộ, ngành"],
+      due: "Quý IV/2026",
+      children: [],
+    });
+  });
+
   it("keeps a deadline it does not understand verbatim and flags it", () => {
     const p = plan("II. NHIỆM VỤ\n1. Giao Sở Nội vụ chủ trì tổng kết.\nThời gian thực hiện: ngay sau khi có kết quả");
     expect(p.tasks[0]).toMatchObject({ lead: ["Sở Nội vụ"], due: "ngay sau khi có kết quả" });

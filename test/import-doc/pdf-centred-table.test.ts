@@ -207,6 +207,33 @@ describe("PDF table with cells centred vertically", () => {
   });
 });
 
+describe("PDF table rows with two results under merged cells", () => {
+  it("cuts a row whose later columns hold two results one under the other into a row and a sub-row (NQ 97/NQ-CP row 26)", () => {
+    const lines: Lines = [
+      line(1, 680, [300, "Cơ quan"], [420, "Cơ quan"], [530, "Kết quả"], [640, "Thời gian"]),
+      line(2, 673, [60, "TT"], [120, "Nội dung, nhiệm vụ"]),
+      line(3, 666, [300, "chủ trì"], [420, "phối hợp"], [640, "hoàn thành"]),
+      line(4, 640, [90, "Xây dựng bộ chỉ số"], [530, "Bộ chỉ số được"]),
+      line(5, 632, [420, "Các bộ, ngành"]),
+      line(6, 624, [530, "xây dựng trình"], [640, "2026"]),
+      line(7, 616, [62, "1"], [90, "pháp luật kinh doanh"], [292, "Bộ Tư pháp"], [420, "UBND tỉnh,"]),
+      line(8, 608, [530, "ban hành"]),
+      line(9, 600, [420, "thành phố"]),
+      // The second result and its deadline, a cell padding below the first; number, task and bodies merged over both.
+      line(10, 586, [530, "Bộ chỉ số được"]),
+      line(11, 576, [640, "2027 - 2030"]),
+      line(12, 570, [530, "thi hành"]),
+      line(13, 554, [530, "trên thực tế"]),
+    ];
+    const tables = linesToBlocks(lines).filter((b) => b.kind === "table");
+    const rows = tables[0]!.kind === "table" ? tables[0]!.rows.map((r) => r.map((c) => c.text)) : [];
+    expect(rows.slice(1)).toEqual([
+      ["1", "Xây dựng bộ chỉ số pháp luật kinh doanh", "Bộ Tư pháp", "Các bộ, ngành UBND tỉnh, thành phố", "Bộ chỉ số được xây dựng trình ban hành", "2026"],
+      ["", "", "", "", "Bộ chỉ số được thi hành trên thực tế", "2027 - 2030"],
+    ]);
+  });
+});
+
 describe("dropFootnotes", () => {
   const item = (text: string, size: number) => ({ text, size });
   it("drops the notes at the foot of a page, in a smaller font and numbered as a marker above, and the markers (NQ 97/NQ-CP)", () => {

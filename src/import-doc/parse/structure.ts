@@ -101,6 +101,8 @@ interface Node {
   children: Node[];
   labels: { kind: "lead" | "cooperating" | "due"; value: string }[];
   assignHead: boolean;
+  /** "1. Tên nhiệm vụ: …": a task set out field by field in the numbered lines after it. */
+  fields?: boolean;
 }
 
 export interface ParseOptions {
@@ -187,6 +189,7 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
       mk?.type === "NUM" &&
       (!started || romanLess) &&
       sectionKind(mk.rest) !== "other" &&
+      !/^tên nhiệm vụ\s*:/iu.test(mk.rest) &&
       (!started || !section?.stack.length || sectionKind(mk.rest) !== "tasks" || /^(nhiem vu|noi dung|giai phap|to chuc)/.test(fold(mk.rest)));
     if (capsHeading || numHeading) {
       if (numHeading && !started) romanLess = true;
@@ -202,6 +205,14 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
       sections.push(section);
       continue;
     }
+    // "1. Tên nhiệm vụ: …" before any section (a resolution's article adjusting one task): a task, in a section of
+    // its own.
+    if (mk?.type === "NUM" && !section && /^tên nhiệm vụ\s*:/iu.test(mk.rest)) {
+      started = true;
+      romanLess = true;
+      section = { kind: "tasks", label: "", title: "", roots: [], stack: [], pos: l.pos };
+      sections.push(section);
+    }
     if (!started) {
       intro.push(l);
       continue;
@@ -209,12 +220,29 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
     if (!section) continue;
     const label = labelOf(l.text);
     const parent = section.stack.at(-1);
+    // One task set out field by field in numbered lines, as a resolution adjusting a task writes it (NQ 97/NQ-CP):
+    // "1. Tên nhiệm vụ: …" is the task, "2. Cơ quan chủ trì: …", "3. Cơ quan phối hợp: …", "4. Kết quả: …",
+    // "5. Thời gian hoàn thành: …" are its labels, not items of their own.
+    const field = mk && parent?.fields ? labelOf(mk.rest) : undefined;
+    if (field && field.kind !== "assign-head") {
+      if (field.kind !== "other") parent!.labels.push({ kind: field.kind, value: field.value });
+      continue;
+    }
     if (label && label.kind !== "assign-head" && parent && !(mk && !/^(?:[-+•*]\s*)?[^:]{0,40}:/u.test(l.text))) {
       if (label.kind !== "other") parent.labels.push({ kind: label.kind, value: label.value });
       continue;
     }
     if (mk) {
-      const node: Node = { marker: mk, text: mk.rest, pos: l.pos, children: [], labels: [], assignHead: labelOf(l.text)?.kind === "assign-head" };
+      const named = /^tên nhiệm vụ\s*:\s*(.+)$/isu.exec(mk.rest);
+      const node: Node = {
+        marker: mk,
+        text: named ? named[1]!.trim() : mk.rest,
+        pos: l.pos,
+        children: [],
+        labels: [],
+        assignHead: labelOf(l.text)?.kind === "assign-head",
+        ...(named ? { fields: true } : {}),
+      };
       // Pop to the level this marker type lives at, or nest below the current one.
       const idx = section.stack.findIndex((n) => n.marker.type === mk.type);
       if (idx >= 0) section.stack.length = idx;

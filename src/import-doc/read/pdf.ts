@@ -655,10 +655,47 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
       rowPos.push({ page: n.page, line: n.line });
       return { y: n.y, row };
     });
+    const split = numbered.length === 1 && !topAligned ? subRowCut(band) : undefined;
+    const sub = split ? cols.map(() => "") : undefined;
+    if (split && sub) {
+      rows.push(sub);
+      const first = band.find((l) => l.y < split.y)!;
+      rowPos.push({ page: first.page, line: first.line });
+    }
     for (const l of band) {
-      if (!topAligned) append(own.reduce((a, b) => (Math.abs(b.y - l.y) < Math.abs(a.y - l.y) ? b : a)).row, l);
+      if (split && sub && l.y < split.y) {
+        // Below the cut, the split columns' cells are the sub-row's; the merged cells go on with the row.
+        cellsOf(l).forEach((t, c) => {
+          const row = split.columns.has(c) ? sub : own[0]!.row;
+          if (t) row[c] = row[c] ? `${row[c]}${/^[-+•]/.test(t) ? "\n" : " "}${t}` : t;
+        });
+      } else if (!topAligned) append(own.reduce((a, b) => (Math.abs(b.y - l.y) < Math.abs(a.y - l.y) ? b : a)).row, l);
       else append(own.findLast((o) => o.y >= l.y - 0.5)?.row ?? before ?? own[0]!.row, l);
     }
+  }
+  /**
+   * A row whose later columns hold two results one under the other, a cell padding apart, while its number, task
+   * and bodies are merged over both (NQ 97/NQ-CP row 26: "Bộ chỉ số được xây dựng …" by "2026", then "Bộ chỉ số
+   * được tổ chức thi hành …" by "2027 - 2030"): two or more of those columns have a gap of more than a cell
+   * padding at the same height, one of them (a short cell centred in each sub-row) of more than two lines and a
+   * half, where a cell's own lines follow one another at its line spacing. Cut there.
+   */
+  function subRowCut(band: Line[]): { y: number; columns: Set<number> } | undefined {
+    const gaps: { c: number; top: number; bottom: number }[] = [];
+    for (let c = 2; c < cols.length; c++) {
+      const ys = band.filter((l) => cellsOf(l)[c]).map((l) => l.y);
+      for (let k = 1; k < ys.length; k++) if (ys[k - 1]! - ys[k]! > pitch * 1.25) gaps.push({ c, top: ys[k - 1]!, bottom: ys[k]! });
+    }
+    for (const g of gaps) {
+      const y = (g.top + g.bottom) / 2;
+      const at = gaps.filter((h) => h.bottom < y && h.top > y);
+      const columns = new Set(at.map((h) => h.c));
+      if (columns.size < 2 || !at.some((h) => h.top - h.bottom >= pitch * 2.5)) continue;
+      const top = Math.min(...at.map((h) => h.top));
+      const bottom = Math.max(...at.map((h) => h.bottom));
+      return { y: (top + bottom) / 2, columns };
+    }
+    return undefined;
   }
   for (const row of rows) {
     // "1. Nội dung…" read in the number's column: the number alone stays there.
