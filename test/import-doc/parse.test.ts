@@ -53,6 +53,11 @@ describe("splitBodies", () => {
     ["Bộ Tài chính, Thành phố Hồ Chí Minh, thành phố Đà Nẵng", ["Bộ Tài chính", "Thành phố Hồ Chí Minh", "thành phố Đà Nẵng"]],
     ["UBND các tỉnh, thành phố trực thuộc trung ương", ["UBND các tỉnh, thành phố trực thuộc trung ương"]],
     ["Các cơ quan đại diện chủ sở hữu, các Tập đoàn kinh tế", ["Các cơ quan đại diện chủ sở hữu", "các Tập đoàn kinh tế"]],
+    // QĐ 982/QĐ-TTg: a cell's bodies one a line, run together by the layout; "Cơ quan …" / "Và các …" in capitals after
+    // a named body starts the next one.
+    ["Bộ Công Thương Cơ quan, tổ chức và doanh nghiệp liên quan", ["Bộ Công Thương", "Cơ quan, tổ chức và doanh nghiệp liên quan"]],
+    ["Bộ Ngoại giao Và các cơ quan, tổ chức, doanh nghiệp liên quan", ["Bộ Ngoại giao", "các cơ quan, tổ chức, doanh nghiệp liên quan"]],
+    ["Cơ quan, tổ chức, doanh nghiệp liên quan", ["Cơ quan, tổ chức, doanh nghiệp liên quan"]],
   ])("%s", (input, expected) => {
     expect(splitBodies(input)).toEqual(expected);
   });

@@ -258,3 +258,33 @@ describe("dropFootnotes", () => {
     expect(page).toHaveLength(3);
   });
 });
+
+describe("PDF table cells with one body a line", () => {
+  it("keeps a cell's line break where the next line's first word would have fitted on the line before and the next line starts a body (QĐ 982/QĐ-TTg: one body a line)", () => {
+    // Cells set at the top of their rows. Cooperating cells: "Bộ Tài chính" (short) / "Bộ Ngoại giao" (short) /
+    // "Cơ quan, tổ chức," (the column's width) / "doanh nghiệp liên" / "quan"; a lead wrapped inside one name.
+    const lines: Lines = [
+      line(1, 680, [300, "Cơ quan"], [430, "Cơ quan"], [560, "Thời gian"]),
+      line(2, 673, [60, "TT"], [120, "Nhiệm vụ, giải pháp"]),
+      line(3, 666, [300, "chủ trì"], [430, "phối hợp"], [560, "thực hiện"]),
+      line(4, 646, [62, "1.1"], [90, "Nghiên cứu đề xuất bổ sung"], [300, "Bộ Khoa học và"], [430, "Bộ Tài chính"], [560, "Quý IV/2026"]),
+      line(5, 638, [90, "chức năng nhiệm vụ cho các"], [300, "Công nghệ"], [430, "Bộ Ngoại giao"]),
+      line(6, 630, [90, "đại diện khoa học và công"], [430, "Cơ quan, tổ chức,"]),
+      line(7, 622, [90, "nghệ của Việt Nam."], [430, "doanh nghiệp liên"]),
+      line(8, 614, [430, "quan"]),
+      line(9, 594, [62, "1.2"], [90, "Xây dựng hệ thống thông tin"], [300, "Bộ Khoa học và"], [430, "Cơ quan, tổ chức,"], [560, "Quý IV/2026"]),
+      line(10, 586, [90, "quản lý, đo lường."], [300, "Công nghệ"], [430, "doanh nghiệp liên"]),
+      line(11, 578, [430, "quan"]),
+    ];
+    const tables = linesToBlocks(lines).filter((b) => b.kind === "table");
+    const rows = tables[0]!.kind === "table" ? tables[0]!.rows.map((r) => r.map((c) => c.text)) : [];
+    expect(rows).toContainEqual([
+      "1.1",
+      "Nghiên cứu đề xuất bổ sung chức năng nhiệm vụ cho các đại diện khoa học và công nghệ của Việt Nam.",
+      "Bộ Khoa học và Công nghệ",
+      "Bộ Tài chính\nBộ Ngoại giao\nCơ quan, tổ chức, doanh nghiệp liên quan",
+      "Quý IV/2026",
+    ]);
+    expect(rows).toContainEqual(["1.2", "Xây dựng hệ thống thông tin quản lý, đo lường.", "Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức, doanh nghiệp liên quan", "Quý IV/2026"]);
+  });
+});

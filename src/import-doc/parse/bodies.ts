@@ -46,12 +46,14 @@ export function splitBodies(input: string): string[] {
       }
       continue;
     }
-    // Candidate cut points: ", " and " và " / " cùng " / " với " outside parentheses, and the space after a
-    // parenthesis closing a body's scope ("Bộ Tư pháp (đối với …) Bộ Tài chính (đối với …)", NQ 97/NQ-CP).
-    const parts = splitOutsideParens(
-      text,
-      /,\s*|\s+(?:và|cùng|với)\s+|(?<=\))\s+/u,
-      (rest, before, sep) => (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest),
+    // Candidate cut points: ", " and " và " / " cùng " / " với " outside parentheses; the space after a
+    // parenthesis closing a body's scope ("Bộ Tư pháp (đối với …) Bộ Tài chính (đối với …)", NQ 97/NQ-CP); and a
+    // plain space before "Cơ quan …" or "Và các …" in capitals after a named body: a cell's next line, one body a
+    // line (QĐ 982/QĐ-TTg: "Bộ Công Thương" / "Cơ quan, tổ chức và doanh nghiệp liên quan").
+    const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+|(?<=\))\s+|\s+(?=(?:Cơ quan|Và các)[\s,])/u, (rest, before, sep) =>
+      sep.trim() === "" && !before.trimEnd().endsWith(")")
+        ? startsBody(before) && /\s/.test(before.trim())
+        : (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest),
     );
     for (const p of parts) {
       const body = tidy(p);
@@ -64,7 +66,7 @@ export function splitBodies(input: string): string[] {
 /** A kind of body written in lower case after a comma ("…, cơ quan, đơn vị liên quan", "…, cơ sở khám bệnh"). */
 const LOWER_KIND = /^(?:cơ quan|cơ sở|doanh nghiệp)(?![\p{L}])/u;
 /** A list of kinds alone ("Bộ, ngành", "các bộ, ngành"): what follows it belongs to the same group. */
-const BARE_KINDS = /^(?:(?:các|những)\s+)?(?:bộ|ngành|cơ quan|tổ chức|đơn vị|địa phương|sở|ban)(?:\s*,\s*(?:bộ|ngành|cơ quan|tổ chức|đơn vị|địa phương|sở|ban))*$/iu;
+const BARE_KINDS = /^(?:và\s+)?(?:(?:các|những)\s+)?(?:bộ|ngành|cơ quan|tổ chức|đơn vị|địa phương|sở|ban)(?:\s*,\s*(?:bộ|ngành|cơ quan|tổ chức|đơn vị|địa phương|sở|ban))*$/iu;
 
 /**
  * "Bộ Tài chính, cơ quan, đơn vị liên quan", "Các bộ, cơ quan ngang bộ và cơ quan, tổ chức liên quan": after a

@@ -5,6 +5,7 @@
 // and to rebuild tables from the columns the items sit in.
 import { getDocumentProxy } from "unpdf";
 import { AppError } from "../../errors.js";
+import { startsBody } from "../parse/bodies.js";
 import { fold } from "../../domain/text.js";
 import { cleanLine, MAX_DOC_CHARS, tooMuchText, type Block, type SourcePos, type TableCell } from "./types.js";
 
@@ -520,6 +521,7 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
     const known = cellsCache.get(l);
     if (known) return known;
     const out = cols.map(() => "");
+    const span = cols.map(() => ({ x: Number.POSITIVE_INFINITY, end: 0 }));
     let last = -1;
     let lastEnd = 0;
     let lastText = "";
@@ -529,14 +531,22 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
         const inWord = last >= 0 && it.x - lastEnd < 1 && /\p{L}$/u.test(lastText);
         const c = inWord ? last : itemCol(it);
         out[c] = c === last && it.x - lastEnd <= 1 ? `${out[c]}${it.text}` : out[c] ? `${out[c]} ${it.text}` : it.text;
+        span[c]!.x = Math.min(span[c]!.x, it.x);
+        // (an item's width counts the spaces it ends with)
+        span[c]!.end = Math.max(span[c]!.end, it.x + ((it.end - it.x) * it.text.trimEnd().length) / Math.max(1, it.text.length));
         last = c;
         lastEnd = it.end;
         lastText = it.text;
       }
     const cells = out.map((t) => cleanLine(t));
     cellsCache.set(l, cells);
+    widthCache.set(
+      l,
+      span.map((sp) => Math.max(0, sp.end - sp.x)),
+    );
     return cells;
   };
+  const widthCache = new Map<Line, number[]>();
   // A cell's line spacing: the commonest gap between two lines of one column on a page.
   const gaps = new Map<number, number>();
   for (let c = 0; c < cols.length; c++) {
@@ -585,10 +595,31 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
     const t = cellsOf(l)[0]!.split(" ")[0] ?? "";
     return isRowNumber(t) || /^[-+–]$/.test(t) ? t : undefined;
   };
-  const append = (row: string[], l: Line) => {
-    cellsOf(l).forEach((t, c) => {
-      if (t) row[c] = row[c] ? `${row[c]}${/^[-+•]/.test(t) ? "\n" : " "}${t}` : t;
+  // A line of a cell that ends where the next line's first word would still have fitted was not wrapped by the
+  // layout: the cell's text goes on in a new paragraph ("Bộ Tài chính" / "Cơ quan, tổ chức, …", one body a line in
+  // QĐ 982/QĐ-TTg's cells). Kept as a line break when the new paragraph starts a body in capitals; the widest line
+  // of the column is the width it wraps at.
+  const widest = cols.map(() => 0);
+  for (const l of lines) {
+    cellsOf(l);
+    (widthCache.get(l) ?? []).forEach((w, c) => {
+      widest[c] = Math.max(widest[c] ?? 0, w);
     });
+  }
+  const lastWidth = new Map<string[], number[]>();
+  const append = (row: string[], l: Line) => {
+    const cells = cellsOf(l);
+    const widths = widthCache.get(l) ?? [];
+    const before = lastWidth.get(row) ?? [];
+    cells.forEach((t, c) => {
+      if (!t) return;
+      const word = t.split(" ")[0]!;
+      const wordWidth = ((widths[c] ?? 0) * word.length) / Math.max(1, t.length);
+      const paragraph = /^\p{Lu}/u.test(t) && startsBody(t) && before[c] !== undefined && before[c]! + wordWidth + 4 < widest[c]! - 2;
+      row[c] = row[c] ? `${row[c]}${/^[-+•]/.test(t) || paragraph ? "\n" : " "}${t}` : t;
+      before[c] = widths[c] ?? 0;
+    });
+    lastWidth.set(row, before);
   };
   // Cells set at the top of their rows rather than centred (NQ 105/NQ-CP): the number stands on its row's first
   // line, beside the first word of the task ("3 | Rà soát …"), where a centred number sits beside a line from the
