@@ -6,6 +6,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { migratedDataDir } from "../support/databases.js";
 
 const FIXTURE = new URL("./fixtures/event-loop-during-query.ts", import.meta.url).pathname;
 
@@ -18,7 +19,7 @@ interface Measured {
 }
 
 async function measure(mode: "bot" | "this-thread"): Promise<Measured> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", FIXTURE, mode], { timeout: 240_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", FIXTURE, mode, await migratedDataDir("dondoc-loop-")], { timeout: 240_000 });
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as Measured;
 }
 
