@@ -117,6 +117,19 @@ describe("assignments", () => {
     expect(dueInText("tuyên truyền trên hệ thống truyền thanh cơ sở; thực hiện thường xuyên.", parses)).toBe("thường xuyên");
     expect(dueInText("tuyên truyền trên hệ thống truyền thanh cơ sở.", parses)).toBeUndefined();
   });
+  it("finds a quarter, a month or a day set anywhere in a prose item, the 'hoàn thành' one first", () => {
+    const parses = (s: string) => parseDeadline(s, "QUARTER", { year: 2026 }) !== undefined;
+    // NQ 122/NQ-CP: the verb before the period is not "hoàn thành"/"báo cáo"; the phrase ends at its year.
+    expect(dueInText("Đẩy nhanh tiến độ lập quy hoạch, hoàn thành việc phê duyệt quy hoạch trong quý II năm 2026, bảo đảm", parses)).toBe("quý II năm 2026");
+    expect(dueInText("Trong quý II năm 2026, nghiên cứu, ban hành theo thẩm quyền", parses)).toBe("quý II năm 2026");
+    expect(dueInText("Khẩn trương báo cáo Chính phủ trong tháng 5 năm 2026 nội dung trình Ủy ban Thường vụ Quốc hội", parses)).toBe("tháng 5 năm 2026");
+    expect(dueInText("theo dõi sát thị trường; trước ngày 10 tháng 5 năm 2026, có hướng dẫn cụ thể", parses)).toBe("trước ngày 10 tháng 5 năm 2026");
+    // A parenthesis naming a term or an anniversary is not when the work is due.
+    expect(dueInText("cơ cấu tổ chức Chính phủ nhiệm kỳ Quốc hội khóa XVI (2026 - 2031); hoàn thành trong quý II năm 2026.", parses)).toBe("quý II năm 2026");
+    expect(dueInText("kỷ niệm 80 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2027) ban hành kèm theo Quyết định", parses)).toBeUndefined();
+    // "trong năm 2026" alone often measures a target, not a deadline.
+    expect(dueInText("phấn đấu tiết kiệm điện tối thiểu 3,0% tổng điện năng tiêu thụ toàn quốc trong năm 2026", parses)).toBeUndefined();
+  });
   it("reads labelled lines in their spellings", () => {
     expect(labelOf("- Cơ quan chủ trì: Sở Y tế")).toEqual({ kind: "lead", value: "Sở Y tế" });
     expect(labelOf("+ Đơn vị chủ trì thực hiện: Văn phòng Sở")).toEqual({ kind: "lead", value: "Văn phòng Sở" });

@@ -303,20 +303,39 @@ function untilNextLabel(value: string): string {
 
 /** A deadline written inside the task's sentence: "…, hoàn thành trước ngày 30/6/2025", "(Quý IV/2025)". */
 export function dueInText(text: string, parses: (s: string) => boolean): string | undefined {
-  for (const m of text.matchAll(/\(([^()]{3,60})\)/gu)) if (parses(m[1]!.trim())) return m[1]!.trim();
-  const m = /(?:hoàn thành|xong|thực hiện|báo cáo[^.;]{0,40}?|gửi[^.;]{0,60}?)\s+((?:trong|trước|chậm nhất|vào|trong tháng|trong quý)\s+[^.;,()]{3,40})/u.exec(text);
-  if (m) {
-    const found = m[1]!.trim();
-    // "hoàn thành trong Quý I/2026": the deadline is the period, "trong"/"vào" only introduces it.
+  // "hoàn thành trong Quý I/2026": the deadline is the period, "trong"/"vào" only introduces it.
+  const phrase = (found: string): string | undefined => {
     const bare = found.replace(/^(?:trong|vào)\s+(?=(?:quý|quí|tháng|năm|ngày|\d))/iu, "");
     if (bare !== found && parses(bare)) return bare;
-    if (parses(found)) return found;
+    return parses(found) ? found : undefined;
+  };
+  // "…; hoàn thành trong quý II năm 2026" says when the task is done even where a parenthesis names a period
+  // earlier in the sentence ("nhiệm kỳ Quốc hội khóa XVI (2026 - 2031); hoàn thành trong quý II năm 2026").
+  const done = /hoàn thành\s+((?:trong|trước|chậm nhất)\s+[^.;,()]{3,40})/iu.exec(text);
+  const doneDue = done ? phrase(done[1]!.trim()) : undefined;
+  if (doneDue) return doneDue;
+  for (const m of text.matchAll(/\(([^()]{3,60})\)/gu)) if (parses(m[1]!.trim()) && !longAgoRange(m[1]!)) return m[1]!.trim();
+  const m = /(?:hoàn thành|xong|thực hiện|báo cáo[^.;]{0,40}?|gửi[^.;]{0,60}?)\s+((?:trong|trước|chậm nhất|vào|trong tháng|trong quý)\s+[^.;,()]{3,40})/u.exec(text);
+  const cued = m ? phrase(m[1]!.trim()) : undefined;
+  if (cued) return cued;
+  // A quarter, a month or a day set anywhere in the sentence, whatever the verb before it: "hoàn thành việc phê duyệt
+  // quy hoạch trong quý II năm 2026", "Trong quý II năm 2026, nghiên cứu …", "…; trước ngày 10 tháng 5 năm 2026, có
+  // hướng dẫn …", up to its year ("trong tháng 5 năm 2026 nội dung trình …"). Not "trong năm 2026" alone, which as often measures a target ("tiết kiệm điện … trong năm 2026").
+  for (const b of text.matchAll(/(?<![\p{L}\p{N}])((?:trong\s+(?:quý|quí|tháng)|trước\s+ngày)\s+[^.;,()]{1,30}?(?<!\d)(?:19|20)\d{2}(?!\d))/giu)) {
+    const due = phrase(b[1]!.trim());
+    if (due) return due;
   }
   // "…; thực hiện thường xuyên", "triển khai hằng năm": a cadence at the end of a clause.
   const cadence =
     /(?:thực hiện|triển khai|tổ chức)\s+(thường xuyên|liên tục|hằng năm|hàng năm|định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng)|\s+\d{1,2}\s+tháng)?)\s*(?=[.;)]|$)/iu.exec(text);
   if (cadence && parses(cadence[1]!)) return cadence[1]!;
   return undefined;
+}
+
+/** "(27/7/1947 - 27/7/2027)": a span of more than ten years names an anniversary or an era, not when work is due. */
+function longAgoRange(s: string): boolean {
+  const years = [...s.matchAll(/\b(?:19|20)\d{2}\b/g)].map((y) => Number(y[0]));
+  return years.length >= 2 && Math.max(...years) - Math.min(...years) > 10;
 }
 
 export function isFolded(text: string, re: RegExp): boolean {
