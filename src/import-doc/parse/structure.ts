@@ -111,25 +111,11 @@ export interface ParseOptions {
 }
 
 export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPlan {
-  const flags: Flag[] = [];
   const items = toItems(blocks);
   const lines = items.filter((i): i is { kind: "line"; line: Line } => i.kind === "line").map((i) => i.line);
   const header = readHeader(lines);
-  for (const [field, value] of [
-    ["number", header.number ?? header.decision],
-    ["issuedOn", header.issuedOn],
-    ["issuer", header.issuer],
-    ["title", header.title],
-  ] as const)
-    if (!value) flags.push({ code: "HEADER", field, text: "" });
-  const year = header.issuedOn ? Number(header.issuedOn.slice(0, 4)) : options.year;
-  const parsed = new Map<string, boolean>();
-  const parses = (s: string) => {
-    let ok = parsed.get(s);
-    if (ok === undefined) parsed.set(s, (ok = parseDeadline(s, "QUARTER", { year }) !== undefined));
-    return ok;
-  };
-
+  const flags = headerFlags(header);
+  const parses = deadlineTest(header.issuedOn ? Number(header.issuedOn.slice(0, 4)) : options.year);
   const plan: ParsedPlan = {
     ...header,
     legalBases: [],
@@ -140,18 +126,56 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
     tasks: [],
     flags,
   };
+  const { sections, intro, tables } = readSections(items, header.bodyStart, plan.recipients);
+  plan.legalBases = legalBases(intro);
+  for (const s of sections) s.roots = adoptAnnouncedLists(s.roots);
+  const bodyTasks = sectionsIntoPlan(sections, plan, parses);
+  const tableTasks = tableTasksOf(tables);
+  // When the appendix holds the tasks, the body's unassigned narrative is not a second copy of them.
+  plan.tasks = tableTasks.length ? [...pruneUnassigned(bodyTasks), ...tableTasks] : bodyTasks;
+  // Signer: the last lines of the document after the end of the text.
+  plan.signer = readSigner(lines);
+  if (!plan.signer) flags.push({ code: "HEADER", field: "signer", text: "" });
+  flagTasks(plan.tasks, flags, parses, { lead: false, due: false });
+  return plan;
+}
 
-  // Split into sections at Roman numerals (after the header), then read each.
-  let section: { kind: SectionKind; label: string; title: string; roots: Node[]; stack: Node[]; pos: SourcePos } | undefined;
-  const sections: NonNullable<typeof section>[] = [];
-  let inRecipients = false;
-  let afterEnd = false;
+/** A HEADER flag for each header field the document did not give. */
+function headerFlags(header: Header): Flag[] {
+  const flags: Flag[] = [];
+  for (const [field, value] of [
+    ["number", header.number ?? header.decision],
+    ["issuedOn", header.issuedOn],
+    ["issuer", header.issuer],
+    ["title", header.title],
+  ] as const)
+    if (!value) flags.push({ code: "HEADER", field, text: "" });
+  return flags;
+}
+
+/** Whether a text is a deadline, in the plan's year; each text parsed once. */
+function deadlineTest(year: number | undefined): (s: string) => boolean {
+  const parsed = new Map<string, boolean>();
+  return (s: string) => {
+    let ok = parsed.get(s);
+    if (ok === undefined) parsed.set(s, (ok = parseDeadline(s, "QUARTER", { year }) !== undefined));
+    return ok;
+  };
+}
+
+interface Section {
+  kind: SectionKind;
+  label: string;
+  title: string;
+  roots: Node[];
+  stack: Node[];
+  pos: SourcePos;
+}
+
+/** The body's lines split into sections at their headings, the lines before the first (the intro), and the tables. */
+function readSections(items: ReturnType<typeof toItems>, bodyStart: number, recipients: string[]): { sections: Section[]; intro: Line[]; tables: Table[] } {
+  const reader = new SectionReader(recipients);
   const tables: Table[] = [];
-  let started = false;
-  let romanLess = false;
-  let intro: Line[] = [];
-  const bodyStart = header.bodyStart;
-
   let lineIndex = -1;
   for (const it of items) {
     if (it.kind === "table") {
@@ -159,65 +183,93 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
       continue;
     }
     lineIndex++;
-    if (lineIndex < bodyStart) continue;
-    const l = it.line;
+    if (lineIndex >= bodyStart) reader.read(it.line);
+  }
+  return { sections: reader.sections, intro: reader.intro, tables };
+}
+
+/** Reads the body line by line: recipients, section headings, and each section's tree of items. */
+class SectionReader {
+  readonly sections: Section[] = [];
+  readonly intro: Line[] = [];
+  private section: Section | undefined;
+  private inRecipients = false;
+  private afterEnd = false;
+  private started = false;
+  private romanLess = false;
+
+  constructor(private readonly recipients: string[]) {}
+
+  read(l: Line): void {
     const f = fold(l.text.slice(0, 40)); // only the start of a line is tested below
-    if (/^noi nhan\b/.test(f)) {
-      inRecipients = true;
-      afterEnd = true;
-      const rest = l.text.replace(/^Nơi nhận\s*:?\s*/iu, "");
-      if (rest) plan.recipients.push(cleanItem(rest));
-      continue;
-    }
-    if (inRecipients) {
-      if (/^[-+•]/.test(l.text) || /^lưu(?=\s|$)/iu.test(l.text)) {
-        plan.recipients.push(cleanItem(l.text.replace(/^[-+•]\s*/, "")));
-        continue;
-      }
-      inRecipients = false;
-    }
-    if (afterEnd) continue;
-    if (/^tren day la\b|^trong qua trinh (?:to chuc )?thuc hien,? neu|^qua trinh thuc hien,? neu/.test(f) && section) {
-      afterEnd = section.kind !== "organisation" ? afterEnd : afterEnd;
-      continue;
-    }
+    if (this.recipientLine(l, f) || this.afterEnd) return;
+    if (/^tren day la\b|^trong qua trinh (?:to chuc )?thuc hien,? neu|^qua trinh thuc hien,? neu/.test(f) && this.section) return;
     const mk = markerOf(l.text);
+    if (this.heading(l, mk)) return;
+    if (!this.started) {
+      this.intro.push(l);
+      return;
+    }
+    if (this.section) this.item(this.section, l, mk);
+  }
+
+  /** "Nơi nhận:" and its list: the recipients, after which the text has ended. */
+  private recipientLine(l: Line, f: string): boolean {
+    if (/^noi nhan\b/.test(f)) {
+      this.inRecipients = true;
+      this.afterEnd = true;
+      const rest = l.text.replace(/^Nơi nhận\s*:?\s*/iu, "");
+      if (rest) this.recipients.push(cleanItem(rest));
+      return true;
+    }
+    if (this.inRecipients) {
+      if (/^[-+•]/.test(l.text) || /^lưu(?=\s|$)/iu.test(l.text)) {
+        this.recipients.push(cleanItem(l.text.replace(/^[-+•]\s*/, "")));
+        return true;
+      }
+      this.inRecipients = false;
+    }
+    return false;
+  }
+
+  /** A section's heading starts a section (true); "1. Tên nhiệm vụ: …" before any section starts one and is read as its task (false). */
+  private heading(l: Line, mk: Marker | undefined): boolean {
     // Plans without Roman numerals: an upper-case heading ("NỘI DUNG THỰC HIỆN"), or, before any
     // section, a numbered heading that names a part of a plan ("1. Mục đích", "3. Nhiệm vụ").
     const capsHeading = !mk && isAllCaps(l.text) && l.text.split(" ").length >= 2 && sectionKind(l.text) !== "other";
     const numHeading =
       mk?.type === "NUM" &&
-      (!started || romanLess) &&
+      (!this.started || this.romanLess) &&
       sectionKind(mk.rest) !== "other" &&
       !/^tên nhiệm vụ\s*:/iu.test(mk.rest) &&
-      (!started || !section?.stack.length || sectionKind(mk.rest) !== "tasks" || /^(nhiem vu|noi dung|giai phap|to chuc)/.test(fold(mk.rest)));
+      (!this.started || !this.section?.stack.length || sectionKind(mk.rest) !== "tasks" || /^(nhiem vu|noi dung|giai phap|to chuc)/.test(fold(mk.rest)));
     if (capsHeading || numHeading) {
-      if (numHeading && !started) romanLess = true;
-      started = true;
+      if (numHeading && !this.started) this.romanLess = true;
       const title = mk ? mk.rest : l.text;
-      section = { kind: sectionKind(title), label: mk ? mk.label : "", title, roots: [], stack: [], pos: l.pos };
-      sections.push(section);
-      continue;
+      this.start({ kind: sectionKind(title), label: mk ? mk.label : "", title, roots: [], stack: [], pos: l.pos });
+      return true;
     }
     if (mk?.type === "ROMAN") {
-      started = true;
-      section = { kind: sectionKind(mk.rest), label: mk.label, title: mk.rest, roots: [], stack: [], pos: l.pos };
-      sections.push(section);
-      continue;
+      this.start({ kind: sectionKind(mk.rest), label: mk.label, title: mk.rest, roots: [], stack: [], pos: l.pos });
+      return true;
     }
     // "1. Tên nhiệm vụ: …" before any section (a resolution's article adjusting one task): a task, in a section of
     // its own.
-    if (mk?.type === "NUM" && !section && /^tên nhiệm vụ\s*:/iu.test(mk.rest)) {
-      started = true;
-      romanLess = true;
-      section = { kind: "tasks", label: "", title: "", roots: [], stack: [], pos: l.pos };
-      sections.push(section);
+    if (mk?.type === "NUM" && !this.section && /^tên nhiệm vụ\s*:/iu.test(mk.rest)) {
+      this.romanLess = true;
+      this.start({ kind: "tasks", label: "", title: "", roots: [], stack: [], pos: l.pos });
     }
-    if (!started) {
-      intro.push(l);
-      continue;
-    }
-    if (!section) continue;
+    return false;
+  }
+
+  private start(section: Section): void {
+    this.started = true;
+    this.section = section;
+    this.sections.push(section);
+  }
+
+  /** A line of a section: a label of the item above, a new item where its marker's level is, or more of the item's text. */
+  private item(section: Section, l: Line, mk: Marker | undefined): void {
     const label = labelOf(l.text);
     const parent = section.stack.at(-1);
     // One task set out field by field in numbered lines, as a resolution adjusting a task writes it (NQ 97/NQ-CP):
@@ -226,11 +278,11 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
     const field = mk && parent?.fields ? labelOf(mk.rest) : undefined;
     if (field && field.kind !== "assign-head") {
       if (field.kind !== "other") parent!.labels.push({ kind: field.kind, value: field.value });
-      continue;
+      return;
     }
     if (label && label.kind !== "assign-head" && parent && !(mk && !/^(?:[-+•*]\s*)?[^:]{0,40}:/u.test(l.text))) {
       if (label.kind !== "other") parent.labels.push({ kind: label.kind, value: label.value });
-      continue;
+      return;
     }
     if (mk) {
       const named = /^tên nhiệm vụ\s*:\s*(.+)$/isu.exec(mk.rest);
@@ -257,12 +309,11 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
       section.roots.push({ marker: { type: "DASH", label: "", rest: l.text }, text: l.text, pos: l.pos, children: [], labels: [], assignHead: false });
     }
   }
+}
 
-  plan.legalBases = legalBases(intro);
-
-  for (const s of sections) s.roots = adoptAnnouncedLists(s.roots);
-
-  // Each section into its part of the plan.
+/** Each section into its part of the plan: purposes, objectives, reporting duties, legal bases; returns the body's tasks. */
+function sectionsIntoPlan(sections: Section[], plan: ParsedPlan, parses: (s: string) => boolean): DocTask[] {
+  const flags = plan.flags;
   const bodyTasks: DocTask[] = [];
   for (const s of sections) {
     const code = s.label;
@@ -310,8 +361,11 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
         break;
     }
   }
+  return bodyTasks;
+}
 
-  // Assignment tables (PHỤ LỤC): each task table is a list of tasks.
+/** Assignment tables (PHỤ LỤC): each task table is a list of tasks. */
+function tableTasksOf(tables: Table[]): DocTask[] {
   const tableTasks: DocTask[] = [];
   let taskTables = 0;
   for (const t of tables) {
@@ -320,14 +374,7 @@ export function parsePlan(blocks: Block[], options: ParseOptions = {}): ParsedPl
     taskTables++;
     pushAll(tableTasks, readTaskTable(t, cols, `PL${taskTables}`));
   }
-  // When the appendix holds the tasks, the body's unassigned narrative is not a second copy of them.
-  plan.tasks = tableTasks.length ? [...pruneUnassigned(bodyTasks), ...tableTasks] : bodyTasks;
-
-  // Signer: the last lines of the document after the end of the text.
-  plan.signer = readSigner(lines);
-  if (!plan.signer) flags.push({ code: "HEADER", field: "signer", text: "" });
-  flagTasks(plan.tasks, flags, parses, { lead: false, due: false });
-  return plan;
+  return tableTasks;
 }
 
 /**
@@ -396,13 +443,7 @@ function toItems(blocks: Block[]): Item[] {
 
 // ---------------------------------------------------------------- header
 
-interface Header {
-  number?: string;
-  decision?: string;
-  issuer?: string;
-  place?: string;
-  issuedOn?: string;
-  title?: string;
+interface Header extends Pick<ParsedPlan, "number" | "decision" | "issuer" | "place" | "issuedOn" | "title"> {
   /** Index of the first line after the header. */
   bodyStart: number;
 }
