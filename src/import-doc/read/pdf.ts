@@ -199,9 +199,16 @@ const isRowNumber = (s: string) => /^(\d{1,3}(\.\d{1,3})*\.?|[IVXL]{1,5}\.?|[A-H
  * continues the cells of the row above (cells wrap over several lines).
  */
 export function linesToBlocks(input: Line[]): Block[] {
-  const blocks: Block[] = [];
   const lines = headerColumns(input);
-  // The text block's edges on each page: where a full (justified) line ends and where lines start.
+  const builder = new BlockBuilder(pageEdges(lines));
+  for (const line of lines) builder.read(line);
+  builder.closeTable();
+  builder.closeCentred();
+  return builder.blocks;
+}
+
+/** The text block's edges on each page: where a full (justified) line ends and where lines start. */
+function pageEdges(lines: Line[]): Map<number, { left: number; right: number }> {
   const edges = new Map<number, { left: number; right: number }>();
   for (const l of lines) {
     if (l.segments.length !== 1) continue;
@@ -210,26 +217,229 @@ export function linesToBlocks(input: Line[]): Block[] {
     e.right = Math.max(e.right, l.segments[0]!.end);
     edges.set(l.page, e);
   }
-  /** The paragraph last pushed, while its last line runs to the right edge (so the layout wrapped it). */
-  let wrapped: { kind: "para"; text: string } | undefined;
-  let table: { cols: number[]; rows: string[][]; rowPos: SourcePos[]; pos: SourcePos } | undefined;
-  let tables = 0;
-  /** A table whose header is set over several baselines: its lines are gathered, then cut into rows. */
-  let centred:
-    | {
-        header: string[];
-        clusters: { x: number; end: number }[];
-        headTexts: Set<string>;
-        lines: Line[];
-        pos: SourcePos;
-        /** The last page it was seen on, and whether every page after its first opened with its header repeated. */
-        page: number;
-        headerOnEachPage?: boolean;
+  return edges;
+}
+
+const colOf = (cols: number[], x: number) => {
+  let c = 0;
+  for (let i = 0; i < cols.length; i++) if (x >= cols[i]! - 6) c = i;
+  return c;
+};
+
+/** A line's segments cut again wherever one of its items starts a new column of the table. */
+function byColumn(cols: number[], segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const sg of segs) {
+    let cur: Segment | undefined;
+    for (const it of sg.items) {
+      if (cur && colOf(cols, it.x) === colOf(cols, cur.x)) {
+        cur.text = cleanLine(`${cur.text}${it.x - cur.end > 1 ? " " : ""}${it.text}`);
+        cur.end = it.end;
+        cur.items.push(it);
+      } else {
+        cur = { x: it.x, end: it.end, text: cleanLine(it.text), items: [it] };
+        out.push(cur);
       }
-    | undefined;
+    }
+  }
+  return out.filter((x) => x.text);
+}
+
+/** Columns of a header set over several baselines: header cells whose spans overlap belong to one column ("Cơ quan" over "chủ trì"). */
+function headerClusters(spans: Segment[]): { x: number; end: number; texts: string[] }[] {
+  const clusters: { x: number; end: number; texts: string[] }[] = [];
+  for (const sp of [...spans].sort((a, b) => a.x - b.x)) {
+    const k = clusters.find((c) => sp.x < c.end && sp.end > c.x);
+    if (k) {
+      k.x = Math.min(k.x, sp.x);
+      k.end = Math.max(k.end, sp.end);
+      k.texts.push(sp.text);
+    } else clusters.push({ x: sp.x, end: sp.end, texts: [sp.text] });
+  }
+  return clusters.sort((a, b) => a.x - b.x);
+}
+
+/** A header line of an assignment table: three or more columns, one of which says "chủ trì". */
+const isAssignmentHeader = (l: Line) => l.segments.length >= 3 && l.segments.some((s) => fold(s.text).includes("chu tri"));
+
+interface GridTable {
+  cols: number[];
+  rows: string[][];
+  rowPos: SourcePos[];
+  pos: SourcePos;
+}
+
+/** A table whose header is set over several baselines: its lines are gathered, then cut into rows. */
+interface CentredTable {
+  header: string[];
+  clusters: { x: number; end: number }[];
+  headTexts: Set<string>;
+  lines: Line[];
+  pos: SourcePos;
+  /** The last page it was seen on, and whether every page after its first opened with its header repeated. */
+  page: number;
+  headerOnEachPage?: boolean;
+}
+
+/** Reads the lines in order into blocks: paragraphs, tables in columns, tables with centred cells. */
+class BlockBuilder {
+  readonly blocks: Block[] = [];
+  /** The paragraph last pushed, while its last line runs to the right edge (so the layout wrapped it). */
+  private wrapped: { kind: "para"; text: string } | undefined;
+  private table: GridTable | undefined;
+  private tables = 0;
+  private centred: CentredTable | undefined;
   /** The last lines read as paragraphs of their own, with their blocks: a header may have begun there. */
-  let recent: { line: Line; block: Block }[] = [];
-  const closeCentred = () => {
+  private recent: { line: Line; block: Block }[] = [];
+
+  constructor(private readonly edges: Map<number, { left: number; right: number }>) {}
+
+  read(line: Line): void {
+    if (this.centred && this.centredTakes(this.centred, line)) return;
+    const l = this.table ? { ...line, segments: byColumn(this.table.cols, line.segments) } : line;
+    const pos = { page: l.page, line: l.line };
+    if (this.startsCentred(l)) return;
+    if (!this.table && isAssignmentHeader(l)) {
+      this.tables++;
+      this.table = { cols: l.segments.map((s) => s.x), rows: [l.segments.map((s) => s.text)], rowPos: [pos], pos: { ...pos, table: this.tables } };
+      return;
+    }
+    if (this.table && this.tableTakes(this.table, l, pos)) return;
+    this.paragraph(l, pos);
+  }
+
+  /** A line of the centred table (true), or past it: the table is closed (false). */
+  private centredTakes(c: CentredTable, line: Line): boolean {
+    const text = line.segments.map((sg) => sg.text).join(" ");
+    const isHeader = c.headTexts.has(fold(text));
+    // A table whose header is repeated at the top of each of its pages ends at the first page that does not
+    // open with it (NQ 105/NQ-CP: Phụ lục II's prose on the page after the table's last row).
+    const ended = line.page !== c.page && c.headerOnEachPage === true && !isHeader;
+    if (line.page !== c.page) {
+      c.headerOnEachPage = isHeader && c.headerOnEachPage !== false;
+      c.page = line.page;
+    }
+    if (isHeader && !ended) return true; // the header repeated on a new page
+    const first = line.segments[0]!;
+    const leftOfTable = first.x < c.clusters[0]!.x - 12;
+    // Past the table: a line across the page that starts in the number's column without a number ("Nơi nhận:").
+    // A part's title wrapped onto a second line ("IV. Tăng cường …" / "Trung ương và địa phương, …") is not.
+    const before = c.lines.at(-1);
+    const titleGoesOn = !!before && before.page === line.page && before.y - line.y < 24 && before.segments.length === 1 && before.segments[0]!.x < c.clusters[0]!.end + 5;
+    const prose =
+      line.segments.length === 1 &&
+      first.x < c.clusters[0]!.end + 5 &&
+      first.end > c.clusters[Math.min(2, c.clusters.length - 1)]!.end + 40 &&
+      !isRowNumber(first.text.split(" ")[0]!) &&
+      !/^[a-zà-ỹđ]/u.test(first.text) &&
+      !titleGoesOn;
+    if (!leftOfTable && !prose && !ended && !appendixTitle(line)) {
+      c.lines.push(line);
+      return true;
+    }
+    this.closeCentred();
+    return false;
+  }
+
+  /**
+   * A header set over several baselines ("Cơ quan | Cơ quan | Thời gian hoàn" / "STT | Tên nhiệm vụ cụ thể |
+   * Kết quả" / "chủ trì | phối hợp | thành", as the Công báo sets it, a one-line cell centred between the
+   * others; or "Cơ quan chủ" / "trì thực hiện"): the lines just above on the same page, close enough to be one
+   * header row, are read with this one, and so are the table's rows, whose cells are centred the same way
+   * (see centredRows).
+   */
+  private startsCentred(l: Line): boolean {
+    const above = this.table ? [] : this.recent.filter((r) => r.line.page === l.page && r.line.y - l.y < 24 && r.line.segments.length >= 2 && this.blocks.includes(r.block));
+    if (above.length === 0 || l.segments.length < 2) return false;
+    const clusters = headerClusters([...above.flatMap((r) => r.line.segments), ...l.segments]);
+    // Each column's text top to bottom: the lines above come first.
+    if (clusters.length < 3 || !clusters.some((k) => fold(k.texts.join(" ")).includes("chu tri"))) return false;
+    this.tables++;
+    for (const r of above) this.blocks.splice(this.blocks.indexOf(r.block), 1);
+    const first = above[0]!.line;
+    this.centred = {
+      header: clusters.map((k) => k.texts.join(" ")),
+      clusters,
+      headTexts: new Set([...above.map((r) => r.line), l].map((hl) => fold(hl.segments.map((sg) => sg.text).join(" ")))),
+      lines: [],
+      pos: { page: first.page, line: first.line, table: this.tables },
+      page: l.page,
+    };
+    this.recent = [];
+    return true;
+  }
+
+  /** A line of the table in columns: a new row, or more of the row above (true); or past the table, which is closed (false). */
+  private tableTakes(table: GridTable, l: Line, pos: SourcePos): boolean {
+    const first = l.segments[0]!;
+    const c0 = colOf(table.cols, first.x);
+    if (isAssignmentHeader(l)) return true; // the header repeated at the top of a new page
+    const leftOfTable = first.x < table.cols[0]! - 12;
+    const prose = c0 === 0 && l.segments.length === 1 && first.end > table.cols[Math.min(2, table.cols.length - 1)]! + 40 && !isRowNumber(first.text.split(" ")[0]!);
+    // The STT column never wraps: text there that is not a row number is past the table ("Nơi nhận:").
+    const pastTable = c0 === 0 && l.segments.every((sg) => colOf(table.cols, sg.x) === 0) && !isRowNumber(first.text) && !isRowNumber(first.text.split(" ")[0]!);
+    if (leftOfTable || prose || pastTable || appendixTitle(l)) {
+      this.closeTable();
+      return false;
+    }
+    const newRow = c0 === 0 && (isRowNumber(first.text) || isRowNumber(first.text.split(" ")[0]!));
+    if (newRow || table.rows.length === 1) {
+      const row = table.cols.map(() => "");
+      for (const s of l.segments) row[colOf(table.cols, s.x)] += (row[colOf(table.cols, s.x)] ? " " : "") + s.text;
+      // "1 Nội dung…" read as one segment: split the number off into the STT column.
+      const m = /^(\S+)\s+(.+)$/.exec(row[0]!);
+      if (m && isRowNumber(m[1]!) && table.cols.length > 1 && row[1] === "") {
+        row[0] = m[1]!;
+        row[1] = m[2]!;
+      }
+      table.rows.push(row);
+      table.rowPos.push(pos);
+    } else {
+      const row = table.rows.at(-1)!;
+      for (const s of l.segments) {
+        const c = colOf(table.cols, s.x);
+        // A cell wrapped over lines reads on with a space; a new bullet starts a new line.
+        row[c] = row[c] ? `${row[c]}${/^[-+•]/.test(s.text) ? "\n" : " "}${s.text}` : s.text;
+      }
+    }
+    return true;
+  }
+
+  /** A line of text: a new paragraph, or the paragraph above going on where the layout wrapped it. */
+  private paragraph(l: Line, pos: SourcePos): void {
+    const text = cleanLine(l.segments.map((s) => s.text).join(" "));
+    if (!text) return;
+    const edge = this.edges.get(l.page);
+    const only = l.segments.length === 1 ? l.segments[0]! : undefined;
+    const startsAtLeft = !!only && !!edge && only.x <= edge.left + 4;
+    // A line the layout wrapped goes on at the left edge without a list marker; after a full line ending in
+    // punctuation, only a lower-case start continues it ("…Bảo hiểm xã hội tỉnh;" / "các cơ sở …").
+    if (this.wrapped && startsAtLeft && !LIST_START.test(text) && (!/[.;:!?]$/.test(this.wrapped.text) || /^[a-zà-ỹđ]/u.test(text))) {
+      this.wrapped.text = `${this.wrapped.text} ${text}`;
+    } else {
+      const block = { kind: "para" as const, text, pos };
+      this.blocks.push(block);
+      this.wrapped = block;
+      this.recent = [...this.recent.slice(-1), { line: l, block }];
+    }
+    if (!(only && edge && only.end >= edge.right - 24)) this.wrapped = undefined;
+  }
+
+  closeTable(): void {
+    const table = this.table;
+    if (table && table.rows.length > 1) {
+      this.blocks.push({
+        kind: "table",
+        rows: table.rows.map((r) => r.map((text): TableCell => ({ text: text.trim(), spanned: false }))),
+        rowPos: table.rowPos,
+        pos: table.pos,
+      });
+    }
+    this.table = undefined;
+  }
+
+  closeCentred(): void {
+    const centred = this.centred;
     if (centred) {
       const rows = centredRows(
         centred.clusters,
@@ -237,178 +447,15 @@ export function linesToBlocks(input: Line[]): Block[] {
         centred.header.findIndex((h) => fold(h).includes("chu tri")),
       );
       if (rows.rows.length > 0)
-        blocks.push({
+        this.blocks.push({
           kind: "table",
           rows: [centred.header, ...rows.rows].map((r) => r.map((text): TableCell => ({ text: text.trim(), spanned: false }))),
           rowPos: [centred.pos, ...rows.rowPos],
           pos: centred.pos,
         });
     }
-    centred = undefined;
-  };
-  const closeTable = () => {
-    if (table && table.rows.length > 1) {
-      blocks.push({
-        kind: "table",
-        rows: table.rows.map((r) => r.map((text): TableCell => ({ text: text.trim(), spanned: false }))),
-        rowPos: table.rowPos,
-        pos: table.pos,
-      });
-    }
-    table = undefined;
-  };
-  const colOf = (cols: number[], x: number) => {
-    let c = 0;
-    for (let i = 0; i < cols.length; i++) if (x >= cols[i]! - 6) c = i;
-    return c;
-  };
-  /** A line's segments cut again wherever one of its items starts a new column of the table. */
-  const byColumn = (cols: number[], segs: Segment[]): Segment[] => {
-    const out: Segment[] = [];
-    for (const sg of segs) {
-      let cur: Segment | undefined;
-      for (const it of sg.items) {
-        if (cur && colOf(cols, it.x) === colOf(cols, cur.x)) {
-          cur.text = cleanLine(`${cur.text}${it.x - cur.end > 1 ? " " : ""}${it.text}`);
-          cur.end = it.end;
-          cur.items.push(it);
-        } else {
-          cur = { x: it.x, end: it.end, text: cleanLine(it.text), items: [it] };
-          out.push(cur);
-        }
-      }
-    }
-    return out.filter((x) => x.text);
-  };
-  for (const line of lines) {
-    if (centred) {
-      const c = centred;
-      const text = line.segments.map((sg) => sg.text).join(" ");
-      const isHeader = c.headTexts.has(fold(text));
-      // A table whose header is repeated at the top of each of its pages ends at the first page that does not
-      // open with it (NQ 105/NQ-CP: Phụ lục II's prose on the page after the table's last row).
-      const ended = line.page !== c.page && c.headerOnEachPage === true && !isHeader;
-      if (line.page !== c.page) {
-        c.headerOnEachPage = isHeader && c.headerOnEachPage !== false;
-        c.page = line.page;
-      }
-      if (isHeader && !ended) continue; // the header repeated on a new page
-      const first = line.segments[0]!;
-      const leftOfTable = first.x < c.clusters[0]!.x - 12;
-      // Past the table: a line across the page that starts in the number's column without a number ("Nơi nhận:").
-      // A part's title wrapped onto a second line ("IV. Tăng cường …" / "Trung ương và địa phương, …") is not.
-      const before = c.lines.at(-1);
-      const titleGoesOn = !!before && before.page === line.page && before.y - line.y < 24 && before.segments.length === 1 && before.segments[0]!.x < c.clusters[0]!.end + 5;
-      const prose =
-        line.segments.length === 1 &&
-        first.x < c.clusters[0]!.end + 5 &&
-        first.end > c.clusters[Math.min(2, c.clusters.length - 1)]!.end + 40 &&
-        !isRowNumber(first.text.split(" ")[0]!) &&
-        !/^[a-zà-ỹđ]/u.test(first.text) &&
-        !titleGoesOn;
-      if (!leftOfTable && !prose && !ended && !appendixTitle(line)) {
-        c.lines.push(line);
-        continue;
-      }
-      closeCentred();
-    }
-    const l = table ? { ...line, segments: byColumn(table.cols, line.segments) } : line;
-    const pos = { page: l.page, line: l.line };
-    // A header set over several baselines ("Cơ quan | Cơ quan | Thời gian hoàn" / "STT | Tên nhiệm vụ cụ thể |
-    // Kết quả" / "chủ trì | phối hợp | thành", as the Công báo sets it, a one-line cell centred between the
-    // others; or "Cơ quan chủ" / "trì thực hiện"): the lines just above on the same page, close enough to be one
-    // header row, are read with this one, and so are the table's rows, whose cells are centred the same way
-    // (see centredRows).
-    const above = table ? [] : recent.filter((r) => r.line.page === l.page && r.line.y - l.y < 24 && r.line.segments.length >= 2 && blocks.includes(r.block));
-    if (above.length > 0 && l.segments.length >= 2) {
-      const spans = [...above.flatMap((r) => r.line.segments), ...l.segments].sort((a, b) => a.x - b.x);
-      // Columns: header cells whose spans overlap belong to one column ("Cơ quan" over "chủ trì").
-      const clusters: { x: number; end: number; texts: string[] }[] = [];
-      for (const sp of spans) {
-        const k = clusters.find((c) => sp.x < c.end && sp.end > c.x);
-        if (k) {
-          k.x = Math.min(k.x, sp.x);
-          k.end = Math.max(k.end, sp.end);
-          k.texts.push(sp.text);
-        } else clusters.push({ x: sp.x, end: sp.end, texts: [sp.text] });
-      }
-      clusters.sort((a, b) => a.x - b.x);
-      // Each column's text top to bottom: the lines above come first.
-      if (clusters.length >= 3 && clusters.some((k) => fold(k.texts.join(" ")).includes("chu tri"))) {
-        tables++;
-        for (const r of above) blocks.splice(blocks.indexOf(r.block), 1);
-        const first = above[0]!.line;
-        centred = {
-          header: clusters.map((k) => k.texts.join(" ")),
-          clusters,
-          headTexts: new Set([...above.map((r) => r.line), l].map((hl) => fold(hl.segments.map((sg) => sg.text).join(" ")))),
-          lines: [],
-          pos: { page: first.page, line: first.line, table: tables },
-          page: l.page,
-        };
-        recent = [];
-        continue;
-      }
-    }
-    if (!table && l.segments.length >= 3 && l.segments.some((s) => fold(s.text).includes("chu tri"))) {
-      tables++;
-      table = { cols: l.segments.map((s) => s.x), rows: [l.segments.map((s) => s.text)], rowPos: [pos], pos: { ...pos, table: tables } };
-      continue;
-    }
-    if (table) {
-      const first = l.segments[0]!;
-      const c0 = colOf(table.cols, first.x);
-      const repeatedHeader = l.segments.length >= 3 && l.segments.some((s) => fold(s.text).includes("chu tri"));
-      if (repeatedHeader) continue; // the header repeated at the top of a new page
-      const leftOfTable = first.x < table.cols[0]! - 12;
-      const prose = c0 === 0 && l.segments.length === 1 && first.end > table.cols[Math.min(2, table.cols.length - 1)]! + 40 && !isRowNumber(first.text.split(" ")[0]!);
-      // The STT column never wraps: text there that is not a row number is past the table ("Nơi nhận:").
-      const pastTable = c0 === 0 && l.segments.every((sg) => colOf(table!.cols, sg.x) === 0) && !isRowNumber(first.text) && !isRowNumber(first.text.split(" ")[0]!);
-      if (leftOfTable || prose || pastTable || appendixTitle(l)) closeTable();
-      else {
-        const newRow = c0 === 0 && (isRowNumber(first.text) || isRowNumber(first.text.split(" ")[0]!));
-        if (newRow || table.rows.length === 1) {
-          const row = table.cols.map(() => "");
-          for (const s of l.segments) row[colOf(table.cols, s.x)] += (row[colOf(table.cols, s.x)] ? " " : "") + s.text;
-          // "1 Nội dung…" read as one segment: split the number off into the STT column.
-          const m = /^(\S+)\s+(.+)$/.exec(row[0]!);
-          if (m && isRowNumber(m[1]!) && table.cols.length > 1 && row[1] === "") {
-            row[0] = m[1]!;
-            row[1] = m[2]!;
-          }
-          table.rows.push(row);
-          table.rowPos.push(pos);
-        } else {
-          const row = table.rows.at(-1)!;
-          for (const s of l.segments) {
-            const c = colOf(table.cols, s.x);
-            // A cell wrapped over lines reads on with a space; a new bullet starts a new line.
-            row[c] = row[c] ? `${row[c]}${/^[-+•]/.test(s.text) ? "\n" : " "}${s.text}` : s.text;
-          }
-        }
-        continue;
-      }
-    }
-    const text = cleanLine(l.segments.map((s) => s.text).join(" "));
-    if (!text) continue;
-    const edge = edges.get(l.page);
-    const only = l.segments.length === 1 ? l.segments[0]! : undefined;
-    const startsAtLeft = !!only && !!edge && only.x <= edge.left + 4;
-    // A line the layout wrapped goes on at the left edge without a list marker; after a full line ending in
-    // punctuation, only a lower-case start continues it ("…Bảo hiểm xã hội tỉnh;" / "các cơ sở …").
-    if (wrapped && startsAtLeft && !LIST_START.test(text) && (!/[.;:!?]$/.test(wrapped.text) || /^[a-zà-ỹđ]/u.test(text))) {
-      wrapped.text = `${wrapped.text} ${text}`;
-    } else {
-      const block = { kind: "para" as const, text, pos };
-      blocks.push(block);
-      wrapped = block;
-      recent = [...recent.slice(-1), { line: l, block }];
-    }
-    if (!(only && edge && only.end >= edge.right - 24)) wrapped = undefined;
+    this.centred = undefined;
   }
-  closeTable();
-  closeCentred();
-  return blocks;
 }
 
 /**
