@@ -42,51 +42,67 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
-      const items = (content.items as { str?: string; transform?: number[]; width?: number; height?: number }[])
-        .filter((it) => typeof it.str === "string" && it.transform && it.str.trim() !== "")
-        .map((it) => {
-          const [a, b, , , x, y] = it.transform!;
-          const size = Math.hypot(a!, b!) || it.height || 10;
-          return { x: x!, y: y!, end: x! + (it.width ?? 0), size, text: it.str! };
-        });
-      // Lines: items whose baselines are within half a font size, top to bottom.
-      items.sort((i, j) => j.y - i.y || i.x - j.x);
-      const pageLines: { y: number; size: number; items: typeof items }[] = [];
-      for (const it of items) {
-        const last = pageLines.at(-1);
-        if (last && Math.abs(last.y - it.y) <= Math.max(2, it.size * 0.5)) last.items.push(it);
-        else pageLines.push({ y: it.y, size: it.size, items: [it] });
+      // Text set on its side (a landscape table on a portrait page, the lines running up the page; or a page
+      // turned by /Rotate with its text drawn turned the other way) is read in its own frame: each item's
+      // position is turned by its text's angle (a quarter turn, from its matrix) so that its line runs left to
+      // right, as on an upright page. Text of each angle is laid out on its own, as a page of its own (a
+      // page's running head stays upright over a table set on its side), the text upright for the reader
+      // (the page's /Rotate) first. An item not set at a quarter turn (slanted) is read as upright, as before.
+      const groups = new Map<number, { x: number; y: number; end: number; size: number; text: string }[]>();
+      for (const it of content.items as { str?: string; transform?: number[]; width?: number; height?: number }[]) {
+        if (typeof it.str !== "string" || !it.transform || it.str.trim() === "") continue;
+        const [a, b, , , x, y] = it.transform;
+        const size = Math.hypot(a!, b!) || it.height || 10;
+        const turn = quarterTurn(a!, b!);
+        const [rx, ry] = turnBack(turn, x!, y!, page.view);
+        const group = groups.get(turn) ?? [];
+        group.push({ x: rx, y: ry, end: rx + (it.width ?? 0), size, text: it.str });
+        groups.set(turn, group);
       }
-      // A page number alone at the top or the bottom of a page ("2", "- 2 -") is not text of the plan: it
-      // would break a paragraph that runs on from the page before.
-      const folio = (pl: (typeof pageLines)[number] | undefined) =>
-        !!pl &&
-        pl.items.length <= 3 &&
-        /^[-–—]?\s*\d{1,3}\s*[-–—]?$/.test(
-          pl.items
-            .map((x) => x.text)
-            .join("")
-            .trim(),
-        );
-      if (folio(pageLines[0])) pageLines.shift();
-      if (pageLines.length > 1 && folio(pageLines.at(-1))) pageLines.pop();
-      dropFootnotes(pageLines);
-      pageLines.forEach((pl, i) => {
-        pl.items.sort((a, b) => a.x - b.x);
-        const segments: Segment[] = [];
-        for (const it of pl.items) {
-          const prev = segments.at(-1);
-          const item = { x: it.x, end: it.end, text: it.text };
-          if (prev && it.x - prev.end < pl.size * COLUMN_GAP) {
-            prev.text += it.x - prev.end > pl.size * 0.15 && !prev.text.endsWith(" ") && !it.text.startsWith(" ") ? ` ${it.text}` : it.text;
-            prev.end = Math.max(prev.end, it.end);
-            prev.items.push(item);
-          } else segments.push({ x: it.x, end: it.end, text: it.text, items: [item] });
+      const upright = (((page.rotate ?? 0) % 360) + 360) % 360;
+      const turns = [...groups.keys()].sort((s, t) => (s === upright ? -1 : t === upright ? 1 : s - t));
+      let lineNo = 0;
+      for (const turn of turns) {
+        const items = groups.get(turn)!;
+        // Lines: items whose baselines are within half a font size, top to bottom.
+        items.sort((i, j) => j.y - i.y || i.x - j.x);
+        const pageLines: { y: number; size: number; items: typeof items }[] = [];
+        for (const it of items) {
+          const last = pageLines.at(-1);
+          if (last && Math.abs(last.y - it.y) <= Math.max(2, it.size * 0.5)) last.items.push(it);
+          else pageLines.push({ y: it.y, size: it.size, items: [it] });
         }
-        for (const s of segments) s.text = cleanLine(s.text);
-        chars += segments.reduce((n, s) => n + s.text.length, 0);
-        lines.push({ page: p, line: i + 1, y: pl.y, segments: segments.filter((s) => s.text) });
-      });
+        // A page number alone at the top or the bottom of a page ("2", "- 2 -") is not text of the plan: it
+        // would break a paragraph that runs on from the page before.
+        const folio = (pl: (typeof pageLines)[number] | undefined) =>
+          !!pl &&
+          pl.items.length <= 3 &&
+          /^[-–—]?\s*\d{1,3}\s*[-–—]?$/.test(
+            pl.items
+              .map((x) => x.text)
+              .join("")
+              .trim(),
+          );
+        if (folio(pageLines[0])) pageLines.shift();
+        if (pageLines.length > 1 && folio(pageLines.at(-1))) pageLines.pop();
+        dropFootnotes(pageLines);
+        for (const pl of pageLines) {
+          pl.items.sort((a, b) => a.x - b.x);
+          const segments: Segment[] = [];
+          for (const it of pl.items) {
+            const prev = segments.at(-1);
+            const item = { x: it.x, end: it.end, text: it.text };
+            if (prev && it.x - prev.end < pl.size * COLUMN_GAP) {
+              prev.text += it.x - prev.end > pl.size * 0.15 && !prev.text.endsWith(" ") && !it.text.startsWith(" ") ? ` ${it.text}` : it.text;
+              prev.end = Math.max(prev.end, it.end);
+              prev.items.push(item);
+            } else segments.push({ x: it.x, end: it.end, text: it.text, items: [item] });
+          }
+          for (const s of segments) s.text = cleanLine(s.text);
+          chars += segments.reduce((n, s) => n + s.text.length, 0);
+          lines.push({ page: p, line: ++lineNo, y: pl.y, segments: segments.filter((s) => s.text) });
+        }
+      }
       page.cleanup();
       // Stop at the limit rather than after the last page: a 50 MB PDF of text is about 12,000 pages, whose
       // lines would otherwise all be held (755 MB peak, 3 minutes) only to be refused (BENCHMARKS.md).
@@ -103,6 +119,28 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
   // A scan has (almost) no text: fewer than 20 characters a page.
   if (chars < Math.max(40, pages * 20)) throw new AppError("DOC_NO_TEXT", { file });
   return { blocks: linesToBlocks(lines), pages };
+}
+
+/**
+ * The quarter turn (0, 90, 180 or 270 degrees, counter-clockwise) a text item's matrix sets its text at, from
+ * the direction its baseline runs in (a, b); 0 for text not set at a quarter turn (slanted a few degrees or more).
+ */
+export function quarterTurn(a: number, b: number): number {
+  const deg = (Math.atan2(b, a) * 180) / Math.PI;
+  const turn = Math.round(deg / 90) * 90;
+  return Math.abs(deg - turn) <= 2 ? ((turn % 360) + 360) % 360 : 0;
+}
+
+/**
+ * A point turned back by `turn` degrees, into the frame where text set at that turn runs left to right, y up,
+ * measured from that frame's bottom left corner of the page (`view`: the page's box, x0 y0 x1 y1).
+ */
+export function turnBack(turn: number, x: number, y: number, view: number[]): [number, number] {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
+  if (turn === 90) return [y - y0, x1 - x];
+  if (turn === 180) return [x1 - x, y1 - y];
+  if (turn === 270) return [y1 - y, x - x0];
+  return [x, y];
 }
 
 /**
