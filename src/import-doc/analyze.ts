@@ -94,9 +94,12 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
       const both = named.filter((c) => !cooperating.includes(c));
       if (both.length > 0) flags.push({ code: "LEAD_ALSO_COOPERATING", taskCode: code, field: "cooperating", text: both.map((b) => b.name).join("; ") });
       const deadline = t.due ? parseDeadline(t.due, "QUARTER", { year }) : undefined;
+      const base = lead.length ? cooperating : cooperating.length ? cooperating : inh.cooperating;
+      const effLead = lead.length ? lead : inh.lead;
+      const also = (t.alsoCooperating ?? []).map((b) => ref(b, code)).filter((c) => !base.some((b) => b.code === c.code) && !effLead.some((l) => l.code === c.code));
       const effective: ModelTask["effective"] = {
-        lead: lead.length ? lead : inh.lead,
-        cooperating: lead.length ? cooperating : cooperating.length ? cooperating : inh.cooperating,
+        lead: effLead,
+        cooperating: [...base, ...also],
         ...(deadline ? { due: t.due, deadline } : inh.due ? { due: inh.due, deadline: inh.deadline } : {}),
       };
       tasks.push({

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDeadline } from "../../src/domain/deadline.js";
 import { analyze } from "../../src/import-doc/analyze.js";
-import { bodyHeading, dueInText, fromProse, labelOf, leadValue } from "../../src/import-doc/parse/assignment.js";
+import { bodyHeading, dueInText, fromProse, labelOf, leadValue, partnersInText } from "../../src/import-doc/parse/assignment.js";
 import { BodyMatcher, bodyKey, splitBodies } from "../../src/import-doc/parse/bodies.js";
 import { markerOf, parsePlan } from "../../src/import-doc/parse/structure.js";
 import { textToBlocks } from "../../src/import-doc/read/text.js";
@@ -116,6 +116,29 @@ describe("assignments", () => {
     expect(dueInText("tổ chức đánh giá, hoàn thành trước ngày 15 tháng 12 năm 2026.", parses)).toBe("trước ngày 15 tháng 12 năm 2026");
     expect(dueInText("tuyên truyền trên hệ thống truyền thanh cơ sở; thực hiện thường xuyên.", parses)).toBe("thường xuyên");
     expect(dueInText("tuyên truyền trên hệ thống truyền thanh cơ sở.", parses)).toBeUndefined();
+  });
+  it("reads the bodies of a Government resolution's prose items (NQ 122/NQ-CP)", () => {
+    // The subject ends at "khẩn trương" / "nghiêm túc"; "chương trình" is a noun, not the verb "trình".
+    expect(fromProse("Bộ Công an, Bộ Quốc phòng khẩn trương xây dựng, trình Chính phủ ban hành các Nghị định", true)).toMatchObject({
+      lead: ["Bộ Công an", "Bộ Quốc phòng"],
+    });
+    expect(fromProse("Các Bộ chủ chương trình và các bộ, cơ quan trung ương có liên quan nghiêm túc thực hiện các nhiệm vụ", true).lead[0]).toBe("Các Bộ chủ chương trình");
+    expect(fromProse("Chủ trì, phối hợp với các bộ, cơ quan liên quan khẩn trương xử lý các kiến nghị").cooperating).toEqual(["các bộ, cơ quan liên quan"]);
+    // An item that opens with a verb or two and its own cooperation.
+    expect(fromProse("Chủ động phối hợp với các bộ, cơ quan liên quan nghiên cứu, xây dựng, trình Chính phủ").cooperating).toEqual(["các bộ, cơ quan liên quan"]);
+    expect(fromProse("Tham mưu, phối hợp chặt chẽ với các bộ, cơ quan liên quan triển khai các nhiệm vụ").cooperating).toEqual(["các bộ, cơ quan liên quan"]);
+    // "các Bộ: Xây dựng, Quốc phòng": one ministry per name after the colon.
+    expect(fromProse("Chủ trì, phối hợp với các Bộ: Xây dựng, Quốc phòng theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo").cooperating).toEqual(["Bộ Xây dựng", "Bộ Quốc phòng"]);
+  });
+  it("finds the ministries named inside an item for a part of its work", () => {
+    expect(partnersInText("Tăng cường các giải pháp quản lý thuế, chống thất thu; phối hợp với Bộ Công an rà soát, hoàn thiện các quy định")).toEqual(["Bộ Công an"]);
+    expect(partnersInText("Khẩn trương rà soát các quy định. Phối hợp chặt chẽ với Bộ Tài chính để sửa đổi các quy định")).toEqual(["Bộ Tài chính"]);
+    expect(
+      partnersInText("gửi Bộ Tài chính trước ngày 06 tháng 5 năm 2026. Trên cơ sở đề xuất của các địa phương, Bộ Tài chính khẩn trương phối hợp với các Bộ, cơ quan rà soát"),
+    ).toEqual(["Bộ Tài chính"]);
+    // A collective after "phối hợp với" is the heading's cooperating bodies said again.
+    expect(partnersInText("Chủ động đôn đốc, phối hợp với địa phương theo dõi sát diễn biến thị trường")).toEqual([]);
+    expect(partnersInText("Theo dõi, đôn đốc và phối hợp chặt chẽ với các bộ, cơ quan, địa phương trong công tác lập quy hoạch")).toEqual([]);
   });
   it("finds a quarter, a month or a day set anywhere in a prose item, the 'hoàn thành' one first", () => {
     const parses = (s: string) => parseDeadline(s, "QUARTER", { year: 2026 }) !== undefined;

@@ -118,9 +118,12 @@ const VERBS = [
   "thanh tra",
   "truyền thông",
   "cung ứng",
+  "khẩn trương",
+  "hoàn thành",
+  "nghiêm túc",
 ];
-// "các tổ chức chính trị - xã hội", "những người …": after "các"/"những" a verb-like word is a noun.
-const VERB_RE = new RegExp(`(?<!,)(?<!các)(?<!những)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
+// "các tổ chức chính trị - xã hội", "những người …": after "các"/"những" a verb-like word is a noun; "chương trình" too.
+const VERB_RE = new RegExp(`(?<!,)(?<!các)(?<!những)(?<!chương)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
 
 /** Cuts a sentence where the first verb starts: what comes before is the list of bodies. */
 function beforeVerb(s: string): string {
@@ -192,7 +195,11 @@ export function fromProse(text: string, atStart = false): Assignment {
     }
   }
   // "Chủ trì, phối hợp với Sở Y nâng cấp …" under a heading that names the lead: the cooperating bodies.
-  const underHeading = /^(?:chủ trì|là cơ quan (?:đầu mối|thường trực)|làm đầu mối),?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.*)$/isu.exec(text.trim());
+  // Also an item that opens with a verb or two and its own cooperation: "Chủ động phối hợp với các bộ, cơ quan liên
+  // quan nghiên cứu …", "Tham mưu, phối hợp chặt chẽ với …", "Theo dõi, đôn đốc và phối hợp chặt chẽ với …".
+  const underHeading =
+    /^(?:chủ trì|là cơ quan (?:đầu mối|thường trực)|làm đầu mối),?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.*)$/isu.exec(text.trim()) ??
+    /^(?:chủ động|tham mưu|theo dõi|đôn đốc)(?:,?\s+(?:theo dõi|đôn đốc|tham mưu))?,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?\s+với\s+(.*)$/isu.exec(text.trim());
   if (underHeading) {
     out.cooperating = coopList(underHeading[1]!);
     return out;
@@ -271,9 +278,34 @@ function beforeVerbSubject(s: string): string {
 }
 
 function coopList(rest: string): string[] {
+  // "các Bộ: Xây dựng, Quốc phòng theo chức năng …": the ministries named after the colon.
+  const named = /^các\s+(Bộ|Sở)\s*:\s*([^.;:(\n]+)/u.exec(rest.trim());
+  if (named) {
+    const names = beforeVerb(named[2]!)
+      .split(/\s*,\s*|\s+và\s+/u)
+      .map((n) => n.trim())
+      .filter((n) => /^\p{Lu}/u.test(n));
+    if (names.length) return names.map((n) => `${named[1]} ${n}`);
+  }
   const stop = rest.split(/[.;:(\n]/u)[0]!;
   const list = beforeVerb(stop).replace(/[,\s]+$/, "");
   return splitBodies(list).filter((b) => startsBody(b) || /^[A-ZĐ]{2,}/u.test(b));
+}
+
+/**
+ * Bodies named further inside an item for a part of its work: "…; phối hợp với Bộ Công an rà soát …" (the object
+ * of "phối hợp với") and "…, Bộ Tài chính khẩn trương phối hợp với …" (a ministry as subject of its own part). Only
+ * a named ministry or department ("Bộ X", "Sở X", "Ngân hàng Nhà nước …"), not "các bộ, cơ quan": a collective
+ * there is the heading's own cooperating bodies said again.
+ */
+export function partnersInText(text: string): string[] {
+  const out: string[] = [];
+  const named = (b: string) => /^(?:Bộ|Sở|Ngân hàng Nhà nước)\s+\p{Lu}/u.test(b);
+  for (const m of text.matchAll(/(?<=.)[Pp]hối hợp(?:\s+chặt chẽ)?\s+với\s+([^.;:(\n]+)/gu)) out.push(...coopList(m[1]!).filter(named));
+  for (const m of text.matchAll(/(?:^|[,.;]\s+)((?:Bộ|Sở)\s+\p{Lu}[^,.;:]{2,60}?)\s+(?:khẩn trương\s+|chủ động\s+)?phối hợp\s+với/gu)) {
+    if (named(m[1]!) && !VERB_RE.test(` ${m[1]} `)) out.push(m[1]!.trim());
+  }
+  return [...new Set(out)];
 }
 
 /** "(Chủ trì: Sở X; phối hợp: Sở Y; thời gian: Quý IV/2025)" or "Cơ quan chủ trì: Sở X. Cơ quan phối hợp: Sở Y." inside a line. */

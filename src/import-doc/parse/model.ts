@@ -16,6 +16,11 @@ export interface DocTask {
   /** Bodies as written, one per body (own, not inherited). */
   lead: string[];
   cooperating: string[];
+  /**
+   * Bodies named inside an item that inherits its heading's assignment, for one part of the work ("…; phối hợp với
+   * Bộ Công an rà soát …"): added to the cooperating bodies it inherits.
+   */
+  alsoCooperating?: string[];
   /** Deadline as written (own, not inherited). */
   due?: string;
   via?: AssignedVia;

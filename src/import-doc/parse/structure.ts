@@ -5,7 +5,7 @@
 import { parseDeadline } from "../../domain/deadline.js";
 import { fold } from "../../domain/text.js";
 import type { Block, SourcePos, Table } from "../read/types.js";
-import { bodyHeading, coopValue, dueInText, fromProse, labelOf, leadValue } from "./assignment.js";
+import { bodyHeading, coopValue, dueInText, fromProse, labelOf, leadValue, partnersInText } from "./assignment.js";
 import { splitBodies, startsBody } from "./bodies.js";
 import type { DocTask, Flag, Objective, ParsedPlan } from "./model.js";
 
@@ -707,12 +707,14 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
       else if (l.kind === "due") a = { ...a, due: l.value };
     }
     const due = a.due ?? dueInText(text, parses);
+    const partners = !a.lead.length && !a.cooperating.length ? partnersInText(text) : [];
     const task: DocTask = {
       code,
       title: titleOf(text),
       text,
       lead: a.lead,
       cooperating: a.cooperating,
+      ...(partners.length ? { alsoCooperating: partners } : {}),
       ...(due ? { due } : {}),
       ...(a.via ? { via: a.via } : {}),
       source: n.pos,
