@@ -506,21 +506,37 @@ class BlockBuilder {
  */
 function centredRows(clusters: { x: number; end: number }[], lines: Line[], leadColumn = -1): { rows: string[][]; rowPos: SourcePos[] } {
   if (lines.length === 0) return { rows: [], rowPos: [] };
-  // Where each column's cells start, from the lines themselves: the commonest start under the column's
-  // header, page by page (the parts of a table may be set a few points apart), else over the whole table.
-  const startsOf = (ls: Line[]) => {
-    const starts = new Map<number, number>();
-    for (const l of ls) for (const sg of l.segments) starts.set(Math.round(sg.x), (starts.get(Math.round(sg.x)) ?? 0) + 1);
-    // (over the whole table: one call)
-    return clusters.map((k, i) => {
+  const whole = columnStarts(clusters, lines);
+  const cells = new CentredCells(whole, pageStarts(lines, whole), columnStrips(clusters, lines));
+  const pitch = linePitch(cells, lines);
+  const bands = cutOutTitles(bandsOf(lines, pitch), cells);
+  const writer = new RowWriter(cells, lines, pitch);
+  mergeCellTops(bands, cells, pitch);
+  for (const [i, band] of bands.entries()) writer.band(band, i === 0 || bands[i - 1]![0]!.page !== band[0]!.page, leadColumn);
+  return writer.finish();
+}
+
+type Span = { x: number; end: number };
+
+/**
+ * Where each column's cells start, from the lines themselves: the commonest start under the column's
+ * header over the whole table (its header's start where there is none).
+ */
+function columnStarts(clusters: Span[], lines: Line[]): number[] {
+  const starts = new Map<number, number>();
+  for (const l of lines) for (const sg of l.segments) starts.set(Math.round(sg.x), (starts.get(Math.round(sg.x)) ?? 0) + 1);
+  return clusters
+    .map((k, i) => {
       if (i === 0) return k.x;
       let best: [number, number] | undefined;
       for (const [x, n] of starts) if (x > clusters[i - 1]!.end && x <= k.end && n >= 2 && (!best || n > best[1])) best = [x, n];
       return best?.[0];
-    });
-  };
-  const whole = startsOf(lines).map((x, i) => x ?? clusters[i]!.x);
-  // On each page, the commonest start within a few points of the table's.
+    })
+    .map((x, i) => x ?? clusters[i]!.x);
+}
+
+/** On each page, the commonest start within a few points of the table's (the parts of a table may be set a few points apart). */
+function pageStarts(lines: Line[], whole: number[]): Map<number, number[]> {
   const byPage = new Map<number, number[]>();
   for (const page of new Set(lines.map((l) => l.page))) {
     const starts = new Map<number, number>();
@@ -535,13 +551,18 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
       }),
     );
   }
-  let cols = whole;
-  // Where (almost) no text runs: between two columns there is a strip no cell's text crosses, however the
-  // cells are aligned (left, centred); a stray line across it (a merged cell) is allowed for. A part's title
-  // running from the task's column past the lead's header is left out, on its own or beside its numeral
-  // (NQ 105/NQ-CP: titles shorter than the table would otherwise fill the strip). Quarter points.
-  // How many lines cover each quarter point, each line once, counted in arrays over the span the lines take
-  // (a Map, and a Set per line, were most of the layout's time on a 100-page PDF: BENCHMARKS.md).
+  return byPage;
+}
+
+/**
+ * Where (almost) no text runs: between two columns there is a strip no cell's text crosses, however the
+ * cells are aligned (left, centred); a stray line across it (a merged cell) is allowed for. A part's title
+ * running from the task's column past the lead's header is left out, on its own or beside its numeral
+ * (NQ 105/NQ-CP: titles shorter than the table would otherwise fill the strip). Quarter points.
+ * How many lines cover each quarter point, each line once, counted in arrays over the span the lines take
+ * (a Map, and a Set per line, were most of the layout's time on a 100-page PDF: BENCHMARKS.md).
+ */
+function columnStrips(clusters: Span[], lines: Line[]): (number | undefined)[] {
   const counted = lines.filter((l) => !l.segments.some((sg) => sg.x < clusters[1]!.end && sg.end > clusters[Math.min(2, clusters.length - 1)]!.x));
   let qMin = Number.POSITIVE_INFINITY;
   let qMax = Number.NEGATIVE_INFINITY;
@@ -563,10 +584,10 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
             coverCount[q - qMin]!++;
           }
   });
-  const covered = { get: (q: number): number | undefined => (q >= qMin && q <= qMax ? coverCount[q - qMin] : undefined) };
+  const covered = (q: number): number | undefined => (q >= qMin && q <= qMax ? coverCount[q - qMin] : undefined);
   const stray = Math.max(1, Math.floor(lines.length * 0.03));
-  const centre = (k: { x: number; end: number }) => (k.x + k.end) / 2;
-  const strips: (number | undefined)[] = clusters.map((k, i) => {
+  const centre = (k: Span) => (k.x + k.end) / 2;
+  return clusters.map((k, i) => {
     if (i === 0) return undefined;
     // The widest (almost) uncovered run between the two headers' centres: the boundary is its middle.
     let best: [number, number] | undefined;
@@ -574,7 +595,7 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
     const from = Math.ceil(centre(clusters[i - 1]!) * 4);
     const to = Math.floor(centre(k) * 4);
     for (let q = from; q <= to + 1; q++) {
-      const free = q <= to && (covered.get(q) ?? 0) <= stray;
+      const free = q <= to && (covered(q) ?? 0) <= stray;
       if (free && runStart === undefined) runStart = q;
       if (!free && runStart !== undefined) {
         if (!best || q - runStart > best[1] - best[0]) best = [runStart, q];
@@ -583,30 +604,49 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
     }
     return best ? (best[0] + best[1]) / 8 : undefined;
   });
-  // A column takes text from a little left of its usual start ("Bộ Y tế" at 385 under cells starting at 391),
-  // or from the strip before it when there is one.
-  const colOf = (x: number) => {
+}
+
+/** A line's text per column, and its width per column, each line read once; the columns are those of the page last read. */
+class CentredCells {
+  cols: number[];
+  private readonly cellsCache = new Map<Line, string[]>();
+  private readonly widthCache = new Map<Line, number[]>();
+
+  constructor(
+    private readonly whole: number[],
+    private readonly byPage: Map<number, number[]>,
+    readonly strips: (number | undefined)[],
+  ) {
+    this.cols = whole;
+  }
+
+  /** A column takes text from a little left of its usual start ("Bộ Y tế" at 385 under cells starting at 391), or from the strip before it when there is one. */
+  private colOf(x: number): number {
     let c = 0;
-    for (let i = 1; i < cols.length; i++) if (x >= (strips[i] ?? cols[i]! - 7)) c = i;
+    for (let i = 1; i < this.cols.length; i++) if (x >= (this.strips[i] ?? this.cols[i]! - 7)) c = i;
     return c;
-  };
-  // A centred cell's line wider than the cells above and below it ("Nhiệm vụ thường" / "xuyên" under "2026 - 2030",
-  // NQ 109/NQ-CP) starts a few points left of its column's boundary: it goes where its middle is.
-  const itemCol = (it: { x: number; end: number }) => {
-    const c = colOf(it.x);
-    const mid = colOf((it.x + it.end) / 2);
-    return mid === c + 1 && (strips[mid] ?? cols[mid]! - 7) - it.x <= 8 ? mid : c;
-  };
-  // Each line's cells are asked for once per column and again for its number and its row: kept.
-  const cellsCache = new Map<Line, string[]>();
-  // A line's text per column, cutting text items where a column starts. The text layer cuts words at
-  // diacritics ("Đ" "ổ" "i m"): an item touching the one before goes on in its column.
-  const cellsOf = (l: Line): string[] => {
-    cols = byPage.get(l.page) ?? whole;
-    const known = cellsCache.get(l);
+  }
+
+  /**
+   * A centred cell's line wider than the cells above and below it ("Nhiệm vụ thường" / "xuyên" under "2026 - 2030",
+   * NQ 109/NQ-CP) starts a few points left of its column's boundary: it goes where its middle is.
+   */
+  private itemCol(it: Span): number {
+    const c = this.colOf(it.x);
+    const mid = this.colOf((it.x + it.end) / 2);
+    return mid === c + 1 && (this.strips[mid] ?? this.cols[mid]! - 7) - it.x <= 8 ? mid : c;
+  }
+
+  /**
+   * A line's text per column, cutting text items where a column starts. The text layer cuts words at
+   * diacritics ("Đ" "ổ" "i m"): an item touching the one before goes on in its column.
+   */
+  cellsOf(l: Line): string[] {
+    this.cols = this.byPage.get(l.page) ?? this.whole;
+    const known = this.cellsCache.get(l);
     if (known) return known;
-    const out = cols.map(() => "");
-    const span = cols.map(() => ({ x: Number.POSITIVE_INFINITY, end: 0 }));
+    const out = this.cols.map(() => "");
+    const span = this.cols.map(() => ({ x: Number.POSITIVE_INFINITY, end: 0 }));
     let last = -1;
     let lastEnd = 0;
     let lastText = "";
@@ -614,7 +654,7 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
       for (const it of sg.items) {
         // A piece of a word cut at a diacritic touches the piece before, which ends in a letter.
         const inWord = last >= 0 && it.x - lastEnd < 1 && /\p{L}$/u.test(lastText);
-        const c = inWord ? last : itemCol(it);
+        const c = inWord ? last : this.itemCol(it);
         out[c] = c === last && it.x - lastEnd <= 1 ? `${out[c]}${it.text}` : out[c] ? `${out[c]} ${it.text}` : it.text;
         span[c]!.x = Math.min(span[c]!.x, it.x);
         // (an item's width counts the spaces it ends with)
@@ -624,20 +664,32 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
         lastText = it.text;
       }
     const cells = out.map((t) => cleanLine(t));
-    cellsCache.set(l, cells);
-    widthCache.set(
+    this.cellsCache.set(l, cells);
+    this.widthCache.set(
       l,
       span.map((sp) => Math.max(0, sp.end - sp.x)),
     );
     return cells;
-  };
-  const widthCache = new Map<Line, number[]>();
-  // A cell's line spacing: the commonest gap between two lines of one column on a page.
+  }
+
+  widthsOf(l: Line): number[] {
+    return this.widthCache.get(l) ?? [];
+  }
+
+  /** A row's number, or the "-" / "+" of a sub-row ("- Công trình đê điều, hồ đập" under row 4). */
+  numberOf(l: Line): string | undefined {
+    const t = this.cellsOf(l)[0]!.split(" ")[0] ?? "";
+    return isRowNumber(t) || /^[-+–]$/.test(t) ? t : undefined;
+  }
+}
+
+/** A cell's line spacing: the commonest gap between two lines of one column on a page. */
+function linePitch(cells: CentredCells, lines: Line[]): number {
   const gaps = new Map<number, number>();
-  for (let c = 0; c < cols.length; c++) {
+  for (let c = 0; c < cells.cols.length; c++) {
     let prev: Line | undefined;
     for (const l of lines) {
-      if (!cellsOf(l)[c]) continue;
+      if (!cells.cellsOf(l)[c]) continue;
       if (prev && prev.page === l.page) {
         const g = Math.round(prev.y - l.y);
         if (g > 0) gaps.set(g, (gaps.get(g) ?? 0) + 1);
@@ -645,7 +697,11 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
       prev = l;
     }
   }
-  const pitch = [...gaps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 14;
+  return [...gaps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 14;
+}
+
+/** Lines cut into bands where the gap between them is wider than a cell's line spacing (the cell padding). */
+function bandsOf(lines: Line[], pitch: number): Line[][] {
   const raw: Line[][] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -653,9 +709,16 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
     if (!p || p.page !== l.page || p.y - l.y > pitch * 1.1) raw.push([l]);
     else raw.at(-1)!.push(l);
   }
-  // A part's title ("V" centred in its cell, "Tuyên truyền, phổ biến …" running across the table) may sit as
-  // close to the rows around it as their own lines do: it is cut out of its band, the title's lines being
-  // those as far below the numeral as the first line of the title is above it.
+  return raw;
+}
+
+/**
+ * A part's title ("V" centred in its cell, "Tuyên truyền, phổ biến …" running across the table) may sit as
+ * close to the rows around it as their own lines do: it is cut out of its band, the title's lines being
+ * those as far below the numeral as the first line of the title is above it.
+ */
+function cutOutTitles(raw: Line[][], cells: CentredCells): Line[][] {
+  const { strips, cols } = cells;
   const across = (l: Line) => l.segments.length === 1 && l.segments[0]!.end > (strips[2] ?? cols[2] ?? 0) + 20 && l.segments[0]!.x < (strips[2] ?? cols[2] ?? 0);
   const numeralOnly = (l: Line) => l.segments.length === 1 && /^[IVXL]+\.?$/.test(l.segments[0]!.text.trim());
   const bands: Line[][] = [];
@@ -673,122 +736,154 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
     bands.push(band.slice(top, end));
     if (end < band.length) bands.push(band.slice(end));
   }
-  const rows: string[][] = [];
-  const rowPos: SourcePos[] = [];
-  // A row's number, or the "-" / "+" of a sub-row ("- Công trình đê điều, hồ đập" under row 4).
-  const numberOf = (l: Line) => {
-    const t = cellsOf(l)[0]!.split(" ")[0] ?? "";
-    return isRowNumber(t) || /^[-+–]$/.test(t) ? t : undefined;
-  };
-  // A line of a cell that ends where the next line's first word would still have fitted was not wrapped by the
-  // layout: the cell's text goes on in a new paragraph ("Bộ Tài chính" / "Cơ quan, tổ chức, …", one body a line in
-  // QĐ 982/QĐ-TTg's cells). Kept as a line break when the new paragraph starts a body in capitals; the widest line
-  // of the column is the width it wraps at.
-  const widest = cols.map(() => 0);
-  for (const l of lines) {
-    cellsOf(l);
-    (widthCache.get(l) ?? []).forEach((w, c) => {
-      widest[c] = Math.max(widest[c] ?? 0, w);
-    });
+  return bands;
+}
+
+/**
+ * Below the first band of a page (a row split over the page break goes on there), a band without a number
+ * may be the top of a centred cell set with wider line spacing than the others (NQ 97/NQ-CP's "Bộ Văn hóa,"
+ * 18 points above "Thể thao và Du lịch, …"): lines of one column, close above the next band, which it joins.
+ */
+function mergeCellTops(bands: Line[][], cells: CentredCells, pitch: number): void {
+  const firstOfPage = (i: number) => i === 0 || bands[i - 1]![0]!.page !== bands[i]![0]!.page;
+  for (let i = bands.length - 2; i >= 0; i--) {
+    const band = bands[i]!;
+    const next = bands[i + 1]!;
+    const oneColumn = new Set(band.flatMap((l) => cells.cellsOf(l).flatMap((t, c) => (t ? [c] : [])))).size === 1;
+    if (!firstOfPage(i) && oneColumn && !band.some((l) => cells.numberOf(l)) && next[0]!.page === band[0]!.page && band.at(-1)!.y - next[0]!.y <= pitch * 1.5)
+      bands.splice(i, 2, [...band, ...next]);
   }
-  const lastWidth = new Map<string[], number[]>();
-  const append = (row: string[], l: Line) => {
-    const cells = cellsOf(l);
-    const widths = widthCache.get(l) ?? [];
-    const before = lastWidth.get(row) ?? [];
+}
+
+/** The table's rows, band by band: a band holds one row, the one whose number it holds. */
+class RowWriter {
+  private readonly rows: string[][] = [];
+  private readonly rowPos: SourcePos[] = [];
+  /** The widest line of each column: the width its cells wrap at. */
+  private readonly widest: number[];
+  private readonly lastWidth = new Map<string[], number[]>();
+  /**
+   * Cells set at the top of their rows rather than centred (NQ 105/NQ-CP): the number stands on its row's first
+   * line, beside the first word of the task ("3 | Rà soát …"), where a centred number sits beside a line from the
+   * middle of it, or none. Then a line belongs to the number above it, not to the nearest one: a long task cell
+   * runs down to just above the next row's number, nearer to it than to its own, with a cell padding no wider
+   * than its line spacing, so both rows share a band.
+   */
+  private readonly topAligned: boolean;
+
+  constructor(
+    private readonly cells: CentredCells,
+    lines: Line[],
+    private readonly pitch: number,
+  ) {
+    this.widest = cells.cols.map(() => 0);
+    for (const l of lines) {
+      cells.cellsOf(l);
+      cells.widthsOf(l).forEach((w, c) => {
+        this.widest[c] = Math.max(this.widest[c] ?? 0, w);
+      });
+    }
+    const numberLines = lines.filter((l) => cells.numberOf(l) && !/^[IVXL]+\.?$/.test(cells.numberOf(l)!));
+    this.topAligned = numberLines.length >= 3 && numberLines.filter((l) => /^\p{Lu}/u.test(cells.cellsOf(l)[1] ?? "")).length >= numberLines.length * 0.75;
+  }
+
+  /**
+   * A line of a cell that ends where the next line's first word would still have fitted was not wrapped by the
+   * layout: the cell's text goes on in a new paragraph ("Bộ Tài chính" / "Cơ quan, tổ chức, …", one body a line in
+   * QĐ 982/QĐ-TTg's cells). Kept as a line break when the new paragraph starts a body in capitals; the widest line
+   * of the column is the width it wraps at.
+   */
+  private append(row: string[], l: Line): void {
+    const cells = this.cells.cellsOf(l);
+    const widths = this.cells.widthsOf(l);
+    const before = this.lastWidth.get(row) ?? [];
     cells.forEach((t, c) => {
       if (!t) return;
       const word = t.split(" ")[0]!;
       const wordWidth = ((widths[c] ?? 0) * word.length) / Math.max(1, t.length);
-      const paragraph = /^\p{Lu}/u.test(t) && startsBody(t) && before[c] !== undefined && before[c]! + wordWidth + 4 < widest[c]! - 2;
+      const paragraph = /^\p{Lu}/u.test(t) && startsBody(t) && before[c] !== undefined && before[c]! + wordWidth + 4 < this.widest[c]! - 2;
       row[c] = row[c] ? `${row[c]}${/^[-+•]/.test(t) || paragraph ? "\n" : " "}${t}` : t;
       before[c] = widths[c] ?? 0;
     });
-    lastWidth.set(row, before);
-  };
-  // Cells set at the top of their rows rather than centred (NQ 105/NQ-CP): the number stands on its row's first
-  // line, beside the first word of the task ("3 | Rà soát …"), where a centred number sits beside a line from the
-  // middle of it, or none. Then a line belongs to the number above it, not to the nearest one: a long task cell
-  // runs down to just above the next row's number, nearer to it than to its own, with a cell padding no wider
-  // than its line spacing, so both rows share a band.
-  const numberLines = lines.filter((l) => numberOf(l) && !/^[IVXL]+\.?$/.test(numberOf(l)!));
-  const topAligned = numberLines.length >= 3 && numberLines.filter((l) => /^\p{Lu}/u.test(cellsOf(l)[1] ?? "")).length >= numberLines.length * 0.75;
-  // Below the first band of a page (a row split over the page break goes on there), a band without a number is
-  // either the top of a centred cell set with wider line spacing than the others (NQ 97/NQ-CP's "Bộ Văn hóa," 18
-  // points above "Thể thao và Du lịch, …"): lines of one column, close above the next band, which it joins; or a
-  // sub-row whose number and task cells are merged with the row above, with cells of its own across the row (a
-  // second result, its lead, cooperating body and deadline; a lead of its own, nothing in the number's and the
-  // task's columns): a row of its own, its number and task left empty.
-  const firstOfPage = (i: number) => i === 0 || bands[i - 1]![0]!.page !== bands[i]![0]!.page;
-  const filled = (band: Line[]) => new Set(band.flatMap((l) => cellsOf(l).flatMap((t, c) => (t && c >= 2 ? [c] : []))));
-  for (let i = bands.length - 2; i >= 0; i--) {
-    const band = bands[i]!;
-    const next = bands[i + 1]!;
-    const oneColumn = new Set(band.flatMap((l) => cellsOf(l).flatMap((t, c) => (t ? [c] : [])))).size === 1;
-    if (!firstOfPage(i) && oneColumn && !band.some((l) => numberOf(l)) && next[0]!.page === band[0]!.page && band.at(-1)!.y - next[0]!.y <= pitch * 1.5)
-      bands.splice(i, 2, [...band, ...next]);
+    this.lastWidth.set(row, before);
   }
-  for (const [i, band] of bands.entries()) {
-    const numbered = band.filter((l) => numberOf(l));
-    if (
-      numbered.length === 0 &&
-      !firstOfPage(i) &&
-      rows.length > 0 &&
-      filled(band).size >= 3 &&
-      band.some((l) => cellsOf(l)[leadColumn]) &&
-      band.every((l) => !cellsOf(l)[0] && !cellsOf(l)[1])
-    ) {
-      rows.push(cols.map(() => ""));
-      rowPos.push({ page: band[0]!.page, line: band[0]!.line });
-      for (const l of band) append(rows.at(-1)!, l);
-      continue;
-    }
-    if (numbered.length === 0) {
-      const row = rows.at(-1);
-      if (row) for (const l of band) append(row, l);
-      else {
-        rows.push(cols.map(() => ""));
-        rowPos.push({ page: band[0]!.page, line: band[0]!.line });
-        for (const l of band) append(rows.at(-1)!, l);
-      }
-      continue;
-    }
+
+  private newRow(pos: SourcePos): string[] {
+    const row = this.cells.cols.map(() => "");
+    this.rows.push(row);
+    this.rowPos.push(pos);
+    return row;
+  }
+
+  band(band: Line[], firstOfPage: boolean, leadColumn: number): void {
+    const numbered = band.filter((l) => this.cells.numberOf(l));
+    if (numbered.length === 0) return this.unnumbered(band, firstOfPage, leadColumn);
     // A part's title ("I. Đổi mới …") runs across the row: all of it is the title.
     const head = numbered[0]!;
-    if (numbered.length === 1 && /^[IVXL]+\.?$|^[A-HĐ]\.?$/.test(numberOf(head)!) && head.segments.length === 1 && head.segments[0]!.end > (cols[2] ?? cols.at(-1)!)) {
+    if (
+      numbered.length === 1 &&
+      /^[IVXL]+\.?$|^[A-HĐ]\.?$/.test(this.cells.numberOf(head)!) &&
+      head.segments.length === 1 &&
+      head.segments[0]!.end > (this.cells.cols[2] ?? this.cells.cols.at(-1)!)
+    ) {
       const title = band.map((l) => l.segments.map((sg) => sg.text).join(" ")).join(" ");
       const m = /^(\S+)\s+(.*)$/su.exec(cleanLine(title));
-      rows.push(cols.map((_, c) => (c === 0 ? (m?.[1] ?? title) : c === 1 ? (m?.[2] ?? "") : "")));
-      rowPos.push({ page: head.page, line: head.line });
-      continue;
+      this.rows.push(this.cells.cols.map((_, c) => (c === 0 ? (m?.[1] ?? title) : c === 1 ? (m?.[2] ?? "") : "")));
+      this.rowPos.push({ page: head.page, line: head.line });
+      return;
     }
-    // One row per number; a line goes to the row whose number is nearest (top-aligned: the last one at or above
-    // it, the lines above the first number going on with the row before, split over the page break).
-    const before = rows.at(-1);
-    const own = numbered.map((n) => {
-      const row = cols.map(() => "");
-      rows.push(row);
-      rowPos.push({ page: n.page, line: n.line });
-      return { y: n.y, row };
-    });
-    const split = numbered.length === 1 && !topAligned ? subRowCut(band) : undefined;
-    const sub = split ? cols.map(() => "") : undefined;
+    this.numbered(band, numbered);
+  }
+
+  /**
+   * A band without a number: a sub-row whose number and task cells are merged with the row above, with cells
+   * of its own across the row (a second result, its lead, cooperating body and deadline; a lead of its own,
+   * nothing in the number's and the task's columns): a row of its own, its number and task left empty; else
+   * the row before going on (a row split over pages), or the first row.
+   */
+  private unnumbered(band: Line[], firstOfPage: boolean, leadColumn: number): void {
+    const filled = () => new Set(band.flatMap((l) => this.cells.cellsOf(l).flatMap((t, c) => (t && c >= 2 ? [c] : []))));
+    if (
+      !firstOfPage &&
+      this.rows.length > 0 &&
+      filled().size >= 3 &&
+      band.some((l) => this.cells.cellsOf(l)[leadColumn]) &&
+      band.every((l) => !this.cells.cellsOf(l)[0] && !this.cells.cellsOf(l)[1])
+    ) {
+      const row = this.newRow({ page: band[0]!.page, line: band[0]!.line });
+      for (const l of band) this.append(row, l);
+      return;
+    }
+    const row = this.rows.at(-1) ?? this.newRow({ page: band[0]!.page, line: band[0]!.line });
+    for (const l of band) this.append(row, l);
+  }
+
+  /**
+   * One row per number; a line goes to the row whose number is nearest (top-aligned: the last one at or above
+   * it, the lines above the first number going on with the row before, split over the page break).
+   */
+  private numbered(band: Line[], numbered: Line[]): void {
+    const before = this.rows.at(-1);
+    const own = numbered.map((n) => ({ y: n.y, row: this.newRow({ page: n.page, line: n.line }) }));
+    const split = numbered.length === 1 && !this.topAligned ? this.subRowCut(band) : undefined;
+    const sub = split ? this.cells.cols.map(() => "") : undefined;
     if (split && sub) {
-      rows.push(sub);
+      this.rows.push(sub);
       const first = band.find((l) => l.y < split.y)!;
-      rowPos.push({ page: first.page, line: first.line });
+      this.rowPos.push({ page: first.page, line: first.line });
     }
     for (const l of band) {
       if (split && sub && l.y < split.y) {
         // Below the cut, the split columns' cells are the sub-row's; the merged cells go on with the row.
-        cellsOf(l).forEach((t, c) => {
+        this.cells.cellsOf(l).forEach((t, c) => {
           const row = split.columns.has(c) ? sub : own[0]!.row;
           if (t) row[c] = row[c] ? `${row[c]}${/^[-+•]/.test(t) ? "\n" : " "}${t}` : t;
         });
-      } else if (!topAligned) append(own.reduce((a, b) => (Math.abs(b.y - l.y) < Math.abs(a.y - l.y) ? b : a)).row, l);
-      else append(own.findLast((o) => o.y >= l.y - 0.5)?.row ?? before ?? own[0]!.row, l);
+      } else if (!this.topAligned) this.append(own.reduce((a, b) => (Math.abs(b.y - l.y) < Math.abs(a.y - l.y) ? b : a)).row, l);
+      else this.append(own.findLast((o) => o.y >= l.y - 0.5)?.row ?? before ?? own[0]!.row, l);
     }
   }
+
   /**
    * A row whose later columns hold two results one under the other, a cell padding apart, while its number, task
    * and bodies are merged over both (NQ 97/NQ-CP row 26: "Bộ chỉ số được xây dựng …" by "2026", then "Bộ chỉ số
@@ -796,10 +891,11 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
    * padding at the same height, one of them (a short cell centred in each sub-row) of more than two lines and a
    * half, where a cell's own lines follow one another at its line spacing. Cut there.
    */
-  function subRowCut(band: Line[]): { y: number; columns: Set<number> } | undefined {
+  private subRowCut(band: Line[]): { y: number; columns: Set<number> } | undefined {
+    const pitch = this.pitch;
     const gaps: { c: number; top: number; bottom: number }[] = [];
-    for (let c = 2; c < cols.length; c++) {
-      const ys = band.filter((l) => cellsOf(l)[c]).map((l) => l.y);
+    for (let c = 2; c < this.cells.cols.length; c++) {
+      const ys = band.filter((l) => this.cells.cellsOf(l)[c]).map((l) => l.y);
       for (let k = 1; k < ys.length; k++) if (ys[k - 1]! - ys[k]! > pitch * 1.25) gaps.push({ c, top: ys[k - 1]!, bottom: ys[k]! });
     }
     for (const g of gaps) {
@@ -813,13 +909,16 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
     }
     return undefined;
   }
-  for (const row of rows) {
-    // "1. Nội dung…" read in the number's column: the number alone stays there.
-    const m = /^(\S+)\s+(.+)$/su.exec(row[0]!);
-    if (m && isRowNumber(m[1]!) && cols.length > 1 && !row[1]) {
-      row[0] = m[1]!;
-      row[1] = m[2]!;
+
+  /** The rows, "1. Nội dung…" read in the number's column split: the number alone stays there. */
+  finish(): { rows: string[][]; rowPos: SourcePos[] } {
+    for (const row of this.rows) {
+      const m = /^(\S+)\s+(.+)$/su.exec(row[0]!);
+      if (m && isRowNumber(m[1]!) && this.cells.cols.length > 1 && !row[1]) {
+        row[0] = m[1]!;
+        row[1] = m[2]!;
+      }
     }
+    return { rows: this.rows, rowPos: this.rowPos };
   }
-  return { rows, rowPos };
 }
