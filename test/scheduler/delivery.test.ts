@@ -95,13 +95,16 @@ describe.each(backends)("scheduled delivery on $name", (backend) => {
   it("holds no claims while paused by a 429, so a long pause cannot lead to a second post", async () => {
     w = await startWorld(backend, { at: MONDAY, db });
     await runJob({ ...w.ctx("A"), client: null }, await reminders(w));
-    w.fake.failNext("chat.postMessage", { status: 429, retryAfter: 2 }, 1);
+    w.fake.failNext("chat.postMessage", { status: 429, retryAfter: 3 }, 1);
     const client = slackDeliveryClient({ token: BOT_TOKEN, apiUrl: w.fake.url });
     const a = fanOut({ prisma: w.db.prisma, client, log, instance: "A", now: () => w.clock.now, messagesPerMinute: 6000 });
+    // Once Slack has answered 429, A holds no claim within 2 s, well inside
+    // its 3 s pause (holding them through the pause fails here). Timed from
+    // the 429, not from the start: on a loaded machine A's first claims can
+    // take longer than a fixed wait.
+    await expect.poll(() => w.fake.calls("chat.postMessage").some((c) => c.status === 429), { timeout: 30_000, interval: 20 }).toBe(true);
+    await expect.poll(() => w.db.prisma.delivery.count({ where: { status: "SENDING", claimedBy: "A" } }), { timeout: 2_000, interval: 50 }).toBe(0);
     // While A waits out Retry-After, B (whose clock says the lease has long run out) sends too.
-    await new Promise((r) => setTimeout(r, 500));
-    const claimedByA = await w.db.prisma.delivery.count({ where: { status: "SENDING", claimedBy: "A" } });
-    expect(claimedByA).toBe(0);
     const later = new Date(MONDAY.getTime() + 10 * 60_000);
     const b = await fanOut({ prisma: w.db.prisma, client, log, instance: "B", now: () => later, messagesPerMinute: 6000 });
     const ra = await a;
