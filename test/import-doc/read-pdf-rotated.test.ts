@@ -57,4 +57,33 @@ describe("readPdf on pages set on their side", () => {
     expect(quarterTurn(Math.cos(0.02) * 11, Math.sin(0.02) * 11)).toBe(0);
     expect(quarterTurn(Math.cos(0.3) * 11, Math.sin(0.3) * 11)).toBe(0);
   });
+
+  it("reads a header whose last title is set over two lines, above and below the others' one line (NQ 175/NQ-CP)", async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([842, 595]);
+    const draw = (x: number, y: number, text: string) => page.drawText(text, { x, y, size: 11, font });
+    draw(60, 550, "Phu luc nhiem vu cu the cua cac co quan nam 2026");
+    draw(705, 521, "Thoi gian");
+    for (const [x, text] of [
+      [60, "STT"],
+      [140, "Don vi"],
+      [330, "Nhiem vu chu tri"],
+      [540, "Don vi phoi hop"],
+    ] as const)
+      draw(x, 510, text);
+    draw(700, 499, "hoan thanh");
+    for (const [y, cells] of [
+      [470, ["1", "So Noi vu", "Ra soat thu tuc hanh chinh", "So Tu phap", "Quy IV/2026"]],
+      [440, ["2", "So Tai chinh", "Bo tri kinh phi thuc hien", "So Noi vu", "Quy I/2027"]],
+    ] as const)
+      cells.forEach((t, i) => draw([62, 120, 260, 500, 700][i]!, y, t));
+    const { blocks } = await readPdf(await doc.save(), "header.pdf");
+    const table = blocks.find((b) => b.kind === "table");
+    expect(table?.kind === "table" && table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["STT", "Don vi", "Nhiem vu chu tri", "Don vi phoi hop", "Thoi gian hoan thanh"],
+      ["1", "So Noi vu", "Ra soat thu tuc hanh chinh", "So Tu phap", "Quy IV/2026"],
+      ["2", "So Tai chinh", "Bo tri kinh phi thuc hien", "So Noi vu", "Quy I/2027"],
+    ]);
+  });
 });

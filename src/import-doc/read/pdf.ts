@@ -317,6 +317,19 @@ interface CentredTable {
   /** The last page it was seen on, and whether every page after its first opened with its header repeated. */
   page: number;
   headerOnEachPage?: boolean;
+  /** Set while the table's first line may still be the rest of a header title wrapped round its one-line row. */
+  wrapsBelow?: { header: Line; clusters: { x: number; end: number }[] };
+}
+
+/**
+ * The last column's title set over two lines, one above and one below the other titles' single line (NQ
+ * 175/NQ-CP: "Thời gian" / "hoàn thành" after "STT | Đơn vị | Nhiệm vụ chủ trì | Đơn vị phối hợp"): a line of one
+ * short piece of text just above an assignment table's header line, right of its last title. (A middle column's
+ * title set so, NQ 109/NQ-CP's "THỜI HẠN" / "HOÀN THÀNH", is read as before: its table is read well as it is.)
+ */
+function wrappedTitle(above: Line, header: Line): boolean {
+  const only = above.segments[0]!;
+  return above.segments.length === 1 && isAssignmentHeader(header) && only.end - only.x < 120 && only.x > header.segments.at(-1)!.end;
 }
 
 /** Reads the lines in order into blocks: paragraphs, tables in columns, tables with centred cells. */
@@ -348,6 +361,18 @@ class BlockBuilder {
 
   /** A line of the centred table (true), or past it: the table is closed (false). */
   private centredTakes(c: CentredTable, line: Line): boolean {
+    // The rest of a header cell's title wrapped round the others' one line ("Thời gian" / "hoàn thành"): header.
+    const w = c.wrapsBelow;
+    c.wrapsBelow = undefined;
+    const cell =
+      w && line.page === w.header.page && w.header.y - line.y < 24 && line.segments.length === 1
+        ? w.clusters.find((k) => line.segments[0]!.x < k.end && line.segments[0]!.end > k.x)
+        : undefined;
+    if (w && cell) {
+      c.header[c.clusters.indexOf(cell)] += ` ${line.segments[0]!.text}`;
+      c.headTexts.add(fold(line.segments[0]!.text));
+      return true;
+    }
     const text = line.segments.map((sg) => sg.text).join(" ");
     const isHeader = c.headTexts.has(fold(text));
     // A table whose header is repeated at the top of each of its pages ends at the first page that does not
@@ -387,7 +412,9 @@ class BlockBuilder {
    * (see centredRows).
    */
   private startsCentred(l: Line): boolean {
-    const above = this.table ? [] : this.recent.filter((r) => r.line.page === l.page && r.line.y - l.y < 24 && r.line.segments.length >= 2 && this.blocks.includes(r.block));
+    const above = this.table
+      ? []
+      : this.recent.filter((r) => r.line.page === l.page && r.line.y - l.y < 24 && (r.line.segments.length >= 2 || wrappedTitle(r.line, l)) && this.blocks.includes(r.block));
     if (above.length === 0 || l.segments.length < 2) return false;
     const clusters = headerClusters([...above.flatMap((r) => r.line.segments), ...l.segments]);
     // Each column's text top to bottom: the lines above come first.
@@ -402,6 +429,9 @@ class BlockBuilder {
       lines: [],
       pos: { page: first.page, line: first.line, table: this.tables },
       page: l.page,
+      wrapsBelow: above.some((r) => r.line.segments.length === 1)
+        ? { header: l, clusters: clusters.filter((k) => !l.segments.some((sg) => sg.x < k.end && sg.end > k.x)) }
+        : undefined,
     };
     this.recent = [];
     return true;
