@@ -58,6 +58,9 @@ describe("splitBodies", () => {
     ["Bộ Công Thương Cơ quan, tổ chức và doanh nghiệp liên quan", ["Bộ Công Thương", "Cơ quan, tổ chức và doanh nghiệp liên quan"]],
     ["Bộ Ngoại giao Và các cơ quan, tổ chức, doanh nghiệp liên quan", ["Bộ Ngoại giao", "các cơ quan, tổ chức, doanh nghiệp liên quan"]],
     ["Cơ quan, tổ chức, doanh nghiệp liên quan", ["Cơ quan, tổ chức, doanh nghiệp liên quan"]],
+    // NQ 175/NQ-CP: the bodies numbered in the cell.
+    ["(1) Bộ Tư pháp (2) Văn phòng Chính phủ (3) Bộ Công an", ["Bộ Tư pháp", "Văn phòng Chính phủ", "Bộ Công an"]],
+    ["(1) Bộ Thông tin và Truyền thông (2) Các bộ, ngành, địa phương", ["Bộ Thông tin và Truyền thông", "Các bộ, ngành, địa phương"]],
   ])("%s", (input, expected) => {
     expect(splitBodies(input)).toEqual(expected);
   });
@@ -386,6 +389,27 @@ describe("parsePlan", () => {
       { code: "PL1.A.2", text: "Kiểm tra văn bản (tiếp) tại các địa phương", lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ", "Sở Tài chính"], due: "Hằng năm" },
     ]);
     expect(p.tasks[1]!.children).toMatchObject([{ code: "PL1.B.1", cooperating: ["UBND các xã, phường, đặc khu"], due: "Khi có phát sinh" }]);
+  });
+
+  it("reads 'Đơn vị | Nhiệm vụ chủ trì' as the lead's column and its tasks; bodies numbered in a cell (NQ 175/NQ-CP)", () => {
+    const c = (text: string): TableCell => ({ text, spanned: false });
+    const rows: TableCell[][] = [
+      [c("STT"), c("Đơn vị"), c("Nhiệm vụ chủ trì"), c("Đơn vị phối hợp"), c("Thời gian hoàn thành")],
+      [c("1"), c("Bộ Thông tin và Truyền thông"), c("Ban hành Khung kiến trúc Chính phủ điện tử 3.0"), c("Văn phòng Chính phủ"), c("Quý IV/2023")],
+      [c(""), c(""), c("Tuyên truyền về Trung tâm dữ liệu quốc gia"), c("(1) Bộ Công an (2) VTV"), c("Thường xuyên")],
+      [c("2"), c("Bộ Công an"), c("Rà soát các luật có quy định về cơ sở dữ liệu"), c("(1) Bộ Tư pháp (2) Các bộ, ngành, địa phương"), c("Tháng 9/2024")],
+    ];
+    const blocks: Block[] = [
+      ...textToBlocks("KẾ HOẠCH\nThực hiện Đề án\nII. NHIỆM VỤ\nChi tiết tại Phụ lục kèm theo.", false),
+      { kind: "table", rows, rowPos: rows.map((_, i) => ({ table: 1, row: i + 1 })), pos: { table: 1 } },
+    ];
+    const tasks = parsePlan(blocks, { year: 2023 }).tasks.flatMap((t) => [t, ...t.children]);
+    expect(tasks).toMatchObject([
+      { text: "Ban hành Khung kiến trúc Chính phủ điện tử 3.0", lead: ["Bộ Thông tin và Truyền thông"], cooperating: ["Văn phòng Chính phủ"], due: "Quý IV/2023" },
+      // A row without a number of its own (its lead cell merged down from the row above) goes under that row.
+      { code: "PL1.1.r2", text: "Tuyên truyền về Trung tâm dữ liệu quốc gia", cooperating: ["Bộ Công an", "VTV"], due: "Thường xuyên" },
+      { text: "Rà soát các luật có quy định về cơ sở dữ liệu", lead: ["Bộ Công an"], cooperating: ["Bộ Tư pháp", "Các bộ, ngành, địa phương"], due: "Tháng 9/2024" },
+    ]);
   });
 
   it("gives a sub-row with no number and no task of its own (both cells merged down) the task of the row above (NQ 97/NQ-CP)", () => {

@@ -34,7 +34,9 @@ function startsListItem(s: string): boolean {
  */
 export function splitBodies(input: string): string[] {
   const out: string[] = [];
-  for (const chunk of splitOutsideParens(input.replace(/\r/g, ""), /\n|;/)) {
+  // Bodies numbered in the cell, "(1) Bộ Tư pháp (2) Văn phòng Chính phủ" (NQ 175/NQ-CP): one a number.
+  const numbered = /^\s*\(1\)\s/.test(input) ? input.replace(/(?:^|\s)\(\d{1,2}\)\s+/g, "\n") : input;
+  for (const chunk of splitOutsideParens(numbered.replace(/\r/g, ""), /\n|;/)) {
     const text = chunk.replace(/^\s*[-+•*]\s*/, "").trim();
     if (!text) continue;
     // "Các Bộ: NN&MT, Xây dựng, Y tế", "các Sở: Tài chính, Tư pháp": one body of that kind per name.

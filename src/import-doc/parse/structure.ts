@@ -762,8 +762,14 @@ export function taskColumns(t: Table): Columns | undefined {
       const i = texts.findIndex((x, j) => re.test(x) && !(not ?? []).includes(j));
       return i >= 0 ? i : undefined;
     };
-    const lead = find(/chu tri|don vi thuc hien|co quan thuc hien|don vi thuc hien|trach nhiem|dau moi/);
-    const task = find(/nhiem vu|noi dung|hoat dong|cong viec|giai phap|ten (?:de an|van ban)/, lead !== undefined ? [lead] : []);
+    let lead = find(/chu tri|don vi thuc hien|co quan thuc hien|don vi thuc hien|trach nhiem|dau moi/);
+    let task = find(/nhiem vu|noi dung|hoat dong|cong viec|giai phap|ten (?:de an|van ban)/, lead !== undefined ? [lead] : []);
+    // "Đơn vị | Nhiệm vụ chủ trì" (NQ 175/NQ-CP): the tasks a body leads, under the body's own column.
+    const body = find(/^\s*(don vi|co quan)\s*$/);
+    if (lead !== undefined && task === undefined && body !== undefined && /nhiem vu/.test(texts[lead]!)) {
+      task = lead;
+      lead = body;
+    }
     if (lead === undefined || task === undefined) continue;
     const coop = find(/phoi hop/, [lead]);
     const due = find(/thoi gian|thoi han|tien do|hoan thanh|lo trinh/, [lead, task]);
