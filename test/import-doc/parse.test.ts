@@ -133,9 +133,15 @@ describe("assignments", () => {
     // "các Bộ: Xây dựng, Quốc phòng": one ministry per name after the colon.
     expect(fromProse("Chủ trì, phối hợp với các Bộ: Xây dựng, Quốc phòng theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo").cooperating).toEqual(["Bộ Xây dựng", "Bộ Quốc phòng"]);
   });
+  it("does not take a minister for a body", () => {
+    // Under "1. Các bộ, cơ quan, địa phương …:" and "3. Bộ Tài chính chủ trì …:", the item goes on with its heading's bodies.
+    expect(fromProse("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố thành lập Tổ công tác", true).lead).toEqual([]);
+    expect(fromProse("Bộ trưởng Bộ Tài chính - Phó Trưởng Ban Chỉ đạo quốc gia chống buôn lậu khẩn trương xây dựng", true).lead).toEqual([]);
+  });
   it("finds the ministries named inside an item for a part of its work", () => {
     expect(partnersInText("Tăng cường các giải pháp quản lý thuế, chống thất thu; phối hợp với Bộ Công an rà soát, hoàn thiện các quy định")).toEqual(["Bộ Công an"]);
     expect(partnersInText("Khẩn trương rà soát các quy định. Phối hợp chặt chẽ với Bộ Tài chính để sửa đổi các quy định")).toEqual(["Bộ Tài chính"]);
+    expect(partnersInText("Số hóa dữ liệu đất đai. Phối hợp với Bộ Xây dựng thiết lập cơ chế xử lý đất bỏ hoang")).toEqual(["Bộ Xây dựng"]);
     expect(
       partnersInText("gửi Bộ Tài chính trước ngày 06 tháng 5 năm 2026. Trên cơ sở đề xuất của các địa phương, Bộ Tài chính khẩn trương phối hợp với các Bộ, cơ quan rà soát"),
     ).toEqual(["Bộ Tài chính"]);

@@ -121,6 +121,7 @@ const VERBS = [
   "khẩn trương",
   "hoàn thành",
   "nghiêm túc",
+  "thiết lập",
 ];
 // "các tổ chức chính trị - xã hội", "những người …": after "các"/"những" a verb-like word is a noun; "chương trình" too.
 const VERB_RE = new RegExp(`(?<!,)(?<!các)(?<!những)(?<!chương)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
@@ -280,13 +281,7 @@ function beforeVerbSubject(s: string): string {
 function coopList(rest: string): string[] {
   // "các Bộ: Xây dựng, Quốc phòng theo chức năng …": the ministries named after the colon.
   const named = /^các\s+(Bộ|Sở)\s*:\s*([^.;:(\n]+)/u.exec(rest.trim());
-  if (named) {
-    const names = beforeVerb(named[2]!)
-      .split(/\s*,\s*|\s+và\s+/u)
-      .map((n) => n.trim())
-      .filter((n) => /^\p{Lu}/u.test(n));
-    if (names.length) return names.map((n) => `${named[1]} ${n}`);
-  }
+  if (named) return splitBodies(`các ${named[1]}: ${beforeVerb(named[2]!).replace(/[,\s]+$/, "")}`);
   const stop = rest.split(/[.;:(\n]/u)[0]!;
   const list = beforeVerb(stop).replace(/[,\s]+$/, "");
   return splitBodies(list).filter((b) => startsBody(b) || /^[A-ZĐ]{2,}/u.test(b));

@@ -10,9 +10,12 @@
 import { codeKey, fold } from "../../domain/text.js";
 
 // What a body's name starts with. Verbs that share a first word with a body
-// ("Tổ chức", "Ban hành", "Phòng, chống", "Hội nghị") are excluded.
+// ("Tổ chức", "Ban hành", "Phòng, chống", "Hội nghị") are excluded, and so is
+// a minister ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch …" heads the
+// bodies the item's heading names; "Bộ trưởng Bộ Tài chính - Phó Trưởng Ban …"
+// acts for the ministry that leads).
 const BODY_START =
-  /^(?:Sở|Phòng(?!,| chống| ngừa)|Văn phòng|VP|Trung tâm|TT\b|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban(?! hành)|BQL|Chi cục|Cục|Công an|Bộ(?! thủ tục| tiêu chí| chỉ số| câu hỏi| máy| phận một cửa)|Đài|Báo(?! cáo)|Hội(?! nghị| thảo| thi| nhập)|Liên đoàn|Liên minh|Đoàn(?! kết)|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Kho bạc|KBNN|Bảo hiểm|BHXH|Ngân hàng|Viện|Trường(?! hợp)|Bệnh viện|Thanh tra(?!,| việc| các| kiểm tra)|Tòa án|Toà án|TAND|Viện kiểm sát|VKSND|Thuế|Hải quan|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|Công ty|Tổng công ty|Học viện|Đại học|Bưu điện|Viễn thông|VNPT|Viettel|Điện lực|Chi nhánh|Công đoàn|Bộ Chỉ huy|Lãnh đạo|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Tổ (?:công tác|giúp việc|thư ký|kiểm tra|chuyên|một cửa)|Đơn vị|Cơ quan|[Cc]ác (?:[bB]ộ(?=[ ,])(?! hồ sơ| thủ tục| tiêu chí| chỉ số| câu hỏi| phận)|sở|Sở|phòng|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức hội|tổ chức nhân dân|tổ chức chính trị|tổ chức đoàn thể|tổ chức thành viên|trung tâm|xã|phường|huyện|quận|doanh nghiệp|tập đoàn|Tập đoàn|tỉnh|hội|đoàn thể|bộ phận|trường|cơ sở|thành viên|Ban|Phòng|cấp)|UBMTTQ|Ủy ban MTTQ|[Tt]hành phố (?=\p{Lu}))/u;
+  /^(?:Sở|Phòng(?!,| chống| ngừa)|Văn phòng|VP|Trung tâm|TT\b|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban(?! hành)|BQL|Chi cục|Cục|Công an|Bộ(?! thủ tục| tiêu chí| chỉ số| câu hỏi| máy| phận một cửa| trưởng)|Đài|Báo(?! cáo)|Hội(?! nghị| thảo| thi| nhập)|Liên đoàn|Liên minh|Đoàn(?! kết)|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Kho bạc|KBNN|Bảo hiểm|BHXH|Ngân hàng|Viện|Trường(?! hợp)|Bệnh viện|Thanh tra(?!,| việc| các| kiểm tra)|Tòa án|Toà án|TAND|Viện kiểm sát|VKSND|Thuế|Hải quan|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|Công ty|Tổng công ty|Học viện|Đại học|Bưu điện|Viễn thông|VNPT|Viettel|Điện lực|Chi nhánh|Công đoàn|Bộ Chỉ huy|Lãnh đạo|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Tổ (?:công tác|giúp việc|thư ký|kiểm tra|chuyên|một cửa)|Đơn vị|Cơ quan|[Cc]ác (?:[bB]ộ(?=[ ,])(?! hồ sơ| thủ tục| tiêu chí| chỉ số| câu hỏi| phận)|sở|Sở|phòng|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức hội|tổ chức nhân dân|tổ chức chính trị|tổ chức đoàn thể|tổ chức thành viên|trung tâm|xã|phường|huyện|quận|doanh nghiệp|tập đoàn|Tập đoàn|tỉnh|hội|đoàn thể|bộ phận|trường|cơ sở|thành viên|Ban|Phòng|cấp)|UBMTTQ|Ủy ban MTTQ|[Tt]hành phố (?=\p{Lu}))/u;
 
 /** An upper-case abbreviation ("GDNN", "KH-TC", "LĐ-VL") standing for a body in a list. */
 const ABBREVIATION = /^[A-ZĐ][A-ZĐ&]{1,}(?:[-&][A-ZĐ&]+)*\b/u;
