@@ -133,6 +133,14 @@ describe("assignments", () => {
     // "các Bộ: Xây dựng, Quốc phòng": one ministry per name after the colon.
     expect(fromProse("Chủ trì, phối hợp với các Bộ: Xây dựng, Quốc phòng theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo").cooperating).toEqual(["Bộ Xây dựng", "Bộ Quốc phòng"]);
   });
+  it("reads the State's groups and corporations as one collective", () => {
+    expect(splitBodies("Các Tập đoàn, Tổng công ty")).toEqual(["Các Tập đoàn, Tổng công ty"]);
+    expect(splitBodies("Bộ Tài chính, các Tập đoàn kinh tế, Tổng công ty, doanh nghiệp nhà nước")).toEqual([
+      "Bộ Tài chính",
+      "các Tập đoàn kinh tế, Tổng công ty, doanh nghiệp nhà nước",
+    ]);
+    expect(splitBodies("Bộ Công Thương, Tổng công ty Điện lực")).toEqual(["Bộ Công Thương", "Tổng công ty Điện lực"]);
+  });
   it("does not take a minister for a body", () => {
     // Under "1. Các bộ, cơ quan, địa phương …:" and "3. Bộ Tài chính chủ trì …:", the item goes on with its heading's bodies.
     expect(fromProse("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố thành lập Tổ công tác", true).lead).toEqual([]);

@@ -58,7 +58,7 @@ export function splitBodies(input: string): string[] {
     const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+|(?<=\))\s+|\s+(?=(?:Cơ quan|Và các)[\s,])/u, (rest, before, sep) =>
       sep.trim() === "" && !before.trimEnd().endsWith(")")
         ? startsBody(before) && /\s/.test(before.trim())
-        : (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest),
+        : (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest) && !stateGroups(before, rest),
     );
     for (const p of parts) {
       const body = tidy(p);
@@ -91,6 +91,14 @@ function jointOffice(before: string, sep: string, rest: string): boolean {
   if (!/^\s*và\s*$/u.test(sep)) return false;
   const last = before.split(/,\s*/u).at(-1)!.trim();
   return /^(?:Văn phòng|VP)\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/u.test(last) && /^(?:UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng nhân dân)/u.test(rest);
+}
+
+/**
+ * "Các Tập đoàn, Tổng công ty", "các Tập đoàn kinh tế, Tổng công ty, doanh nghiệp nhà nước": one collective, the
+ * State's economic groups and corporations, not a list of bodies (NQ 122/NQ-CP, NQ 109/NQ-CP).
+ */
+function stateGroups(before: string, rest: string): boolean {
+  return /^[Cc]ác\s+Tập đoàn/u.test(before.trim()) && /^(?:Tổng công ty|doanh nghiệp)(?![\p{L}])/u.test(rest);
 }
 
 function tidy(s: string): string {
