@@ -53,13 +53,9 @@ describe.each(backends)("a merged unit on $name", (backend) => {
 
     // `/kehoach viec` from someone still filed under KH-TC, or naming it: VP's list, KH-TC's tasks in it.
     const actor: Actor = { active: true, role: "STAFF", unitId: khtc.id };
-    const fromKhtc = await taskList(db.prisma, {
-      viewer: { actor, unit: { id: khtc.id, code: khtc.code, name: khtc.name } },
-      unit: null,
-      filter: "all",
-      page: 0,
-      today: "2023-09-01",
-    });
+    const listFrom = (unit: { id: number; code: string; name: string }) =>
+      taskList(db.prisma, { viewer: { actor, unit: { id: unit.id, code: unit.code, name: unit.name } }, unit: null, filter: "all", page: 0, today: "2023-09-01" });
+    const fromKhtc = await listFrom(khtc);
     expect(fromKhtc.unit.code).toBe("VP");
     expect(fromKhtc.tasks.map((t) => t.code)).toContain("II.2.c.3.1");
     expect(fromKhtc.totalCount).toBe(list.total);
@@ -68,13 +64,7 @@ describe.each(backends)("a merged unit on $name", (backend) => {
     // A unit nobody took over lists its own tasks only.
     const vpOwn = await unitTaskSummaries(db.prisma, { unitIds: [vp.id], filter: "all", today: "2023-09-01" });
     const gdnn = await db.prisma.unit.findUniqueOrThrow({ where: { code: "GDNN" } });
-    const gdnnList = await taskList(db.prisma, {
-      viewer: { actor, unit: { id: gdnn.id, code: gdnn.code, name: gdnn.name } },
-      unit: null,
-      filter: "all",
-      page: 0,
-      today: "2023-09-01",
-    });
+    const gdnnList = await listFrom(gdnn);
     expect(gdnnList.unit.code).toBe("GDNN");
     expect(gdnnList.totalCount).toBe((await unitTaskSummaries(db.prisma, { unitIds: [gdnn.id], filter: "all", today: "2023-09-01" })).total);
     expect(list.total).toBeGreaterThan(vpOwn.total);
