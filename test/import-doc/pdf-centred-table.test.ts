@@ -288,3 +288,47 @@ describe("PDF table cells with one body a line", () => {
     expect(rows).toContainEqual(["1.2", "Xây dựng hệ thống thông tin quản lý, đo lường.", "Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức, doanh nghiệp liên quan", "Quý IV/2026"]);
   });
 });
+
+describe("PDF table whose lead cells are merged down over rows without a number", () => {
+  /** A line on `page` at `y`, items `[x, text, y?]`: an item's own baseline may sit a few points off the line's. */
+  const at = (page: number, n: number, y: number, ...items: [number, string, number?][]): Lines[number] => ({
+    page,
+    line: n,
+    y,
+    segments: items.map(([x, text, iy]) => ({ x, end: x + text.length * 6, text, items: [{ x, end: x + text.length * 6, text, y: iy ?? y }] })),
+  });
+  it("cuts rows where the task column's cells are, and gives each body the rows its number is centred on, over page breaks (NQ 175/NQ-CP)", () => {
+    const lines: Lines = [
+      // The header as the Công báo sets it: the last title over two lines round the others' one.
+      at(1, 1, 767, [640, "Thời gian"]),
+      at(1, 2, 760, [60, "STT"], [110, "Đơn vị"], [240, "Nhiệm vụ chủ trì"], [470, "Đơn vị phối hợp"]),
+      at(1, 3, 753, [640, "hoàn thành"]),
+      // Body 1 over three rows (18 points a line, 21 between cells): its number and lead centred on all three, on
+      // the lines of the middle row; its first row above them.
+      at(1, 2, 700, [240, "Ban hành quy chế quản lý"]),
+      at(1, 3, 691, [470, "Sở Tư pháp"], [640, "Quý IV/2026"]),
+      at(1, 4, 682, [240, "dữ liệu của tỉnh"]),
+      at(1, 5, 661, [110, "Sở Thông tin và"], [240, "Rà soát hiện trạng hạ tầng", 659]),
+      at(1, 6, 652, [60, "1"], [470, "Sở Tài chính"], [640, "Năm 2026"]),
+      at(1, 7, 643, [110, "Truyền thông"], [240, "công nghệ thông tin", 640]),
+      at(1, 8, 619, [240, "Tuyên truyền về chuyển đổi số"], [470, "Báo tỉnh"], [640, "Thường xuyên"]),
+      // Body 2: its number centred on its one row on this page, its cell going on over the page break.
+      at(1, 9, 598, [60, "2"], [110, "Sở Tài chính"], [240, "Lập kế hoạch đầu tư hạ tầng"], [640, "Quý II/2026"]),
+      at(2, 1, 700, [240, "Bố trí kinh phí thực hiện"], [470, "Sở Nội vụ"], [640, "Năm 2027"]),
+      at(2, 2, 682, [240, "kế hoạch"]),
+      // Body 3, its number centred on its own row: the row above goes on with body 2.
+      at(2, 3, 661, [60, "3"], [110, "Sở Y tế"], [240, "Kết nối hồ sơ sức khỏe"], [470, "Sở Tư pháp"], [640, "Quý III/2026"]),
+    ];
+    const tables = linesToBlocks(lines).filter((b) => b.kind === "table");
+    const rows = tables[0]?.kind === "table" ? tables[0].rows.map((r) => r.map((c) => c.text)) : [];
+    expect(rows).toEqual([
+      ["STT", "Đơn vị", "Nhiệm vụ chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+      ["1", "Sở Thông tin và Truyền thông", "Ban hành quy chế quản lý dữ liệu của tỉnh", "Sở Tư pháp", "Quý IV/2026"],
+      ["", "", "Rà soát hiện trạng hạ tầng công nghệ thông tin", "Sở Tài chính", "Năm 2026"],
+      ["", "", "Tuyên truyền về chuyển đổi số", "Báo tỉnh", "Thường xuyên"],
+      ["2", "Sở Tài chính", "Lập kế hoạch đầu tư hạ tầng", "", "Quý II/2026"],
+      ["", "", "Bố trí kinh phí thực hiện kế hoạch", "Sở Nội vụ", "Năm 2027"],
+      ["3", "Sở Y tế", "Kết nối hồ sơ sức khỏe", "Sở Tư pháp", "Quý III/2026"],
+    ]);
+  });
+});

@@ -7,16 +7,17 @@ import { getDocumentProxy } from "unpdf";
 import { AppError } from "../../errors.js";
 import { startsBody } from "../parse/bodies.js";
 import { fold } from "../../domain/text.js";
+import { mergedLeadRows } from "./pdf-merged-lead.js";
 import { cleanLine, MAX_DOC_CHARS, tooMuchText, type Block, type SourcePos, type TableCell } from "./types.js";
 
-interface Segment {
+export interface Segment {
   x: number;
   end: number;
   text: string;
-  /** The text items it was joined from, to split it again at a table's column starts. */
-  items: { x: number; end: number; text: string }[];
+  /** The text items it was joined from, to split it again at a table's column starts; `y` their own baseline (the line's when not known). */
+  items: { x: number; end: number; text: string; y?: number }[];
 }
-interface Line {
+export interface Line {
   page: number;
   line: number;
   y: number;
@@ -91,7 +92,7 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
           const segments: Segment[] = [];
           for (const it of pl.items) {
             const prev = segments.at(-1);
-            const item = { x: it.x, end: it.end, text: it.text };
+            const item = { x: it.x, end: it.end, text: it.text, y: it.y };
             if (prev && it.x - prev.end < pl.size * COLUMN_GAP) {
               prev.text += it.x - prev.end > pl.size * 0.15 && !prev.text.endsWith(" ") && !it.text.startsWith(" ") ? ` ${it.text}` : it.text;
               prev.end = Math.max(prev.end, it.end);
@@ -539,6 +540,8 @@ function centredRows(clusters: { x: number; end: number }[], lines: Line[], lead
   const whole = columnStarts(clusters, lines);
   const cells = new CentredCells(whole, pageStarts(lines, whole), columnStrips(clusters, lines));
   const pitch = linePitch(cells, lines);
+  const merged = mergedLeadRows(cells, lines, pitch);
+  if (merged) return merged;
   const bands = cutOutTitles(bandsOf(lines, pitch), cells);
   const writer = new RowWriter(cells, lines, pitch);
   mergeCellTops(bands, cells, pitch);
@@ -637,9 +640,10 @@ function columnStrips(clusters: Span[], lines: Line[]): (number | undefined)[] {
 }
 
 /** A line's text per column, and its width per column, each line read once; the columns are those of the page last read. */
-class CentredCells {
+export class CentredCells {
   cols: number[];
   private readonly cellsCache = new Map<Line, string[]>();
+  private readonly yCache = new Map<Line, number[]>();
   private readonly widthCache = new Map<Line, number[]>();
 
   constructor(
@@ -677,6 +681,7 @@ class CentredCells {
     if (known) return known;
     const out = this.cols.map(() => "");
     const span = this.cols.map(() => ({ x: Number.POSITIVE_INFINITY, end: 0 }));
+    const ys = this.cols.map(() => l.y);
     let last = -1;
     let lastEnd = 0;
     let lastText = "";
@@ -685,6 +690,7 @@ class CentredCells {
         // A piece of a word cut at a diacritic touches the piece before, which ends in a letter.
         const inWord = last >= 0 && it.x - lastEnd < 1 && /\p{L}$/u.test(lastText);
         const c = inWord ? last : this.itemCol(it);
+        if (!out[c]) ys[c] = it.y ?? l.y;
         out[c] = c === last && it.x - lastEnd <= 1 ? `${out[c]}${it.text}` : out[c] ? `${out[c]} ${it.text}` : it.text;
         span[c]!.x = Math.min(span[c]!.x, it.x);
         // (an item's width counts the spaces it ends with)
@@ -695,11 +701,18 @@ class CentredCells {
       }
     const cells = out.map((t) => cleanLine(t));
     this.cellsCache.set(l, cells);
+    this.yCache.set(l, ys);
     this.widthCache.set(
       l,
       span.map((sp) => Math.max(0, sp.end - sp.x)),
     );
     return cells;
+  }
+
+  /** The baseline of a line's text in column `c`: items a line groups may sit a few points apart (a centred number beside a task's line). */
+  yOf(l: Line, c: number): number {
+    this.cellsOf(l);
+    return this.yCache.get(l)?.[c] ?? l.y;
   }
 
   widthsOf(l: Line): number[] {
