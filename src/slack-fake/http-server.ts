@@ -9,6 +9,9 @@ import type { HttpAnswer } from "./web-api/dispatch.js";
 /** Slack refuses Web API bodies far smaller; this only stops runaway tests (file uploads included). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
+/** How long an idle keep-alive connection stays open: longer than any client's (Node's agent: 5 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** `bytes` is the body as it came (a file upload is binary); `rawBody` the same decoded as UTF-8. */
 export type RequestHandler = (req: IncomingMessage, rawBody: string, bytes: Buffer) => HttpAnswer | Promise<HttpAnswer>;
 
@@ -40,6 +43,12 @@ export async function startHttpServer(opts: { host: string; port: number; latenc
         res.end(JSON.stringify({ ok: false, error: "internal_error" }));
       });
   });
+  // Node's global agent (what @slack/web-api's axios uses) keeps idle
+  // connections for 5 s, and node:http servers close them after 5 s too: a
+  // request sent on a connection as the server closes it fails with
+  // ECONNRESET (seen on a loaded machine as a failed delivery). The server
+  // keeps them longer, so the client is always the one that closes.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());

@@ -259,3 +259,21 @@ async function fakeCommandResponseUrl(): Promise<{ responseUrl: string }> {
     await app.close();
   }
 }
+
+describe("the fake's connections", () => {
+  it("keeps an idle keep-alive connection open longer than Node's agent does, so the client always closes first", async () => {
+    // Equal 5 s timeouts on both sides let a request go out on a connection
+    // the server is closing: ECONNRESET, a delivery failed for no reason.
+    const { startHttpServer } = await import("../../src/slack-fake/http-server.js");
+    const { silentLogger } = await import("../../src/slack-fake/types.js");
+    const { globalAgent } = await import("node:http");
+    const server = await startHttpServer({ host: "127.0.0.1", port: 0, latencyMs: 0, logger: silentLogger, handle: () => ({ status: 200, headers: {}, body: {} }) });
+    try {
+      const clientIdle = (globalAgent as unknown as { options: { timeout: number } }).options.timeout;
+      expect(clientIdle).toBeGreaterThan(0);
+      expect(server.server.keepAliveTimeout).toBeGreaterThan(clientIdle);
+    } finally {
+      await server.close();
+    }
+  });
+});
