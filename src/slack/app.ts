@@ -41,6 +41,8 @@ type StartOptions = {
   requestTimeoutMs?: number;
   /** Waiting for Slack at start-up (auth.test retries). */
   startRetry?: RetryOptions;
+  /** Socket Mode: the pause before the n-th reconnection attempt; reconnectDelayMs (1 s, 2 s, 4 s… 30 s) by default. */
+  reconnectDelayMs?: (attempt: number) => number;
 };
 
 export async function startSlackApp(config: SlackConfig, deps: SlackDeps, options: StartOptions): Promise<SlackRuntime> {
@@ -53,7 +55,7 @@ export async function startSlackApp(config: SlackConfig, deps: SlackDeps, option
   const receiver =
     config.mode === "http"
       ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: ENDPOINTS, customRoutes: routes.bolt, logger })
-      : socketModeReceiver(config.appToken!, logger, clientOptions, deps.log);
+      : socketModeReceiver(config.appToken!, logger, clientOptions, deps.log, options.reconnectDelayMs);
   const app = new App({
     token: config.botToken,
     ...identity,

@@ -42,6 +42,7 @@ class ReconnectingReceiver extends SocketModeReceiver {
   constructor(
     options: SocketModeReceiverOptions,
     private readonly log: Logger,
+    private readonly delayMs: (attempt: number) => number,
   ) {
     super({ ...options, autoReconnectEnabled: false });
     this.client.on("disconnected", () => {
@@ -68,7 +69,7 @@ class ReconnectingReceiver extends SocketModeReceiver {
     try {
       for (let attempt = 1; !signal.aborted; attempt++) {
         try {
-          await sleep(reconnectDelayMs(attempt), undefined, { signal });
+          await sleep(this.delayMs(attempt), undefined, { signal });
         } catch {
           return; // stopping
         }
@@ -77,7 +78,7 @@ class ReconnectingReceiver extends SocketModeReceiver {
           this.log.info({ attempt }, "Socket Mode: reconnected to Slack");
           return;
         } catch (err) {
-          this.log.warn({ attempt, ...failure(err), retryInMs: reconnectDelayMs(attempt + 1) }, "Socket Mode: could not reconnect to Slack; trying again");
+          this.log.warn({ attempt, ...failure(err), retryInMs: this.delayMs(attempt + 1) }, "Socket Mode: could not reconnect to Slack; trying again");
         }
       }
     } finally {
@@ -86,7 +87,14 @@ class ReconnectingReceiver extends SocketModeReceiver {
   }
 }
 
-export function socketModeReceiver(appToken: string, logger: SlackLogger, clientOptions: AppOptions["clientOptions"], log: Logger): SocketModeReceiver {
+/** `delayMs`: the back-off before each reconnection attempt (reconnectDelayMs; tests shorten it where the pause is not their subject). */
+export function socketModeReceiver(
+  appToken: string,
+  logger: SlackLogger,
+  clientOptions: AppOptions["clientOptions"],
+  log: Logger,
+  delayMs: (attempt: number) => number = reconnectDelayMs,
+): SocketModeReceiver {
   return new ReconnectingReceiver(
     {
       appToken,
@@ -95,5 +103,6 @@ export function socketModeReceiver(appToken: string, logger: SlackLogger, client
       customPropertiesExtractor: (args: { envelope_id?: unknown }) => (typeof args.envelope_id === "string" ? { [ENVELOPE_ID]: args.envelope_id } : {}),
     },
     log.child({ component: "socket-mode" }),
+    delayMs,
   );
 }

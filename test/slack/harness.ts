@@ -53,6 +53,8 @@ export async function startDondoc(
     log?: Logger;
     requestTimeoutMs?: number;
     apiUrl?: (fakeUrl: string) => string;
+    /** Socket Mode's reconnection back-off (startSlackApp's option). */
+    reconnectDelayMs?: (attempt: number) => number;
   } = {},
 ): Promise<Dondoc> {
   const transport = options.transport ?? "http";
@@ -93,6 +95,7 @@ export async function startDondoc(
     host: "127.0.0.1",
     healthy: async () => (await db.prisma.$queryRaw`SELECT 1`, true),
     requestTimeoutMs: options.requestTimeoutMs,
+    reconnectDelayMs: options.reconnectDelayMs,
   });
   if (transport === "http") fake.setAppUrl(`http://127.0.0.1:${runtime.port}/slack/events`);
   return {

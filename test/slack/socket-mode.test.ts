@@ -7,14 +7,23 @@ import { createServer } from "node:net";
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeSlack } from "../../src/slack-fake/index.js";
+import { reconnectDelayMs } from "../../src/slack/socket-mode.js";
 import { backends, migratedDataDir } from "../support/databases.js";
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, startDondoc, USERS, type Dondoc } from "./harness.js";
+
+describe("the reconnection back-off", () => {
+  it("doubles from 1 s and stays at 30 s", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(reconnectDelayMs)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
+  });
+});
 
 describe("dondoc over Socket Mode", () => {
   let d: Dondoc;
   let channel: string;
   beforeAll(async () => {
-    d = await startDondoc(backends[0]!, { transport: "socket" });
+    // The reconnections are the subject here, not their pauses (above): a
+    // tenth of them, so that five attempts take 3 s instead of 31 s.
+    d = await startDondoc(backends[0]!, { transport: "socket", reconnectDelayMs: (attempt) => reconnectDelayMs(attempt) / 10 });
     channel = d.fake.workspace.directory.channel("dondoc-gdnn")!.id;
   });
   afterAll(async () => d?.close());
