@@ -101,6 +101,8 @@ export interface FakeSlack {
   clearCalls(): void;
   /** The next `times` calls of `method` ("*" for any) answer with `fault`. */
   failNext(method: string, fault: Fault, times?: number): void;
+  /** Drops the faults failNext queued and no call has used yet. */
+  clearFaults(): void;
   /** The largest file files.getUploadURLExternal accepts from now on. */
   setFileSizeLimit(bytes: number): void;
   /** A trigger_id as an interaction by this user would carry. */
@@ -253,6 +255,7 @@ function fakeSlackHandle(parts: {
     calls: (method) => callLog.list(method),
     clearCalls: () => callLog.clear(),
     failNext: (method, fault, times = 1) => faults.add(method, fault, times),
+    clearFaults: () => faults.clear(),
     setFileSizeLimit: (bytes) => void (context.fileSizeLimit = bytes),
     issueTrigger: (userId) => triggers.issue(userId),
     slashCommand: (input) => interactions.slashCommand(input),

@@ -19,6 +19,11 @@ export class Faults {
     if (times > 0) this.queued.push({ method, fault, remaining: times });
   }
 
+  /** Drops every fault still queued. */
+  clear(): void {
+    this.queued.length = 0;
+  }
+
   /** The fault for this call, if one is queued, counting it used. */
   take(method: string): Fault | undefined {
     const entry = this.queued.find((q) => q.method === method || q.method === ANY_METHOD);

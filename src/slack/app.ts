@@ -28,6 +28,8 @@ import { socketModeReceiver } from "./socket-mode.js";
 export interface SlackRuntime {
   /** The HTTP port actually listened on (useful with port 0). */
   port: number;
+  /** Resolves once no listener run is in flight (late answers, App Home refreshes and their retries done). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,9 @@ export async function startSlackApp(config: SlackConfig, deps: SlackDeps, option
   deps.log.info({ mode: config.mode, port }, "Slack app started");
   return {
     port,
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
     async stop() {
       if (!(receiver instanceof HTTPReceiver)) await app.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
