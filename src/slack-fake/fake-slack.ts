@@ -50,6 +50,12 @@ export interface FakeSlackOptions {
   rateLimits?: RateLimitOptions;
   /** Delay before every Web API answer, to make benchmarks realistic. */
   latencyMs?: number;
+  /**
+   * How long a trigger_id can open a modal: Slack's 3 s (TRIGGER_LIFETIME_MS)
+   * by default. Longer only for tests whose subject is not that deadline: on
+   * a loaded machine the app can take more than 3 s to reach views.open.
+   */
+  triggerLifetimeMs?: number;
   now?: Clock;
   /**
    * The clock for X-Slack-Request-Timestamp; `now` when omitted. The app checks
@@ -139,7 +145,7 @@ export async function createFakeSlack(options: FakeSlackOptions): Promise<FakeSl
   const ids = new IdSource(now);
   const workspace = new Workspace({ ...DEFAULT_TEAM, ...options.team }, { ...DEFAULT_BOT, ...options.bot }, ids, now);
   if (options.seed) workspace.seed(options.seed);
-  const triggers = new Triggers(ids, now);
+  const triggers = new Triggers(ids, now, options.triggerLifetimeMs);
   const responseUrls = new ResponseUrls(ids, now);
   const callLog = new CallLog();
   const faults = new Faults();

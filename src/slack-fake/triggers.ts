@@ -19,6 +19,7 @@ export class Triggers {
   constructor(
     private readonly ids: IdSource,
     private readonly now: Clock,
+    private readonly lifetimeMs = TRIGGER_LIFETIME_MS,
   ) {}
 
   issue(userId: string): string {
@@ -32,7 +33,7 @@ export class Triggers {
     const trigger = this.issued.get(triggerId);
     if (!trigger) return { error: "invalid_trigger_id" };
     if (trigger.exchanged) return { error: "exchanged_trigger_id" };
-    if (this.now() - trigger.issuedAt > TRIGGER_LIFETIME_MS) return { error: "expired_trigger_id" };
+    if (this.now() - trigger.issuedAt > this.lifetimeMs) return { error: "expired_trigger_id" };
     trigger.exchanged = true;
     return { userId: trigger.userId };
   }

@@ -53,6 +53,8 @@ export async function startDondoc(
     log?: Logger;
     requestTimeoutMs?: number;
     apiUrl?: (fakeUrl: string) => string;
+    /** The fake's trigger_id lifetime (Slack's 3 s by default). */
+    triggerLifetimeMs?: number;
     /** Socket Mode's reconnection back-off (startSlackApp's option). */
     reconnectDelayMs?: (attempt: number) => number;
   } = {},
@@ -70,6 +72,7 @@ export async function startDondoc(
     appToken: APP_TOKEN,
     transport,
     ...(options.socketMode ? { socketMode: options.socketMode } : {}),
+    ...(options.triggerLifetimeMs ? { triggerLifetimeMs: options.triggerLifetimeMs } : {}),
     seed: {
       users: [
         ...orgFile.data.members.map((m) => ({ id: m.slackUserId, name: m.name, realName: m.name, locale: "vi-VN" })),
