@@ -1,8 +1,12 @@
 // `dondoc db backup` while the bot runs on the embedded database: the bot
 // (src/main.ts, as a process of its own) holds the data directory, so the
 // command line, another process, asks it for the backup over its socket
-// (src/db/backup-socket.ts). The file restores into a fresh data directory
+// (src/db/backup-socket.ts). The file restores into an empty data directory
 // and gives back every row. Restoring under the running bot is refused.
+// The bot is a process of its own; the command line runs in this process
+// (`run`, what bin/dondoc.js calls), which is another process than the bot's
+// and costs no Node start per command. The directories are migrated already:
+// first starts are not the subject (test/cli/main.test.ts has the bin's).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, stat } from "node:fs/promises";
@@ -12,10 +16,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type PrismaClient } from "../../src/db/database.js";
 import { socketPath } from "../../src/db/backup-socket.js";
+import { run } from "../../src/cli/main.js";
 import { log, migratedDataDir } from "../support/databases.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
-const CLI = join(ROOT, "test/fixtures/cli.ts");
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -27,13 +31,13 @@ async function freePort(): Promise<number> {
 
 const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn" };
 
-function cli(dataDir: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, env: { ...baseEnv, DONDOC_DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+/** `dondoc ARGS` on this data directory, as bin/dondoc.js runs it; out and err as the process would print them. */
+async function cli(dataDir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (err += d));
-  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, out, err })));
+  const line = (t: string) => (t.endsWith("\n") ? t : `${t}\n`);
+  const code = await run(["node", "dondoc", ...args], { out: (t) => void (out += line(t)), err: (t) => void (err += line(t)) }, { ...baseEnv, DONDOC_DATA_DIR: dataDir });
+  return { code, out, err };
 }
 
 /**
@@ -66,9 +70,8 @@ describe("dondoc db backup while the bot runs on the embedded database", () => {
     for (const b of bots) if (b.exitCode === null) b.kill("SIGKILL");
   });
 
-  it("is served by the bot, consistent, and restores into a fresh data directory; restore under the bot is refused", { timeout: 600_000 }, async () => {
+  it("is served by the bot, consistent, and restores into an empty data directory; restore under the bot is refused", { timeout: 600_000 }, async () => {
     const work = await mkdtemp(join(tmpdir(), "dondoc-backup-live-"));
-    // Migrated already (the bot's first start is not the subject); "fresh" below is new.
     const dataDir = await migratedDataDir("dondoc-backup-live-");
     // The bot without Slack credentials: it loads the example department, the plan and demo progress, then serves.
     const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
@@ -105,7 +108,7 @@ describe("dondoc db backup while the bot runs on the embedded database", () => {
     bot.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(existsSync(socketPath(dataDir))).toBe(false);
-    const fresh = join(work, "fresh");
+    const fresh = await migratedDataDir("dondoc-backup-live-");
     const restored = await cli(fresh, "db", "restore", file);
     expect(restored.err).toBe("");
     expect(restored.code).toBe(0);
