@@ -100,7 +100,8 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
       const effective: ModelTask["effective"] = {
         lead: effLead,
         cooperating: [...base, ...also],
-        ...(deadline ? { due: t.due, deadline } : inh.due ? { due: inh.due, deadline: inh.deadline } : {}),
+        // A deadline of its own not understood is not replaced by the one above it (never guessed: it stays flagged).
+        ...(deadline ? { due: t.due, deadline } : inh.due && t.due === undefined ? { due: inh.due, deadline: inh.deadline } : {}),
       };
       tasks.push({
         code,

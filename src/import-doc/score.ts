@@ -69,14 +69,16 @@ export function score(model: ImportModel, expected: Expected): PlanScore {
     const gotLead = t.effective.lead.map((r) => r.name);
     const leadOk = set(gotLead) === set(e.lead);
     const coopOk = set(t.effective.cooperating.map((r) => r.name)) === set(e.cooperating);
-    const dueOk = fold(t.effective.due ?? "") === fold(e.due);
+    // A deadline not understood is kept as written, and flagged (the draft's dueNote): that text is what was read.
+    const gotDue = t.flags.includes("DUE_UNKNOWN") ? (t.due ?? "") : (t.effective.due ?? "");
+    const dueOk = fold(gotDue) === fold(e.due);
     const flagged = t.flags.length > 0;
     const check = (ok: boolean, field: string, want: string, got: string) => {
       if (!ok) s.errors.push({ text: e.text.slice(0, 60), field, want, got, flagged });
     };
     check(leadOk, "lead", e.lead.join("; "), gotLead.join("; "));
     check(coopOk, "cooperating", e.cooperating.join("; "), t.effective.cooperating.map((r) => r.name).join("; "));
-    check(dueOk, "due", e.due, t.effective.due ?? "");
+    check(dueOk, "due", e.due, gotDue);
     if (leadOk) s.leadRight++;
     if (coopOk) s.coopRight++;
     if (dueOk) s.dueRight++;

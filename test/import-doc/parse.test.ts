@@ -6,6 +6,7 @@ import { bodyHeading, dueInText, fromProse, labelOf, leadValue, partnersInText }
 import { BodyMatcher, bodyKey, splitBodies } from "../../src/import-doc/parse/bodies.js";
 import { markerOf, parsePlan } from "../../src/import-doc/parse/structure.js";
 import { textToBlocks } from "../../src/import-doc/read/text.js";
+import { score } from "../../src/import-doc/score.js";
 import type { Block, TableCell } from "../../src/import-doc/read/types.js";
 
 describe("splitBodies", () => {
@@ -379,6 +380,23 @@ describe("parsePlan", () => {
     const p = plan("II. NHIỆM VỤ\n1. Giao Sở Nội vụ chủ trì tổng kết.\nThời gian thực hiện: ngay sau khi có kết quả");
     expect(p.tasks[0]).toMatchObject({ lead: ["Sở Nội vụ"], due: "ngay sau khi có kết quả" });
     expect(p.flags).toContainEqual(expect.objectContaining({ code: "DUE_UNKNOWN", taskCode: "II.1", text: "ngay sau khi có kết quả" }));
+  });
+
+  it("does not put the deadline above in place of a task's own deadline it does not understand, and scores the task on the text kept", () => {
+    const c = (text: string): TableCell => ({ text, spanned: false });
+    const rows: TableCell[][] = [
+      [c("STT"), c("Nhiệm vụ"), c("Cơ quan chủ trì"), c("Cơ quan phối hợp"), c("Thời gian hoàn thành")],
+      [c("1"), c("Rà soát hạ tầng công nghệ thông tin"), c("Sở Khoa học và Công nghệ"), c("Sở Tài chính"), c("Quý IV/2025")],
+      [c(""), c("Bố trí kinh phí thực hiện"), c(""), c("Sở Tài chính"), c("Theo lộ trình của Đề án")],
+    ];
+    const model = analyze(parsePlan([{ kind: "table", rows, rowPos: rows.map(() => ({})), pos: {} }], { year: 2025 }), { units: [], groups: [] }, 2025);
+    const own = model.tasks.find((t) => t.text === "Bố trí kinh phí thực hiện")!;
+    expect(own).toMatchObject({ due: "Theo lộ trình của Đề án", flags: expect.arrayContaining(["DUE_UNKNOWN"]) });
+    expect(own.effective.due).toBeUndefined();
+    const expected = { lead: ["Sở Khoa học và Công nghệ"], cooperating: ["Sở Tài chính"] };
+    const scored = score(model, { tasks: [{ text: "Bố trí kinh phí thực hiện", due: "Theo lộ trình của Đề án", ...expected }] });
+    expect(scored).toMatchObject({ dueRight: 1, allRight: 1, unflaggedErrors: 0 });
+    expect(score(model, { tasks: [{ text: "Bố trí kinh phí thực hiện", due: "Quý IV/2025", ...expected }] }).dueRight).toBe(0);
   });
 
   it("reads an assignment table with merged cells, parts restarting their numbering and a row split over two pages", () => {
