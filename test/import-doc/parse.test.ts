@@ -134,6 +134,20 @@ describe("assignments", () => {
     // "các Bộ: Xây dựng, Quốc phòng": one ministry per name after the colon.
     expect(fromProse("Chủ trì, phối hợp với các Bộ: Xây dựng, Quốc phòng theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo").cooperating).toEqual(["Bộ Xây dựng", "Bộ Quốc phòng"]);
   });
+  it("reads 'UBND' before a list of places' names as the People's Committee of each place (NQ 175/NQ-CP)", () => {
+    expect(splitBodies("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh, Hòa Bình, Cần Thơ, Lâm Đồng")).toEqual([
+      "UBND thành phố Hà Nội",
+      "UBND Thành phố Hồ Chí Minh",
+      "UBND Hòa Bình",
+      "UBND Cần Thơ",
+      "UBND Lâm Đồng",
+    ]);
+    expect(splitBodies("Ủy ban nhân dân tỉnh Hòa Bình và Cần Thơ")).toEqual(["Ủy ban nhân dân tỉnh Hòa Bình", "Ủy ban nhân dân Cần Thơ"]);
+    // A body after the committee is a body of its own; a list of kinds stays one body.
+    expect(splitBodies("UBND Thành phố Hồ Chí Minh, Bộ Công Thương")).toEqual(["UBND Thành phố Hồ Chí Minh", "Bộ Công Thương"]);
+    expect(splitBodies("UBND tỉnh Lâm Đồng, Sở Tư pháp")).toEqual(["UBND tỉnh Lâm Đồng", "Sở Tư pháp"]);
+    expect(splitBodies("UBND các xã, phường, đặc khu")).toEqual(["UBND các xã, phường, đặc khu"]);
+  });
   it("reads the State's groups and corporations as one collective", () => {
     expect(splitBodies("Các Tập đoàn, Tổng công ty")).toEqual(["Các Tập đoàn, Tổng công ty"]);
     expect(splitBodies("Bộ Tài chính, các Tập đoàn kinh tế, Tổng công ty, doanh nghiệp nhà nước")).toEqual([

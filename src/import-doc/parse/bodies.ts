@@ -51,6 +51,11 @@ export function splitBodies(input: string): string[] {
       }
       continue;
     }
+    const places = committeesOfPlaces(text);
+    if (places) {
+      out.push(...places);
+      continue;
+    }
     // Candidate cut points: ", " and " và " / " cùng " / " với " outside parentheses; the space after a
     // parenthesis closing a body's scope ("Bộ Tư pháp (đối với …) Bộ Tài chính (đối với …)", NQ 97/NQ-CP); and a
     // plain space before "Cơ quan …" or "Và các …" in capitals after a named body: a cell's next line, one body a
@@ -66,6 +71,23 @@ export function splitBodies(input: string): string[] {
     }
   }
   return dedupeFolded(out);
+}
+
+/** A place's proper name, with its kind in front or not: "thành phố Hà Nội", "Thành phố Hồ Chí Minh", "Hòa Bình". */
+const PLACE = /^(?:(?:thành phố|Thành phố|tỉnh|Tỉnh)\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}$/u;
+
+/**
+ * "UBND thành phố Hà Nội, Thành phố Hồ Chí Minh, Hòa Bình, Cần Thơ, Lâm Đồng" (NQ 175/NQ-CP): the People's
+ * Committee of each place the list names, when every item is a place's proper name (not a body: "UBND tỉnh
+ * Lâm Đồng, Sở Tư pháp" is read as two bodies as before).
+ */
+function committeesOfPlaces(text: string): string[] | undefined {
+  const m = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(.+)$/su.exec(text);
+  if (!m) return undefined;
+  const items = m[2]!.split(/\s*,\s*|\s+và\s+/u).map((x) => x.trim());
+  if (items.length < 2) return undefined;
+  const place = (x: string) => PLACE.test(x) && (!startsBody(x) || /^thành phố\s/iu.test(x));
+  return items.every(place) ? items.map((x) => `${m[1]} ${x}`) : undefined;
 }
 
 /** A kind of body written in lower case after a comma ("…, cơ quan, đơn vị liên quan", "…, cơ sở khám bệnh"). */
