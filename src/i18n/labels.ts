@@ -119,6 +119,7 @@ export const IMPORT_FLAG_LABELS = {
   NO_DUE: { vi: "văn bản không ghi thời hạn", en: "no deadline in the document" },
   NEW_BODY: { vi: "cơ quan chưa có trong danh sách đơn vị", en: "body not among the units" },
   LEAD_ALSO_COOPERATING: { vi: "cơ quan vừa chủ trì vừa phối hợp (giữ ở chủ trì)", en: "body named to lead and to cooperate (kept as lead)" },
+  STATED_TWICE: { vi: "nhiệm vụ ghi hai lần trong văn bản (giữ một)", en: "task stated twice in the document (keep one)" },
   HEADER: { vi: "thiếu thông tin đầu văn bản", en: "header field missing" },
   SECTION_SKIPPED: { vi: "mục không đọc thành nhiệm vụ", en: "section not read as tasks" },
 } as const satisfies Record<string, Record<Lang, string>>;

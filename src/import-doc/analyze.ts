@@ -122,6 +122,7 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
     }
   };
   walk(parsed.tasks, null, 0, { lead: [], cooperating: [] });
+  flags.push(...statedTwice(tasks));
   const byCode = new Map(tasks.map((t) => [t.code, t]));
   for (const f of flags) if (f.code === "NEW_BODY" && f.taskCode) byCode.get(f.taskCode)?.flags.push("NEW_BODY");
 
@@ -143,6 +144,45 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
       flagged: flags.filter((f) => f.code !== "NEW_BODY").length,
     },
   };
+}
+
+/** A task's words, for comparing two tasks' texts whatever their punctuation and diacritics. */
+const words = (s: string) =>
+  fold(s)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+/**
+ * A task stated twice, with the same lead: in the document's body and again in its appendix's table (NQ
+ * 175/NQ-CP's "Tham mưu Chính phủ ban hành Nghị định …"), the one text the other's start, of some length. Both are
+ * flagged, for a person to keep one; a task the same words give to another body is an assignment of its own. A
+ * row's first task is the parent of the rows its lead cell is merged over: it is compared too.
+ */
+function statedTwice(tasks: ModelTask[]): Flag[] {
+  const flags: Flag[] = [];
+  const leads = (t: ModelTask) =>
+    t.effective.lead
+      .map((r) => r.code)
+      .sort()
+      .join(" ");
+  const byStart = new Map<string, ModelTask[]>();
+  for (const t of tasks) {
+    const k = words(t.text);
+    if (k.length < 40) continue;
+    const same = byStart.get(k.slice(0, 40)) ?? [];
+    for (const o of same) {
+      const ko = words(o.text);
+      // (A sub-row whose task cell is merged with its row's takes that row's text: the same task, not stated twice.)
+      if (leads(o) !== leads(t) || t.parentCode === o.code || !(k.startsWith(ko) || ko.startsWith(k))) continue;
+      for (const x of [o, t])
+        if (!x.flags.includes("STATED_TWICE")) {
+          x.flags.push("STATED_TWICE");
+          flags.push({ code: "STATED_TWICE", taskCode: x.code, text: (x === o ? t : o).code });
+        }
+    }
+    byStart.set(k.slice(0, 40), [...same, t]);
+  }
+  return flags;
 }
 
 /** A short code for a new body from its initials ("Sở Tài chính" → "STC"), unique among units and groups. */

@@ -27,6 +27,7 @@ const FLAG_TEXT: Record<Flag["code"], string> = {
   NO_DUE: "văn bản không ghi thời hạn; dùng thời hạn mặc định",
   NEW_BODY: "cơ quan chưa có trong danh sách đơn vị: đề xuất đơn vị mới",
   LEAD_ALSO_COOPERATING: "cơ quan văn bản ghi vừa chủ trì vừa phối hợp: chỉ giữ ở chủ trì",
+  STATED_TWICE: "nhiệm vụ văn bản ghi hai lần, cùng đơn vị chủ trì: giữ một",
   HEADER: "chưa đọc được từ văn bản",
   SECTION_SKIPPED: "mục không được đọc thành nhiệm vụ",
 };
@@ -180,6 +181,7 @@ function oneTask(t: ModelTask, indent: string): string[] {
     const isNew = t.cooperating.some((r) => r.kind === "new");
     out.push(`${i}cooperating: ${refs(t.cooperating)}  # ${t.cooperating.map((r) => r.name).join("; ")}${isNew ? ` ⚠ KIỂM TRA: ${FLAG_TEXT.NEW_BODY}` : ""}`);
   }
+  if (flagged("STATED_TWICE")) out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.STATED_TWICE}`);
   if (t.due !== undefined) {
     if (flagged("DUE_UNKNOWN")) {
       out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.DUE_UNKNOWN}: ${t.due}`);

@@ -413,6 +413,21 @@ describe("parsePlan", () => {
     expect(score(model, { tasks: [{ text: "Bố trí kinh phí thực hiện", due: "Quý IV/2025", ...expected }] }).dueRight).toBe(0);
   });
 
+  it("flags a task stated twice with the same lead (the document's body, then its appendix), not the same words given to another body", () => {
+    const c = (text: string): TableCell => ({ text, spanned: false });
+    const rows: TableCell[][] = [
+      [c("STT"), c("Nhiệm vụ"), c("Cơ quan chủ trì"), c("Cơ quan phối hợp"), c("Thời gian hoàn thành")],
+      [c("1"), c("Sửa đổi, bổ sung Nghị định số 01/2018/NĐ-CP của Chính phủ quy định chức năng, nhiệm vụ"), c("Bộ Công an"), c(""), c("Năm 2024")],
+      [c("2"), c("Rà soát hiện trạng công nghệ thông tin tại các bộ, ngành"), c("Bộ Công an"), c(""), c("Năm 2024")],
+      [c("3"), c("Sửa đổi, bổ sung Nghị định số 01/2018/NĐ-CP của Chính phủ"), c("Bộ Công an"), c("Bộ Tư pháp"), c("Năm 2024")],
+      [c("4"), c("Sửa đổi, bổ sung Nghị định số 01/2018/NĐ-CP của Chính phủ"), c("Bộ Tư pháp"), c(""), c("Năm 2024")],
+    ];
+    const model = analyze(parsePlan([{ kind: "table", rows, rowPos: rows.map(() => ({})), pos: {} }], { year: 2025 }), { units: [], groups: [] }, 2025);
+    const twice = model.tasks.filter((t) => t.flags.includes("STATED_TWICE")).map((t) => t.lead.map((r) => r.name).join());
+    expect(twice).toEqual(["Bộ Công an", "Bộ Công an"]);
+    expect(model.flags.filter((f) => f.code === "STATED_TWICE")).toHaveLength(2);
+  });
+
   it("reads an assignment table with merged cells, parts restarting their numbering and a row split over two pages", () => {
     const c = (text: string, spanned = false): TableCell => ({ text, spanned });
     const rows: TableCell[][] = [

@@ -35,6 +35,7 @@ export type FlagCode =
   | "NO_DUE" // no deadline anywhere above the task; the plan's default is used
   | "NEW_BODY" // a body that matches no known unit: a proposed unit
   | "LEAD_ALSO_COOPERATING" // a body named both to lead and to cooperate: kept as lead only
+  | "STATED_TWICE" // the same task, with the same lead, stated twice in the document (its body and an appendix)
   | "HEADER" // a header field not found (number, date, issuer, signer)
   | "SECTION_SKIPPED"; // a section not read as tasks
 
