@@ -357,6 +357,33 @@ describe("parsePlan", () => {
     ]);
   });
 
+  it("reads the cooperating bodies an item names in its opening words, and a 'Kiến nghị' part body by body", () => {
+    expect(fromProse("Phối hợp với Công an tỉnh, các cơ quan liên quan nghiên cứu mô hình").cooperating).toEqual(["Công an tỉnh", "các cơ quan liên quan"]);
+    expect(fromProse("Tích cực phối hợp với Sở Y tế tổ chức tuyên truyền").cooperating).toEqual(["Sở Y tế"]);
+    expect(fromProse("Hướng dẫn, phối hợp với các sở, ngành, UBND các xã, phường xây dựng chuyên mục").cooperating).toEqual(["các sở, ngành", "UBND các xã, phường"]);
+    expect(fromProse("Định hướng và phối hợp chặt chẽ với các sở, ban, ngành triển khai").cooperating).toEqual(["các sở, ban, ngành"]);
+    // "X: Chủ trì, phối hợp với Y …": X leads, Y cooperates.
+    expect(fromProse("Sở Tư pháp: Chủ trì, phối hợp với Sở Nội vụ tổ chức tuyên truyền.", true)).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"] });
+    expect(fromProse("Sở Tư pháp: Phối hợp với Sở Nội vụ tổ chức tuyên truyền.", true)).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"] });
+    // Further into the sentence, a product's name ("quy chế phối hợp với"), or after a full stop: not read.
+    expect(fromProse("Xây dựng quy chế phối hợp với Sở Y tế trong công tác quản lý").cooperating).toEqual([]);
+    expect(fromProse("Tổ chức quán triệt, triển khai thực hiện những nhiệm vụ nêu trên, phối hợp với các cơ quan liên quan").cooperating).toEqual([]);
+    const p = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nPhòng, chống ma túy\nI. NHIỆM VỤ\n1. Công an tỉnh\n- Phối hợp với Sở Y tế tổ chức điều trị nghiện.\nII. KIẾN NGHỊ\n1. Ngân hàng Nhà nước khu vực X: Chỉ đạo các ngân hàng cho vay.\n2. Chi cục Hải quan khu vực XIII: Phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổ chức kiểm soát.",
+        false,
+      ),
+      { year: 2026 },
+    );
+    const flat = p.tasks.flatMap((t) => [t, ...t.children]).map((t) => [t.code, t.lead, t.cooperating]);
+    expect(flat).toEqual([
+      ["I.1", ["Công an tỉnh"], []],
+      ["I.1.1", [], ["Sở Y tế"]],
+      ["II.1", ["Ngân hàng Nhà nước khu vực X"], []],
+      ["II.2", ["Chi cục Hải quan khu vực XIII"], ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]],
+    ]);
+  });
+
   it("takes a title that opens with 'Thực hiện', and cuts a subject at 'là'", () => {
     const blocks = textToBlocks(
       "ỦY BAN NHÂN DÂN\nXÃ HƯNG LỘC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 56/KH-UBND\nHưng Lộc, ngày 12 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện công tác cải cách hành chính năm 2026\nThực hiện Kế hoạch số 301/KH-UBND của Ủy ban nhân dân tỉnh, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:\nI. TỔ CHỨC THỰC HIỆN\n1. Công an xã là cơ quan thường trực, theo dõi, đôn đốc thực hiện Kế hoạch.",

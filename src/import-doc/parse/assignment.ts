@@ -240,6 +240,8 @@ export function fromProse(text: string, atStart = false): Assignment {
     if (colon && startsBody(colon[1]!) && !VERB_RE.test(` ${colon[1]} `)) {
       out.lead = splitBodies(colon[1]!);
       out.via = "heading";
+      // "Sở X: Chủ trì, phối hợp với Sở Y …", "Sở X: Phối hợp với Y …": the cooperating bodies of the line.
+      out.cooperating = fromProse(text.slice(colon[0].length)).cooperating;
       return out;
     }
     const subject = beforeVerbSubject(text);
@@ -248,6 +250,7 @@ export function fromProse(text: string, atStart = false): Assignment {
       out.via = "subject";
     }
   }
+  if (!out.lead.length && !out.cooperating.length) out.cooperating = ownCooperation(text);
   return out;
 }
 
@@ -266,6 +269,28 @@ export function bodyHeading(text: string): string[] | undefined {
   if (beforeVerbSubject(t) !== t) return undefined;
   const bodies = splitBodies(t);
   return bodies.length && bodies.every((b) => startsBody(b) || /^[A-ZĐ]{2,}/u.test(b)) ? bodies : undefined;
+}
+
+// Nouns that make "phối hợp với" the name of a product or a relation, not a cooperation: "quy chế phối hợp với …".
+const COOP_AS_NOUN = /(?:quy chế|quy định|chương trình|cơ chế|kế hoạch|mối quan hệ|sự|công tác|hoạt động|nội dung)\s*$/iu;
+
+/**
+ * The cooperating bodies of an item whose lead is not in its text (its heading's), named in its opening words:
+ * "Phối hợp với X …", "Tích cực phối hợp với X …", "Hướng dẫn, phối hợp với X …", "Định hướng và phối hợp chặt chẽ
+ * với X …". Not when a body is the subject ("Sở Y phối hợp với …", the subject form) nor when "phối hợp" names a
+ * product or a relation ("Quy chế phối hợp với …").
+ */
+function ownCooperation(text: string): string[] {
+  const m = /(?:^|[\s,])phối hợp(?:\s+chặt chẽ)?\s+với\s+(.*)$/isu.exec(text.trim());
+  if (!m) return [];
+  const before = text
+    .trim()
+    .slice(0, m.index)
+    .replace(/[,\s]+$/u, "");
+  // Only in the item's opening words (a verb or two): further on, "phối hợp với" is one step of the work, and a
+  // collective named there is often the heading's own cooperating bodies said again.
+  if (before.split(/\s+/u).length > 4 || /[.;:]/u.test(before) || COOP_AS_NOUN.test(before) || (before && startsBody(before))) return [];
+  return coopList(m[1]!);
 }
 
 /** Text after the last sentence boundary or "giao"/"đề nghị" before the verb "chủ trì". */

@@ -77,7 +77,8 @@ export function sectionKind(title: string): SectionKind {
   if (/^can cu/.test(t)) return "basis";
   if (/^muc dich|^yeu cau|^muc dich,? yeu cau/.test(t)) return "purpose";
   if (/^(?:quan diem,? )?muc tieu/.test(t)) return /nhiem vu|giai phap|noi dung/.test(t) ? "mixed" : "objective";
-  if (/^to chuc thuc hien|^trach nhiem|^phan cong/.test(t)) return "organisation";
+  // "KIẾN NGHỊ", "ĐỀ XUẤT, KIẾN NGHỊ": work asked of bodies outside the issuer, set out body by body.
+  if (/^to chuc thuc hien|^trach nhiem|^phan cong|^(?:de xuat,? )?kien nghi\b|^de xuat\s*$/.test(t)) return "organisation";
   if (/^(?:che do )?bao cao|^che do thong tin/.test(t)) return "reporting";
   if (/nhiem vu|giai phap|noi dung|hoat dong|cong viec|chuong trinh|ke hoach (?:trien khai|thuc hien)|danh muc/.test(t)) return "tasks";
   return "other";
