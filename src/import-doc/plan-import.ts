@@ -120,6 +120,7 @@ export async function reviewModel(prisma: PrismaClient, actor: Actor, importId: 
       lead: c.effective.lead[0]?.code ?? null,
       cooperating: c.effective.cooperating.map((r) => r.code),
       due: c.effective.due ?? null,
+      dueAsWritten: c.flags.includes("DUE_UNKNOWN") ? (c.due ?? null) : null,
       corrected: fixes[t.code] !== undefined,
     };
   });

@@ -30,6 +30,8 @@ export interface ReviewTaskModel {
   lead: string | null;
   cooperating: string[];
   due: string | null;
+  /** The deadline as the document writes it, when it was not understood (flagged DUE_UNKNOWN): shown to the clerk. */
+  dueAsWritten: string | null;
   corrected: boolean;
 }
 

@@ -135,7 +135,8 @@ export function reviewModal(m: ReviewModalModel, lang: Lang): ModalView {
   ];
   for (const t of m.tasks.slice(0, REVIEW_PAGE)) {
     const flags = t.flags.map((f) => FLAG_LABELS[f]?.[lang] ?? f).join("; ");
-    blocks.push(section(`${t.corrected ? "✅" : "⚠"} *${esc(t.code, 40)}* ${esc(t.text, 400)}\n_${esc(flags || (vi ? "đã sửa" : "corrected"), 300)}_`));
+    const asWritten = t.dueAsWritten ? `\n${vi ? "Thời hạn trong văn bản" : "Deadline as written"}: “${esc(t.dueAsWritten, 200)}”` : "";
+    blocks.push(section(`${t.corrected ? "✅" : "⚠"} *${esc(t.code, 40)}* ${esc(t.text, 400)}\n_${esc(flags || (vi ? "đã sửa" : "corrected"), 300)}_${asWritten}`));
     const lead = t.lead ? byCode.get(t.lead) : undefined;
     blocks.push({
       type: "input",

@@ -92,6 +92,8 @@ describe.each(backends)("importing a plan in Slack on $name", (backend) => {
     await wait(() => d.fake.workspace.surfaces.topModal(USERS.office) !== undefined);
     const modal = d.fake.workspace.surfaces.topModal(USERS.office)!;
     expect(JSON.stringify(modal.blocks)).toContain("II.3");
+    // The deadline it could not read is shown as the document writes it, for the clerk to rewrite.
+    expect(JSON.stringify(modal.blocks)).toContain("Thời hạn trong văn bản: “khi điều kiện cho phép”");
     const bad = await d.fake.viewSubmission({ userId: USERS.office, values: { "due:II.3": { due: "sớm nhất có thể" } } });
     expect(JSON.stringify(bad.body)).toContain("Chưa hiểu thời hạn");
     const before = dmMessages(USERS.office).length;
