@@ -63,11 +63,20 @@ type Forms = (t: string, defaultCadence: Cadence, ctx: DeadlineContext) => Parse
 function eventOrOngoing(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | null | undefined {
   let m: RegExpExecArray | null;
   if (
-    /^(khi co (phat sinh|yeu cau|van ban|chi dao|de nghi|huong dan)|sau khi co (van ban|huong dan|chi dao|yeu cau)|theo yeu cau|theo chi dao|theo de nghi|theo ke hoach cua|dot xuat|khi phat sinh|on demand|when needed|as required)\b/.test(
+    /^(khi co (phat sinh|yeu cau|van ban|chi dao|de nghi|huong dan)|sau khi co (van ban|huong dan|chi dao|yeu cau)|theo yeu cau|theo chi dao|theo de nghi|dot xuat|khi phat sinh|on demand|when needed|as required)\b/.test(
       t,
     )
   )
     return { kind: "EVENT" };
+  // Times another text sets: "Theo hướng dẫn của Trung ương", "Theo Kế hoạch rà soát … của tỉnh", "Theo Điều 17 Nghị
+  // định số 52/2015/NĐ-CP", "Theo các mốc thời gian tại Quyết định số …", "theo thời gian quy định": no date here.
+  // Not "theo quy định tại Mục 5 …" or "theo kế hoạch cụ thể …", which cite a rule or a document, not a time.
+  if (/^theo (?:(?:cac )?(?:moc thoi gian|thoi gian)\b|huong dan\b|ke hoach\b.* cua\b|dieu \d+ (?:cua )?(?:nghi dinh|luat|thong tu|quyet dinh)\b|quy dinh$)/.test(t))
+    return { kind: "EVENT" };
+  // Relative to an event: "Sau 03 tháng kể từ khi có văn bản của Trung ương …", "Trong 30 ngày kể từ ngày …".
+  if (/^(?:sau|trong(?: vong)?|cham nhat)?\s*\d{1,3} (?:ngay|tuan|thang|nam)(?: lam viec)? (?:ke tu|tu khi|sau khi|tinh tu)\b/.test(t)) return { kind: "EVENT" };
+  // "Bắt đầu thực hiện từ năm 2026": what the "từ" form says.
+  if ((m = /^bat dau (?:thuc hien |trien khai )?(tu .+)$/.exec(t))) return parseFolded(m[1]!, defaultCadence, ctx) ?? null;
 
   // "Nhiệm vụ thường xuyên" (NQ 109/NQ-CP), "Công việc thường xuyên": a standing task.
   if (/^(?:(?:nhiem vu|cong viec) )?(thuong xuyen|lien tuc|thuong xuyen,? lien tuc|ongoing|continuous)$/.test(t)) return { kind: "ONGOING", cadence: defaultCadence };
@@ -110,7 +119,7 @@ function periodic(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Par
     [/^(?:dinh ky )?hang thang$|^monthly$/, "MONTH"],
     [/^(?:dinh ky )?(?:hang quy|theo quy)$|^quarterly$/, "QUARTER"],
     [/^(?:dinh ky )?(?:0?6 thang(?: mot lan| \/ lan)?|6 thang \/ lan|hang nam 2 lan|nua nam)$|^half-yearly$/, "HALF"],
-    [/^(?:dinh ky )?(?:hang nam|thuong nien|hang nam \(.*\)|hang nam va (?:tung|cac|theo) (?:giai doan|thoi ky))$|^(?:yearly|annually|every year)$/, "YEAR"],
+    [/^(?:dinh ky )?(?:hang nam|thuong nien|hang nam \(.*\)|hang nam va (?:(?:tung|cac|theo) )?(?:giai doan|thoi ky))$|^(?:yearly|annually|every year)$/, "YEAR"],
   ];
   for (const [re, cadence] of cadenceWord) if (re.test(t)) return { kind: "ONGOING", cadence };
 
@@ -120,10 +129,20 @@ function periodic(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Par
     if (first?.kind === "ONGOING") return first;
   }
   // "Trước ngày 20 hằng tháng", "ngày 25 hằng quý": a fixed day of each period.
-  if ((m = /^(?:truoc |cham nhat |vao )?(?:ngay )?\d{1,2} (?:hang|moi) (thang|quy)$/.exec(t))) return { kind: "ONGOING", cadence: m[1] === "thang" ? "MONTH" : "QUARTER" };
+  // "Trước ngày 05 của tháng liền kề": a fixed day of the month after each month, so monthly.
+  if ((m = /^(?:truoc |cham nhat |vao )?(?:ngay )?\d{1,2} (?:(?:hang|moi) (thang|quy)|cua (thang|quy) (?:lien ke|tiep theo|sau))$/.exec(t)))
+    return { kind: "ONGOING", cadence: (m[1] ?? m[2]) === "thang" ? "MONTH" : "QUARTER" };
+  // "Trong tháng 01 hằng năm", "chậm nhất trong tháng 6 hằng năm", "Quý I hằng năm": a fixed period of each year.
+  if (/^(?:thang \d{1,2}|quy (?:i{1,3}|iv|[1-4])) (?:hang|moi) nam$/.test(t)) return { kind: "ONGOING", cadence: "YEAR" };
 
-  // "trước ngày 01/6 và 15/11 hằng năm": several fixed days a year.
-  if ((m = /^(?:truoc ngay |truoc |ngay )?(\d{1,2}\/\d{1,2}(?:\s*(?:va|,)\s*(?:ngay )?\d{1,2}\/\d{1,2})*) (?:hang nam|moi nam|every year)$/.exec(t))) {
+  // "trước ngày 01/6 và 15/11 hằng năm": several fixed days a year; "Trước ngày 31/01 năm liền kề", "ngày 31/12 năm
+  // trước liền kề": a fixed day of the year after (or before) each year, so yearly.
+  if (
+    (m =
+      /^(?:truoc ngay |truoc |ngay )?(\d{1,2}\/\d{1,2}(?:\s*(?:va|,)\s*(?:ngay )?\d{1,2}\/\d{1,2})*) (?:hang nam|moi nam|every year|(?:cua )?nam (?:truoc )?(?:lien ke|tiep theo|sau))$/.exec(
+        t,
+      ))
+  ) {
     const days = m[1]!.split(/\s*(?:va|,)\s*(?:ngay )?/).length;
     return { kind: "ONGOING", cadence: days >= 4 ? "QUARTER" : days >= 2 ? "HALF" : "YEAR" };
   }
@@ -236,7 +255,59 @@ function wrapped(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Pars
   return undefined;
 }
 
-const FORMS: Forms[] = [eventOrOngoing, periodic, calendarPeriod, exactDate, rangeOrList, wrapped];
+/**
+ * A deadline per part of the work in one cell, parts joined by ",", ";" or "và": "Ban hành kế hoạch trong tháng
+ * 01/2026, tổ chức kiểm tra chậm nhất trong tháng 6/2026 và báo cáo kết quả … chậm nhất trong tháng 8/2026" (due
+ * when the last part is), "Báo cáo định kỳ theo thời gian quy định; thực hiện hằng năm" (a part with a cadence
+ * makes it ongoing). Words without a deadline before a part are that part's work. Dated parts followed by work
+ * carried on with no end ("Ban hành kế hoạch trong tháng 01/2026 và tổ chức thực hiện", "… và tổ chức mở lớp theo
+ * kế hoạch đề ra") are ongoing work: no date is made up for the rest. Anything else after the last deadline: not read.
+ */
+function clauses(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | null | undefined {
+  const pieces = t.split(/\s*[,.]\s+|\s*;\s*|\s+va\s+/).filter(Boolean);
+  if (pieces.length < 2) return undefined;
+  const parts: Parsed[] = [];
+  let pending = "";
+  for (const piece of pieces) {
+    pending = pending ? `${pending} ${piece}` : piece;
+    const found = clauseDeadline(pending, defaultCadence, ctx);
+    if (found) {
+      parts.push(found);
+      pending = "";
+    }
+  }
+  if (parts.length === 0) return undefined;
+  if (pending && !/\b(?:thuc hien|trien khai|to chuc|duy tri|van hanh|cap nhat)\b/.test(pending)) return undefined;
+  const ongoing = parts.find((x) => x.kind === "ONGOING");
+  if (ongoing) return ongoing;
+  const dated = parts.filter((x): x is Extract<Parsed, { dueOn: Day }> => "dueOn" in x);
+  if (dated.length === 0) return { kind: "EVENT" };
+  if (dated.length === parts.length && !pending) return dated.reduce((a, b) => (b.dueOn > a.dueOn ? b : a));
+  return { kind: "ONGOING", cadence: defaultCadence };
+}
+
+const CORE_FORMS: Forms[] = [eventOrOngoing, periodic, calendarPeriod, exactDate, rangeOrList, wrapped];
+const FORMS: Forms[] = [...CORE_FORMS, clauses];
+
+/** The deadline a part of the work ends with, from a word that starts one: "… chậm nhất trong tháng 9/2026". */
+function clauseDeadline(part: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | undefined {
+  const words = part.split(" ");
+  for (let i = 0; i < words.length; i++) {
+    const rest = words.slice(i).join(" ");
+    if (i > 0 && !/^(?:trong|truoc|cham nhat|den|tu|thuong xuyen|hang|dinh ky|theo|sau|vao)\b/.test(rest)) continue;
+    const p = parseCore(rest, defaultCadence, ctx);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+function parseCore(t: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | undefined {
+  for (const forms of CORE_FORMS) {
+    const found = forms(t, defaultCadence, ctx);
+    if (found !== undefined) return found ?? undefined;
+  }
+  return undefined;
+}
 
 /** A sentence that ends in a deadline, after the work it is for: "Ban hành các quy định trong Quý II/2026". */
 function tailDeadline(sentence: string, defaultCadence: Cadence, ctx: DeadlineContext): Parsed | undefined {

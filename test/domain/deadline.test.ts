@@ -26,6 +26,35 @@ describe("parseDeadline", () => {
     expect(parseDeadline("Năm 2025 và các năm tiếp theo")).toMatchObject({ kind: "ONGOING", cadence: "YEAR", from: "2025-01-01" });
   });
 
+  // Deadline cells of UBND tỉnh Lâm Đồng's CCHC plans (test/fixtures/plans/real-9669-KH-UBND-2025, real-lamdong-KH-CCHC-2026-2030):
+  // a date or a cadence only where the words make it certain; times set elsewhere or by an event are EVENT, verbatim.
+  it.each([
+    ["Trước ngày 05 của tháng liền kề", { kind: "ONGOING", cadence: "MONTH" }],
+    ["Trước ngày 31/01 năm liền kề", { kind: "ONGOING", cadence: "YEAR" }],
+    ["Trong tháng 01 hằng năm", { kind: "ONGOING", cadence: "YEAR" }],
+    ["Hằng năm và giai đoạn", { kind: "ONGOING", cadence: "YEAR" }],
+    ["Bắt đầu thực hiện từ năm 2026", { kind: "ONGOING", cadence: "YEAR", from: "2026-01-01" }],
+    ["Theo hướng dẫn của Trung ương", { kind: "EVENT" }],
+    ["Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025", { kind: "EVENT" }],
+    ["Theo Điều 17 Nghị định số 52/2015/NĐ-CP", { kind: "EVENT" }],
+    ["Sau 03 tháng kể từ khi có văn bản của Trung ương", { kind: "EVENT" }],
+    ["Trong 30 ngày kể từ ngày Quyết định có hiệu lực", { kind: "EVENT" }],
+    // A deadline per part of the work: the last date, a cadence, or work carried on with no end (ongoing).
+    ["Ban hành kế hoạch trong tháng 01/2026, tổ chức kiểm tra chậm nhất trong tháng 6/2026 và báo cáo kết quả chậm nhất trong tháng 8/2026", { kind: "DATE", dueOn: "2026-08-31" }],
+    ["Triển khai sáng kiến, mô hình và báo cáo kết quả chậm nhất trong tháng 9/2026", { kind: "DATE", dueOn: "2026-09-30" }],
+    ["Ban hành kế hoạch trong tháng 01 hằng năm; tổ chức kiểm tra chậm nhất trong tháng 6 hằng năm", { kind: "ONGOING", cadence: "YEAR" }],
+    ["Báo cáo định kỳ theo thời gian quy định; thực hiện hằng năm", { kind: "ONGOING", cadence: "YEAR" }],
+    ["Ban hành kế hoạch chậm nhất là ngày 15/01/2026 và tổ chức thực hiện", { kind: "ONGOING", cadence: "QUARTER" }],
+    ["Ban hành kế hoạch chậm nhất là ngày 31/12/2025 và tổ chức mở lớp theo kế hoạch đề ra", { kind: "ONGOING", cadence: "QUARTER" }],
+  ])("%s", (label, expected) => {
+    expect(parseDeadline(label, "QUARTER", { year: 2026 })).toEqual({ ...expected, label });
+  });
+
+  it("does not make a date of a part after the last deadline that is not work carried on, nor of a time another event sets", () => {
+    for (const bad of ["15/12/2026, báo cáo UBND tỉnh", "Ban hành kế hoạch trong tháng 01/2026 và báo cáo", "Sau khi xong", "Ban hành kế hoạch và tổ chức thực hiện"])
+      expect(parseDeadline(bad, "QUARTER", { year: 2026 })).toBeUndefined();
+  });
+
   it("refuses what is not a deadline, or not a real day", () => {
     for (const bad of ["31/02/2023", "Quý V/2023", "sớm", "", "32/01/2023", "Tháng 13/2023"]) expect(parseDeadline(bad)).toBeUndefined();
   });

@@ -269,7 +269,7 @@ describe("deadlines of imported documents", () => {
       "ngay sau khi xong",
       "Đã hoàn thành",
       "Đã hoàn thành (năm 2025)",
-      "Ban hành các quy định trong Quý II/2026. Sau đó tổ chức thực hiện",
+      "Ban hành các quy định trong Quý II/2026. Sau đó báo cáo",
     ])
       expect(parseDeadline(bad, "QUARTER", { year: 2025 })).toBeUndefined();
   });
