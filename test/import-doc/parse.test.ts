@@ -440,6 +440,23 @@ describe("parsePlan", () => {
     expect(score(model, { tasks: [{ text: "Bố trí kinh phí thực hiện", due: "Quý IV/2025", ...expected }] }).dueRight).toBe(0);
   });
 
+  it("reads no body from a cell that refers to another document's assignment, nor a cooperating cell merged into the follow-up column", () => {
+    const c = (text: string, spanned = false): TableCell => ({ text, spanned });
+    const ref = "Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025";
+    const rows: TableCell[][] = [
+      [c("STT"), c("Nhiệm vụ"), c("Thời gian hoàn thành"), c("Chủ trì thực hiện"), c("Phối hợp thực hiện"), c("Theo dõi, kiểm tra, đôn đốc")],
+      [c("1"), c("Tiếp tục triển khai Quyết định số 1441/QĐ-UBND"), c("Trong năm 2026"), c(ref), c(ref, true), c("Văn phòng UBND tỉnh")],
+      [c("2"), c("Xây dựng kế hoạch cải cách hành chính"), c("Trong năm 2026"), c("Các cơ quan, đơn vị, địa phương"), c("Sở Nội vụ"), c("Sở Nội vụ", true)],
+      [c("3"), c("Rà soát thủ tục hành chính"), c("Trong năm 2026"), c("Sở Tư pháp"), c("Sở Nội vụ"), c("Văn phòng UBND tỉnh")],
+    ];
+    const p = parsePlan([{ kind: "table", rows, rowPos: rows.map(() => ({})), pos: {} }], { year: 2026 });
+    const byText = (t: string) => p.tasks.find((x) => x.text.startsWith(t))!;
+    expect(byText("Tiếp tục")).toMatchObject({ lead: [], cooperating: [] });
+    expect(p.flags).toContainEqual(expect.objectContaining({ code: "NO_LEAD", taskCode: byText("Tiếp tục").code }));
+    expect(byText("Xây dựng")).toMatchObject({ lead: ["Các cơ quan, đơn vị, địa phương"], cooperating: [] });
+    expect(byText("Rà soát")).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"] });
+  });
+
   it("flags a task stated twice with the same lead (the document's body, then its appendix), not the same words given to another body", () => {
     const c = (text: string): TableCell => ({ text, spanned: false });
     const rows: TableCell[][] = [

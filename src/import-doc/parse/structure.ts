@@ -754,6 +754,8 @@ interface Columns {
   lead?: number;
   coop?: number;
   due?: number;
+  /** "Theo dõi, kiểm tra, đôn đốc" (UBND tỉnh Lâm Đồng's CCHC plans): who follows the work up, neither lead nor cooperating. */
+  watch?: number;
 }
 
 export function taskColumns(t: Table): Columns | undefined {
@@ -782,6 +784,8 @@ export function taskColumns(t: Table): Columns | undefined {
     if (stt !== undefined) cols.stt = stt;
     if (coop !== undefined) cols.coop = coop;
     if (due !== undefined) cols.due = due;
+    const watch = find(/theo doi|don doc/, [lead, task, ...(coop !== undefined ? [coop] : []), ...(due !== undefined ? [due] : [])]);
+    if (watch !== undefined && watch > (coop ?? lead)) cols.watch = watch;
     if (header > h) {
       const sub = t.rows[header]!.map((c) => fold(c.text));
       const l2 = sub.findIndex((x) => x === "chu tri");
@@ -792,6 +796,20 @@ export function taskColumns(t: Table): Columns | undefined {
     return cols;
   }
   return undefined;
+}
+
+/**
+ * The lead and cooperating cells of a task row, less what names no body there: a cell that refers to another
+ * document's assignment ("Theo phân công tại Quyết định số …", merged across both columns), and a cooperating cell
+ * merged across into the "Theo dõi, kiểm tra, đôn đốc" column, which names the body that follows the work up.
+ */
+type Cell = { text: string; spanned: boolean };
+
+function bodyCells(row: Cell[], cols: Columns, cell: (row: Cell[], c: number | undefined) => string): { leadText: string; coopText: string } {
+  const ref = (text: string) => (/^theo (?:su )?phan cong\b/.test(fold(text)) ? "" : text);
+  const coop = cell(row, cols.coop);
+  const intoWatch = cols.watch !== undefined && row[cols.watch]?.spanned === true && cell(row, cols.watch) === coop;
+  return { leadText: ref(cell(row, cols.lead)), coopText: intoWatch ? "" : ref(coop) };
 }
 
 const isRoman = (s: string) => /^[IVXL]{1,6}\.?$/.test(s);
@@ -850,8 +868,7 @@ function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
       last = undefined;
       continue;
     }
-    const leadText = cell(row, cols.lead);
-    const coopText = cell(row, cols.coop);
+    const { leadText, coopText } = bodyCells(row, cols, cell);
     // The cell as written, less what the layout added: a full stop ending the cell ("Thực hiện thường xuyên.")
     // and the space of a line wrapped after a range's dash ("Năm 2026-" / "2030").
     const dueText = cell(row, cols.due)
