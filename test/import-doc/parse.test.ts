@@ -120,6 +120,8 @@ describe("assignments", () => {
     expect(dueInText("tổ chức đánh giá, hoàn thành trước ngày 15 tháng 12 năm 2026.", parses)).toBe("trước ngày 15 tháng 12 năm 2026");
     expect(dueInText("tuyên truyền trên hệ thống truyền thanh cơ sở; thực hiện thường xuyên.", parses)).toBe("thường xuyên");
     expect(dueInText("tuyên truyền trên hệ thống truyền thanh cơ sở.", parses)).toBeUndefined();
+    // "chậm nhất là ngày …" anywhere in the sentence, as "trước ngày …".
+    expect(dueInText("xây dựng kế hoạch; thời gian hoàn thành ban hành kế hoạch chậm nhất là ngày 30/01/2026.", parses)).toBe("chậm nhất là ngày 30/01/2026");
   });
   it("reads the bodies of a Government resolution's prose items (NQ 122/NQ-CP)", () => {
     // The subject ends at "khẩn trương" / "nghiêm túc"; "chương trình" is a noun, not the verb "trình".
@@ -375,6 +377,18 @@ describe("parsePlan", () => {
       ),
       { year: 2026 },
     );
+    // A heading over a paragraph that assigns it: the heading is the task, the paragraph's "X chủ trì" its lead.
+    const q = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nTuyên truyền\nI. HOẠT ĐỘNG TRỌNG TÂM\n1. Tổ chức Cuộc thi tìm hiểu về cải cách hành chính\nSở Nội vụ chủ trì, phối hợp với Sở Tư pháp tổ chức Cuộc thi.\n2. Tổ chức tập huấn nghiệp vụ\nTổ chức các lớp tập huấn về nghiệp vụ.",
+        false,
+      ),
+      { year: 2026 },
+    );
+    expect(q.tasks.map((t) => [t.code, t.lead, t.cooperating])).toEqual([
+      ["I.1", ["Sở Nội vụ"], ["Sở Tư pháp"]],
+      ["I.2", [], []],
+    ]);
     const flat = p.tasks.flatMap((t) => [t, ...t.children]).map((t) => [t.code, t.lead, t.cooperating]);
     expect(flat).toEqual([
       ["I.1", ["Công an tỉnh"], []],

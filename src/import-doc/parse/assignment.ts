@@ -373,7 +373,7 @@ export function dueInText(text: string, parses: (s: string) => boolean): string 
   // A quarter, a month or a day set anywhere in the sentence, whatever the verb before it: "hoàn thành việc phê duyệt
   // quy hoạch trong quý II năm 2026", "Trong quý II năm 2026, nghiên cứu …", "…; trước ngày 10 tháng 5 năm 2026, có
   // hướng dẫn …", up to its year ("trong tháng 5 năm 2026 nội dung trình …"). Not "trong năm 2026" alone, which as often measures a target ("tiết kiệm điện … trong năm 2026").
-  for (const b of text.matchAll(/(?<![\p{L}\p{N}])((?:trong\s+(?:quý|quí|tháng)|trước\s+ngày)\s+[^.;,()]{1,30}?(?<!\d)(?:19|20)\d{2}(?!\d))/giu)) {
+  for (const b of text.matchAll(/(?<![\p{L}\p{N}])((?:trong\s+(?:quý|quí|tháng)|(?:trước|chậm nhất(?:\s+là)?)\s+ngày)\s+[^.;,()]{1,30}?(?<!\d)(?:19|20)\d{2}(?!\d))/giu)) {
     const due = phrase(b[1]!.trim());
     if (due) return due;
   }

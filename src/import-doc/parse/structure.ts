@@ -697,6 +697,10 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
       const body = rest.join(" ").trim();
       const r = body ? fromProse(body) : { lead: [], cooperating: [] };
       a = { ...r, lead: r.lead.length ? r.lead : heading, via: r.lead.length ? (r.via ?? "prose") : "heading" };
+    } else if (!a.lead.length && rest.length) {
+      // "2. Tổ chức Cuộc thi …" over a paragraph "Sở Nội vụ chủ trì, phối hợp với …": the paragraph assigns the heading.
+      const r = fromProse(rest.join(" ").trim());
+      if (r.lead.length && r.via === "prose") a = { ...r, due: r.due ?? a.due };
     }
     // Labelled lines under the item, and under a "Phân công thực hiện:" child.
     const labels = [...n.labels, ...n.children.filter((c) => c.assignHead).flatMap((c) => [...c.labels, ...c.children.flatMap((cc) => labelsOfText(cc.text))])];
