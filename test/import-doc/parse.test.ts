@@ -14,6 +14,8 @@ describe("splitBodies", () => {
     ["Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]],
     ["Sở Tài chính, Sở Tư pháp và các cơ quan liên quan", ["Sở Tài chính", "Sở Tư pháp", "các cơ quan liên quan"]],
     ["Trung tâm Dịch vụ việc làm (Sở Nội vụ)", ["Trung tâm Dịch vụ việc làm (Sở Nội vụ)"]],
+    // A magazine is a body of its own after the provincial broadcaster (whose name holds a comma).
+    ["Báo và Phát thanh, Truyền hình tỉnh, Tạp chí Diễn đàn doanh nghiệp", ["Báo và Phát thanh, Truyền hình tỉnh", "Tạp chí Diễn đàn doanh nghiệp"]],
     ["UBND các xã, phường, đặc khu", ["UBND các xã, phường, đặc khu"]],
     ["Sở Lao động - Thương binh và Xã hội", ["Sở Lao động - Thương binh và Xã hội"]],
     ["Các phòng, trung tâm thuộc Sở", ["Các phòng, trung tâm thuộc Sở"]],
