@@ -369,6 +369,10 @@ describe("parsePlan", () => {
     // "X: Chủ trì, phối hợp với Y …": X leads, Y cooperates.
     expect(fromProse("Sở Tư pháp: Chủ trì, phối hợp với Sở Nội vụ tổ chức tuyên truyền.", true)).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"] });
     expect(fromProse("Sở Tư pháp: Phối hợp với Sở Nội vụ tổ chức tuyên truyền.", true)).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"] });
+    // A later clause that opens with "chủ trì, phối hợp với" (no other subject): the item's own cooperation.
+    expect(fromProse("Tham mưu ban hành Quy chế. Rà soát, nâng cấp Trang thông tin; chủ trì, phối hợp với các cơ quan liên quan vận hành").cooperating).toEqual([
+      "các cơ quan liên quan",
+    ]);
     // Further into the sentence, a product's name ("quy chế phối hợp với"), or after a full stop: not read.
     expect(fromProse("Xây dựng quy chế phối hợp với Sở Y tế trong công tác quản lý").cooperating).toEqual([]);
     expect(fromProse("Tổ chức quán triệt, triển khai thực hiện những nhiệm vụ nêu trên, phối hợp với các cơ quan liên quan").cooperating).toEqual([]);

@@ -281,6 +281,9 @@ const COOP_AS_NOUN = /(?:quy chế|quy định|chương trình|cơ chế|kế ho
  * product or a relation ("Quy chế phối hợp với …").
  */
 function ownCooperation(text: string): string[] {
+  // "…. Rà soát …; chủ trì, phối hợp với X …": a later clause that opens with "chủ trì" has no other subject.
+  const later = /[.;]\s+(?:chủ trì|Chủ trì),?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.*)$/su.exec(text);
+  if (later) return coopList(later[1]!);
   const m = /(?:^|[\s,])phối hợp(?:\s+chặt chẽ)?\s+với\s+(.*)$/isu.exec(text.trim());
   if (!m) return [];
   const before = text
