@@ -22,6 +22,13 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** A text's words only, folded: for comparing two texts whatever their punctuation and diacritics. */
+export function foldedWords(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
 /** Folded key for codes: also ignores spaces, dashes, dots and underscores ("LĐ-VL" = "ldvl"). */
 export function codeKey(code: string): string {
   return fold(code).replace(/[\s\-_.–]/g, "");

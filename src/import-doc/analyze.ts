@@ -4,7 +4,7 @@
 // heading when it names none), and the points a person should check. Pure;
 // the CLI writes it as a plan file or imports it, and a preview can show it.
 import { parseDeadline, type Deadline } from "../domain/deadline.js";
-import { codeKey, fold } from "../domain/text.js";
+import { codeKey, fold, foldedWords } from "../domain/text.js";
 import { BodyMatcher, bodyKey, type BodyMatch, type KnownGroup, type KnownUnit } from "./parse/bodies.js";
 import type { DocTask, Flag, ParsedPlan } from "./parse/model.js";
 import type { SourcePos } from "./read/types.js";
@@ -146,12 +146,6 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
   };
 }
 
-/** A task's words, for comparing two tasks' texts whatever their punctuation and diacritics. */
-const words = (s: string) =>
-  fold(s)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-
 /**
  * A task stated twice, with the same lead: in the document's body and again in its appendix's table (NQ
  * 175/NQ-CP's "Tham mưu Chính phủ ban hành Nghị định …"), the one text the other's start, of some length. Both are
@@ -167,11 +161,11 @@ function statedTwice(tasks: ModelTask[]): Flag[] {
       .join(" ");
   const byStart = new Map<string, ModelTask[]>();
   for (const t of tasks) {
-    const k = words(t.text);
+    const k = foldedWords(t.text);
     if (k.length < 40) continue;
     const same = byStart.get(k.slice(0, 40)) ?? [];
     for (const o of same) {
-      const ko = words(o.text);
+      const ko = foldedWords(o.text);
       // (A sub-row whose task cell is merged with its row's takes that row's text: the same task, not stated twice.)
       if (leads(o) !== leads(t) || t.parentCode === o.code || !(k.startsWith(ko) || ko.startsWith(k))) continue;
       for (const x of [o, t])

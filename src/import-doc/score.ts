@@ -4,7 +4,7 @@
 // parser numbered differently is still compared on what matters: who
 // leads, who cooperates and by when.
 import { z } from "zod";
-import { fold } from "../domain/text.js";
+import { fold, foldedWords } from "../domain/text.js";
 import type { ImportModel, ModelTask } from "./analyze.js";
 import { bodyKey } from "./parse/bodies.js";
 
@@ -36,10 +36,6 @@ export interface PlanScore {
   errors: { text: string; field: string; want: string; got: string; flagged: boolean }[];
 }
 
-const key = (s: string) =>
-  fold(s)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
 const set = (xs: string[]) => [...new Set(xs.map(bodyKey))].sort().join(" | ");
 
 export function score(model: ImportModel, expected: Expected): PlanScore {
@@ -57,8 +53,8 @@ export function score(model: ImportModel, expected: Expected): PlanScore {
   };
   const used = new Set<ModelTask>();
   for (const e of expected.tasks) {
-    const k = key(e.text);
-    const t = model.tasks.find((x) => !used.has(x) && key(x.text).startsWith(k)) ?? model.tasks.find((x) => !used.has(x) && key(x.text).includes(k));
+    const k = foldedWords(e.text);
+    const t = model.tasks.find((x) => !used.has(x) && foldedWords(x.text).startsWith(k)) ?? model.tasks.find((x) => !used.has(x) && foldedWords(x.text).includes(k));
     if (!t) {
       s.errors.push({ text: e.text, field: "task", want: "found", got: "missing", flagged: false });
       s.unflaggedErrors++;
