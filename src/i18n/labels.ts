@@ -120,6 +120,10 @@ export const IMPORT_FLAG_LABELS = {
   NEW_BODY: { vi: "cơ quan chưa có trong danh sách đơn vị", en: "body not among the units" },
   LEAD_ALSO_COOPERATING: { vi: "cơ quan vừa chủ trì vừa phối hợp (giữ ở chủ trì)", en: "body named to lead and to cooperate (kept as lead)" },
   STATED_TWICE: { vi: "nhiệm vụ ghi hai lần trong văn bản (giữ một)", en: "task stated twice in the document (keep one)" },
+  LABELS_SHARED: {
+    vi: "chủ trì, phối hợp, thời gian ghi một lần sau ý cuối của mục, đọc là của cả mục",
+    en: "lead, cooperating and deadline written once after a heading's last item, read as the whole heading's",
+  },
   HEADER: { vi: "thiếu thông tin đầu văn bản", en: "header field missing" },
   SECTION_SKIPPED: { vi: "mục không đọc thành nhiệm vụ", en: "section not read as tasks" },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -28,6 +28,7 @@ const FLAG_TEXT: Record<Flag["code"], string> = {
   NEW_BODY: "cơ quan chưa có trong danh sách đơn vị: đề xuất đơn vị mới",
   LEAD_ALSO_COOPERATING: "cơ quan văn bản ghi vừa chủ trì vừa phối hợp: chỉ giữ ở chủ trì",
   STATED_TWICE: "nhiệm vụ văn bản ghi hai lần, cùng đơn vị chủ trì: giữ một",
+  LABELS_SHARED: "các dòng chủ trì/phối hợp/thời gian ghi sau ý cuối của mục, đọc là của cả mục",
   HEADER: "chưa đọc được từ văn bản",
   SECTION_SKIPPED: "mục không được đọc thành nhiệm vụ",
 };
@@ -182,6 +183,7 @@ function oneTask(t: ModelTask, indent: string): string[] {
     out.push(`${i}cooperating: ${refs(t.cooperating)}  # ${t.cooperating.map((r) => r.name).join("; ")}${isNew ? ` ⚠ KIỂM TRA: ${FLAG_TEXT.NEW_BODY}` : ""}`);
   }
   if (flagged("STATED_TWICE")) out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.STATED_TWICE}`);
+  if (flagged("LABELS_SHARED")) out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.LABELS_SHARED}`);
   if (t.due !== undefined) {
     if (flagged("DUE_UNKNOWN")) {
       out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.DUE_UNKNOWN}: ${t.due}`);

@@ -54,7 +54,10 @@ export function score(model: ImportModel, expected: Expected): PlanScore {
   const used = new Set<ModelTask>();
   for (const e of expected.tasks) {
     const k = foldedWords(e.text);
-    const t = model.tasks.find((x) => !used.has(x) && foldedWords(x.text).startsWith(k)) ?? model.tasks.find((x) => !used.has(x) && foldedWords(x.text).includes(k));
+    // The task whose whole text it is first ("7.1 Tổng kết công tác bầu cử" under "7. Tổng kết công tác bầu cử của
+    // …; bảo đảm …"), then the first that starts with it, then one that holds it.
+    const free = model.tasks.filter((x) => !used.has(x));
+    const t = free.find((x) => foldedWords(x.text) === k) ?? free.find((x) => foldedWords(x.text).startsWith(k)) ?? free.find((x) => foldedWords(x.text).includes(k));
     if (!t) {
       s.errors.push({ text: e.text, field: "task", want: "found", got: "missing", flagged: false });
       s.unflaggedErrors++;

@@ -64,6 +64,12 @@ describe("splitBodies", () => {
     // NQ 175/NQ-CP: the bodies numbered in the cell.
     ["(1) Bộ Tư pháp (2) Văn phòng Chính phủ (3) Bộ Công an", ["Bộ Tư pháp", "Văn phòng Chính phủ", "Bộ Công an"]],
     ["(1) Bộ Thông tin và Truyền thông (2) Các bộ, ngành, địa phương", ["Bộ Thông tin và Truyền thông", "Các bộ, ngành, địa phương"]],
+    // People named by their titles (commune and ward plans): each title starts an entry; a comma inside one title's
+    // description ("…, phụ trách lĩnh vực …", "…, giúp việc …") does not.
+    ["Các đ/c Phó Chủ tịch, Trưởng các đoàn thể, các đồng chí Chuyên viên Văn phòng", ["Các đ/c Phó Chủ tịch", "Trưởng các đoàn thể", "các đồng chí Chuyên viên Văn phòng"]],
+    ["Chủ tịch, Phó Chủ tịch Hội Nông dân xã, Bí thư Đoàn Thanh niên", ["Chủ tịch", "Phó Chủ tịch Hội Nông dân xã", "Bí thư Đoàn Thanh niên"]],
+    ["Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực Dân chủ, Pháp luật", ["Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực Dân chủ, Pháp luật"]],
+    ["Sở Nội vụ, cán bộ tham mưu, giúp việc của Sở", ["Sở Nội vụ", "cán bộ tham mưu, giúp việc của Sở"]],
   ])("%s", (input, expected) => {
     expect(splitBodies(input)).toEqual(expected);
   });
@@ -423,6 +429,37 @@ describe("parsePlan", () => {
     expect(p.flags.filter((f) => f.code === "NO_LEAD")).toEqual([]);
   });
 
+  it("gives labelled lines written as bullets to the numbered item their description bullets belong to, not to the last bullet", () => {
+    const p = plan(
+      "II. NỘI DUNG\n1. Xây dựng quy chế làm việc\n- Bảo đảm đúng quy định;\n- Lấy ý kiến các thành viên.\n- Thời gian hoàn thành: Quý I/2026;\n- Đơn vị chủ trì: Văn phòng\n- Đơn vị phối hợp: Các đ/c Phó Chủ tịch, Trưởng các đoàn thể.\n- Kết quả: Quy chế.\n2. Tổ chức hội nghị sơ kết\n- Chuẩn bị tài liệu.\n* Thời gian thực hiện: Tháng 6/2026.\n3. Rà soát hồ sơ\n- Rà soát hồ sơ lưu trữ\n+ Đơn vị chủ trì: Phòng Hành chính",
+    );
+    expect(p.tasks).toMatchObject([
+      { code: "II.1", lead: ["Văn phòng"], cooperating: ["Các đ/c Phó Chủ tịch", "Trưởng các đoàn thể"], due: "Quý I/2026", children: [{ lead: [] }, { lead: [] }] },
+      { code: "II.2", due: "Tháng 6/2026", children: [{ lead: [] }] },
+      // A label one level down ("+" under "-") is the bullet's own.
+      { code: "II.3", lead: [], children: [{ lead: ["Phòng Hành chính"] }] },
+    ]);
+    expect(p.tasks[0]!.children).toHaveLength(2);
+  });
+
+  it("reads one block of labels after the last of a heading's items as the heading's, and flags its items", () => {
+    const p = plan(
+      "II. NỘI DUNG\n1. Tiếp nhận hồ sơ\n1.1. Tiếp nhận hồ sơ trực tuyến\n- Đơn vị chủ trì: Bộ phận một cửa\n- Thời gian thực hiện: Quý I/2026\n3. Theo dõi, tổng hợp tình hình\n3.1. Theo dõi việc giải quyết hồ sơ;\n3.2. Tổng hợp khó khăn, vướng mắc;\n3.3. Báo cáo định kỳ.\n- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026.\n- Đơn vị chủ trì: Văn phòng\n- Đơn vị phối hợp: Công an xã",
+    );
+    expect(p.tasks[1]).toMatchObject({ code: "II.3", lead: ["Văn phòng"], cooperating: ["Công an xã"], due: "Từ tháng 12/2025 đến quý I/2026", sharedLabels: true });
+    expect(p.tasks[1]!.children.map((c) => c.lead)).toEqual([[], [], []]);
+    expect(p.flags.filter((f) => f.code === "LABELS_SHARED").map((f) => f.taskCode)).toEqual(["II.3.1", "II.3.2", "II.3.3"]);
+    // An item with a block of its own keeps it (1.1 is the only item of 1, and carries its own labels).
+    expect(p.tasks[0]).toMatchObject({ lead: [], children: [{ code: "II.1.1", lead: ["Bộ phận một cửa"] }] });
+    expect(p.flags.filter((f) => f.code === "NO_LEAD")).toEqual([]);
+  });
+
+  it("reads a heading 'Các tổ chức chính trị - xã hội' as one body, not 'Các' doing 'tổ chức'", () => {
+    expect(bodyHeading("2. Các tổ chức chính trị - xã hội xã".replace(/^2\. /, ""))).toEqual(["Các tổ chức chính trị - xã hội xã"]);
+    const p = plan("V. TỔ CHỨC THỰC HIỆN\n2. Các tổ chức thành viên của Mặt trận Tổ quốc xã\n- Chỉ đạo chi hội ở thôn nắm tình hình.");
+    expect(p.tasks).toMatchObject([{ lead: ["Các tổ chức thành viên của Mặt trận Tổ quốc xã"] }]);
+  });
+
   it("reads one task set out field by field in numbered lines ('1. Tên nhiệm vụ:' … '5. Thời gian hoàn thành:', NQ 97/NQ-CP's Điều 2)", () => {
     const p = plan(
       "Điều 2. Điều chỉnh nhiệm vụ tại số thứ tự thứ 5 mục IV của Phụ lục như sau:\n1. Tên nhiệm vụ: Xây dựng Đề án hình thành mạng lưới chuyên gia pháp lý.\n2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Các bộ, ngành.\n4. Kết quả: Quyết định của Thủ tướng Chính phủ phê duyệt Đề án.\n5. Thời gian hoàn thành: Quý IV/2026.",
@@ -458,6 +495,15 @@ describe("parsePlan", () => {
     const scored = score(model, { tasks: [{ text: "Bố trí kinh phí thực hiện", due: "Theo lộ trình của Đề án", ...expected }] });
     expect(scored).toMatchObject({ dueRight: 1, allRight: 1, unflaggedErrors: 0 });
     expect(score(model, { tasks: [{ text: "Bố trí kinh phí thực hiện", due: "Quý IV/2025", ...expected }] }).dueRight).toBe(0);
+  });
+
+  it("scores an expected task against the task whose whole text it is before a heading that merely starts with it", () => {
+    const p = plan(
+      "II. NỘI DUNG\n7. Tổng kết công tác năm của Ủy ban; bảo đảm điều kiện\n7.1. Tổng kết công tác năm\n- Đơn vị chủ trì: Văn phòng\n- Thời gian hoàn thành: Tháng 4/2026",
+    );
+    const model = analyze(p, { units: [], groups: [] }, 2025);
+    const s = score(model, { tasks: [{ text: "Tổng kết công tác năm", lead: ["Văn phòng"], cooperating: [], due: "Tháng 4/2026" }] });
+    expect(s).toMatchObject({ allRight: 1, extra: 1 });
   });
 
   it("reads no body from a cell that refers to another document's assignment, nor a cooperating cell merged into the follow-up column", () => {

@@ -124,7 +124,8 @@ const VERBS = [
   "thiết lập",
 ];
 // "các tổ chức chính trị - xã hội", "những người …": after "các"/"những" a verb-like word is a noun; "chương trình" too.
-const VERB_RE = new RegExp(`(?<!,)(?<!các)(?<!những)(?<!chương)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
+// Capitalised as well: a heading "2. Các tổ chức chính trị - xã hội xã" names one body, not "Các" doing "tổ chức".
+const VERB_RE = new RegExp(`(?<!,)(?<![Cc]ác)(?<![Nn]hững)(?<![Cc]hương)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
 
 /** Cuts a sentence where the first verb starts: what comes before is the list of bodies. */
 function beforeVerb(s: string): string {

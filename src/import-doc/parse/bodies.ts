@@ -25,10 +25,18 @@ export function startsBody(s: string): boolean {
   return BODY_START.test(s.trim().replace(/^[-+•*]\s*/, ""));
 }
 
-/** In a list already known to hold bodies, an abbreviation also starts one. */
+/**
+ * A person named by title ("Các đ/c Phó Chủ tịch", "Trưởng đoàn thể xã", "các đồng chí Chuyên viên cơ quan MTTQ xã"):
+ * commune and ward plans assign work to the members of a standing board rather than to bodies. Starts an entry in
+ * a list only, not a body in a sentence (so "Chủ trì: Đồng chí Phó Chủ tịch, phụ trách lĩnh vực …" stays one).
+ */
+const PERSON_TITLE =
+  /^(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:(?:đồng chí|Đồng chí|đ\/c|Đ\/c)(?=\s)|(?:Phó\s+|phó\s+)?(?:Chủ tịch|chủ tịch|Trưởng|trưởng|Chuyên viên|chuyên viên|Cán bộ|cán bộ|Bí thư|bí thư|Ủy viên|Uỷ viên|ủy viên|uỷ viên)(?![\p{L}]))/u;
+
+/** In a list already known to hold bodies, an abbreviation or a person's title also starts one. */
 function startsListItem(s: string): boolean {
   const t = s.trim().replace(/^[-+•*]\s*/, "");
-  return BODY_START.test(t) || ABBREVIATION.test(t);
+  return BODY_START.test(t) || ABBREVIATION.test(t) || PERSON_TITLE.test(t);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface DocTask {
   /** Deadline as written (own, not inherited). */
   due?: string;
   via?: AssignedVia;
+  /** Its lead, cooperating bodies and deadline are a label block written after its last item (LABELS_SHARED). */
+  sharedLabels?: true;
   source: SourcePos;
   children: DocTask[];
 }
@@ -36,6 +38,7 @@ export type FlagCode =
   | "NEW_BODY" // a body that matches no known unit: a proposed unit
   | "LEAD_ALSO_COOPERATING" // a body named both to lead and to cooperate: kept as lead only
   | "STATED_TWICE" // the same task, with the same lead, stated twice in the document (its body and an appendix)
+  | "LABELS_SHARED" // one block of labelled lines after the last of a heading's items, read as the heading's (all its items')
   | "HEADER" // a header field not found (number, date, issuer, signer)
   | "SECTION_SKIPPED"; // a section not read as tasks
 

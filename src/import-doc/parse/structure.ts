@@ -104,6 +104,8 @@ interface Node {
   assignHead: boolean;
   /** "1. Tên nhiệm vụ: …": a task set out field by field in the numbered lines after it. */
   fields?: boolean;
+  /** Its labels were written after its last item (shareLastLabels). */
+  sharedLabels?: true;
 }
 
 export interface ParseOptions {
@@ -282,7 +284,8 @@ class SectionReader {
       return;
     }
     if (label && label.kind !== "assign-head" && parent && !(mk && !/^(?:[-+•*]\s*)?[^:]{0,40}:/u.test(l.text))) {
-      if (label.kind !== "other") parent.labels.push({ kind: label.kind, value: label.value });
+      const owner = mk ? labelOwner(section.stack, mk) : parent;
+      if (label.kind !== "other") owner.labels.push({ kind: label.kind, value: label.value });
       return;
     }
     if (mk) {
@@ -310,6 +313,32 @@ class SectionReader {
       section.roots.push({ marker: { type: "DASH", label: "", rest: l.text }, text: l.text, pos: l.pos, children: [], labels: [], assignHead: false });
     }
   }
+}
+
+// How deep a bullet sits: "*" over "-" over "+" (numbered items are above all bullets).
+const BULLET_RANK: Partial<Record<MarkerType, number>> = { STAR: 1, DASH: 2, PLUS: 3 };
+
+/**
+ * The item a labelled line written with a bullet belongs to. "1.1. Xây dựng …" / "- Bảo đảm …" / "- Các văn bản …" /
+ * "- Thời gian hoàn thành: …" / "- Đơn vị chủ trì: …": the label's bullet is at the level of the description
+ * bullets above it (or above them, "* Thời gian thực hiện: …" after "-" bullets), so it is a field of the numbered
+ * item those bullets describe, not of the last bullet. A label one level down ("+ Chủ trì: …" under "- Nhiệm vụ …")
+ * stays with the bullet above it. The stack is cut back to the owner, so the next bullets are the owner's again.
+ */
+function labelOwner(stack: Node[], mk: Marker): Node {
+  const rank = BULLET_RANK[mk.type];
+  let i = stack.length - 1;
+  if (rank !== undefined)
+    while (i > 0) {
+      const r = BULLET_RANK[stack[i]!.marker.type];
+      if (r === undefined || r < rank || stack[i]!.labels.length) break;
+      i--;
+    }
+  if (i < stack.length - 1 && BULLET_RANK[stack[i]!.marker.type] === undefined) {
+    stack.length = i + 1;
+    return stack[i]!;
+  }
+  return stack.at(-1)!;
 }
 
 /** Each section into its part of the plan: purposes, objectives, reporting duties, legal bases; returns the body's tasks. */
@@ -661,6 +690,7 @@ function reportingDuties(nodes: Node[], parses: (s: string) => boolean): { text:
 
 function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: string) => boolean, flags: Flag[]): DocTask[] {
   const build = (nodes: Node[], parentCode: string): DocTask[] => {
+    for (const n of nodes) shareLastLabels(n);
     const out: DocTask[] = [];
     const counters = new Map<string, number>();
     for (const n of nodes) {
@@ -722,6 +752,7 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
       ...(partners.length ? { alsoCooperating: partners } : {}),
       ...(due ? { due } : {}),
       ...(a.via ? { via: a.via } : {}),
+      ...(n.sharedLabels ? { sharedLabels: true as const } : {}),
       source: n.pos,
       children: [],
     };
@@ -730,6 +761,22 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
   };
   void flags;
   return build(roots, prefix);
+}
+
+/**
+ * "3. Tổ chức theo dõi …" / "3.1. …" / "3.2. …" / "3.3. …" / "- Thời gian thực hiện: …" / "- Đơn vị chủ trì: …": one
+ * block of labels after the last of a heading's items, where no other item has labels of its own and none has items
+ * of its own, while the heading has none: the block closes the heading, so it is the heading's, and every item
+ * inherits it (flagged LABELS_SHARED: the block could also be the last item's alone, leaving the others unassigned).
+ */
+function shareLastLabels(n: Node): void {
+  const kids = n.children;
+  const last = kids.at(-1);
+  if (kids.length < 2 || n.labels.length || !last?.labels.some((l) => l.kind === "lead")) return;
+  if (kids.some((k) => k.children.length || (k !== last && k.labels.length) || k.assignHead)) return;
+  n.labels = last.labels;
+  last.labels = [];
+  n.sharedLabels = true;
 }
 
 function labelsOfText(text: string): { kind: "lead" | "cooperating" | "due"; value: string }[] {
@@ -948,6 +995,7 @@ function flagTasks(tasks: DocTask[], flags: Flag[], parses: (s: string) => boole
     const hasDue = inh.due || (t.due !== undefined && parses(t.due));
     if (t.due !== undefined && !parses(t.due)) flags.push({ code: "DUE_UNKNOWN", taskCode: t.code, field: "due", text: t.due, pos: t.source });
     if (t.via === "subject") flags.push({ code: "LEAD_GUESSED", taskCode: t.code, field: "lead", text: t.lead.join("; "), pos: t.source });
+    if (t.sharedLabels) for (const c of t.children) flags.push({ code: "LABELS_SHARED", taskCode: c.code, field: "lead", text: t.lead.join("; "), pos: c.source });
     // A heading with no lead is fine when its items name theirs; not when some item is left without one.
     const orphanBelow = (x: DocTask): boolean => x.lead.length === 0 && (x.children.length === 0 || x.children.some(orphanBelow));
     if (t.children.length > 0 && !hasLead && t.children.some(orphanBelow)) flags.push({ code: "NO_LEAD", taskCode: t.code, field: "lead", text: t.title, pos: t.source });
