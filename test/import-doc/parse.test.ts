@@ -166,6 +166,30 @@ describe("assignments", () => {
     ]);
     expect(splitBodies("Bộ Công Thương, Tổng công ty Điện lực")).toEqual(["Bộ Công Thương", "Tổng công ty Điện lực"]);
   });
+  it("reads a provincial plan's subjects after a cited text, press bodies and roles (Lâm Đồng, 2026)", () => {
+    // Whatever the preamble cites, the subject is the bodies after its first comma; not a later comma after a list the
+    // preamble itself names.
+    expect(fromProse("Căn cứ nội dung Kế hoạch này và điều kiện thực tế, các sở, ban, ngành, UBND các xã, phường, đặc khu xây dựng Kế hoạch của mình", true).lead).toEqual([
+      "Các sở, ban, ngành",
+      "UBND các xã, phường, đặc khu",
+    ]);
+    expect(fromProse("Căn cứ Kế hoạch phát động thi đua của UBND tỉnh, các cơ quan, đơn vị, địa phương xây dựng Kế hoạch trong Quý I/2026", true).lead).toEqual([
+      "Các cơ quan, đơn vị, địa phương",
+    ]);
+    expect(fromProse("Trên cơ sở đề xuất của các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, Bộ Tài chính tổng hợp, báo cáo", true).lead).toEqual([]);
+    // "cơ quan truyền thông" names a kind of body, not the verb "truyền thông".
+    expect(fromProse("Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các cơ quan truyền thông, báo chí tăng cường tuyên truyền").cooperating).toEqual([
+      "các cơ quan truyền thông, báo chí",
+    ]);
+    expect(fromProse("Sở Tư pháp chủ trì, phối hợp với các cơ quan quản lý nhà nước rà soát văn bản").cooperating).toEqual(["các cơ quan quản lý nhà nước"]);
+    // After "được" a verb is passive: the bodies it applies to, not what they do.
+    expect(bodyHeading("Các cơ quan, đơn vị được kiểm tra")).toEqual(["Các cơ quan, đơn vị được kiểm tra"]);
+    expect(fromProse("Các cơ quan, đơn vị được kiểm tra chuẩn bị báo cáo theo đề cương", true).lead).toEqual(["Các cơ quan, đơn vị được kiểm tra"]);
+    // A province's merged press body is one name; a body's standing role in parentheses is not part of its name.
+    expect(splitBodies("Báo và Đài Phát thanh, Truyền hình Lâm Đồng")).toEqual(["Báo và Đài Phát thanh, Truyền hình Lâm Đồng"]);
+    expect(splitBodies("Báo Lâm Đồng và Đài Phát thanh, Truyền hình tỉnh")).toEqual(["Báo Lâm Đồng", "Đài Phát thanh, Truyền hình tỉnh"]);
+    expect(bodyHeading("Giao Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh và CCHC của tỉnh):")).toEqual(["Sở Nội vụ"]);
+  });
   it("does not take a minister for a body", () => {
     // Under "1. Các bộ, cơ quan, địa phương …:" and "3. Bộ Tài chính chủ trì …:", the item goes on with its heading's bodies.
     expect(fromProse("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố thành lập Tổ công tác", true).lead).toEqual([]);
@@ -178,6 +202,10 @@ describe("assignments", () => {
     expect(
       partnersInText("gửi Bộ Tài chính trước ngày 06 tháng 5 năm 2026. Trên cơ sở đề xuất của các địa phương, Bộ Tài chính khẩn trương phối hợp với các Bộ, cơ quan rà soát"),
     ).toEqual(["Bộ Tài chính"]);
+    // A later sentence that opens with its cooperation names collectives too (a heading "1. Sở Nội vụ" names none).
+    expect(partnersInText("Chỉ đạo tổ chức kiểm tra theo đúng nội dung Kế hoạch. Phối hợp với các cơ quan, địa phương có liên quan để thống nhất lịch trình")).toEqual([
+      "các cơ quan, địa phương có liên quan",
+    ]);
     // A collective after "phối hợp với" is the heading's cooperating bodies said again.
     expect(partnersInText("Chủ động đôn đốc, phối hợp với địa phương theo dõi sát diễn biến thị trường")).toEqual([]);
     expect(partnersInText("Theo dõi, đôn đốc và phối hợp chặt chẽ với các bộ, cơ quan, địa phương trong công tác lập quy hoạch")).toEqual([]);

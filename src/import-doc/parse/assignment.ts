@@ -125,7 +125,15 @@ const VERBS = [
 ];
 // "các tổ chức chính trị - xã hội", "những người …": after "các"/"những" a verb-like word is a noun; "chương trình" too.
 // Capitalised as well: a heading "2. Các tổ chức chính trị - xã hội xã" names one body, not "Các" doing "tổ chức".
-const VERB_RE = new RegExp(`(?<!,)(?<![Cc]ác)(?<![Nn]hững)(?<![Cc]hương)\\s(?:${VERBS.map((v) => v.replace(/ /g, "\\s")).join("|")})(?=[\\s,.;:])`, "u");
+// After "được" a verb is passive and names the bodies it applies to: "Các cơ quan, đơn vị được kiểm tra".
+// After "cơ quan" these name the kind of body, not what it does: "các cơ quan truyền thông, báo chí", "cơ quan quản lý
+// nhà nước", "cơ quan thanh tra".
+const NOUN_AFTER_CO_QUAN = ["truyền thông", "quản lý", "thanh tra", "kiểm tra", "giám sát", "kiểm soát", "thẩm định"];
+const verbAlternation = (vs: string[]) => vs.map((v) => v.replace(/ /g, "\\s")).join("|");
+const VERB_RE = new RegExp(
+  `(?<!,)(?<![Cc]ác)(?<![Nn]hững)(?<![Cc]hương)(?<!được)(?:(?<!cơ quan)\\s(?:${verbAlternation(NOUN_AFTER_CO_QUAN)})|\\s(?:${verbAlternation(VERBS.filter((v) => !NOUN_AFTER_CO_QUAN.includes(v)))}))(?=[\\s,.;:])`,
+  "u",
+);
 
 /** Cuts a sentence where the first verb starts: what comes before is the list of bodies. */
 function beforeVerb(s: string): string {
@@ -235,6 +243,16 @@ export function fromProse(text: string, atStart = false): Assignment {
     const inner = fromProse(rest.charAt(0).toUpperCase() + rest.slice(1), true);
     if (inner.lead.length) return inner;
   }
+  // "Căn cứ nội dung Kế hoạch này và điều kiện thực tế, các sở, ban, ngành … xây dựng …", "Căn cứ Kế hoạch … của UBND
+  // tỉnh, các cơ quan, đơn vị … xây dựng …": whatever the preamble cites, the subject is the bodies after its first
+  // comma. Not a later comma: "Trên cơ sở đề xuất của các bộ, cơ quan ngang bộ, …, Bộ Tài chính tổng hợp …" lists
+  // the bodies it cites before the one that acts.
+  const cited = /^(?:căn cứ|trên cơ sở)\s[^,.;:()]{3,160},\s+/iu.exec(text);
+  if (atStart && cited && startsBody(text.slice(cited[0].length))) {
+    const rest = text.slice(cited[0].length);
+    const inner = fromProse(rest.charAt(0).toUpperCase() + rest.slice(1), true);
+    if (inner.lead.length) return inner;
+  }
   if (atStart && startsBody(text)) {
     // "Sở Nội vụ:" / "Sở Nội vụ có trách nhiệm …"
     const colon = /^([^:.;]{3,120}?)\s*:\s*/u.exec(text);
@@ -318,7 +336,7 @@ function coopList(rest: string): string[] {
 
 /**
  * Bodies named further inside an item for a part of its work: "…; phối hợp với Bộ Công an rà soát …" (the object
- * of "phối hợp với") and "…, Bộ Tài chính khẩn trương phối hợp với …" (a ministry as subject of its own part). Only
+ * of "phối hợp với"), every body of a later sentence "…. Phối hợp với X …", and "…, Bộ Tài chính khẩn trương phối hợp với …" (a ministry as subject of its own part). Only
  * a named ministry or department ("Bộ X", "Sở X", "Ngân hàng Nhà nước …"), not "các bộ, cơ quan": a collective
  * there is the heading's own cooperating bodies said again.
  */
@@ -326,6 +344,10 @@ export function partnersInText(text: string): string[] {
   const out: string[] = [];
   const named = (b: string) => /^(?:Bộ|Sở|Ngân hàng Nhà nước)\s+\p{Lu}/u.test(b);
   for (const m of text.matchAll(/(?<=.)[Pp]hối hợp(?:\s+chặt chẽ)?\s+với\s+([^.;:(\n]+)/gu)) out.push(...coopList(m[1]!).filter(named));
+  // "Chỉ đạo tổ chức kiểm tra …. Phối hợp với các cơ quan, địa phương có liên quan để thống nhất …": a later sentence
+  // with no subject of its own that opens with its cooperation names every body it lists, collectives too, besides
+  // those of the heading above.
+  for (const m of text.matchAll(/\.\s+Phối hợp(?:\s+chặt chẽ)?\s+với\s+([^.;:(\n]+)/gu)) out.push(...coopList(m[1]!));
   for (const m of text.matchAll(/(?:^|[,.;]\s+)((?:Bộ|Sở)\s+\p{Lu}[^,.;:]{2,60}?)\s+(?:khẩn trương\s+|chủ động\s+)?phối hợp\s+với/gu)) {
     if (named(m[1]!) && !VERB_RE.test(` ${m[1]} `)) out.push(m[1]!.trim());
   }

@@ -71,7 +71,7 @@ export function splitBodies(input: string): string[] {
     const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+|(?<=\))\s+|\s+(?=(?:Cơ quan|Và các)[\s,])/u, (rest, before, sep) =>
       sep.trim() === "" && !before.trimEnd().endsWith(")")
         ? startsBody(before) && /\s/.test(before.trim())
-        : (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest) && !stateGroups(before, rest),
+        : (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest) && !stateGroups(before, rest) && !namelessKind(before, sep),
     );
     for (const p of parts) {
       const body = tidy(p);
@@ -124,6 +124,14 @@ function jointOffice(before: string, sep: string, rest: string): boolean {
 }
 
 /**
+ * "Báo và Đài Phát thanh, Truyền hình Lâm Đồng", "Báo và Phát thanh, Truyền hình tỉnh": a kind of body with no name
+ * of its own before "và" is the first word of one name (a province's merged press body), not a body.
+ */
+function namelessKind(before: string, sep: string): boolean {
+  return /^\s*và\s*$/u.test(sep) && /^(?:Báo|Đài|Tạp chí)$/u.test(before.split(/,\s*/u).at(-1)!.trim());
+}
+
+/**
  * "Các Tập đoàn, Tổng công ty", "các Tập đoàn kinh tế, Tổng công ty, doanh nghiệp nhà nước": one collective, the
  * State's economic groups and corporations, not a list of bodies (NQ 122/NQ-CP, NQ 109/NQ-CP).
  */
@@ -137,6 +145,8 @@ function tidy(s: string): string {
       .replace(/\s*\((?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|lĩnh vực|thẩm quyền|nhiệm vụ|phạm vi)[^()]*\)/giu, "")
       // "Bộ Tư pháp (đối với các nội dung liên quan đến thủ tục hành chính)": the part it leads, not its name.
       .replace(/\s*\(đối với\s[^()]*\)/giu, "")
+      // "Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh)": the body's standing role, not its name.
+      .replace(/\s*\((?:là\s+)?(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ quản)[^()]*\)/giu, "")
       .replace(/^(?:và|với|cùng|phối hợp(?: với)?)\s+/iu, "")
       // "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp", "Sở Y tế đối với địa phương": the body is
       // the one before; who it submits to, or where it acts, is not part of its name.
