@@ -75,6 +75,9 @@ function eventOrOngoing(t: string, defaultCadence: Cadence, ctx: DeadlineContext
     return { kind: "EVENT" };
   // Relative to an event: "Sau 03 tháng kể từ khi có văn bản của Trung ương …", "Trong 30 ngày kể từ ngày …".
   if (/^(?:sau|trong(?: vong)?|cham nhat)?\s*\d{1,3} (?:ngay|tuan|thang|nam)(?: lam viec)? (?:ke tu|tu khi|sau khi|tinh tu)\b/.test(t)) return { kind: "EVENT" };
+  // Until an event: "Từ ngày 15/3/2026 đến ngày bầu cử", "Từ khi thành lập đến khi kết thúc nhiệm vụ của Ủy ban bầu
+  // cử": a span whose end names no date ends when that event comes, which no date here says.
+  if (/^(?:trong khoang thoi gian )?tu .+? den (?:het )?(?:ngay|khi|luc|thoi diem) [^\d]+$/.test(t)) return { kind: "EVENT" };
   // "Bắt đầu thực hiện từ năm 2026": what the "từ" form says.
   if ((m = /^bat dau (?:thuc hien |trien khai )?(tu .+)$/.exec(t))) return parseFolded(m[1]!, defaultCadence, ctx) ?? null;
 

@@ -39,6 +39,10 @@ describe("parseDeadline", () => {
     ["Theo Điều 17 Nghị định số 52/2015/NĐ-CP", { kind: "EVENT" }],
     ["Sau 03 tháng kể từ khi có văn bản của Trung ương", { kind: "EVENT" }],
     ["Trong 30 ngày kể từ ngày Quyết định có hiệu lực", { kind: "EVENT" }],
+    // Until an event (commune and ward election plans): a span whose end names no date.
+    ["Từ ngày 15/3/2026 đến ngày bầu cử", { kind: "EVENT" }],
+    ["Từ khi thành lập đến khi kết thúc nhiệm vụ của Tổ công tác", { kind: "EVENT" }],
+    ["Từ ngày 02/3/2026 đến ngày 15/3/2026", { kind: "DATE", dueOn: "2026-03-15" }],
     // A deadline per part of the work: the last date, a cadence, or work carried on with no end (ongoing).
     ["Ban hành kế hoạch trong tháng 01/2026, tổ chức kiểm tra chậm nhất trong tháng 6/2026 và báo cáo kết quả chậm nhất trong tháng 8/2026", { kind: "DATE", dueOn: "2026-08-31" }],
     ["Triển khai sáng kiến, mô hình và báo cáo kết quả chậm nhất trong tháng 9/2026", { kind: "DATE", dueOn: "2026-09-30" }],

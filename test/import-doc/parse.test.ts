@@ -482,6 +482,31 @@ describe("parsePlan", () => {
     expect(p.flags.filter((f) => f.code === "NO_LEAD")).toEqual([]);
   });
 
+  it("gives the items under a period heading ('Đợt 1: Từ ngày … đến ngày …:') that period as their deadline, and keeps one ending with an event", () => {
+    const p = plan(
+      "II. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN\n1. Đợt 1: Từ ngày 02/3/2026 đến ngày 20/3/2026:\na) Nội dung kiểm tra:\n- Kiểm tra việc lập danh sách.\n- Kiểm tra việc niêm yết (từ 05/3/2026 đến 10/3/2026).\n2. Đợt 2: Từ ngày 21/3/2026 đến ngày kết thúc đợt bầu cử gồm các nội dung trọng tâm:\n- Giám sát việc kiểm phiếu.",
+    );
+    expect(p.tasks).toMatchObject([
+      { code: "II.1", due: "Từ ngày 02/3/2026 đến ngày 20/3/2026", children: [{ children: [{ code: "II.1.a.1" }, { due: "từ 05/3/2026 đến 10/3/2026" }] }] },
+      { code: "II.2", due: "Từ ngày 21/3/2026 đến ngày kết thúc đợt bầu cử" },
+    ]);
+    const model = analyze(p, { units: [], groups: [] }, 2026);
+    expect(model.tasks.find((t) => t.text === "Kiểm tra việc lập danh sách.")?.effective.due).toBe("Từ ngày 02/3/2026 đến ngày 20/3/2026");
+    expect(model.tasks.find((t) => t.text === "Giám sát việc kiểm phiếu.")?.effective.deadline).toMatchObject({ kind: "EVENT" });
+  });
+
+  it("names the issuer of a header ending with a standing organ ('BAN THƯỜNG TRỰC') as that organ of the body above", () => {
+    const p = parsePlan(
+      textToBlocks(
+        "ỦY BAN MTTQ VIỆT NAM\nPHƯỜNG AN PHÚ ĐÔNG\nBAN THƯỜNG TRỰC\nSố: 05/KH-MTTQ-BTT\nAn Phú Đông, ngày 02 tháng 12 năm 2025\nKẾ HOẠCH\nGiám sát công tác bầu cử\nI. NỘI DUNG\n1. Giám sát việc lập danh sách cử tri.",
+        false,
+      ),
+      { year: 2025 },
+    );
+    expect(p.issuer).toBe("Ban Thường trực Ủy ban MTTQ Việt Nam phường An Phú Đông");
+    expect(analyze(p, { units: [], groups: [] }, 2025).tasks[0]!.effective.lead.map((r) => r.name)).toEqual(["Ban Thường trực Ủy ban MTTQ Việt Nam phường An Phú Đông"]);
+  });
+
   it("reads a heading 'Các tổ chức chính trị - xã hội' as one body, not 'Các' doing 'tổ chức'", () => {
     expect(bodyHeading("2. Các tổ chức chính trị - xã hội xã".replace(/^2\. /, ""))).toEqual(["Các tổ chức chính trị - xã hội xã"]);
     const p = plan("V. TỔ CHỨC THỰC HIỆN\n2. Các tổ chức thành viên của Mặt trận Tổ quốc xã\n- Chỉ đạo chi hội ở thôn nắm tình hình.");

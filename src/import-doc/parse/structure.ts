@@ -552,7 +552,7 @@ export function readHeader(lines: Line[]): Header {
   if (issuerLines.length) {
     const own = issuerLines.filter((l) => /^(SỞ|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|ỦY BAN|UỶ BAN|UBND|BỘ|CỤC|HỘI ĐỒNG|ĐẢNG)/u.test(l));
     const pick = own.length > 1 && /^(SỞ|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|CỤC)/u.test(own.at(-1)!) ? [own.at(-1)!] : issuerLines;
-    h.issuer = titleCaseBody(
+    h.issuer = issuerName(
       pick
         .join(" ")
         .replace(/\s*-+\s*$/, "")
@@ -594,6 +594,31 @@ function sentenceCase(s: string): string {
   return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
 }
 
+// A standing organ of the body named above it in the header, as its last line ("ỦY BAN MTTQ VIỆT NAM" / "XÃ LƯƠNG
+// MINH" / "BAN THƯỜNG TRỰC"), and how its name is written.
+const ORGANS: [RegExp, string][] = [
+  [/^BAN THƯỜNG TRỰC$/u, "Ban Thường trực"],
+  [/^THƯỜNG TRỰC$/u, "Thường trực"],
+  [/^BAN THƯỜNG VỤ$/u, "Ban Thường vụ"],
+  [/^BAN CHẤP HÀNH$/u, "Ban Chấp hành"],
+  [/^ĐOÀN CHỦ TỊCH$/u, "Đoàn Chủ tịch"],
+];
+
+/**
+ * The issuer as the header names it. When the last line is a standing organ of the body above ("BAN THƯỜNG TRỰC"
+ * under "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH"), the organ issues the plan: "Ban Thường trực Ủy ban MTTQ Việt Nam xã
+ * Lương Minh", as such plans name their issuer in their text.
+ */
+function issuerName(caps: string): string {
+  const m = /^(.*?\S)\s+((?:BAN\s+)?(?:THƯỜNG TRỰC|THƯỜNG VỤ|CHẤP HÀNH)|ĐOÀN CHỦ TỊCH)$/u.exec(caps);
+  const organ = m ? ORGANS.find(([re]) => re.test(m[2]!))?.[1] : undefined;
+  return organ ? `${organ} ${lowerFirst(titleCaseBody(m![1]!))}` : titleCaseBody(caps);
+}
+
+function lowerFirst(s: string): string {
+  return /^(?:Ủy|Uỷ) ban\s/u.test(s) ? s : s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
+}
+
 /**
  * "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Sở Lao động - Thương binh và Xã hội": agency names capitalise
  * the first word of each field they name (after the agency word, ",", " - " and "và").
@@ -601,9 +626,15 @@ function sentenceCase(s: string): string {
 function titleCaseBody(s: string): string {
   if (!isAllCaps(s)) return s;
   const up = (w: string) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1);
-  const lower = s.toLocaleLowerCase("vi").replace(/(?<![\p{L}])ubnd(?![\p{L}])/gu, "UBND");
+  // Abbreviations keep their capitals ("UBND", "MTTQ"), and so does the country's name.
+  const lower = s
+    .toLocaleLowerCase("vi")
+    .replace(/(?<![\p{L}])(ubnd|hđnd|mttq|ubmttq)(?![\p{L}])/gu, (a: string) => a.toLocaleUpperCase("vi"))
+    .replace(/(?<![\p{L}])việt nam(?![\p{L}])/gu, "Việt Nam");
   const agency = /^(sở|bộ|phòng|ban|cục|chi cục|trung tâm|văn phòng)\s+(.*)$/u.exec(lower);
-  if (!agency) return up(lower);
+  // "… XÃ LƯƠNG MINH", "… PHƯỜNG BẮC CAM RANH": the place's name, which ends the body's, in capitals word by word.
+  if (!agency)
+    return up(lower).replace(/(\s(?:xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố)\s)(.+)$/u, (_, kind: string, name: string) => kind + name.split(" ").map(up).join(" "));
   return `${up(agency[1]!)} ${agency[2]!.replace(/(^|,\s+|\s-\s|\svà\s)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toLocaleUpperCase("vi"))}`;
 }
 
@@ -741,7 +772,7 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
       } else if (l.kind === "cooperating") a = { ...a, cooperating: coopValue(l.value) };
       else if (l.kind === "due") a = { ...a, due: l.value };
     }
-    const due = a.due ?? dueInText(text, parses);
+    const due = a.due ?? periodOf(firstLine!, parses) ?? dueInText(text, parses);
     const partners = !a.lead.length && !a.cooperating.length ? partnersInText(text) : [];
     const task: DocTask = {
       code,
@@ -777,6 +808,22 @@ function shareLastLabels(n: Node): void {
   n.labels = last.labels;
   last.labels = [];
   n.sharedLabels = true;
+}
+
+/**
+ * "Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026:", "Giai đoạn 2: Từ tháng 3/2026 đến tháng 6/2026 gồm các nội dung
+ * …": a heading that names a period of the work, whose items inherit it as their deadline. The period as written,
+ * without what introduces the items ("gồm …", the closing colon); kept (and flagged if not understood) even when
+ * it ends with an event ("… đến ngày bầu cử").
+ */
+function periodOf(line: string, parses: (s: string) => boolean): string | undefined {
+  const m = /^(?:Đợt|ĐỢT|Giai đoạn|GIAI ĐOẠN)\s+(?:\d{1,2}|[IVX]{1,4})\s*[:.–-]\s*(.+)$/u.exec(line.trim());
+  if (!m) return undefined;
+  const period = m[1]!
+    .replace(/\s*,?\s*(?:gồm|bao gồm|với)\s+(?:các|những)\s.*$/u, "")
+    .replace(/[:.;,\s]+$/u, "")
+    .trim();
+  return period && (parses(period) || /^(?:từ|trong|đến|trước)\s/iu.test(period)) ? period : undefined;
 }
 
 function labelsOfText(text: string): { kind: "lead" | "cooperating" | "due"; value: string }[] {
