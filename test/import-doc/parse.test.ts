@@ -364,6 +364,22 @@ describe("parsePlan", () => {
     expect(p.flags.filter((f) => f.code === "LEAD_GUESSED").map((f) => f.taskCode)).toEqual(["I.1", "I.2"]);
   });
 
+  it("reads the assignments of a part it does not otherwise read, not its descriptions (Lâm Đồng, 2026)", () => {
+    const p = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nKiểm tra cải cách hành chính\nI. ĐOÀN KIỂM TRA, THỜI GIAN KIỂM TRA\n1. Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì phối hợp với các ngành có liên quan tổ chức kiểm tra.\n2. Số lượng đơn vị kiểm tra: tối thiểu 20% cơ quan chuyên môn.\n3. Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện.\n4. Trung tâm dữ liệu tỉnh thực hiện lưu trữ dữ liệu của các đơn vị.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp theo dõi, đôn đốc.",
+        false,
+      ),
+      { year: 2026 },
+    );
+    expect(p.tasks.map((t) => [t.code, t.lead, t.cooperating, t.due])).toEqual([
+      ["I.1", ["Sở Nội vụ"], ["các ngành có liên quan"], undefined],
+      ["I.3", ["Các cơ quan, đơn vị, địa phương"], [], "Quý I/2027"],
+      ["II.1", ["Sở Tư pháp"], [], undefined],
+    ]);
+    expect(p.flags.filter((f) => f.code === "SECTION_SKIPPED").map((f) => f.text)).toEqual(["I. ĐOÀN KIỂM TRA, THỜI GIAN KIỂM TRA"]);
+  });
+
   it("gives the items of a heading that only names bodies to those bodies ('Tổ chức thực hiện' body by body)", () => {
     expect(bodyHeading("Sở Nội vụ")).toEqual(["Sở Nội vụ"]);
     expect(bodyHeading("Các sở, ban, ngành; UBND các xã, phường, đặc khu")).toEqual(["Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]);

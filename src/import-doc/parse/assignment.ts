@@ -253,6 +253,13 @@ export function fromProse(text: string, atStart = false): Assignment {
     const inner = fromProse(rest.charAt(0).toUpperCase() + rest.slice(1), true);
     if (inner.lead.length) return inner;
   }
+  // "Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá …": a period first, then who does the work by then.
+  const when = /^((?:[Tt]rong\s+)?(?:[Qq]uý|[Qq]uí|[Tt]háng)\s+[IVX\d]{1,4}(?:\s*[/-]\s*|\s+năm\s+)(?:19|20)\d{2}),\s+/u.exec(text);
+  if (atStart && when && startsBody(text.slice(when[0].length))) {
+    const rest = text.slice(when[0].length);
+    const inner = fromProse(rest.charAt(0).toUpperCase() + rest.slice(1), true);
+    if (inner.lead.length) return { ...inner, due: inner.due ?? when[1]!.replace(/^[Tt]rong\s+/u, "") };
+  }
   if (atStart && startsBody(text)) {
     // "Sở Nội vụ:" / "Sở Nội vụ có trách nhiệm …"
     const colon = /^([^:.;]{3,120}?)\s*:\s*/u.exec(text);

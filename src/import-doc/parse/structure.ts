@@ -386,12 +386,29 @@ function sectionsIntoPlan(sections: Section[], plan: ParsedPlan, parses: (s: str
       case "funding":
       case "appendix":
         break;
-      case "other":
+      case "other": {
+        // A part the plan names otherwise ("Thời gian thi đua và tiến độ thực hiện", "Đoàn kiểm tra, đơn vị được kiểm
+        // tra, thời gian kiểm tra", "Tiêu chuẩn, hình thức, hồ sơ khen thưởng") may still give a body work in so many
+        // words: "Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì …", "…, các cơ quan, đơn vị, địa phương xây dựng Kế hoạch
+        // trong Quý I/2026". Those items are tasks: an assignment in so many words ("giao", "chủ trì", a label), or a
+        // body as the subject of work with a deadline; not a body as the subject of a description ("Trung tâm dữ liệu
+        // quốc gia thực hiện: …" in an Đề án's account of its parts). The rest of the part is not read (flagged
+        // SECTION_SKIPPED).
+        const assigned = flatten(toTasks(s.roots, code, s.kind, parses, flags)).filter(
+          (t) => t.lead.length && (t.via === "prose" || t.via === "label" || (t.via === "subject" && t.due !== undefined)),
+        );
+        pushAll(bodyTasks, assigned);
         flags.push({ code: "SECTION_SKIPPED", text: `${s.label}. ${s.title}`, pos: s.pos });
         break;
+      }
     }
   }
   return bodyTasks;
+}
+
+/** A task tree as a list, each task without its children. */
+function flatten(tasks: DocTask[]): DocTask[] {
+  return tasks.flatMap((t) => [{ ...t, children: [] }, ...flatten(t.children)]);
 }
 
 /** Assignment tables (PHỤ LỤC): each task table is a list of tasks. */
