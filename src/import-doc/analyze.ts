@@ -74,6 +74,7 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
     return { name, code: nb.code, kind: "new" };
   };
 
+  const assigns = (t: DocTask): boolean => t.lead.length > 0 || t.children.some(assigns);
   const tasks: ModelTask[] = [];
   const seen = new Map<string, number>();
   const walk = (list: DocTask[], parentCode: string | null, depth: number, inh: ModelTask["effective"]) => {
@@ -85,7 +86,9 @@ export function analyze(parsed: ParsedPlan, known: { units: KnownUnit[]; groups?
       if (n > 1) code = `${code}-${n}`;
       // A task with no lead anywhere above it cannot be tracked: it is given, for now, to the
       // body that issued the plan, and stays flagged NO_LEAD for a person to decide.
-      const orphan = t.children.length === 0 && t.lead.length === 0 && inh.lead.length === 0;
+      // A heading none of whose items names a lead either ("1. Giám sát việc …" over bullets that are what is
+      // inspected) is given it itself, so its items inherit it as the heading's work.
+      const orphan = t.lead.length === 0 && inh.lead.length === 0 && !t.children.some(assigns);
       const lead = (orphan ? [parsed.issuer ?? "Cơ quan ban hành kế hoạch"] : t.lead).map((b) => ref(b, code));
       const named = t.cooperating.map((b) => ref(b, code));
       const cooperating = named.filter((c) => !lead.some((l) => l.code === c.code));

@@ -523,6 +523,30 @@ describe("parsePlan", () => {
     expect(analyze(p, { units: [], groups: [] }, 2025).tasks[0]!.effective.lead.map((r) => r.name)).toEqual(["Ban Thường trực Ủy ban MTTQ Việt Nam phường An Phú Đông"]);
   });
 
+  it("gives a heading whose items name no lead the issuer itself (flagged), so its items inherit it as the heading's work", () => {
+    const p = plan(
+      "III. NỘI DUNG GIÁM SÁT\n1. Giám sát việc lập danh sách cử tri\n- Cách tính tuổi;\n- Việc niêm yết danh sách.\n2. Giám sát việc kiểm phiếu\n- Sở Nội vụ chủ trì kiểm tra biên bản.",
+    );
+    const model = analyze(p, { units: [], groups: [] }, 2025);
+    const lead = (code: string) => model.tasks.find((t) => t.code === code)!.effective.lead.map((r) => r.name);
+    expect(lead("III.1")).toEqual(["Ủy ban nhân dân tỉnh An Giang"]);
+    expect(model.tasks.find((t) => t.code === "III.1.1")!.lead).toEqual([]);
+    expect(lead("III.1.1")).toEqual(["Ủy ban nhân dân tỉnh An Giang"]);
+    expect(model.tasks.find((t) => t.code === "III.1")!.flags).toContain("NO_LEAD");
+    // A heading one of whose items names its lead is not given one.
+    expect(lead("III.2")).toEqual([]);
+    expect(lead("III.2.1")).toEqual(["Sở Nội vụ"]);
+  });
+
+  it("reads the subject before 'tham gia', and a team named by its work ('Đoàn kiểm tra', 'Tổ kiểm tra') as one body", () => {
+    expect(fromProse("Các tổ chức thành viên của Mặt trận tham gia kiểm tra, giám sát theo phân công.", true)).toMatchObject({
+      lead: ["Các tổ chức thành viên của Mặt trận"],
+      via: "subject",
+    });
+    expect(fromProse("Đoàn kiểm tra trong quá trình làm việc nếu có vướng mắc thì báo cáo kịp thời.", true)).toMatchObject({ lead: ["Đoàn kiểm tra"] });
+    expect(fromProse("Tổ kiểm tra tổng hợp kết quả, báo cáo Ban Chỉ đạo.", true)).toMatchObject({ lead: ["Tổ kiểm tra"] });
+  });
+
   it("reads a heading 'Các tổ chức chính trị - xã hội' as one body, not 'Các' doing 'tổ chức'", () => {
     expect(bodyHeading("2. Các tổ chức chính trị - xã hội xã".replace(/^2\. /, ""))).toEqual(["Các tổ chức chính trị - xã hội xã"]);
     const p = plan("V. TỔ CHỨC THỰC HIỆN\n2. Các tổ chức thành viên của Mặt trận Tổ quốc xã\n- Chỉ đạo chi hội ở thôn nắm tình hình.");

@@ -122,6 +122,7 @@ const VERBS = [
   "hoàn thành",
   "nghiêm túc",
   "thiết lập",
+  "tham gia",
 ];
 // "các tổ chức chính trị - xã hội", "những người …": after "các"/"những" a verb-like word is a noun; "chương trình" too.
 // Capitalised as well: a heading "2. Các tổ chức chính trị - xã hội xã" names one body, not "Các" doing "tổ chức".
@@ -130,8 +131,9 @@ const VERBS = [
 // nhà nước", "cơ quan thanh tra".
 const NOUN_AFTER_CO_QUAN = ["truyền thông", "quản lý", "thanh tra", "kiểm tra", "giám sát", "kiểm soát", "thẩm định"];
 const verbAlternation = (vs: string[]) => vs.map((v) => v.replace(/ /g, "\\s")).join("|");
+// At the start, "Đoàn kiểm tra", "Tổ kiểm tra": a team named by its work, whose verb is part of its name.
 const VERB_RE = new RegExp(
-  `(?<!,)(?<![Cc]ác)(?<![Nn]hững)(?<![Cc]hương)(?<!được)(?:(?<!cơ quan)\\s(?:${verbAlternation(NOUN_AFTER_CO_QUAN)})|\\s(?:${verbAlternation(VERBS.filter((v) => !NOUN_AFTER_CO_QUAN.includes(v)))}))(?=[\\s,.;:])`,
+  `(?<!,)(?<![Cc]ác)(?<![Nn]hững)(?<![Cc]hương)(?<!được)(?<!^\\s*(?:Đoàn|Tổ))(?:(?<!cơ quan)\\s(?:${verbAlternation(NOUN_AFTER_CO_QUAN)})|\\s(?:${verbAlternation(VERBS.filter((v) => !NOUN_AFTER_CO_QUAN.includes(v)))}))(?=[\\s,.;:])`,
   "u",
 );
 
