@@ -40,7 +40,7 @@ export interface RemindUnitsResult {
 export async function remindUnitsToReport(
   prisma: PrismaClient,
   input: RemindUnitsInput,
-  send: { client: DeliveryClient | null; log: Logger; instance: string; now: () => Date; messagesPerMinute?: number },
+  send: { client: DeliveryClient | null; log: Logger; instance: string; now: () => Date; messagesPerMinute: number },
   /** The reminder's message (src/views/unit-report.ts), rendered by the caller: a use case does not import views. */
   render: (m: UnitReportReminderModel) => Payload,
 ): Promise<RemindUnitsResult> {
@@ -83,7 +83,7 @@ export async function remindUnitsToReport(
   });
   const delivery = send.client
     ? await fanOut(
-        { prisma, client: send.client, log: send.log, instance: send.instance, now: send.now, messagesPerMinute: send.messagesPerMinute ?? 50 },
+        { prisma, client: send.client, log: send.log, instance: send.instance, now: send.now, messagesPerMinute: send.messagesPerMinute },
         { job: UNIT_REPORT_REMINDER_JOB, period },
       )
     : null;

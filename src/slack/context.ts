@@ -18,7 +18,18 @@ export interface SlackDeps {
   locale: LocaleCache;
   /** The clock; tests and the local workspace move it. */
   now: () => Date;
+  /** The pace of the posts a listener sends itself; LISTENER_MESSAGES_PER_MINUTE unless set (tests raise it). */
+  messagesPerMinute?: number;
 }
+
+/**
+ * The posts a listener sends itself (a publish, nudges, reminders to report)
+ * go out at this pace: under Slack's limit of about one message a second per
+ * workspace, with room left for the scheduler's own deliveries.
+ */
+export const LISTENER_MESSAGES_PER_MINUTE = 50;
+
+export const listenerPace = (deps: SlackDeps): number => deps.messagesPerMinute ?? LISTENER_MESSAGES_PER_MINUTE;
 
 export interface Message {
   text: string;

@@ -4,7 +4,7 @@
 // @slack/socket-mode reconnects to it.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
-import { App, LogLevel } from "@slack/bolt";
+import { App, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import { createFakeSlack, FAKE_APP_TOKEN, SOCKET_MODE_DISABLED, type FakeSlack, type FakeSlackOptions } from "../../src/slack-fake/index.js";
 import { ALICE, BOT_TOKEN, GENERAL, reportModal, SEED, SIGNING_SECRET } from "./harness.js";
 
@@ -189,7 +189,15 @@ describe("disconnects", () => {
 
   it("is reconnected to by @slack/socket-mode after a drop and after refresh_requested", async () => {
     const fake = await fakeSlack();
-    const app = new App({ token: BOT_TOKEN, appToken: FAKE_APP_TOKEN, socketMode: true, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.url } });
+    // @slack/socket-mode waits its ping timeout (5 s by default) before reconnecting: 2 s here (it is
+    // also how long a pong may be late, and the fake answers from this busy thread).
+    const receiver = new SocketModeReceiver({
+      appToken: FAKE_APP_TOKEN,
+      logLevel: LogLevel.ERROR,
+      clientPingTimeout: 2_000,
+      installerOptions: { clientOptions: { slackApiUrl: fake.url } },
+    });
+    const app = new App({ token: BOT_TOKEN, receiver, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.url } });
     app.command("/dondoc", async ({ ack }) => ack("đã nhận"));
     await app.start();
     open.push({ close: () => app.stop() });

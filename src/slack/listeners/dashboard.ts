@@ -12,7 +12,7 @@ import { ACTION_IDS } from "../../views/action-ids.js";
 import { nudgeMessage } from "../../views/dashboard.js";
 import { confirmation } from "../../views/notices.js";
 import { reminderMessage } from "../../views/reminder.js";
-import { registered, type SlackDeps } from "../context.js";
+import { listenerPace, registered, type SlackDeps } from "../context.js";
 import { memberHomeView } from "../home-view.js";
 import { runButton } from "../answer.js";
 import { idFromButton } from "../direction-kit.js";
@@ -21,7 +21,7 @@ import { idFromButton } from "../direction-kit.js";
 async function sendNudges(deps: SlackDeps, client: WebClient, period: string): Promise<void> {
   const delivery = slackDeliveryClient({ token: client.token!, apiUrl: client.slackApiUrl, log: deps.log });
   const result = await fanOut(
-    { prisma: deps.prisma, client: delivery, log: deps.log, instance: `app:${process.pid}`, now: deps.now, messagesPerMinute: 50, maxDurationMs: 20_000 },
+    { prisma: deps.prisma, client: delivery, log: deps.log, instance: `app:${process.pid}`, now: deps.now, messagesPerMinute: listenerPace(deps), maxDurationMs: 20_000 },
     { job: NUDGE_JOB, period },
   );
   if (result.failed > 0 || result.interrupted) deps.log.warn({ ...result }, "a unit reminder was not sent yet; the scheduler retries it");

@@ -25,7 +25,7 @@ import { ackRecorded, planForUnitMessage } from "../../views/plan-acks.js";
 import { PLAN_REVIEW_MODAL, PLAN_UPLOAD_MODAL, planPreviewMessage, publishedNotice, reviewModal } from "../../views/plan-import.js";
 import { errorMessage } from "../../views/notices.js";
 import { failureMessage, runButton } from "../answer.js";
-import { registered, resolveCaller, type Message, type SlackDeps } from "../context.js";
+import { listenerPace, registered, resolveCaller, type Message, type SlackDeps } from "../context.js";
 import { downloadSlackFile, slackFileInfo } from "../plan-file.js";
 
 const Metadata = z.object({ i: z.number().int().positive().optional(), l: z.enum(["vi", "en"]).optional() });
@@ -76,7 +76,7 @@ async function readAndPreview(deps: SlackDeps, client: WebClient, userId: string
 async function sendNow(deps: SlackDeps, client: WebClient, planId: number): Promise<void> {
   const delivery = slackDeliveryClient({ token: client.token ?? "", apiUrl: client.slackApiUrl, log: deps.log });
   const r = await fanOut(
-    { prisma: deps.prisma, client: delivery, log: deps.log, instance: `slack:${process.pid}`, now: deps.now, messagesPerMinute: 50, maxDurationMs: 5 * 60_000 },
+    { prisma: deps.prisma, client: delivery, log: deps.log, instance: `slack:${process.pid}`, now: deps.now, messagesPerMinute: listenerPace(deps), maxDurationMs: 5 * 60_000 },
     { job: PUBLISH_JOB, period: planPeriod(planId) },
   );
   deps.log.info({ planId, ...r }, "plan sent to its units");

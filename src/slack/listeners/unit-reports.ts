@@ -23,7 +23,7 @@ import type { EvidenceFile, UnitReportFields } from "../../models/unit-report.js
 import { unitReportStatusMessage } from "../../views/unit-report-status.js";
 import { failureMessage } from "../answer.js";
 import { deliverApproved, deliverReportFiles, submitForApproval } from "../consolidated.js";
-import { registered, resolveCaller, today, type Caller, type Message, type SlackDeps } from "../context.js";
+import { listenerPace, registered, resolveCaller, today, type Caller, type Message, type SlackDeps } from "../context.js";
 import { openUnitReportModal, UnitReportMetadata, UnitReportRef } from "../unit-report-modal.js";
 
 type Values = ViewSubmitAction["view"]["state"]["values"];
@@ -124,7 +124,7 @@ const remindUnits: ButtonWork = async (deps, caller, body, client, value) => {
   const result = await remindUnitsToReport(
     deps.prisma,
     { actor: c.actor, userId: c.userId, planId: r.p, windowKey: r.w, clickKey: actionRequestKey(body.trigger_id), today: day, at: deps.now() },
-    { client: sender, log: deps.log, instance: `slack:${c.userId}`, now: deps.now },
+    { client: sender, log: deps.log, instance: `slack:${c.userId}`, now: deps.now, messagesPerMinute: listenerPace(deps) },
     unitReportReminderMessage,
   );
   const status = unitReportStatusMessage(await unitReportStatus(deps.prisma, r.p, r.w, day), c.lang);
