@@ -364,6 +364,20 @@ describe("parsePlan", () => {
     expect(p.flags.filter((f) => f.code === "LEAD_GUESSED").map((f) => f.taskCode)).toEqual(["I.1", "I.2"]);
   });
 
+  it("reads a heading over a paragraph whose subject is a body doing work by a date as assigned", () => {
+    const p = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nThi đua\nI. NHIỆM VỤ\n1. Thời gian gửi hồ sơ khen thưởng:\nCác cơ quan, đơn vị, địa phương lập hồ sơ gửi về Sở Nội vụ trước ngày 15/02/2027 để tổng hợp.\n2. Giấy khen của các sở:\nCác cơ quan, đơn vị, địa phương chủ động xây dựng tiêu chuẩn khen thưởng.",
+        false,
+      ),
+      { year: 2026 },
+    );
+    expect(p.tasks.map((t) => [t.code, t.lead, t.due])).toEqual([
+      ["I.1", ["Các cơ quan, đơn vị, địa phương"], "trước ngày 15/02/2027"],
+      ["I.2", [], undefined],
+    ]);
+  });
+
   it("reads the assignments of a part it does not otherwise read, not its descriptions (Lâm Đồng, 2026)", () => {
     const p = parsePlan(
       textToBlocks(

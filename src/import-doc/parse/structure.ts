@@ -777,8 +777,12 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
       a = { ...r, lead: r.lead.length ? r.lead : heading, via: r.lead.length ? (r.via ?? "prose") : "heading" };
     } else if (!a.lead.length && rest.length) {
       // "2. Tổ chức Cuộc thi …" over a paragraph "Sở Nội vụ chủ trì, phối hợp với …": the paragraph assigns the heading.
-      const r = fromProse(rest.join(" ").trim());
-      if (r.lead.length && r.via === "prose") a = { ...r, due: r.due ?? a.due };
+      // So does a paragraph whose subject is a body doing work by a date ("3.4. Thời gian gửi hồ sơ khen thưởng:" over
+      // "Các cơ quan, đơn vị, địa phương … gửi về Sở Nội vụ trước ngày 15/02/2027 …").
+      const paragraph = rest.join(" ").trim();
+      const r = fromProse(paragraph, true);
+      const dated = r.via === "subject" && (r.due ?? dueInText(paragraph, parses)) !== undefined;
+      if (r.lead.length && (r.via === "prose" || dated)) a = { ...r, due: r.due ?? a.due };
     }
     // Labelled lines under the item, and under a "Phân công thực hiện:" child.
     const labels = [...n.labels, ...n.children.filter((c) => c.assignHead).flatMap((c) => [...c.labels, ...c.children.flatMap((cc) => labelsOfText(cc.text))])];
