@@ -9,7 +9,6 @@ import { backends } from "../support/databases.js";
 import { startDondoc, USERS, type Dondoc } from "../slack/harness.js";
 
 const GDNN_LEAD = "U0GDNN001";
-const settle = () => new Promise((r) => setTimeout(r, 700));
 
 describe.each(backends)("unit leads confirm on $name", (backend) => {
   let d: Dondoc;
@@ -65,7 +64,7 @@ describe.each(backends)("unit leads confirm on $name", (backend) => {
     await d.fake.blockAction({ userId: GDNN_LEAD, actionId: "report_confirm", channelId: gdnn, messageTs: message.ts });
     await d.fake.blockAction({ userId: GDNN_LEAD, actionId: "report_confirm", channelId: gdnn, messageTs: message.ts });
     await expect.poll(async () => (await d.db.prisma.progressReport.findUniqueOrThrow({ where: { id: r.id } })).confirmation, { timeout: 15_000 }).toBe("CONFIRMED");
-    await settle();
+    await d.runtime.idle();
     const after = await d.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(after.completedOn?.toISOString().slice(0, 10)).toBe(r.reportedOn.toISOString().slice(0, 10));
     expect(await doneCount()).toBe(before + 1);

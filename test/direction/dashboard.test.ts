@@ -6,8 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../support/databases.js";
 import { forgeNext, startDondoc, USERS, type Dondoc } from "../slack/harness.js";
 
-const settle = () => new Promise((r) => setTimeout(r, 700));
-
 describe.each(backends)("the dashboard on $name", (backend) => {
   let d: Dondoc;
   let vp: string;
@@ -34,7 +32,7 @@ describe.each(backends)("the dashboard on $name", (backend) => {
     await d.fake.blockAction({ userId: USERS.office, actionId: "unit_nudge", viewId: view.id, value: String(gdnn.id) }).catch(() => undefined);
     await d.fake.blockAction({ userId: USERS.office, actionId: "unit_nudge", viewId: view.id, value: String(gdnn.id) }).catch(() => undefined);
     await expect.poll(() => d.fake.workspace.conversations.messages(channel).filter((m) => json(m).includes("Văn phòng Sở nhắc đơn vị")).length, { timeout: 20_000 }).toBe(1);
-    await settle();
+    await d.runtime.idle();
     // The reminder names what the unit owes besides progress: its report for the window.
     expect(json(d.fake.workspace.conversations.messages(channel).find((m) => json(m).includes("Văn phòng Sở nhắc đơn vị")))).toContain("Chưa gửi báo cáo Quý III/2023");
     expect(d.fake.workspace.conversations.messages(channel).filter((m) => json(m).includes("Văn phòng Sở nhắc đơn vị"))).toHaveLength(1);
@@ -70,7 +68,7 @@ describe.each(backends)("the dashboard on $name", (backend) => {
     await d.fake.appHomeOpened({ userId: USERS.leadership });
     await expect.poll(() => json(d.fake.workspace.surfaces.home(USERS.leadership)), { timeout: 15_000 }).toContain("Bảng điều hành");
     expect(json(d.fake.workspace.surfaces.home(USERS.leadership))).not.toContain("unit_nudge");
-    await settle();
+    await d.runtime.idle();
     expect(await d.db.prisma.delivery.count({ where: { job: "nudge", unitId: khtc.id } })).toBe(0);
     expect(await d.db.prisma.auditEntry.count({ where: { action: "unit.nudge", entityId: String(khtc.id) } })).toBe(0);
   }, 60_000);

@@ -12,8 +12,6 @@ import { digestModel } from "../../src/services/weekly/digest.js";
 import { backends } from "../support/databases.js";
 import { forgeNext, startDondoc, USERS, type Dondoc } from "../slack/harness.js";
 
-const settle = () => new Promise((r) => setTimeout(r, 700));
-
 describe.each(backends)("deadline extensions on $name", (backend) => {
   let d: Dondoc;
   let ldvl: string;
@@ -58,13 +56,13 @@ describe.each(backends)("deadline extensions on $name", (backend) => {
     // Someone who is not leadership cannot decide, even clicking the leader's button.
     const request = dm(USERS.leadership).find((m) => json(m).includes("extension_approve"))!;
     await d.fake.blockAction({ userId: USERS.office, actionId: "extension_approve", channelId: request.channelId, messageTs: request.ts }).catch(() => undefined);
-    await settle();
+    await d.runtime.idle();
     expect((await d.db.prisma.deadlineExtension.findFirstOrThrow({ where: { taskId: task.id } })).state).toBe("PENDING");
 
     // Leadership approves (a double click decides once).
     await d.fake.blockAction({ userId: USERS.leadership, actionId: "extension_approve", channelId: request.channelId, messageTs: request.ts });
     await expect.poll(async () => (await d.db.prisma.deadlineExtension.findFirstOrThrow({ where: { taskId: task.id } })).state, { timeout: 15_000 }).toBe("APPROVED");
-    await settle();
+    await d.runtime.idle();
     expect(await d.db.prisma.auditEntry.count({ where: { action: "extension.approve" } })).toBe(1);
     const moved = await d.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
     expect([fromDate(moved.dueOn!), fromDate(moved.originalDueOn!), fromDate(moved.dueMovedOn!)]).toEqual(["2023-10-31", "2023-09-14", "2023-10-05"]);
@@ -102,7 +100,7 @@ describe.each(backends)("deadline extensions on $name", (backend) => {
     const r = await d.fake.viewSubmission({ userId: "U0LDVL002", values: { percent: { percent: "10" } } });
     expect(r.status).toBe(200);
     expect(json(r)).toContain("không có quyền đề nghị gia hạn");
-    await settle();
+    await d.runtime.idle();
     expect(await d.db.prisma.deadlineExtension.count()).toBe(before);
     expect(json(dm(USERS.leadership))).not.toContain("Đề nghị giả mạo");
   }, 60_000);

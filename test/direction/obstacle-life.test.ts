@@ -10,7 +10,6 @@ import { backends } from "../support/databases.js";
 import { duplicateNext, forgeNext, startDondoc, USERS, type Dondoc } from "../slack/harness.js";
 
 const LDVL_STAFF = "U0LDVL002";
-const settle = () => new Promise((r) => setTimeout(r, 700));
 
 describe.each(backends)("the life of an obstacle on $name", (backend) => {
   let d: Dondoc;
@@ -69,7 +68,7 @@ describe.each(backends)("the life of an obstacle on $name", (backend) => {
     expect([first.status, second.status]).toEqual([200, 200]);
     await expect.poll(() => d.fake.workspace.conversations.replies(ldvl, o.noticeTs!).filter((m) => json(m).includes(direction)).length, { timeout: 15_000 }).toBe(1);
     await expect.poll(() => dmOf(LDVL_STAFF), { timeout: 15_000 }).toContain(direction);
-    await settle();
+    await d.runtime.idle();
     expect(d.fake.workspace.conversations.replies(ldvl, o.noticeTs!).filter((m) => json(m).includes(direction))).toHaveLength(1);
     const after = await d.db.prisma.obstacle.findUniqueOrThrow({ where: { id: o.id } });
     expect(after).toMatchObject({ state: "DIRECTED", direction, directedBy: USERS.leadership });
@@ -124,7 +123,7 @@ describe.each(backends)("the life of an obstacle on $name", (backend) => {
     });
     const r = await d.fake.viewSubmission({ userId: LDVL_STAFF, values: { note: { note: "x" } } });
     expect(r.status).toBe(200);
-    await settle();
+    await d.runtime.idle();
     const after = await d.db.prisma.obstacle.findUniqueOrThrow({ where: { id: o.id } });
     expect(after.state).toBe("OPEN");
     expect(after.direction).toBeNull();

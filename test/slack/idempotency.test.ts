@@ -5,8 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../support/databases.js";
 import { duplicateNext, startDondoc, USERS, type Dondoc } from "./harness.js";
 
-const settle = () => new Promise((r) => setTimeout(r, 700));
-
 describe.each(backends)("replays and double submissions on $name", (backend) => {
   let d: Dondoc;
   let gdnn: string;
@@ -42,7 +40,7 @@ describe.each(backends)("replays and double submissions on $name", (backend) => 
       expect(first.status).toBe(200);
       await expect.poll(() => postsWith(gdnn, note), { timeout: 15_000 }).toBe(1);
       await expect.poll(() => duplicates(), { timeout: 15_000 }).toBe(repeats + 1); // the copy has been handled, not merely not yet
-      await settle();
+      await d.runtime.idle();
       expect(await d.db.prisma.progressReport.count({ where: { note } })).toBe(1);
       expect(await d.db.prisma.auditEntry.count({ where: { action: "report.create", entityId: String(task.id) } })).toBe(
         await d.db.prisma.progressReport.count({ where: { taskId: task.id } }),
@@ -50,7 +48,7 @@ describe.each(backends)("replays and double submissions on $name", (backend) => 
       expect(postsWith(gdnn, note)).toBe(1);
       expect(confirmations("35%")).toBeGreaterThan(0);
       const before = confirmations("35%");
-      await settle();
+      await d.runtime.idle();
       expect(confirmations("35%")).toBe(before);
     },
     30_000,
@@ -75,7 +73,7 @@ describe.each(backends)("replays and double submissions on $name", (backend) => 
       if (answered.length === 2) expect(second).toEqual(first);
       await expect.poll(() => JSON.stringify(d.fake.workspace.conversations.ephemerals({ userId: USERS.ldvlLead })), { timeout: 15_000 }).toContain("II.2.c.2");
       await expect.poll(() => postsWith(vp, text), { timeout: 15_000 }).toBe(1);
-      await settle();
+      await d.runtime.idle();
       expect(await d.db.prisma.obstacle.count({ where: { text } })).toBe(1);
       expect(postsWith(vp, text)).toBe(1);
     },

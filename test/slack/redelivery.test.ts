@@ -6,8 +6,6 @@ import { skipRedeliveries } from "../../src/slack/redelivery.js";
 import { backends, log } from "../support/databases.js";
 import { startDondoc, TRANSPORTS, USERS, type Dondoc } from "./harness.js";
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
-
 describe.each(TRANSPORTS)("re-deliveries over %s", (transport) => {
   let d: Dondoc;
   beforeAll(async () => {
@@ -26,7 +24,7 @@ describe.each(TRANSPORTS)("re-deliveries over %s", (transport) => {
     expect(retried.late).toBe(false);
     const again = await d.fake.redeliverEvent(first.eventId);
     expect(again.status).toBe(200);
-    await settle();
+    await d.runtime.idle();
     expect(publishes()).toBe(1);
     if (transport === "socket") {
       const envelope = d.fake.socketMode.envelopes().find((e) => e.id === first.envelopeId)!;
@@ -52,7 +50,7 @@ describe.each(TRANSPORTS)("re-deliveries over %s", (transport) => {
 
     const again = await d.fake.socketMode.redeliver(r.envelopeId!);
     expect(again.status).toBe(200);
-    await settle();
+    await d.runtime.idle();
     expect(await d.db.prisma.obstacle.count()).toBe(before + 1);
   });
 });
