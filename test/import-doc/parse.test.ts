@@ -500,6 +500,18 @@ describe("parsePlan", () => {
     expect(p.tasks[0]!.children).toHaveLength(2);
   });
 
+  it("reads an empty time label followed by its parts one a bullet ('+ Đợt 1: …') as one deadline, the parts as written", () => {
+    const p = plan(
+      "III. NỘI DUNG\n2. Kiểm tra việc hiệp thương\n- Việc bảo đảm cơ cấu, thành phần.\n* Thời gian thực hiện:\n+ Đợt 1: Từ ngày 01/12/2025 đến ngày 14/12/2025.\n+ Đợt 2: Từ ngày 02/02/2026 đến ngày 08/02/2026.\n3. Giám sát việc lập danh sách cử tri\n- Cách tính tuổi.",
+    );
+    expect(p.tasks).toMatchObject([
+      { code: "III.2", due: "Đợt 1: Từ ngày 01/12/2025 đến ngày 14/12/2025; Đợt 2: Từ ngày 02/02/2026 đến ngày 08/02/2026", children: [{ code: "III.2.1" }] },
+      { code: "III.3", children: [{ text: "Cách tính tuổi." }] },
+    ]);
+    expect(p.tasks[0]!.children).toHaveLength(1);
+    expect(p.tasks[1]).not.toHaveProperty("due");
+  });
+
   it("reads one block of labels after the last of a heading's items as the heading's, and flags its items", () => {
     const p = plan(
       "II. NỘI DUNG\n1. Tiếp nhận hồ sơ\n1.1. Tiếp nhận hồ sơ trực tuyến\n- Đơn vị chủ trì: Bộ phận một cửa\n- Thời gian thực hiện: Quý I/2026\n3. Theo dõi, tổng hợp tình hình\n3.1. Theo dõi việc giải quyết hồ sơ;\n3.2. Tổng hợp khó khăn, vướng mắc;\n3.3. Báo cáo định kỳ.\n- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026.\n- Đơn vị chủ trì: Văn phòng\n- Đơn vị phối hợp: Công an xã",

@@ -200,6 +200,8 @@ class SectionReader {
   private afterEnd = false;
   private started = false;
   private romanLess = false;
+  /** An empty "* Thời gian thực hiện:" whose parts follow one a line ("+ Đợt 1: …", "- Công tác X: …"). */
+  private openDue: { label: { value: string }; type?: MarkerType } | undefined;
 
   constructor(private readonly recipients: string[]) {}
 
@@ -273,6 +275,16 @@ class SectionReader {
 
   /** A line of a section: a label of the item above, a new item where its marker's level is, or more of the item's text. */
   private item(section: Section, l: Line, mk: Marker | undefined): void {
+    // "* Thời gian thực hiện:" / "+ Đợt 1: Trong khoảng thời gian từ ngày … đến ngày ….": the deadline is written in
+    // parts, one a bullet, each "what: when"; kept as written, the parts joined by "; " (understood or flagged as any).
+    const open = this.openDue;
+    this.openDue = undefined;
+    if (open && mk && BULLET_RANK[mk.type] !== undefined && (open.type === undefined || open.type === mk.type) && /^[^:]{2,60}:\s*\S/u.test(mk.rest)) {
+      const part = mk.rest.replace(/[.;,\s]+$/u, "");
+      open.label.value = open.label.value ? `${open.label.value}; ${part}` : part;
+      this.openDue = { label: open.label, type: mk.type };
+      return;
+    }
     const label = labelOf(l.text);
     const parent = section.stack.at(-1);
     // One task set out field by field in numbered lines, as a resolution adjusting a task writes it (NQ 97/NQ-CP):
@@ -285,7 +297,11 @@ class SectionReader {
     }
     if (label && label.kind !== "assign-head" && parent && !(mk && !/^(?:[-+•*]\s*)?[^:]{0,40}:/u.test(l.text))) {
       const owner = mk ? labelOwner(section.stack, mk) : parent;
-      if (label.kind !== "other") owner.labels.push({ kind: label.kind, value: label.value });
+      if (label.kind !== "other") {
+        const field = { kind: label.kind, value: label.value };
+        owner.labels.push(field);
+        if (label.kind === "due" && !label.value) this.openDue = { label: field };
+      }
       return;
     }
     if (mk) {
