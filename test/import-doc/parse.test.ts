@@ -564,6 +564,11 @@ describe("parsePlan", () => {
     expect(lead("III.2.1")).toEqual(["Sở Nội vụ"]);
   });
 
+  it("reads no lead from a bare kind of body before 'chủ trì' ('Cơ quan chủ trì, thành phần … hội nghị': what is inspected)", () => {
+    expect(fromProse("Cơ quan chủ trì, thành phần, số lượng cử tri tham dự hội nghị.", true).lead).toEqual([]);
+    expect(fromProse("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổ chức hội nghị.", true)).toMatchObject({ lead: ["Sở Nội vụ"], cooperating: ["Sở Tài chính"] });
+  });
+
   it("reads the subject before 'tham gia', and a team named by its work ('Đoàn kiểm tra', 'Tổ kiểm tra') as one body", () => {
     expect(fromProse("Các tổ chức thành viên của Mặt trận tham gia kiểm tra, giám sát theo phân công.", true)).toMatchObject({
       lead: ["Các tổ chức thành viên của Mặt trận"],

@@ -194,7 +194,8 @@ export function fromProse(text: string, atStart = false): Assignment {
   if (chuTri) {
     const before = ` ${text}`.slice(0, chuTri.index);
     const subject = lastClause(before);
-    if (subject && startsBody(subject)) {
+    // "- Cơ quan chủ trì, thành phần, số lượng cử tri …" (what an inspection looks at): a bare kind of body names none.
+    if (subject && startsBody(subject) && !/^(?:cơ quan|đơn vị|bộ phận)$/iu.test(subject.trim())) {
       out.lead = splitBodies(beforeVerbSubject(subject));
       out.via = "prose";
       const after = ` ${text}`.slice(chuTri.index + chuTri[0].length);
