@@ -166,6 +166,7 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     await until(() => d.fake.workspace.surfaces.topModal(LEADER_2) !== undefined);
     await d.fake.viewSubmission({ userId: LEADER_2, values: { comment: { comment: "Đồng ý." } } });
     await until(() => d.fake.workspace.conversations.history(officeChannel).some((m) => (m.files?.length ?? 0) > 0));
+    await d.runtime.idle(); // the delivery is recorded after the files are posted
     const delivered = d.fake.workspace.conversations.history(officeChannel).find((m) => m.files)!;
     expect(delivered.text).toContain("đã duyệt Báo cáo kết quả thực hiện Kế hoạch số 1565/KH-SLĐTBXH, Quý III/2023 (phiên bản 2)");
     expect(delivered.text).toContain("Ý kiến của Lãnh đạo Sở: Đồng ý.");
