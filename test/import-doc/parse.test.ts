@@ -70,6 +70,10 @@ describe("splitBodies", () => {
     ["Chủ tịch, Phó Chủ tịch Hội Nông dân xã, Bí thư Đoàn Thanh niên", ["Chủ tịch", "Phó Chủ tịch Hội Nông dân xã", "Bí thư Đoàn Thanh niên"]],
     ["Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực Dân chủ, Pháp luật", ["Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực Dân chủ, Pháp luật"]],
     ["Sở Nội vụ, cán bộ tham mưu, giúp việc của Sở", ["Sở Nội vụ", "cán bộ tham mưu, giúp việc của Sở"]],
+    // NQ 109/NQ-CP: after a bare list of kinds, "và" the units concerned is a group of its own ("," goes on).
+    ["Các Bộ, cơ quan, địa phương và đơn vị có liên quan", ["Các Bộ, cơ quan, địa phương", "đơn vị có liên quan"]],
+    ["Các bộ, ngành và các đơn vị liên quan", ["Các bộ, ngành", "các đơn vị liên quan"]],
+    ["Bộ, ngành, cơ quan, đơn vị có liên quan", ["Bộ, ngành, cơ quan, đơn vị có liên quan"]],
   ])("%s", (input, expected) => {
     expect(splitBodies(input)).toEqual(expected);
   });
@@ -645,6 +649,27 @@ describe("parsePlan", () => {
     expect(p.flags).toContainEqual(expect.objectContaining({ code: "NO_LEAD", taskCode: byText("Tiếp tục").code }));
     expect(byText("Xây dựng")).toMatchObject({ lead: ["Các cơ quan, đơn vị, địa phương"], cooperating: [] });
     expect(byText("Rà soát")).toMatchObject({ lead: ["Sở Tư pháp"], cooperating: ["Sở Nội vụ"] });
+  });
+
+  it("reads a numbered row holding its task alone over a row without a number that says who carries it out and when as one task", () => {
+    const c = (text: string): TableCell => ({ text, spanned: false });
+    const rows: TableCell[][] = [
+      [c("STT"), c("Nhiệm vụ"), c("Cơ quan chủ trì"), c("Cơ quan phối hợp"), c("Thời gian hoàn thành")],
+      [c("1"), c("Phát triển nguồn nhân lực chất lượng cao."), c(""), c(""), c("")],
+      [c(""), c("Thực hiện đặt hàng đào tạo tại các cơ sở giáo dục đại học."), c("Bộ Giáo dục và Đào tạo"), c("Các bộ, cơ quan"), c("Năm 2026")],
+      [c("2"), c("Cập nhật bản đồ rủi ro thiên tai"), c("Bộ Nông nghiệp và Môi trường"), c(""), c("Năm 2027")],
+    ];
+    const p = parsePlan([{ kind: "table", rows, rowPos: rows.map(() => ({})), pos: {} }], { year: 2026 });
+    expect(p.tasks.map((t) => ({ text: t.text, lead: t.lead, cooperating: t.cooperating, due: t.due, children: t.children.length }))).toEqual([
+      {
+        text: "Phát triển nguồn nhân lực chất lượng cao. Thực hiện đặt hàng đào tạo tại các cơ sở giáo dục đại học.",
+        lead: ["Bộ Giáo dục và Đào tạo"],
+        cooperating: ["Các bộ, cơ quan"],
+        due: "Năm 2026",
+        children: 0,
+      },
+      { text: "Cập nhật bản đồ rủi ro thiên tai", lead: ["Bộ Nông nghiệp và Môi trường"], cooperating: [], due: "Năm 2027", children: 0 },
+    ]);
   });
 
   it("flags a task stated twice with the same lead (the document's body, then its appendix), not the same words given to another body", () => {

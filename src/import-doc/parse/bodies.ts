@@ -110,6 +110,8 @@ const BARE_KINDS = /^(?:và\s+)?(?:(?:các|những)\s+)?(?:bộ|ngành|cơ quan|
  * goes on with the same group.
  */
 function kindAfterNamed(rest: string, before: string, sep: string): boolean {
+  // "Các Bộ, cơ quan, địa phương và đơn vị có liên quan" (NQ 109/NQ-CP): "và" the units concerned is a group of its own.
+  if (sep.trim() === "và" && /^(?:các\s+)?đơn vị\s+(?:có\s+)?liên quan/u.test(rest)) return true;
   return (sep.trim() === "," || sep.trim() === "và") && LOWER_KIND.test(rest) && !BARE_KINDS.test(before.trim());
 }
 

@@ -1020,6 +1020,15 @@ function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
       continue;
     }
     const a = leadText && /chủ trì|phối hợp/u.test(leadText) ? leadValue(leadText) : { lead: splitBodies(leadText), cooperating: [] as string[] };
+    if (!stt && !row[cols.stt ?? 0]?.spanned && last && last.children.length === 0 && !last.due && last.lead.length === 0 && last.cooperating.length === 0) {
+      // A numbered row with its task alone, no body and no deadline, over a row without a number that has them (a
+      // line ruled between the task and how it is carried out, NQ 116/NQ-CP row III.6): one task.
+      if (taskText) last.text = `${last.text} ${taskText}`;
+      last.lead.push(...a.lead);
+      last.cooperating.push(...a.cooperating, ...splitBodies(coopText));
+      if (dueText) last.due = dueText;
+      continue;
+    }
     const code = isNumber(sttLabel) ? `${base ? base.code : prefix}.${sttLabel}` : `${last?.code ?? base?.code ?? prefix}.${sttLabel || `r${r}`}`;
     // A sub-row with no number and no task of its own but its own lead or deadline: the number and task cells are
     // merged down from the row above (a second result of the same task, NQ 97/NQ-CP), so the task is that row's.

@@ -3,12 +3,13 @@
 // so reading text in Node needs no setup, while still giving pdf.js's text
 // items with their positions, which we need to keep page and line numbers
 // and to rebuild tables from the columns the items sit in.
-import { getDocumentProxy } from "unpdf";
+import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import { AppError } from "../../errors.js";
 import { startsBody } from "../parse/bodies.js";
 import { fold } from "../../domain/text.js";
 import { mergedLeadRows } from "./pdf-merged-lead.js";
-import { cleanLine, MAX_DOC_CHARS, tooMuchText, type Block, type SourcePos, type TableCell } from "./types.js";
+import { pageRules, ruledTables, turnRules, type RuledTable } from "./pdf-ruled.js";
+import { cleanLine, MAX_DOC_CHARS, tooMuchText, type Block, type SourcePos, type Table, type TableCell } from "./types.js";
 
 export interface Segment {
   x: number;
@@ -22,7 +23,25 @@ export interface Line {
   line: number;
   y: number;
   segments: Segment[];
+  /** A ruled table read from its borders (pdf-ruled.ts), standing in the page's lines where its top is; no segments then. */
+  ruled?: RuledTable;
 }
+
+// pdf.js builds a page's operator list (read for the rules of ruled tables) with ArrayBuffer's
+// transferToFixedLength (ES2024), which Node 20 lacks: without it, the list stops at the page's first font
+// and no rule after it is seen. The same copy, for the one use pdf.js makes of it (a buffer it then sends on).
+const bufferProto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: (n?: number) => ArrayBuffer };
+if (typeof bufferProto.transferToFixedLength !== "function")
+  Object.defineProperty(bufferProto, "transferToFixedLength", {
+    configurable: true,
+    writable: true,
+    value(this: ArrayBuffer, n?: number): ArrayBuffer {
+      const len = n ?? this.byteLength;
+      const out = new ArrayBuffer(len);
+      new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(len, this.byteLength)));
+      return out;
+    },
+  });
 
 /** Gap (in units of the font size) between two text items that separates table columns. */
 const COLUMN_GAP = 0.8;
@@ -39,6 +58,7 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
   }
   const lines: Line[] = [];
   let chars = 0;
+  const { OPS } = await getResolvedPDFJS();
   try {
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
@@ -61,6 +81,15 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
         groups.set(turn, group);
       }
       const upright = (((page.rotate ?? 0) % 360) + 360) % 360;
+      // The rules the page draws, for its ruled tables.
+      // Read only for a page whose text sits in columns somewhere (a line with a gap of a column in it): the operator list costs about as much as the text itself (pdf.js copies every glyph of it
+      // from its worker), and a page of prose has no table to find.
+      let rules: ReturnType<typeof pageRules> | undefined;
+      const rulesOf = async () => {
+        const ops = await page.getOperatorList();
+        rules = pageRules(ops.fnArray, ops.argsArray, OPS as unknown as Record<string, number>);
+        return rules;
+      };
       const turns = [...groups.keys()].sort((s, t) => (s === upright ? -1 : t === upright ? 1 : s - t));
       let lineNo = 0;
       for (const turn of turns) {
@@ -87,7 +116,26 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
         if (folio(pageLines[0])) pageLines.shift();
         if (pageLines.length > 1 && folio(pageLines.at(-1))) pageLines.pop();
         dropFootnotes(pageLines);
+        // Ruled tables: their text (page numbers and footnotes already left out) is read cell by cell, the rest
+        // of the page as before.
+        const tables: RuledTable[] = [];
+        for (const pl of pageLines) pl.items.sort((a, b) => a.x - b.x);
+        const inColumns = pageLines.some((pl) => pl.items.some((it, i) => i > 0 && it.x - pl.items[i - 1]!.end >= pl.size * COLUMN_GAP));
+        if (inColumns && (rules ?? (await rulesOf()))) {
+          const found = ruledTables(
+            turnRules(rules!, turn, (x, y) => turnBack(turn, x, y, page.view)),
+            pageLines.flatMap((pl) => pl.items),
+          );
+          tables.push(...found.tables);
+          if (tables.length > 0) {
+            const rest = new Set(found.rest);
+            for (const pl of pageLines) pl.items = pl.items.filter((it) => rest.has(it));
+            pageLines.splice(0, pageLines.length, ...pageLines.filter((pl) => pl.items.length > 0));
+            for (const t of tables) chars += t.rows.reduce((n, r) => n + r.reduce((k, c) => k + (c.spanned ? 0 : c.text.length), 0), 0);
+          }
+        }
         for (const pl of pageLines) {
+          while (tables.length > 0 && tables[0]!.top >= pl.y) lines.push({ page: p, line: ++lineNo, y: tables[0]!.top, segments: [], ruled: tables.shift()! });
           pl.items.sort((a, b) => a.x - b.x);
           const segments: Segment[] = [];
           for (const it of pl.items) {
@@ -103,6 +151,7 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
           chars += segments.reduce((n, s) => n + s.text.length, 0);
           lines.push({ page: p, line: ++lineNo, y: pl.y, segments: segments.filter((s) => s.text) });
         }
+        for (const t of tables) lines.push({ page: p, line: ++lineNo, y: t.top, segments: [], ruled: t });
       }
       page.cleanup();
       // Stop at the limit rather than after the last page: a 50 MB PDF of text is about 12,000 pages, whose
@@ -192,6 +241,8 @@ function dropRunningHeads(lines: Line[], pages: number): void {
       .trim();
   const firsts = new Map<number, Line>();
   for (const l of lines) if (!firsts.has(l.page)) firsts.set(l.page, l);
+  // A ruled table opening a page is no running head.
+  for (const [page, l] of firsts) if (l.ruled) firsts.delete(page);
   const count = new Map<string, number>();
   for (const l of firsts.values()) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
   // A table's header repeated at the top of its pages is not a running head: the table starts there.
@@ -343,10 +394,14 @@ class BlockBuilder {
   private centred: CentredTable | undefined;
   /** The last lines read as paragraphs of their own, with their blocks: a header may have begun there. */
   private recent: { line: Line; block: Block }[] = [];
+  /** The ruled table last read, while nothing but it has been read since (its next page may go on with it). */
+  private lastRuled: { block: Table; page: number; xs: number[]; lastTops: boolean[] } | undefined;
 
   constructor(private readonly edges: Map<number, { left: number; right: number }>) {}
 
   read(line: Line): void {
+    if (line.ruled) return this.ruledTable(line, line.ruled);
+    this.lastRuled = undefined;
     if (this.centred && this.centredTakes(this.centred, line)) return;
     const l = this.table ? { ...line, segments: byColumn(this.table.cols, line.segments) } : line;
     const pos = { page: l.page, line: l.line };
@@ -358,6 +413,38 @@ class BlockBuilder {
     }
     if (this.table && this.tableTakes(this.table, l, pos)) return;
     this.paragraph(l, pos);
+  }
+
+  /**
+   * A ruled table (pdf-ruled.ts): a table block as the .docx reader gives it. A table on the page after one that
+   * ended its page, with nothing read between them and the same columns, is the same table going on: its first
+   * rows, when they repeat the table's first rows (the header repeated on each page), are dropped, and its first
+   * row goes on with the row above when that row was cut by the page break (see joinRuled).
+   */
+  private ruledTable(line: Line, t: RuledTable): void {
+    this.closeTable();
+    this.closeCentred();
+    this.wrapped = undefined;
+    this.recent = [];
+    const prev = this.lastRuled;
+    const rows = t.rows.map((r) => r.map((c) => ({ ...c })));
+    const tops = t.tops.map((r) => [...r]);
+    if (prev && prev.page === line.page - 1 && prev.xs.length === t.xs.length && prev.xs.every((x, i) => Math.abs(x - t.xs[i]!) <= 3)) {
+      joinRuled(prev.block, prev.lastTops, rows, tops, line.page);
+      this.lastRuled = { ...prev, page: line.page, lastTops: tops.at(-1) ?? prev.lastTops };
+      return;
+    }
+    const table = ++this.tables;
+    const kept = rows.map((r, i) => ({ r, top: tops[i]! })).filter(({ r }) => r.some((c) => c.text !== ""));
+    if (kept.length === 0) return;
+    const block: Table = {
+      kind: "table",
+      rows: kept.map((k) => k.r),
+      rowPos: kept.map((_, i) => ({ page: line.page, table, row: i + 1 })),
+      pos: { page: line.page, line: line.line, table },
+    };
+    this.blocks.push(block);
+    this.lastRuled = { block, page: line.page, xs: t.xs, lastTops: kept.at(-1)!.top };
   }
 
   /** A line of the centred table (true), or past it: the table is closed (false). */
@@ -524,6 +611,59 @@ class BlockBuilder {
         });
     }
     this.centred = undefined;
+  }
+}
+
+const sameRow = (a: TableCell[], b: TableCell[]) => a.length === b.length && a.every((c, i) => fold(c.text) === fold(b[i]!.text));
+
+/**
+ * The rows of a ruled table's next page added to the table. Its first rows are dropped while they repeat the
+ * table's first rows (a header repeated on each page). Then, column by column, a cell merged over the rows at
+ * the foot of the page before and left empty at the top of this one is the same merged cell going on (the
+ * text of a merged cell is set on its first page only). A first row with no number, under a row that has
+ * its own, is that row cut by the page break: its cells' text goes on in the row above.
+ */
+function joinRuled(block: Table, lastTops: boolean[], rows: TableCell[][], tops: boolean[][], page: number): void {
+  let k = 0;
+  while (k < rows.length && k < block.rows.length - 1 && sameRow(rows[k]!, block.rows[k]!)) k++;
+  rows.splice(0, k);
+  tops.splice(0, k);
+  const last = block.rows.at(-1)!;
+  if (rows.length === 0) return;
+  // Cut by the page break: no number of its own under a row that has one, and its text goes on from the row
+  // above (a cell opening in lower case or under one ending in a comma, or text in one column only). Else, with no number, it is a row of the
+  // group the row above opens (its number and lead merged over the rows of the group, set on the page before).
+  const first = rows[0]!;
+  const filled = first.filter((c) => !c.spanned && c.text !== "");
+  const goesOn = filled.length <= 1 || first.some((c, i) => !c.spanned && c.text !== "" && (/^\p{Ll}/u.test(c.text) || /[,;(–-]$/.test(last[i]!.text)));
+  const unnumbered = first[0]!.text === "" && last[0]!.text !== "" && block.rows.length > 1;
+  const cut = unnumbered && lastTops[0] === true && goesOn;
+  for (let c = 0; c < last.length; c++) {
+    if (first[c]!.text !== "" || (lastTops[c] !== false && !(unnumbered && !cut && last[c]!.text !== ""))) continue;
+    for (let r = 0; r < rows.length && (r === 0 || !tops[r]![c]); r++) rows[r]![c] = { text: last[c]!.text, spanned: true };
+  }
+  let from = 0;
+  if (cut) {
+    from = 1;
+    for (let c = 0; c < last.length; c++) {
+      const more = rows[0]![c]!;
+      if (more.spanned || more.text === "") continue;
+      const before = last[c]!.text;
+      const joined = before ? `${before}${/^[-+•]/.test(more.text) || (/[.;:]$/.test(before) && /^\p{Lu}/u.test(more.text)) ? "\n" : " "}${more.text}` : more.text;
+      // The whole cell takes the joined text: the rows above it merges, the cells right of it spans, the rows below it merges here.
+      for (let r = block.rows.length - 1; r >= 0 && block.rows[r]![c]!.text === before; r--) {
+        for (let j = c; j < last.length && block.rows[r]![j]!.text === before; j++) block.rows[r]![j]!.text = joined;
+        if (!block.rows[r]![c]!.spanned) break;
+      }
+      for (let r = 1; r < rows.length && !tops[r]![c]; r++) rows[r]![c] = { text: joined, spanned: true };
+      for (let j = c + 1; j < last.length && rows[0]![j]!.spanned && rows[0]![j]!.text === more.text; j++) rows[0]![j]!.text = joined;
+    }
+  }
+  const table = block.pos.table;
+  for (const r of rows.slice(from)) {
+    if (!r.some((c) => c.text !== "")) continue;
+    block.rows.push(r);
+    block.rowPos.push({ page, ...(table ? { table } : {}), row: block.rows.length });
   }
 }
 
