@@ -5,9 +5,16 @@
 //   integration  everything that opens a database (PGlite, and PostgreSQL
 //                when TEST_DATABASE_URL is set), starts Bolt over HTTP, the
 //                scheduler, the fake Slack or the CLI. `npm run test:integration`.
+//                Its files share one module graph per worker (no isolation),
+//                so each must leave the process as it found it: listeners
+//                removed, fake timers and globals restored, no process.env
+//                writes. The files that cannot (vi.mock replaces a module
+//                for the whole graph) are listed in ISOLATED below and run
+//                as the project integration-isolated, each in a fresh fork.
 //   e2e          the local workspace in headless Chromium. `npm run test:e2e`;
 //                skipped when /usr/bin/chromium is missing.
-// `npm test` runs unit and integration (what CI runs first, then test:e2e).
+// `npm test` runs unit, integration and integration-isolated (what CI runs
+// first, then test:e2e).
 // A new test file is integration unless it is listed as unit below.
 import { configDefaults, defineConfig } from "vitest/config";
 
@@ -25,6 +32,9 @@ const UNIT = [
   "test/slack-fake/clock-driven.test.ts",
 ];
 const E2E = ["test/e2e/**/*.test.ts"];
+// Integration files that replace a module (vi.mock) or otherwise change the
+// process for whoever runs after them.
+const ISOLATED = ["test/scheduler/digest-chart-fault.test.ts"];
 
 export default defineConfig({
   test: {
@@ -41,10 +51,18 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, ...UNIT, ...E2E],
+          exclude: [...configDefaults.exclude, ...UNIT, ...E2E, ...ISOLATED],
           // Migrates one PGlite database (and the PostgreSQL template) once per run.
           globalSetup: ["test/support/global-setup.ts"],
+          // A worker imports Prisma, PGlite, Bolt and the app, and reads the
+          // migrated dump, once instead of once per file: a third of this
+          // tier's CPU time was those imports (BENCHMARKS.md "Test suite").
+          isolate: false,
         },
+      },
+      {
+        extends: true,
+        test: { name: "integration-isolated", include: ISOLATED, globalSetup: ["test/support/global-setup.ts"] },
       },
       {
         extends: true,
