@@ -105,6 +105,47 @@ if (!dump && existsSync(PENDING)) {
     );
 }
 
+// The corpus's .docx plans printed to PDF with LibreOffice (test/fixtures/plans-printed, SOURCE.md in each):
+// ruled tables read by the PDF reader, scored apart, with their own floor (test/import-doc/corpus-printed.test.ts).
+const PRINTED = fileURLToPath(new URL("../test/fixtures/plans-printed", import.meta.url));
+if (!dump && existsSync(PRINTED)) {
+  const printed: string[][] = [];
+  const sum = { expected: 0, found: 0, allRight: 0, unflaggedErrors: 0 };
+  for (const e of corpus(PRINTED)) {
+    const { score: s, ms } = await runEntry(e);
+    for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += s[k];
+    printed.push([
+      e.id,
+      String(s.expected),
+      String(s.found),
+      String(s.leadRight),
+      String(s.coopRight),
+      String(s.dueRight),
+      String(s.allRight),
+      String(s.extra),
+      String(s.unflaggedErrors),
+      String(s.droppedBodies),
+      ms.toFixed(0),
+    ]);
+  }
+  printed.push([
+    "**overall**",
+    String(sum.expected),
+    String(sum.found),
+    "",
+    "",
+    "",
+    `**${pct(sum.allRight, sum.expected)}** (${sum.allRight})`,
+    "",
+    String(sum.unflaggedErrors),
+    "",
+    "",
+  ]);
+  console.log(
+    `\nPrinted to PDF (test/fixtures/plans-printed):\n| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|\n${printed.map((r) => `| ${r.join(" | ")} |`).join("\n")}`,
+  );
+}
+
 if (!dump && !args.includes("--no-speed")) {
   // A ~100-page plan: every corpus plan's task lines, repeated, plus a 400-row assignment table.
   const dir = await mkdtemp(join(tmpdir(), "dondoc-bench-doc-"));
