@@ -81,7 +81,7 @@ describe.each(backends)("importing a plan in Slack on $name", (backend) => {
     previewTs = answer.ts;
     // Slack delivering the event again reads nothing twice.
     await d.fake.redeliverEvent(event.eventId);
-    await new Promise((r) => setTimeout(r, 300));
+    await d.runtime.idle();
     expect(await d.db.prisma.planImport.count()).toBe(1);
     expect(await d.db.prisma.plan.count({ where: { number: "77/KH-SLĐTBXH" } })).toBe(0);
   });

@@ -59,7 +59,7 @@ describe.each(backends)("report submissions on $name", (backend) => {
       expect(lastTold()).toContain("chưa được lưu");
       expect(lastTold()).toContain(heading.code);
     }
-    await new Promise((res) => setTimeout(res, 300));
+    await d.runtime.idle();
     expect(await d.db.prisma.progressReport.count({ where: { taskId: heading.id } })).toBe(0);
     expect((await d.db.prisma.task.findUniqueOrThrow({ where: { id: heading.id } })).completedOn).toBeNull();
     closeAll();

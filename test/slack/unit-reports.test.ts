@@ -251,7 +251,7 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
     ]);
     await until(() => d.fake.workspace.conversations.history(officeChannel).filter((m) => m.files).length === 2);
     await until(() => JSON.stringify(d.fake.calls("response_url")).includes("đã ở trong kênh của Văn phòng Sở"));
-    await new Promise((r) => setTimeout(r, 500));
+    await d.runtime.idle();
     const withFiles = d.fake.workspace.conversations.history(officeChannel).filter((m) => m.files);
     expect(withFiles.length).toBe(2);
     expect(withFiles[1]!.text).toContain("(phiên bản 3)");
@@ -268,7 +268,7 @@ describe("units' reports, the consolidated report and its approval in Slack", ()
 
     // Again later: already there, nothing sent.
     await d.fake.blockAction({ userId: USERS.office, actionId: "consolidated_redeliver", channelId: officeChannel, messageTs: notice.ts });
-    await new Promise((r) => setTimeout(r, 500));
+    await d.runtime.idle();
     expect(d.fake.workspace.conversations.history(officeChannel).filter((m) => m.files).length).toBe(2);
   });
 });
