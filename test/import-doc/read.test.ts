@@ -191,6 +191,59 @@ describe("readDocument", () => {
     expect(p.tasks[0]!.text).toContain("Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì");
   });
 
+  it("reads a header whose issuer has a line beside the motto's blank, and a number line cut by a blank, column by column", async () => {
+    const file = join(dir, "header-three-lines.pdf");
+    await new Promise<void>((resolve) => {
+      const pdf = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 85, right: 56 } });
+      const chunks: Buffer[] = [];
+      pdf.on("data", (c: Buffer) => chunks.push(c));
+      pdf.on("end", () => void writeFile(file, Buffer.concat(chunks)).then(resolve));
+      pdf.font(FONT).fontSize(11);
+      const left = (t: string, y: number) => pdf.text(t, 60, y, { width: 190, align: "center", lineBreak: false });
+      const right = (t: string, y: number) => pdf.text(t, 290, y, { width: 260, align: "center", lineBreak: false });
+      left("ỦY BAN MTTQ VIỆT NAM", 60);
+      right("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 60);
+      left("XÃ ĐÔNG GIANG", 76);
+      right("Độc lập - Tự do - Hạnh phúc", 76);
+      left("BAN THƯỜNG TRỰC", 92); // beside the motto's rule: nothing on the right
+      pdf.text("Số:", 100, 110, { lineBreak: false }).text("/KH-MTTQ-BTT", 150, 110, { lineBreak: false }); // a blank for the number
+      right("Đông Giang, ngày 10 tháng 12 năm 2025", 110);
+      pdf.fontSize(13).text("KẾ HOẠCH", 85, 150, { width: 450, align: "center" }).text("Kiểm tra, giám sát công tác bầu cử", { width: 450, align: "center" });
+      pdf.end();
+    });
+    const { blocks } = await readDocument(file);
+    expect(blocks.slice(0, 7).map((b) => (b.kind === "para" ? b.text : ""))).toEqual([
+      "ỦY BAN MTTQ VIỆT NAM",
+      "XÃ ĐÔNG GIANG",
+      "BAN THƯỜNG TRỰC",
+      "Số: /KH-MTTQ-BTT",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Đông Giang, ngày 10 tháng 12 năm 2025",
+    ]);
+  });
+
+  it("goes on with a line that starts with 'Phần' or 'Điều' after a full line cut mid-sentence; starts a part after a full stop", async () => {
+    const file = join(dir, "word-marker.pdf");
+    // The longest line of the page: it sets the text block's right edge, so the reader sees it as full (wrapped).
+    const full = "- Chế độ báo cáo: gửi báo cáo tổng kết theo quy định tại";
+    await new Promise<void>((resolve) => {
+      const pdf = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 85, right: 56 } });
+      const chunks: Buffer[] = [];
+      pdf.on("data", (c: Buffer) => chunks.push(c));
+      pdf.on("end", () => void writeFile(file, Buffer.concat(chunks)).then(resolve));
+      pdf.font(FONT).fontSize(13);
+      pdf.text(full, 85, 100, { lineBreak: false });
+      pdf.text("Phần VI Hướng dẫn số 13/HD-MTTQ-BTT.", 85, 118, { lineBreak: false });
+      pdf.text("Phần VII. TỔ CHỨC", 85, 136, { lineBreak: false });
+      pdf.end();
+    });
+    const { blocks } = await readDocument(file);
+    const texts = blocks.map((b) => (b.kind === "para" ? b.text : ""));
+    expect(texts.some((t) => t.endsWith("theo quy định tại Phần VI Hướng dẫn số 13/HD-MTTQ-BTT."))).toBe(true);
+    expect(texts).toContain("Phần VII. TỔ CHỨC");
+  });
+
   it("refuses a scanned PDF, a corrupt PDF, an encrypted or legacy Word file, a file over the limit, an unknown format", async () => {
     const scan = join(dir, "scan.pdf");
     await new Promise<void>((resolve) => {

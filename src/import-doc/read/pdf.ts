@@ -263,12 +263,36 @@ function dropRunningHeads(lines: Line[], pages: number): void {
 /**
  * The header of page 1 is laid out in two columns (issuing body | Quốc hiệu and Tiêu ngữ; number | place and
  * date), which the text layer gives as lines of two segments. Read column by column, as the eye does, so the
- * issuing body's lines ("ỦY BAN NHÂN DÂN" / "TỈNH ĐÔNG GIANG") stay together.
+ * issuing body's lines ("ỦY BAN NHÂN DÂN" / "TỈNH ĐÔNG GIANG" / "BAN THƯỜNG TRỰC") stay together. The zone
+ * runs down to the title ("KẾ HOẠCH", …); a line with text on one side only (the issuer's third line beside
+ * the motto's blank rule) belongs to the column it sits in, by where the right column starts. Without a title
+ * within the first lines, only the leading run of two-segment lines is the zone (as before).
  */
+const HEADER_TITLE = /^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|NGHỊ QUYẾT)\b/u;
+const HEADER_MAX_LINES = 12;
 function headerColumns(lines: Line[]): Line[] {
   let end = 0;
-  while (end < lines.length && lines[end]!.page === 1 && lines[end]!.segments.length === 2 && !/^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH)\b/u.test(lines[end]!.segments[0]!.text)) end++;
+  while (end < lines.length && lines[end]!.page === 1 && lines[end]!.segments.length === 2 && !HEADER_TITLE.test(lines[end]!.segments[0]!.text)) end++;
   if (end === 0) return lines;
+  const title = lines.findIndex((l, i) => i < HEADER_MAX_LINES && l.page === 1 && HEADER_TITLE.test(l.segments[0]?.text ?? ""));
+  if (title > end) {
+    const zone = lines.slice(0, title);
+    const two = zone.filter((l) => l.segments.length === 2);
+    const rightStart = Math.min(...two.map((l) => l.segments[1]!.x));
+    const leftEnd = Math.max(...two.map((l) => l.segments[0]!.end));
+    // Every line of the zone must sit in one column or the other (a line running across both is no header).
+    if (leftEnd < rightStart && zone.every((l) => l.segments.every((s) => s.end <= rightStart || s.x >= leftEnd))) {
+      // One side's pieces of a line are one text ("Số:" and a blank before "/KH-UBND").
+      const side = (right: boolean): Line[] =>
+        zone.flatMap((l) => {
+          const parts = l.segments.filter((s) => s.x >= leftEnd === right);
+          if (parts.length === 0) return [];
+          const segment: Segment = { x: parts[0]!.x, end: parts.at(-1)!.end, text: parts.map((s) => s.text).join(" "), items: parts.flatMap((s) => s.items) };
+          return [{ ...l, segments: [segment] }];
+        });
+      return [...side(false), ...side(true), ...lines.slice(title)];
+    }
+  }
   const zone = lines.slice(0, end);
   const column = (i: number): Line[] => zone.map((l) => ({ ...l, segments: [l.segments[i]!] }));
   return [...column(0), ...column(1), ...lines.slice(end)];
@@ -276,6 +300,7 @@ function headerColumns(lines: Line[]): Line[] {
 
 /** How a new paragraph or list item starts: a bullet, a number, a letter item, "Điều n". */
 const LIST_START = /^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[IVXL]{1,6}\s*[.)]|[a-zđ]\)|Điều\s+\d|PHẦN\s|Phần\s)/u;
+const WORD_MARKER = /^(?:Điều|Phần)\s/u;
 
 /** "Phụ lục IV" (or "PHỤ LỤC 2", "Phụ lục") alone on its line: the next appendix begins, so the table before it ends. */
 const appendixTitle = (l: Line) => l.segments.length === 1 && /^phu luc(?:\s+(?:[ivxl]{1,5}|\d{1,2}|[a-h]))?\.?$/.test(fold(l.segments[0]!.text).trim());
@@ -570,7 +595,11 @@ class BlockBuilder {
     const startsAtLeft = !!only && !!edge && only.x <= edge.left + 4;
     // A line the layout wrapped goes on at the left edge without a list marker; after a full line ending in
     // punctuation, only a lower-case start continues it ("…Bảo hiểm xã hội tỉnh;" / "các cơ sở …").
-    if (this.wrapped && startsAtLeft && !LIST_START.test(text) && (!/[.;:!?]$/.test(this.wrapped.text) || /^[a-zà-ỹđ]/u.test(text))) {
+    // A word marker ("Phần VI", "Điều 5") after a full line cut mid-sentence is a reference the sentence goes on
+    // with ("… theo Mục 3, / Phần VI Hướng dẫn 13/HD-MTTQ-BTT)"), not a new part: a part never starts mid-sentence.
+    const midSentence = !!this.wrapped && !/[.;:!?]$/.test(this.wrapped.text);
+    const marker = LIST_START.test(text) && !(midSentence && WORD_MARKER.test(text));
+    if (this.wrapped && startsAtLeft && !marker && (!/[.;:!?]$/.test(this.wrapped.text) || /^[a-zà-ỹđ]/u.test(text))) {
       this.wrapped.text = `${this.wrapped.text} ${text}`;
     } else {
       const block = { kind: "para" as const, text, pos };
