@@ -13,6 +13,7 @@ import { readPdf } from "../../src/import-doc/read/pdf.js";
 import { formatNumber } from "../../src/import-doc/read/docx-numbering.js";
 import { parsePlan } from "../../src/import-doc/parse/structure.js";
 import { decodeText } from "../../src/import-doc/read/text.js";
+import { wrapJoin } from "../../src/import-doc/read/types.js";
 
 const dir = await mkdtemp(join(tmpdir(), "dondoc-read-"));
 const FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
@@ -221,6 +222,13 @@ describe("readDocument", () => {
       "Độc lập - Tự do - Hạnh phúc",
       "Đông Giang, ngày 10 tháng 12 năm 2025",
     ]);
+  });
+
+  it("joins a wrapped line after a word's hyphen without a space, after a spaced dash with one", () => {
+    expect(wrapJoin("Theo Điều 17 Nghị định số 52/2015/NĐ-", "CP ngày 28/5/2015")).toBe("Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015");
+    expect(wrapJoin("Năm 2026-", "2030")).toBe("Năm 2026-2030");
+    expect(wrapJoin("Quý IV/2025 -", "Quý II/2026")).toBe("Quý IV/2025 - Quý II/2026");
+    expect(wrapJoin("Sở Tư pháp,", "Sở Nội vụ")).toBe("Sở Tư pháp, Sở Nội vụ");
   });
 
   it("goes on with a line that starts with 'Phần' or 'Điều' after a full line cut mid-sentence; starts a part after a full stop", async () => {

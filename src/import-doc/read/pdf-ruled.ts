@@ -17,7 +17,7 @@
 // (2017) runs on a pdf.js five major versions old. The operator list of the
 // page the reader already holds gives the rules directly.
 import { startsBody } from "../parse/bodies.js";
-import { cleanLine, type TableCell } from "./types.js";
+import { cleanLine, type TableCell, wrapJoin } from "./types.js";
 
 /** A horizontal (`at` = y, from/to = x) or vertical (`at` = x, from/to = y) rule, in page space. */
 export interface Rule {
@@ -356,7 +356,7 @@ export function cellText(items: PageItem[], width: number): string {
     // A line set short on purpose inside one name ("Các bộ," / "cơ quan ngang bộ", centred) goes on: a new
     // paragraph opens with a capital, a body's name or after a full stop.
     const opens = /^\p{Lu}/u.test(t.text) && (startsBody(t.text) || /[.;:!?]$/.test(before.text));
-    out += /^[-+•]/.test(t.text) || (fitted && opens) ? `\n${t.text}` : ` ${t.text}`;
+    out = /^[-+•]/.test(t.text) || (fitted && opens) ? `${out}\n${t.text}` : wrapJoin(out, t.text);
   });
   return out;
 }

@@ -9,7 +9,7 @@ import { startsBody } from "../parse/bodies.js";
 import { fold } from "../../domain/text.js";
 import { mergedLeadRows } from "./pdf-merged-lead.js";
 import { pageRules, ruledTables, turnRules, type RuledTable } from "./pdf-ruled.js";
-import { cleanLine, MAX_DOC_CHARS, tooMuchText, type Block, type SourcePos, type Table, type TableCell } from "./types.js";
+import { cleanLine, MAX_DOC_CHARS, wrapJoin, tooMuchText, type Block, type SourcePos, type Table, type TableCell } from "./types.js";
 
 export interface Segment {
   x: number;
@@ -600,7 +600,7 @@ class BlockBuilder {
     const midSentence = !!this.wrapped && !/[.;:!?]$/.test(this.wrapped.text);
     const marker = LIST_START.test(text) && !(midSentence && WORD_MARKER.test(text));
     if (this.wrapped && startsAtLeft && !marker && (!/[.;:!?]$/.test(this.wrapped.text) || /^[a-zà-ỹđ]/u.test(text))) {
-      this.wrapped.text = `${this.wrapped.text} ${text}`;
+      this.wrapped.text = wrapJoin(this.wrapped.text, text);
     } else {
       const block = { kind: "para" as const, text, pos };
       this.blocks.push(block);

@@ -50,6 +50,15 @@ export interface SourceDoc {
 }
 
 /** Normalises a line of text as every reader hands it on: NFC, single spaces, no NBSP or zero-width marks. */
+/**
+ * A line the layout wrapped, joined to the text before it: with a space, except after a hyphen that ends a
+ * word or number ("Nghị định số 52/2015/NĐ-" / "CP", "Năm 2026-" / "2030"), where the word goes on unbroken,
+ * as the document's own text (a .docx's) has it. A spaced dash ("Quý IV/2025 -") keeps its space.
+ */
+export function wrapJoin(before: string, next: string): string {
+  return /[\p{L}\p{N}]-$/u.test(before) && /^[\p{L}\p{N}]/u.test(next) ? `${before}${next}` : `${before} ${next}`;
+}
+
 export function cleanLine(s: string): string {
   return s
     .normalize("NFC")
