@@ -35,7 +35,7 @@ const VIETNAMESE_WORDS = [
   "việc",
   "đề nghị",
 ];
-const CP1252_CHARS: Record<number, string> = { 133: "…", 145: "‘", 146: "’", 147: "“", 148: "”", 150: "–", 151: "—" };
+const CP1252_CHARS: Record<number, string> = { 0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—" };
 const CP1252_MARKS = new Set([0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xa0, 0xb0, 0xa9, 0xae, 0xb7]);
 
 export function decodeText(bytes: Uint8Array, file: string): string {
