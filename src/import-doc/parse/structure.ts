@@ -951,6 +951,29 @@ const isRoman = (s: string) => /^[IVXL]{1,6}\.?$/.test(s);
 const isPart = (s: string) => /^[A-HĐ]\.?$/.test(s);
 const isNumber = (s: string) => /^\d{1,3}(?:\.\d{1,3})*\.?$/.test(s);
 
+/**
+ * A row that is no task: the column-number row "(1) (2) (3)" or "1 2 3", or a repeated header (a table continued on
+ * the next page): short cells ("Nhiệm vụ" | "Cơ quan chủ trì"), not a row whose long lead cell says who "chủ trì" and
+ * whose task mentions "nhiệm vụ" (NQ 109/NQ-CP, row 82).
+ */
+function numberingOrHeaderRow(row: Cell[], leadText: string, taskText: string): boolean {
+  if (row.every((c) => /^\(?\d{1,2}\)?$|^$/.test(c.text.trim()))) return true;
+  return /chu tri/.test(fold(leadText)) && leadText.length <= 40 && taskText.length <= 60 && /nhiem vu|noi dung/.test(fold(taskText));
+}
+
+/**
+ * A deadline cell as written, less what the layout added: a full stop ending the cell ("Thực hiện thường xuyên.")
+ * and the space of a line wrapped after a range's dash ("Năm 2026-" / "2030").
+ */
+function dueCell(text: string): string {
+  return text
+    .replace(/\n/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/(?<!\.)\.$/, "")
+    .replace(/(\d)([-–]) (\d)/g, "$1$2$3");
+}
+
 function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
   const roots: DocTask[] = [];
   let part: DocTask | undefined; // A/B/C
@@ -965,11 +988,7 @@ function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
     const taskText = cell(row, cols.task).replace(/\n/g, " ").replace(/\s+/g, " ").trim();
     const distinct = new Set(row.map((c) => c.text.trim()).filter(Boolean));
     if (distinct.size === 0) continue;
-    // The column-number row "(1) (2) (3)" or "1 2 3".
-    if (row.every((c) => /^\(?\d{1,2}\)?$|^$/.test(c.text.trim()))) continue;
-    // A repeated header (a table continued on the next page): short cells ("Nhiệm vụ" | "Cơ quan chủ trì"), not a
-    // row whose long lead cell says who "chủ trì" and whose task mentions "nhiệm vụ" (NQ 109/NQ-CP, row 82).
-    if (/chu tri/.test(fold(cell(row, cols.lead))) && cell(row, cols.lead).length <= 40 && taskText.length <= 60 && /nhiem vu|noi dung/.test(fold(taskText))) continue;
+    if (numberingOrHeaderRow(row, cell(row, cols.lead), taskText)) continue;
     if (!stt && last && !cell(row, cols.lead) && !cell(row, cols.due) && !row[cols.stt ?? 0]?.spanned) {
       // A row split over two pages: the rest of the cell texts belong to the row above.
       if (taskText) last.text = `${last.text} ${taskText}`;
@@ -1004,14 +1023,7 @@ function readTaskTable(t: Table, cols: Columns, prefix: string): DocTask[] {
       continue;
     }
     const { leadText, coopText } = bodyCells(row, cols, cell);
-    // The cell as written, less what the layout added: a full stop ending the cell ("Thực hiện thường xuyên.")
-    // and the space of a line wrapped after a range's dash ("Năm 2026-" / "2030").
-    const dueText = cell(row, cols.due)
-      .replace(/\n/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .replace(/(?<!\.)\.$/, "")
-      .replace(/(\d)([-–]) (\d)/g, "$1$2$3");
+    const dueText = dueCell(cell(row, cols.due));
     const base = group ?? part;
     if (!isNumber(sttLabel) && last && !leadText && !dueText && !row[cols.stt ?? 0]?.spanned) {
       // A row split over two pages: the rest of the cell texts belong to the row above.

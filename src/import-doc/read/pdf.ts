@@ -63,23 +63,7 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
-      // Text set on its side (a landscape table on a portrait page, the lines running up the page; or a page
-      // turned by /Rotate with its text drawn turned the other way) is read in its own frame: each item's
-      // position is turned by its text's angle (a quarter turn, from its matrix) so that its line runs left to
-      // right, as on an upright page. Text of each angle is laid out on its own, as a page of its own (a
-      // page's running head stays upright over a table set on its side), the text upright for the reader
-      // (the page's /Rotate) first. An item not set at a quarter turn (slanted) is read as upright, as before.
-      const groups = new Map<number, { x: number; y: number; end: number; size: number; text: string }[]>();
-      for (const it of content.items as { str?: string; transform?: number[]; width?: number; height?: number }[]) {
-        if (typeof it.str !== "string" || !it.transform || it.str.trim() === "") continue;
-        const [a, b, , , x, y] = it.transform;
-        const size = Math.hypot(a!, b!) || it.height || 10;
-        const turn = quarterTurn(a!, b!);
-        const [rx, ry] = turnBack(turn, x!, y!, page.view);
-        const group = groups.get(turn) ?? [];
-        group.push({ x: rx, y: ry, end: rx + (it.width ?? 0), size, text: it.str });
-        groups.set(turn, group);
-      }
+      const groups = itemsByTurn(content.items as TextItem[], page.view);
       const upright = (((page.rotate ?? 0) % 360) + 360) % 360;
       // The rules the page draws, for its ruled tables.
       // Read only for a page whose text sits in columns somewhere (a line with a gap of a column in it): the operator list costs about as much as the text itself (pdf.js copies every glyph of it
@@ -94,28 +78,7 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
       let lineNo = 0;
       for (const turn of turns) {
         const items = groups.get(turn)!;
-        // Lines: items whose baselines are within half a font size, top to bottom.
-        items.sort((i, j) => j.y - i.y || i.x - j.x);
-        const pageLines: { y: number; size: number; items: typeof items }[] = [];
-        for (const it of items) {
-          const last = pageLines.at(-1);
-          if (last && Math.abs(last.y - it.y) <= Math.max(2, it.size * 0.5)) last.items.push(it);
-          else pageLines.push({ y: it.y, size: it.size, items: [it] });
-        }
-        // A page number alone at the top or the bottom of a page ("2", "- 2 -") is not text of the plan: it
-        // would break a paragraph that runs on from the page before.
-        const folio = (pl: (typeof pageLines)[number] | undefined) =>
-          !!pl &&
-          pl.items.length <= 3 &&
-          /^[-–—]?\s*\d{1,3}\s*[-–—]?$/.test(
-            pl.items
-              .map((x) => x.text)
-              .join("")
-              .trim(),
-          );
-        if (folio(pageLines[0])) pageLines.shift();
-        if (pageLines.length > 1 && folio(pageLines.at(-1))) pageLines.pop();
-        dropFootnotes(pageLines);
+        const pageLines = pageLinesOf(groups.get(turn)!);
         // Ruled tables: their text (page numbers and footnotes already left out) is read cell by cell, the rest
         // of the page as before.
         const tables: RuledTable[] = [];
@@ -136,18 +99,7 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
         }
         for (const pl of pageLines) {
           while (tables.length > 0 && tables[0]!.top >= pl.y) lines.push({ page: p, line: ++lineNo, y: tables[0]!.top, segments: [], ruled: tables.shift()! });
-          pl.items.sort((a, b) => a.x - b.x);
-          const segments: Segment[] = [];
-          for (const it of pl.items) {
-            const prev = segments.at(-1);
-            const item = { x: it.x, end: it.end, text: it.text, y: it.y };
-            if (prev && it.x - prev.end < pl.size * COLUMN_GAP) {
-              prev.text += it.x - prev.end > pl.size * 0.15 && !prev.text.endsWith(" ") && !it.text.startsWith(" ") ? ` ${it.text}` : it.text;
-              prev.end = Math.max(prev.end, it.end);
-              prev.items.push(item);
-            } else segments.push({ x: it.x, end: it.end, text: it.text, items: [item] });
-          }
-          for (const s of segments) s.text = cleanLine(s.text);
+          const segments = segmentsOf(pl);
           chars += segments.reduce((n, s) => n + s.text.length, 0);
           lines.push({ page: p, line: ++lineNo, y: pl.y, segments: segments.filter((s) => s.text) });
         }
@@ -169,6 +121,79 @@ export async function readPdf(bytes: Uint8Array, file: string, maxChars = MAX_DO
   // A scan has (almost) no text: fewer than 20 characters a page.
   if (chars < Math.max(40, pages * 20)) throw new AppError("DOC_NO_TEXT", { file });
   return { blocks: linesToBlocks(lines), pages };
+}
+
+/** A text item of pdf.js's text content, as far as it is read here. */
+type TextItem = { str?: string; transform?: number[]; width?: number; height?: number };
+type PageItem = { x: number; y: number; end: number; size: number; text: string };
+type PageLine = { y: number; size: number; items: PageItem[] };
+
+/**
+ * Text set on its side (a landscape table on a portrait page, the lines running up the page; or a page
+ * turned by /Rotate with its text drawn turned the other way) is read in its own frame: each item's
+ * position is turned by its text's angle (a quarter turn, from its matrix) so that its line runs left to
+ * right, as on an upright page. Text of each angle is laid out on its own, as a page of its own (a
+ * page's running head stays upright over a table set on its side), the text upright for the reader
+ * (the page's /Rotate) first. An item not set at a quarter turn (slanted) is read as upright, as before.
+ */
+function itemsByTurn(items: TextItem[], view: number[]): Map<number, PageItem[]> {
+  const groups = new Map<number, PageItem[]>();
+  for (const it of items) {
+    if (typeof it.str !== "string" || !it.transform || it.str.trim() === "") continue;
+    const [a, b, , , x, y] = it.transform;
+    const size = Math.hypot(a!, b!) || it.height || 10;
+    const turn = quarterTurn(a!, b!);
+    const [rx, ry] = turnBack(turn, x!, y!, view);
+    const group = groups.get(turn) ?? [];
+    group.push({ x: rx, y: ry, end: rx + (it.width ?? 0), size, text: it.str });
+    groups.set(turn, group);
+  }
+  return groups;
+}
+
+/**
+ * Lines: items whose baselines are within half a font size, top to bottom. A page number alone at the top or
+ * the bottom of a page ("2", "- 2 -") is not text of the plan (it would break a paragraph that runs on from the
+ * page before), nor are footnotes.
+ */
+function pageLinesOf(items: PageItem[]): PageLine[] {
+  items.sort((i, j) => j.y - i.y || i.x - j.x);
+  const pageLines: PageLine[] = [];
+  for (const it of items) {
+    const last = pageLines.at(-1);
+    if (last && Math.abs(last.y - it.y) <= Math.max(2, it.size * 0.5)) last.items.push(it);
+    else pageLines.push({ y: it.y, size: it.size, items: [it] });
+  }
+  const folio = (pl: PageLine | undefined) =>
+    !!pl &&
+    pl.items.length <= 3 &&
+    /^[-–—]?\s*\d{1,3}\s*[-–—]?$/.test(
+      pl.items
+        .map((x) => x.text)
+        .join("")
+        .trim(),
+    );
+  if (folio(pageLines[0])) pageLines.shift();
+  if (pageLines.length > 1 && folio(pageLines.at(-1))) pageLines.pop();
+  dropFootnotes(pageLines);
+  return pageLines;
+}
+
+/** A line's items joined into segments, a gap of a column (COLUMN_GAP font sizes) or more between two segments. */
+function segmentsOf(pl: PageLine): Segment[] {
+  pl.items.sort((a, b) => a.x - b.x);
+  const segments: Segment[] = [];
+  for (const it of pl.items) {
+    const prev = segments.at(-1);
+    const item = { x: it.x, end: it.end, text: it.text, y: it.y };
+    if (prev && it.x - prev.end < pl.size * COLUMN_GAP) {
+      prev.text += it.x - prev.end > pl.size * 0.15 && !prev.text.endsWith(" ") && !it.text.startsWith(" ") ? ` ${it.text}` : it.text;
+      prev.end = Math.max(prev.end, it.end);
+      prev.items.push(item);
+    } else segments.push({ x: it.x, end: it.end, text: it.text, items: [item] });
+  }
+  for (const seg of segments) seg.text = cleanLine(seg.text);
+  return segments;
 }
 
 /**
