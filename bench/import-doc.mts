@@ -25,6 +25,7 @@ import mammoth from "mammoth";
 import { getDocumentProxy } from "unpdf";
 import { analyze } from "../src/import-doc/analyze.js";
 import { corpus, runEntry } from "../src/import-doc/corpus.js";
+import type { PlanScore } from "../src/import-doc/score.js";
 import { parsePlan } from "../src/import-doc/parse/structure.js";
 import { readDocument } from "../src/import-doc/read/index.js";
 import { realPlansPdf } from "./lib/real-plans-pdf.mjs";
@@ -35,6 +36,12 @@ const dump = args.includes("--dump") ? args[args.indexOf("--dump") + 1] : undefi
 const ROOT = fileURLToPath(new URL(args.includes("--pending") ? "../test/fixtures/plans-pending" : "../test/fixtures/plans", import.meta.url));
 const pct = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)} %`);
 
+/** One plan's row of the tables below: its counts as the header names them, then the milliseconds it took. */
+const scoreRow = (id: string, s: PlanScore, ms: number): string[] => [
+  id,
+  ...[s.expected, s.found, s.leadRight, s.coopRight, s.dueRight, s.allRight, s.extra, s.unflaggedErrors, s.droppedBodies].map(String),
+  ms.toFixed(0),
+];
 const rows: string[][] = [];
 const total = { expected: 0, found: 0, leadRight: 0, coopRight: 0, dueRight: 0, allRight: 0, extra: 0, unflaggedErrors: 0, droppedBodies: 0 };
 for (const e of corpus(ROOT)) {
@@ -48,19 +55,7 @@ for (const e of corpus(ROOT)) {
     for (const err of s.errors) console.log(`ERR ${err.flagged ? "(flagged)" : "(NOT FLAGGED)"} ${err.field}: ${err.text} | want ${err.want} | got ${err.got}`);
   }
   for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
-  rows.push([
-    e.id,
-    String(s.expected),
-    String(s.found),
-    String(s.leadRight),
-    String(s.coopRight),
-    String(s.dueRight),
-    String(s.allRight),
-    String(s.extra),
-    String(s.unflaggedErrors),
-    String(s.droppedBodies),
-    ms.toFixed(0),
-  ]);
+  rows.push(scoreRow(e.id, s, ms));
 }
 const head = ["plan", "expected", "found", "lead ok", "coop ok", "due ok", "all 3 ok", "extra", "unflagged err", "dropped bodies", "ms"];
 rows.push([
@@ -85,19 +80,7 @@ if (!dump && existsSync(PENDING)) {
   const pending: string[][] = [];
   for (const e of corpus(PENDING)) {
     const { score: s, ms } = await runEntry(e);
-    pending.push([
-      e.id,
-      String(s.expected),
-      String(s.found),
-      String(s.leadRight),
-      String(s.coopRight),
-      String(s.dueRight),
-      String(s.allRight),
-      String(s.extra),
-      String(s.unflaggedErrors),
-      String(s.droppedBodies),
-      ms.toFixed(0),
-    ]);
+    pending.push(scoreRow(e.id, s, ms));
   }
   if (pending.length > 0)
     console.log(
@@ -114,19 +97,7 @@ if (!dump && existsSync(PRINTED)) {
   for (const e of corpus(PRINTED)) {
     const { score: s, ms } = await runEntry(e);
     for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += s[k];
-    printed.push([
-      e.id,
-      String(s.expected),
-      String(s.found),
-      String(s.leadRight),
-      String(s.coopRight),
-      String(s.dueRight),
-      String(s.allRight),
-      String(s.extra),
-      String(s.unflaggedErrors),
-      String(s.droppedBodies),
-      ms.toFixed(0),
-    ]);
+    printed.push(scoreRow(e.id, s, ms));
   }
   printed.push([
     "**overall**",
