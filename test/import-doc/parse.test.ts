@@ -398,6 +398,23 @@ describe("parsePlan", () => {
     expect(p.flags.filter((f) => f.code === "SECTION_SKIPPED").map((f) => f.text)).toEqual(["I. ĐOÀN KIỂM TRA, THỜI GIAN KIỂM TRA"]);
   });
 
+  it("reads an undated paragraph that hands this plan down to a body as assigned, in a part it does not otherwise read (thi đua, Lâm Đồng 2026)", () => {
+    const p = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nThi đua cải cách hành chính\nI. TIÊU CHUẨN, HÌNH THỨC KHEN THƯỞNG\n1. Bằng khen của Chủ tịch UBND tỉnh\nMỗi cơ quan, đơn vị, địa phương được đề xuất 01 tập thể.\n2. Giấy khen của Thủ trưởng các sở, ban, ngành\nCăn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương trên địa bàn tỉnh chủ động xây dựng, ban hành tiêu chuẩn để khen thưởng theo thẩm quyền.\n3. Giấy khen của Chủ tịch UBND cấp xã\nCác cơ quan, đơn vị, địa phương chủ động xây dựng tiêu chuẩn khen thưởng.\n4. Căn cứ Kế hoạch phát động thi đua của Bộ, Sở Nội vụ hướng dẫn.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp theo dõi, đôn đốc.",
+        false,
+      ),
+      { year: 2026 },
+    );
+    // Only the paragraph that opens by citing this plan: the same sentence without it (3.) describes, and a plan
+    // cited that is not this one (4.) is no hand-down; "chủ động" ends the subject.
+    expect(p.tasks.map((t) => [t.code, t.lead, t.due])).toEqual([
+      ["I.2", ["Các cơ quan, đơn vị, địa phương trên địa bàn tỉnh"], undefined],
+      ["II.1", ["Sở Tư pháp"], undefined],
+    ]);
+    expect(p.flags.filter((f) => f.taskCode === "I.2").map((f) => f.code)).toContain("LEAD_GUESSED");
+  });
+
   it("gives the items of a heading that only names bodies to those bodies ('Tổ chức thực hiện' body by body)", () => {
     expect(bodyHeading("Sở Nội vụ")).toEqual(["Sở Nội vụ"]);
     expect(bodyHeading("Các sở, ban, ngành; UBND các xã, phường, đặc khu")).toEqual(["Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]);

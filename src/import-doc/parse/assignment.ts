@@ -119,6 +119,7 @@ const VERBS = [
   "truyền thông",
   "cung ứng",
   "khẩn trương",
+  "chủ động",
   "hoàn thành",
   "nghiêm túc",
   "thiết lập",

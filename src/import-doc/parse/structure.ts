@@ -409,9 +409,11 @@ function sectionsIntoPlan(sections: Section[], plan: ParsedPlan, parses: (s: str
         // trong Quý I/2026". Those items are tasks: an assignment in so many words ("giao", "chủ trì", a label), or a
         // body as the subject of work with a deadline; not a body as the subject of a description ("Trung tâm dữ liệu
         // quốc gia thực hiện: …" in an Đề án's account of its parts). The rest of the part is not read (flagged
-        // SECTION_SKIPPED).
+        // SECTION_SKIPPED). A body as the subject of work without a deadline is an assignment too when the sentence
+        // acts on this plan in the words plans use to hand it down: "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa
+        // phương … chủ động xây dựng, ban hành tiêu chuẩn …" (a description never opens by citing the plan itself).
         const assigned = flatten(toTasks(s.roots, code, s.kind, parses, flags)).filter(
-          (t) => t.lead.length && (t.via === "prose" || t.via === "label" || (t.via === "subject" && t.due !== undefined)),
+          (t) => t.lead.length && (t.via === "prose" || t.via === "label" || (t.via === "subject" && (t.due !== undefined || actsOnThisPlan(t)))),
         );
         pushAll(bodyTasks, assigned);
         flags.push({ code: "SECTION_SKIPPED", text: `${s.label}. ${s.title}`, pos: s.pos });
@@ -420,6 +422,23 @@ function sectionsIntoPlan(sections: Section[], plan: ParsedPlan, parses: (s: str
     }
   }
   return bodyTasks;
+}
+
+// "Căn cứ Kế hoạch này, …", "Căn cứ nội dung Kế hoạch này, …" (folded): the words that hand this plan down to a body.
+const HAND_DOWN = String.raw`(?:can cu|tren co so)\s+(?:vao\s+)?(?:noi dung\s+)?ke hoach nay,\s*`;
+const HANDS_THIS_PLAN_DOWN = new RegExp(`^${HAND_DOWN}`);
+const HANDED_DOWN_TO_WHAT_FOLLOWS = new RegExp(`(?:^|\\s)${HAND_DOWN}$`);
+
+/**
+ * "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương … chủ động …": the task's lead is the body this plan is handed
+ * down to (at the start of its text, or of the paragraph under its heading).
+ */
+function actsOnThisPlan(t: DocTask): boolean {
+  const lead = t.lead[0];
+  if (!lead) return false;
+  const f = fold(t.text);
+  const at = f.indexOf(fold(lead));
+  return at > 0 && HANDED_DOWN_TO_WHAT_FOLLOWS.test(f.slice(0, at));
 }
 
 /** A task tree as a list, each task without its children. */
@@ -798,7 +817,8 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
       const paragraph = rest.join(" ").trim();
       const r = fromProse(paragraph, true);
       const dated = r.via === "subject" && (r.due ?? dueInText(paragraph, parses)) !== undefined;
-      if (r.lead.length && (r.via === "prose" || dated)) a = { ...r, due: r.due ?? a.due };
+      const handedDown = r.via === "subject" && HANDS_THIS_PLAN_DOWN.test(fold(paragraph));
+      if (r.lead.length && (r.via === "prose" || dated || handedDown)) a = { ...r, due: r.due ?? a.due };
     }
     // Labelled lines under the item, and under a "Phân công thực hiện:" child.
     const labels = [...n.labels, ...n.children.filter((c) => c.assignHead).flatMap((c) => [...c.labels, ...c.children.flatMap((cc) => labelsOfText(cc.text))])];
