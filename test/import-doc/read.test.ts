@@ -192,7 +192,7 @@ describe("readDocument", () => {
     expect(p.tasks[0]!.text).toContain("Đài Phát thanh - Truyền hình tỉnh. Cơ quan chủ trì");
   });
 
-  it("reads a header whose issuer has a line beside the motto's blank, and a number line cut by a blank, column by column", async () => {
+  it("reads a header whose issuer has a line beside the motto's blank, and number and date lines cut by a blank, column by column", async () => {
     const file = join(dir, "header-three-lines.pdf");
     await new Promise<void>((resolve) => {
       const pdf = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 85, right: 56 } });
@@ -208,8 +208,10 @@ describe("readDocument", () => {
       right("Độc lập - Tự do - Hạnh phúc", 76);
       left("BAN THƯỜNG TRỰC", 92); // beside the motto's rule: nothing on the right
       pdf.text("Số:", 100, 110, { lineBreak: false }).text("/KH-MTTQ-BTT", 150, 110, { lineBreak: false }); // a blank for the number
-      right("Đông Giang, ngày 10 tháng 12 năm 2025", 110);
-      pdf.fontSize(13).text("KẾ HOẠCH", 85, 150, { width: 450, align: "center" }).text("Kiểm tra, giám sát công tác bầu cử", { width: 450, align: "center" });
+      // The date on a line of its own, cut by the blank left for the day ("…, ngày" … "tháng 12 năm 2025"): two
+      // pieces, both in the right column (LibreOffice prints phường Bắc Cam Ranh's plan so).
+      pdf.text("Đông Giang, ngày", 330, 128, { lineBreak: false }).text("tháng 12 năm 2025", 450, 128, { lineBreak: false });
+      pdf.fontSize(13).text("KẾ HOẠCH", 85, 160, { width: 450, align: "center" }).text("Kiểm tra, giám sát công tác bầu cử", { width: 450, align: "center" });
       pdf.end();
     });
     const { blocks } = await readDocument(file);
@@ -220,7 +222,7 @@ describe("readDocument", () => {
       "Số: /KH-MTTQ-BTT",
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
-      "Đông Giang, ngày 10 tháng 12 năm 2025",
+      "Đông Giang, ngày tháng 12 năm 2025",
     ]);
   });
 

@@ -291,7 +291,8 @@ function dropRunningHeads(lines: Line[], pages: number): void {
  * issuing body's lines ("ỦY BAN NHÂN DÂN" / "TỈNH ĐÔNG GIANG" / "BAN THƯỜNG TRỰC") stay together. The zone
  * runs down to the title ("KẾ HOẠCH", …); a line with text on one side only (the issuer's third line beside
  * the motto's blank rule) belongs to the column it sits in, by where the right column starts. Without a title
- * within the first lines, only the leading run of two-segment lines is the zone (as before).
+ * within the first lines, only the leading run of two-segment lines is the zone (as before). The leading run of
+ * two-segment lines also sets where the columns are.
  */
 const HEADER_TITLE = /^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|NGHỊ QUYẾT)\b/u;
 const HEADER_MAX_LINES = 12;
@@ -302,7 +303,9 @@ function headerColumns(lines: Line[]): Line[] {
   const title = lines.findIndex((l, i) => i < HEADER_MAX_LINES && l.page === 1 && HEADER_TITLE.test(l.segments[0]?.text ?? ""));
   if (title > end) {
     const zone = lines.slice(0, title);
-    const two = zone.filter((l) => l.segments.length === 2);
+    // The columns are where the leading two-column lines (issuer | Quốc hiệu, Tiêu ngữ) put them: a later line of
+    // two pieces may be one side's text cut by a blank ("Số:" … "/KH-MTTQ-BTT", "…, ngày" … "tháng 11 năm 2025").
+    const two = lines.slice(0, end);
     const rightStart = Math.min(...two.map((l) => l.segments[1]!.x));
     const leftEnd = Math.max(...two.map((l) => l.segments[0]!.end));
     // Every line of the zone must sit in one column or the other (a line running across both is no header).
