@@ -88,18 +88,23 @@ if (!dump && existsSync(PENDING)) {
     );
 }
 
-// The corpus's .docx plans printed to PDF with LibreOffice (test/fixtures/plans-printed, SOURCE.md in each):
-// ruled tables read by the PDF reader, scored apart, with their own floor (test/import-doc/corpus-printed.test.ts).
-const PRINTED = fileURLToPath(new URL("../test/fixtures/plans-printed", import.meta.url));
-if (!dump && existsSync(PRINTED)) {
-  const printed: string[][] = [];
+// The corpus's .docx plans in the other forms a department meets them in (SOURCE.md in each folder), each scored
+// apart, with their own floors (test/import-doc/corpus-derived.test.ts): printed to PDF with LibreOffice (ruled
+// tables read by the PDF reader) and saved as HTML with LibreOffice (the HTML reader).
+for (const [folder, caption] of [
+  ["plans-printed", "Printed to PDF"],
+  ["plans-html", "Saved as HTML"],
+] as const) {
+  const root = fileURLToPath(new URL(`../test/fixtures/${folder}`, import.meta.url));
+  if (dump || !existsSync(root)) continue;
+  const rows: string[][] = [];
   const sum = { expected: 0, found: 0, allRight: 0, unflaggedErrors: 0 };
-  for (const e of corpus(PRINTED)) {
+  for (const e of corpus(root)) {
     const { score: s, ms } = await runEntry(e);
     for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += s[k];
-    printed.push(scoreRow(e.id, s, ms));
+    rows.push(scoreRow(e.id, s, ms));
   }
-  printed.push([
+  rows.push([
     "**overall**",
     String(sum.expected),
     String(sum.found),
@@ -112,9 +117,7 @@ if (!dump && existsSync(PRINTED)) {
     "",
     "",
   ]);
-  console.log(
-    `\nPrinted to PDF (test/fixtures/plans-printed):\n| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|\n${printed.map((r) => `| ${r.join(" | ")} |`).join("\n")}`,
-  );
+  console.log(`\n${caption} (test/fixtures/${folder}):\n| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}`);
 }
 
 if (!dump && !args.includes("--no-speed")) {

@@ -349,4 +349,42 @@ describe("readDocument", () => {
     const t = r.blocks.find((b) => b.kind === "table");
     expect(t?.kind === "table" && t.rows[2]!.map((c) => c.text)).toEqual(["2", "Kết nối", "Sở KH&CN"]);
   });
+
+  it("reads a page saved from a word processor: source lines wrapped inside a paragraph or a cell, numbering kept as <ol>/<ul> lists", async () => {
+    const file = join(dir, "saved.html");
+    // As LibreOffice's "Save as HTML" writes an auto-numbered plan: text wrapped at ~60 characters in the source,
+    // the labels "I.", "1.", "a)", "-" only as list types, each item's text in a <p> of its own.
+    await writeFile(
+      file,
+      `<html><body><p>KẾ HOẠCH</p>
+<ol type="I" start="2"><li><p><b>NHIỆM
+VỤ CỤ THỂ</b></p>
+<ol><li><p>Cải cách thủ tục
+hành chính</p>
+<ol type="a"><li><p>Giao Sở Nội vụ chủ trì,
+phối hợp với Sở Tư pháp rà soát thủ tục, hoàn thành
+trong Quý II/2026.</p></li>
+<li value="3"><p>Giao Văn phòng
+UBND tỉnh theo dõi.</p>
+<ul><li><p>Công khai thủ tục.</p><ul><li><p>Trên Cổng dịch vụ công.</p></li></ul></li></ul></li></ol></li></ol></li></ol>
+<table><tr><td>Chủ trì</td><td>Sở Tài
+chính<br>Sở Xây
+dựng</td></tr></table>
+<pre>Dòng 1
+Dòng 2</pre></body></html>`,
+    );
+    const r = await readDocument(file);
+    expect(r.blocks.map((b) => (b.kind === "para" ? b.text : b.rows.map((row) => row.map((c) => c.text).join(" | ")).join(" / ")))).toEqual([
+      "KẾ HOẠCH",
+      "II. NHIỆM VỤ CỤ THỂ",
+      "1. Cải cách thủ tục hành chính",
+      "a) Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát thủ tục, hoàn thành trong Quý II/2026.",
+      "c) Giao Văn phòng UBND tỉnh theo dõi.",
+      "- Công khai thủ tục.",
+      "+ Trên Cổng dịch vụ công.",
+      "Chủ trì | Sở Tài chính\nSở Xây dựng",
+      "Dòng 1",
+      "Dòng 2",
+    ]);
+  });
 });

@@ -30,7 +30,7 @@ export async function readDocx(bytes: Buffer, file: string): Promise<Block[]> {
   } catch (e) {
     throw new AppError("DOC_CORRUPT", { file, format: "DOCX", reason: shortReason(e) });
   }
-  return htmlToBlocks(html);
+  return htmlToBlocks(html, { listLabels: false });
 }
 
 function startsWith(b: Uint8Array, magic: number[]): boolean {

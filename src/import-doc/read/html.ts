@@ -5,6 +5,7 @@
 // paragraph or a table row here is specific to these documents.
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
+import { formatNumber } from "./docx-numbering.js";
 import { cleanLine, type Block, type TableCell } from "./types.js";
 
 const BLOCK = new Set([
@@ -41,22 +42,36 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(["script", "style", "head", "noscript", "template", "svg", "button", "select", "iframe"]);
 
-export function htmlToBlocks(html: string): Block[] {
+export interface HtmlOptions {
+  /**
+   * Write each <li>'s label ("I.", "1.", "a)", "-") before its text, as a browser shows it. A page saved from a
+   * word processor keeps a plan's automatic numbering only as <ol type="I"> / <ol type="a"> lists, and the task
+   * tree is read from those labels. Off for .docx, whose labels are written into the text before mammoth runs.
+   */
+  listLabels?: boolean;
+}
+
+export function htmlToBlocks(html: string, options: HtmlOptions = {}): Block[] {
   const doc = parseDocument(html, { decodeEntities: true });
   const blocks: Block[] = [];
+  const lists: ListState[] = [];
   let tables = 0;
   let line = 0;
   let buf = "";
+  // An <li>'s label, until the first text inside it (often in a <p> of its own) takes it.
+  let label = "";
   const flush = () => {
     for (const part of buf.split("\n")) {
       const text = cleanLine(part);
-      if (text) blocks.push({ kind: "para", text, pos: { line: ++line } });
+      if (!text) continue;
+      blocks.push({ kind: "para", text: label ? `${label} ${text}` : text, pos: { line: ++line } });
+      label = "";
     }
     buf = "";
   };
-  const walk = (nodes: ChildNode[]) => {
+  const walk = (nodes: ChildNode[], pre = false) => {
     for (const n of nodes) {
-      if (n.type === "text") buf += n.data;
+      if (n.type === "text") buf += pre ? n.data : collapse(n.data);
       else if (n.type === "tag" || n.type === "script" || n.type === "style") {
         const el = n as Element;
         const name = el.name.toLowerCase();
@@ -71,9 +86,14 @@ export function htmlToBlocks(html: string): Block[] {
           }
         } else if (BLOCK.has(name) || name === "tr") {
           flush();
-          walk(el.children);
+          const list = options.listLabels !== false && (name === "ol" || name === "ul");
+          if (list) lists.push(listState(el, lists));
+          if (options.listLabels !== false && name === "li" && lists.length) label = itemLabel(lists.at(-1)!, el);
+          walk(el.children, pre || name === "pre");
+          if (list) lists.pop();
           flush();
-        } else walk(el.children);
+          if (name === "li") label = "";
+        } else walk(el.children, pre);
       }
     }
   };
@@ -82,12 +102,46 @@ export function htmlToBlocks(html: string): Block[] {
   return blocks;
 }
 
+interface ListState {
+  ordered: boolean;
+  /** <ol type>: "1", "a", "A", "i", "I"; for <ul>, its depth among the enclosing bullet lists. */
+  type: string;
+  next: number;
+}
+
+function listState(el: Element, open: ListState[]): ListState {
+  if (el.name.toLowerCase() === "ul") return { ordered: false, type: String(open.filter((l) => !l.ordered).length), next: 1 };
+  const start = Number.parseInt(el.attribs.start ?? "1", 10);
+  return { ordered: true, type: el.attribs.type ?? "1", next: Number.isFinite(start) ? start : 1 };
+}
+
+/** The label an item of the list shows: "I.", "2.", "a)", "-" (a bullet list inside another, "+"), as plans write them. */
+function itemLabel(list: ListState, li: Element): string {
+  if (!list.ordered) return list.type === "0" ? "-" : "+";
+  const value = Number.parseInt(li.attribs.value ?? "", 10);
+  const n = Number.isFinite(value) && value > 0 ? value : list.next;
+  list.next = n + 1;
+  if (list.type === "a" || list.type === "A") {
+    const letter = String.fromCharCode(96 + (((n - 1) % 26) + 1));
+    return list.type === "a" ? `${letter})` : `${letter.toUpperCase()}.`;
+  }
+  if (list.type === "i" || list.type === "I") return `${formatNumber(n, list.type === "I" ? "upperRoman" : "lowerRoman")}.`;
+  return `${n}.`;
+}
+
+/**
+ * A text node's whitespace as a browser shows it: runs of spaces, tabs and newlines are one space. Pages and
+ * word processors wrap their source lines anywhere (LibreOffice's "Save as HTML" at about 60 characters); only
+ * <br> and block elements end a line.
+ */
+const collapse = (s: string) => s.replace(/[ \t\n\r\f]+/g, " ");
+
 /** Text of a cell: its paragraphs joined by "\n" (a cell listing bodies one per line keeps them apart). */
 function cellText(el: Element): string {
   let out = "";
   const walk = (nodes: ChildNode[]) => {
     for (const n of nodes) {
-      if (n.type === "text") out += n.data;
+      if (n.type === "text") out += collapse(n.data);
       else if (n.type === "tag") {
         const name = n.name.toLowerCase();
         if (SKIP.has(name)) continue;
