@@ -350,6 +350,15 @@ describe("readDocument", () => {
     expect(t?.kind === "table" && t.rows[2]!.map((c) => c.text)).toEqual(["2", "Kết nối", "Sở KH&CN"]);
   });
 
+  it("reads a page in the charset it declares: Word's windows-1252 page with the other Vietnamese letters as references", async () => {
+    const file = join(dir, "word-1252.html");
+    // "Hòa" and "ký" in windows-1252 bytes (ò = 0xF2, ý = 0xFD, quotes 0x93/0x94): read as windows-1258, 0xF2 is a combining mark.
+    const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head><body><p>C&#7896;NG H\xd2A X&#195; H&#7896;I CH&#7910; NGH&#296;A VI&#7878;T NAM</p><p>Ph&#243; Ch&#7911; t&#7883;ch, Th&#432; k\xfd \x93Hòa\x94</p></body></html>`;
+    await writeFile(file, Buffer.from(html.replace("Hòa", "H\xf2a"), "latin1"));
+    const r = await readDocument(file);
+    expect(r.blocks.map((b) => (b.kind === "para" ? b.text : ""))).toEqual(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Phó Chủ tịch, Thư ký “Hòa”"]);
+  });
+
   it("reads a page saved from a word processor: source lines wrapped inside a paragraph or a cell, numbering kept as <ol>/<ul> lists", async () => {
     const file = join(dir, "saved.html");
     // As LibreOffice's "Save as HTML" writes an auto-numbered plan: text wrapped at ~60 characters in the source,

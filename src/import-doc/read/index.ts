@@ -7,7 +7,7 @@ import { AppError } from "../../errors.js";
 import { readDocx } from "./docx.js";
 import { htmlToBlocks } from "./html.js";
 import { readPdf } from "./pdf.js";
-import { decodeText, textToBlocks } from "./text.js";
+import { decodeHtml, decodeText, textToBlocks } from "./text.js";
 import { MAX_DOC_CHARS, tooMuchText, type SourceDoc } from "./types.js";
 
 export const MAX_DOC_BYTES = 50 * 1024 * 1024;
@@ -69,7 +69,7 @@ async function readFormat(bytes: Buffer, file: string, format: DocFormat): Promi
       return { format, blocks, pages };
     }
     case "html":
-      return { format, blocks: htmlToBlocks(decodeText(bytes, file)) };
+      return { format, blocks: htmlToBlocks(decodeHtml(bytes, file)) };
     case "txt":
     case "md":
       return { format, blocks: textToBlocks(decodeText(bytes, file), format === "md") };

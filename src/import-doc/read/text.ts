@@ -7,6 +7,7 @@
 // wrong guess would import mojibake as the plan's text. Written by hand
 // because the detection libraries (chardet, jschardet) do not know
 // windows-1258 and cannot tell it from windows-1252.
+import iconv from "iconv-lite";
 import { AppError } from "../../errors.js";
 import { cleanLine, type Block } from "./types.js";
 
@@ -35,7 +36,6 @@ const VIETNAMESE_WORDS = [
   "việc",
   "đề nghị",
 ];
-const CP1252_CHARS: Record<number, string> = { 0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—" };
 const CP1252_MARKS = new Set([0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xa0, 0xb0, 0xa9, 0xae, 0xb7]);
 
 export function decodeText(bytes: Uint8Array, file: string): string {
@@ -56,9 +56,52 @@ export function decodeText(bytes: Uint8Array, file: string): string {
       onlyMarks = false;
       break;
     }
-  // Mapped by hand: Node 20 decodes "windows-1252" as Latin-1 (0x93 → U+0093, not “).
-  if (onlyMarks) return Array.from(bytes, (b) => CP1252_CHARS[b] ?? String.fromCharCode(b)).join("");
+  if (onlyMarks) return decodeWindows1252(bytes);
   throw new AppError("DOC_ENCODING", { file });
+}
+
+// iconv-lite, not TextDecoder: Node 20 decodes "windows-1252" as Latin-1 (0x93 → U+0093, not “).
+const decodeWindows1252 = (bytes: Uint8Array) => iconv.decode(Buffer.from(bytes), "windows-1252");
+
+// The WHATWG labels of the character sets a Vietnamese page declares, by the decoder each needs.
+const CHARSET_LABELS: Record<string, "utf-8" | "windows-1252" | "windows-1258"> = {
+  "utf-8": "utf-8",
+  utf8: "utf-8",
+  "unicode-1-1-utf-8": "utf-8",
+  "windows-1252": "windows-1252",
+  cp1252: "windows-1252",
+  "x-cp1252": "windows-1252",
+  "iso-8859-1": "windows-1252",
+  iso8859_1: "windows-1252",
+  "iso8859-1": "windows-1252",
+  latin1: "windows-1252",
+  l1: "windows-1252",
+  ascii: "windows-1252",
+  "us-ascii": "windows-1252",
+  "windows-1258": "windows-1258",
+  cp1258: "windows-1258",
+  "x-cp1258": "windows-1258",
+};
+
+/**
+ * The charset an HTML page declares near its top (`<meta charset="…">`, or `<meta http-equiv="Content-Type"
+ * content="text/html; charset=…">`), as a browser's prescan finds it. Word's "Save as Web Page" declares
+ * windows-1252 and writes the letters outside it (ả, ễ, ơ …) as character references: read as anything else, its
+ * "ò" (0xF2) becomes a combining hook (windows-1258) and the page's text is garbled.
+ */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  return /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
+}
+
+/** An HTML page's text: a byte-order mark first, then the charset it declares, else what decodeText detects. */
+export function decodeHtml(bytes: Uint8Array, file: string): string {
+  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const charset = bom ? undefined : CHARSET_LABELS[declaredCharset(bytes) ?? ""];
+  if (charset === "windows-1252") return decodeWindows1252(bytes);
+  if (charset === "windows-1258") return new TextDecoder("windows-1258").decode(bytes).normalize("NFC");
+  // A page that says UTF-8 and is not (saved again in another editor) goes to detection, which refuses what it cannot tell.
+  return decodeText(bytes, file);
 }
 
 /** At least a handful of distinct common Vietnamese words, written with their diacritics. */
