@@ -6,6 +6,7 @@
 // hand-written plan file.
 import { writeFile } from "node:fs/promises";
 import type { PrismaClient } from "../db/database.js";
+import { fold } from "../domain/text.js";
 import { AppError } from "../errors.js";
 import { parseYaml } from "../files/load.js";
 import { OrgFileSchema } from "../files/org-file.js";
@@ -44,8 +45,27 @@ export async function readPlanBytes(bytes: Buffer, name: string, known: { units:
   return modelOf(await readBytes(bytes, name, format), name, known, fallbackYear);
 }
 
+/**
+ * "LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ" … on a line of its own at the top: a legal normative document, which lays down
+ * rules (its "Điều 1 … 2. Ủy ban nhân dân … có trách nhiệm …" read like tasks), not work with deadlines. A decision
+ * or resolution may carry a plan or an assignment table, so only these genres are refused, and only without a
+ * plan's title.
+ */
+const NORMATIVE = /^(bo luat|luat|phap lenh|nghi dinh|thong tu(?: lien tich)?)$/;
+function normativeGenre(blocks: SourceDoc["blocks"]): string | undefined {
+  for (const b of blocks.slice(0, 40)) if (b.kind === "para" && b.text === b.text.toUpperCase() && NORMATIVE.test(fold(b.text))) return b.text;
+  return undefined;
+}
+
 function modelOf(doc: SourceDoc, file: string, known: { units: KnownUnit[]; groups?: KnownGroup[] }, fallbackYear?: number): ImportModel {
   const parsed = parsePlan(doc.blocks, fallbackYear ? { year: fallbackYear } : {});
+  const genre = parsed.title ? undefined : normativeGenre(doc.blocks);
+  if (genre)
+    throw new AppError("DOC_NOT_A_PLAN", {
+      file,
+      reason_vi: `đây là ${genre} (văn bản quy phạm pháp luật), không có tiêu đề "KẾ HOẠCH" hay "CHƯƠNG TRÌNH". Đề nghị đồng chí nạp kế hoạch triển khai văn bản này`,
+      reason_en: `it is a ${genre} (a legal normative document) with no "KẾ HOẠCH" or "CHƯƠNG TRÌNH" title. Import the plan that implements it instead`,
+    });
   if (parsed.tasks.length === 0) {
     const hasTitle = Boolean(parsed.title);
     throw new AppError("DOC_NOT_A_PLAN", {

@@ -87,4 +87,15 @@ describe("dondoc plan import-doc", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/không phải một kế hoạch.*\n.*is not a plan/);
   });
+
+  it("refuses a law, whose articles read like tasks, saying what it is and what to import instead", async () => {
+    const file = join(dir, "luat.txt");
+    await writeFile(
+      file,
+      "QUỐC HỘI\nLuật số: 83/2025/QH15\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT BẦU CỬ\nĐiều 1. Sửa đổi, bổ sung một số điều\n1. Ủy ban nhân dân cấp tỉnh có trách nhiệm kiểm tra, đôn đốc việc lập danh sách cử tri trước ngày 15/02/2026.\n2. Ban thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp tỉnh chủ trì hiệp thương.\n",
+    );
+    const r = await cli("plan", "import-doc", file, "--dry-run");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/đây là LUẬT \(văn bản quy phạm pháp luật\).*nạp kế hoạch triển khai văn bản này.*\n.*it is a LUẬT .*Import the plan that implements it/);
+  });
 });

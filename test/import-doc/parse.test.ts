@@ -351,6 +351,11 @@ describe("parsePlan", () => {
     expect(p.tasks).toMatchObject([{ code: "II.1", lead: ["Sở Tư pháp"], due: "Quý II/2025", via: "label" }]);
   });
 
+  it("drops an empty bullet from Nơi nhận (a page saved from Word writes one per blank line of the list)", () => {
+    const p = parsePlan(textToBlocks("KẾ HOẠCH\nBầu cử\nI. NHIỆM VỤ\n1. Giao Sở Nội vụ chủ trì hướng dẫn.\nNơi nhận:\n- Như trên;\n-\n- ;\n- Lưu: VT.", false), { year: 2026 });
+    expect(p.recipients).toEqual(["Như trên", "Lưu: VT"]);
+  });
+
   it("reads 'Giao X <verb>', carries a 'Tổ chức thực hiện' subject to the items after it, and skips an appendix's title lines", () => {
     const p = parsePlan(
       textToBlocks(

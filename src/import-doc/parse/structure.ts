@@ -223,18 +223,23 @@ class SectionReader {
     if (/^noi nhan\b/.test(f)) {
       this.inRecipients = true;
       this.afterEnd = true;
-      const rest = l.text.replace(/^Nơi nhận\s*:?\s*/iu, "");
-      if (rest) this.recipients.push(cleanItem(rest));
+      this.recipient(l.text.replace(/^Nơi nhận\s*:?\s*/iu, ""));
       return true;
     }
     if (this.inRecipients) {
       if (/^[-+•]/.test(l.text) || /^lưu(?=\s|$)/iu.test(l.text)) {
-        this.recipients.push(cleanItem(l.text.replace(/^[-+•]\s*/, "")));
+        this.recipient(l.text.replace(/^[-+•]\s*/, ""));
         return true;
       }
       this.inRecipients = false;
     }
     return false;
+  }
+
+  /** One line of the list; a bullet with nothing after it ("-", "- ;", as pages saved from Word have) names no one. */
+  private recipient(text: string): void {
+    const r = cleanItem(text);
+    if (r) this.recipients.push(r);
   }
 
   /** A section's heading starts a section (true); "1. Tên nhiệm vụ: …" before any section starts one and is read as its task (false). */
