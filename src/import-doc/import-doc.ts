@@ -51,20 +51,24 @@ export async function readPlanBytes(bytes: Buffer, name: string, known: { units:
  * or resolution may carry a plan or an assignment table, so only these genres are refused, and only without a
  * plan's title.
  */
-const NORMATIVE = /^(bo luat|luat|phap lenh|nghi dinh|thong tu(?: lien tich)?)$/;
-function normativeGenre(blocks: SourceDoc["blocks"]): string | undefined {
-  for (const b of blocks.slice(0, 40)) if (b.kind === "para" && b.text === b.text.toUpperCase() && NORMATIVE.test(fold(b.text))) return b.text;
-  return undefined;
+const NORMATIVE = /^(bo luat|luat|phap lenh|nghi dinh|thong tu(?: lien tich)?|nghi quyet lien tich)$/;
+// The number of a legal normative document carries its year ("99/2025/NQ-HĐND", "83/2025/QH15": Luật Ban hành văn
+// bản quy phạm pháp luật); a plan's, a decision's or a resolution's that assigns work does not ("1565/KH-SLĐTBXH",
+// "122/NQ-CP").
+const NORMATIVE_NUMBER = /^\d+\/(?:19|20)\d{2}\/\S/;
+function normativeGenre(blocks: SourceDoc["blocks"], number: string | undefined): { vi: string; en: string } | undefined {
+  for (const b of blocks.slice(0, 40)) if (b.kind === "para" && b.text === b.text.toUpperCase() && NORMATIVE.test(fold(b.text))) return { vi: b.text, en: `a ${b.text}` };
+  return number && NORMATIVE_NUMBER.test(number) ? { vi: `văn bản số ${number}`, en: `document No. ${number}` } : undefined;
 }
 
 function modelOf(doc: SourceDoc, file: string, known: { units: KnownUnit[]; groups?: KnownGroup[] }, fallbackYear?: number): ImportModel {
   const parsed = parsePlan(doc.blocks, fallbackYear ? { year: fallbackYear } : {});
-  const genre = parsed.title ? undefined : normativeGenre(doc.blocks);
+  const genre = parsed.title ? undefined : normativeGenre(doc.blocks, parsed.number);
   if (genre)
     throw new AppError("DOC_NOT_A_PLAN", {
       file,
-      reason_vi: `đây là ${genre} (văn bản quy phạm pháp luật), không có tiêu đề "KẾ HOẠCH" hay "CHƯƠNG TRÌNH". Đề nghị đồng chí nạp kế hoạch triển khai văn bản này`,
-      reason_en: `it is a ${genre} (a legal normative document) with no "KẾ HOẠCH" or "CHƯƠNG TRÌNH" title. Import the plan that implements it instead`,
+      reason_vi: `đây là ${genre.vi} (văn bản quy phạm pháp luật), không có tiêu đề "KẾ HOẠCH" hay "CHƯƠNG TRÌNH". Đề nghị đồng chí nạp kế hoạch triển khai văn bản này`,
+      reason_en: `it is ${genre.en} (a legal normative document) with no "KẾ HOẠCH" or "CHƯƠNG TRÌNH" title. Import the plan that implements it instead`,
     });
   if (parsed.tasks.length === 0) {
     const hasTitle = Boolean(parsed.title);

@@ -97,5 +97,14 @@ describe("dondoc plan import-doc", () => {
     const r = await cli("plan", "import-doc", file, "--dry-run");
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/đây là LUẬT \(văn bản quy phạm pháp luật\).*nạp kế hoạch triển khai văn bản này.*\n.*it is a LUẬT .*Import the plan that implements it/);
+    // A resolution whose number carries its year is a normative one (a plan's, or a resolution assigning work, does not).
+    const nq = join(dir, "nq-hdnd.txt");
+    await writeFile(
+      nq,
+      "HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 99/2025/NQ-HĐND\nNGHỊ QUYẾT\nQuy định mức chi phục vụ công tác bầu cử\nĐiều 1. Phạm vi điều chỉnh\n1. Ủy ban nhân dân tỉnh có trách nhiệm hướng dẫn, kiểm tra việc chi trước ngày 15/02/2026.\n",
+    );
+    const n = await cli("plan", "import-doc", nq, "--dry-run");
+    expect(n.code).toBe(1);
+    expect(n.err).toMatch(/đây là văn bản số 99\/2025\/NQ-HĐND \(văn bản quy phạm pháp luật\).*\n.*it is document No\. 99\/2025\/NQ-HĐND/);
   });
 });
