@@ -194,6 +194,23 @@ describe("assignments", () => {
     expect(splitBodies("Báo Lâm Đồng và Đài Phát thanh, Truyền hình tỉnh")).toEqual(["Báo Lâm Đồng", "Đài Phát thanh, Truyền hình tỉnh"]);
     expect(bodyHeading("Giao Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh và CCHC của tỉnh):")).toEqual(["Sở Nội vụ"]);
   });
+  it("ends a board's name at what it does to a meeting or its members (triệu tập, yêu cầu)", () => {
+    expect(fromProse("Ban Thường trực Ủy ban MTTQ Việt Nam phường triệu tập và chủ trì hội nghị gồm:", true).lead).toEqual(["Ban Thường trực Ủy ban MTTQ Việt Nam phường"]);
+    expect(fromProse("Ban Thường trực Ủy ban MTTQ Việt Nam phường yêu cầu các thành viên triển khai kế hoạch này", true).lead).toEqual([
+      "Ban Thường trực Ủy ban MTTQ Việt Nam phường",
+    ]);
+  });
+  it("reads a heading asking a body to help (Đề nghị X phối hợp) as naming that body", () => {
+    expect(bodyHeading("Đề nghị Ủy ban nhân dân phường phối hợp")).toEqual(["Ủy ban nhân dân phường"]);
+    expect(bodyHeading("Đề nghị Công an xã phối hợp thực hiện:")).toEqual(["Công an xã"]);
+    // Not a heading that says who helps whom.
+    expect(bodyHeading("Sở Y tế phối hợp")).toBeUndefined();
+  });
+  it("keeps an office named after the body it serves as one (Văn phòng Cơ quan …)", () => {
+    expect(splitBodies("Văn phòng Cơ quan Ủy ban MTTQ phường")).toEqual(["Văn phòng Cơ quan Ủy ban MTTQ phường"]);
+    // A named body, then "Cơ quan …" on the next line of a cell, still two.
+    expect(splitBodies("Bộ Công Thương Cơ quan, tổ chức và doanh nghiệp liên quan")).toEqual(["Bộ Công Thương", "Cơ quan, tổ chức và doanh nghiệp liên quan"]);
+  });
   it("does not take a minister for a body", () => {
     // Under "1. Các bộ, cơ quan, địa phương …:" and "3. Bộ Tài chính chủ trì …:", the item goes on with its heading's bodies.
     expect(fromProse("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố thành lập Tổ công tác", true).lead).toEqual([]);

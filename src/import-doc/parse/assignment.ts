@@ -124,6 +124,10 @@ const VERBS = [
   "nghiêm túc",
   "thiết lập",
   "tham gia",
+  // "Ban Thường trực … xã triệu tập và chủ trì hội nghị", "… xã yêu cầu các đồng chí …": what a board does to a meeting
+  // or to its members, not part of its name.
+  "triệu tập",
+  "yêu cầu",
 ];
 // "các tổ chức chính trị - xã hội", "những người …": after "các"/"những" a verb-like word is a noun; "chương trình" too.
 // Capitalised as well: a heading "2. Các tổ chức chính trị - xã hội xã" names one body, not "Các" doing "tổ chức".
@@ -294,7 +298,9 @@ export function bodyHeading(text: string): string[] | undefined {
     .trim()
     .replace(/^(?:đề nghị|giao|yêu cầu)\s+/iu, "")
     .replace(/[:.]\s*$/u, "")
-    .trim();
+    .trim()
+    // "2. Đề nghị Ủy ban nhân dân xã phối hợp": asked to help, the body leads the items under it.
+    .replace(/^(.+?)\s+phối hợp(?:\s+thực hiện)?$/u, (all, body: string) => (/^(?:đề nghị|giao|yêu cầu)\s/iu.test(text.trim()) ? body : all));
   if (!t || t.length > 200 || !startsBody(t) || /chủ trì|phối hợp|[.;:]\s/u.test(t.replace(/;\s*(?=\S)/gu, ", "))) return undefined;
   if (beforeVerbSubject(t) !== t) return undefined;
   const bodies = splitBodies(t);

@@ -70,7 +70,7 @@ export function splitBodies(input: string): string[] {
     // line (QĐ 982/QĐ-TTg: "Bộ Công Thương" / "Cơ quan, tổ chức và doanh nghiệp liên quan").
     const parts = splitOutsideParens(text, /,\s*|\s+(?:và|cùng|với)\s+|(?<=\))\s+|\s+(?=(?:Cơ quan|Và các)[\s,])/u, (rest, before, sep) =>
       sep.trim() === "" && !before.trimEnd().endsWith(")")
-        ? startsBody(before) && /\s/.test(before.trim())
+        ? startsBody(before) && /\s/.test(before.trim()) && !bareStart(before)
         : (startsListItem(rest) || kindAfterNamed(rest, before, sep)) && !jointOffice(before, sep, rest) && !stateGroups(before, rest) && !namelessKind(before, sep),
     );
     for (const p of parts) {
@@ -79,6 +79,12 @@ export function splitBodies(input: string): string[] {
     }
   }
   return dedupeFolded(out);
+}
+
+/** A kind of body alone, with no name after it ("Văn phòng" of "Văn phòng Cơ quan Ủy ban MTTQ xã"): not a body yet. */
+function bareStart(before: string): boolean {
+  const t = before.trim();
+  return BODY_START.exec(t)?.[0].length === t.length;
 }
 
 /** A place's proper name, with its kind in front or not: "thành phố Hà Nội", "Thành phố Hồ Chí Minh", "Hòa Bình". */
