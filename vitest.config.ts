@@ -17,6 +17,7 @@
 // first, then test:e2e).
 // A new test file is integration unless it is listed as unit below.
 import { configDefaults, defineConfig } from "vitest/config";
+import SpawnersFirstSequencer from "./test/support/sequencer.js";
 
 const UNIT = [
   "test/domain/**/*.test.ts",
@@ -42,6 +43,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Files that start a process of their own first: on a fresh clone vitest
+    // has no timings and would start them by size, late (test/support/sequencer.ts).
+    sequence: { sequencer: SpawnersFirstSequencer },
     projects: [
       // Pure code shares one module graph per worker (no isolation): most of
       // this tier's time was importing the same modules again for every file.
