@@ -206,6 +206,18 @@ describe("assignments", () => {
     // Not a heading that says who helps whom.
     expect(bodyHeading("Sở Y tế phối hợp")).toBeUndefined();
   });
+  it("reads a heading naming a person by title as that title, whole", () => {
+    expect(bodyHeading("Cán bộ phụ trách lĩnh vực tuyên truyền và thi đua")).toEqual(["Cán bộ phụ trách lĩnh vực tuyên truyền và thi đua"]);
+    expect(bodyHeading("Chuyên viên phụ trách lĩnh vực Tổ chức, Kiểm tra")).toEqual(["Chuyên viên phụ trách lĩnh vực Tổ chức, Kiểm tra"]);
+    expect(bodyHeading("Chuyên viên Văn phòng Đảng ủy phường")).toEqual(["Chuyên viên Văn phòng Đảng ủy phường"]);
+    // A title doing work is a sentence, not a heading.
+    expect(bodyHeading("Cán bộ thực hiện kiểm tra hồ sơ")).toBeUndefined();
+  });
+  it("reads a person by title as a cooperating body, and the branch associations of a village as a body", () => {
+    expect(fromProse("Phối hợp với Trưởng ấp rà soát danh sách cử tri; chuẩn bị cơ sở vật chất").cooperating).toEqual(["Trưởng ấp"]);
+    expect(fromProse("Chủ trì, phối hợp với Trưởng ấp và các chi hội, đoàn thể ở ấp: Lập danh sách cử tri").cooperating).toEqual(["Trưởng ấp", "các chi hội, đoàn thể ở ấp"]);
+    expect(fromProse("Phối hợp với Thư ký hội nghị hoàn thiện biên bản").cooperating).toEqual(["Thư ký hội nghị"]);
+  });
   it("keeps an office named after the body it serves as one (Văn phòng Cơ quan …)", () => {
     expect(splitBodies("Văn phòng Cơ quan Ủy ban MTTQ phường")).toEqual(["Văn phòng Cơ quan Ủy ban MTTQ phường"]);
     // A named body, then "Cơ quan …" on the next line of a cell, still two.

@@ -8,7 +8,7 @@
 //              "Phòng A phối hợp Văn phòng Sở cung cấp …"
 //   subject:   "Các phòng, trung tâm thuộc Sở tập trung thực hiện …"
 import { fold } from "../../domain/text.js";
-import { splitBodies, startsBody } from "./bodies.js";
+import { splitBodies, startsBody, startsPosition } from "./bodies.js";
 import type { AssignedVia } from "./model.js";
 
 export interface Assignment {
@@ -301,7 +301,10 @@ export function bodyHeading(text: string): string[] | undefined {
     .trim()
     // "2. Đề nghị Ủy ban nhân dân xã phối hợp": asked to help, the body leads the items under it.
     .replace(/^(.+?)\s+phối hợp(?:\s+thực hiện)?$/u, (all, body: string) => (/^(?:đề nghị|giao|yêu cầu)\s/iu.test(text.trim()) ? body : all));
-  if (!t || t.length > 200 || !startsBody(t) || /chủ trì|phối hợp|[.;:]\s/u.test(t.replace(/;\s*(?=\S)/gu, ", "))) return undefined;
+  if (!t || t.length > 200 || /chủ trì|phối hợp|[.;:]\s/u.test(t.replace(/;\s*(?=\S)/gu, ", "))) return undefined;
+  // A title heading: "… phụ trách lĩnh vực X" (whatever X says), or a title with no verb after it.
+  if (!startsBody(t) && startsPosition(t)) return t.length <= 120 && (/\sphụ trách\s/u.test(t) || beforeVerbSubject(t) === t) ? [t] : undefined;
+  if (!startsBody(t)) return undefined;
   if (beforeVerbSubject(t) !== t) return undefined;
   const bodies = splitBodies(t);
   return bodies.length && bodies.every((b) => startsBody(b) || /^[A-ZĐ]{2,}/u.test(b)) ? bodies : undefined;
@@ -348,7 +351,8 @@ function coopList(rest: string): string[] {
   if (named) return splitBodies(`các ${named[1]}: ${beforeVerb(named[2]!).replace(/[,\s]+$/, "")}`);
   const stop = rest.split(/[.;:(\n]/u)[0]!;
   const list = beforeVerb(stop).replace(/[,\s]+$/, "");
-  return splitBodies(list).filter((b) => startsBody(b) || /^[A-ZĐ]{2,}/u.test(b));
+  // A person by title cooperates too: "phối hợp với Trưởng thôn rà soát …", "… với Thư ký hội nghị hoàn thiện biên bản".
+  return splitBodies(list).filter((b) => startsBody(b) || /^[A-ZĐ]{2,}/u.test(b) || startsPosition(b));
 }
 
 /**

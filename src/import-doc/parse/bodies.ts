@@ -15,7 +15,7 @@ import { codeKey, fold } from "../../domain/text.js";
 // bodies the item's heading names; "Bộ trưởng Bộ Tài chính - Phó Trưởng Ban …"
 // acts for the ministry that leads).
 const BODY_START =
-  /^(?:Sở|Phòng(?!,| chống| ngừa)|Văn phòng|VP|Trung tâm|TT\b|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban(?! hành)|BQL|Chi cục|Cục|Công an|Bộ(?! thủ tục| tiêu chí| chỉ số| câu hỏi| máy| phận một cửa| trưởng)|Đài|Báo(?! cáo)|Tạp chí|Hội(?! nghị| thảo| thi| nhập)|Liên đoàn|Liên minh|Đoàn(?! kết)|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Kho bạc|KBNN|Bảo hiểm|BHXH|Ngân hàng|Viện|Trường(?! hợp)|Bệnh viện|Thanh tra(?!,| việc| các| kiểm tra)|Tòa án|Toà án|TAND|Viện kiểm sát|VKSND|Thuế|Hải quan|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|Công ty|Tổng công ty|Học viện|Đại học|Bưu điện|Viễn thông|VNPT|Viettel|Điện lực|Chi nhánh|Công đoàn|Bộ Chỉ huy|Lãnh đạo|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Tổ (?:công tác|giúp việc|thư ký|kiểm tra|chuyên|một cửa)|Đơn vị|Cơ quan|[Cc]ác (?:[bB]ộ(?=[ ,])(?! hồ sơ| thủ tục| tiêu chí| chỉ số| câu hỏi| phận)|sở|Sở|phòng|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức hội|tổ chức nhân dân|tổ chức chính trị|tổ chức đoàn thể|tổ chức thành viên|trung tâm|xã|phường|huyện|quận|doanh nghiệp|tập đoàn|Tập đoàn|tỉnh|hội|đoàn thể|bộ phận|trường|cơ sở|thành viên|Ban|Phòng|cấp)|UBMTTQ|Ủy ban MTTQ|[Tt]hành phố (?=\p{Lu}))/u;
+  /^(?:Sở|Phòng(?!,| chống| ngừa)|Văn phòng|VP|Trung tâm|TT\b|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban(?! hành)|BQL|Chi cục|Cục|Công an|Bộ(?! thủ tục| tiêu chí| chỉ số| câu hỏi| máy| phận một cửa| trưởng)|Đài|Báo(?! cáo)|Tạp chí|Hội(?! nghị| thảo| thi| nhập)|Liên đoàn|Liên minh|Đoàn(?! kết)|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Kho bạc|KBNN|Bảo hiểm|BHXH|Ngân hàng|Viện|Trường(?! hợp)|Bệnh viện|Thanh tra(?!,| việc| các| kiểm tra)|Tòa án|Toà án|TAND|Viện kiểm sát|VKSND|Thuế|Hải quan|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|Công ty|Tổng công ty|Học viện|Đại học|Bưu điện|Viễn thông|VNPT|Viettel|Điện lực|Chi nhánh|Công đoàn|Bộ Chỉ huy|Lãnh đạo|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Tổ (?:công tác|giúp việc|thư ký|kiểm tra|chuyên|một cửa)|Đơn vị|Cơ quan|[Cc]ác (?:[bB]ộ(?=[ ,])(?! hồ sơ| thủ tục| tiêu chí| chỉ số| câu hỏi| phận)|sở|Sở|phòng|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức hội|tổ chức nhân dân|tổ chức chính trị|tổ chức đoàn thể|tổ chức thành viên|chi hội|trung tâm|xã|phường|huyện|quận|doanh nghiệp|tập đoàn|Tập đoàn|tỉnh|hội|đoàn thể|bộ phận|trường|cơ sở|thành viên|Ban|Phòng|cấp)|UBMTTQ|Ủy ban MTTQ|[Tt]hành phố (?=\p{Lu}))/u;
 
 /** An upper-case abbreviation ("GDNN", "KH-TC", "LĐ-VL") standing for a body in a list. */
 const ABBREVIATION = /^[A-ZĐ][A-ZĐ&]{1,}(?:[-&][A-ZĐ&]+)*\b/u;
@@ -31,7 +31,16 @@ export function startsBody(s: string): boolean {
  * a list only, not a body in a sentence (so "Chủ trì: Đồng chí Phó Chủ tịch, phụ trách lĩnh vực …" stays one).
  */
 const PERSON_TITLE =
-  /^(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:(?:đồng chí|Đồng chí|đ\/c|Đ\/c)(?=\s)|(?:Phó\s+|phó\s+)?(?:Chủ tịch|chủ tịch|Trưởng|trưởng|Chuyên viên|chuyên viên|Cán bộ|cán bộ|Bí thư|bí thư|Ủy viên|Uỷ viên|ủy viên|uỷ viên)(?![\p{L}]))/u;
+  /^(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:(?:đồng chí|Đồng chí|đ\/c|Đ\/c)(?=\s)|(?:Phó\s+|phó\s+)?(?:Chủ tịch|chủ tịch|Trưởng|trưởng|Chuyên viên|chuyên viên|Cán bộ|cán bộ|Bí thư|bí thư|Ủy viên|Uỷ viên|ủy viên|uỷ viên|Thư ký|thư ký)(?![\p{L}]))/u;
+
+/**
+ * A heading that names a person by title, not a body ("3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội",
+ * "4. Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng", "2. Chuyên viên Cơ quan Ủy ban MTTQ xã"): commune plans
+ * assign their last part title by title. The title is kept whole, its commas inside it.
+ */
+export function startsPosition(s: string): boolean {
+  return PERSON_TITLE.test(s.trim());
+}
 
 /** In a list already known to hold bodies, an abbreviation or a person's title also starts one. */
 function startsListItem(s: string): boolean {
