@@ -6,7 +6,6 @@
 // hand-written plan file.
 import { writeFile } from "node:fs/promises";
 import type { PrismaClient } from "../db/database.js";
-import { fold } from "../domain/text.js";
 import { AppError } from "../errors.js";
 import { parseYaml } from "../files/load.js";
 import { OrgFileSchema } from "../files/org-file.js";
@@ -16,6 +15,7 @@ import { importOrg } from "../services/import-org.js";
 import { importPlan } from "../services/import-plan.js";
 import { analyze, type ImportModel } from "./analyze.js";
 import { planYaml, unitsYaml } from "./draft.js";
+import { notAPlan } from "./genre.js";
 import type { KnownGroup, KnownUnit } from "./parse/bodies.js";
 import { parsePlan } from "./parse/structure.js";
 import { extname } from "node:path";
@@ -45,31 +45,10 @@ export async function readPlanBytes(bytes: Buffer, name: string, known: { units:
   return modelOf(await readBytes(bytes, name, format), name, known, fallbackYear);
 }
 
-/**
- * "LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ" … on a line of its own at the top: a legal normative document, which lays down
- * rules (its "Điều 1 … 2. Ủy ban nhân dân … có trách nhiệm …" read like tasks), not work with deadlines. A decision
- * or resolution may carry a plan or an assignment table, so only these genres are refused, and only without a
- * plan's title.
- */
-const NORMATIVE = /^(bo luat|luat|phap lenh|nghi dinh|thong tu(?: lien tich)?|nghi quyet lien tich)$/;
-// The number of a legal normative document carries its year ("99/2025/NQ-HĐND", "83/2025/QH15": Luật Ban hành văn
-// bản quy phạm pháp luật); a plan's, a decision's or a resolution's that assigns work does not ("1565/KH-SLĐTBXH",
-// "122/NQ-CP").
-const NORMATIVE_NUMBER = /^\d+\/(?:19|20)\d{2}\/\S/;
-function normativeGenre(blocks: SourceDoc["blocks"], number: string | undefined): { vi: string; en: string } | undefined {
-  for (const b of blocks.slice(0, 40)) if (b.kind === "para" && b.text === b.text.toUpperCase() && NORMATIVE.test(fold(b.text))) return { vi: b.text, en: `a ${b.text}` };
-  return number && NORMATIVE_NUMBER.test(number) ? { vi: `văn bản số ${number}`, en: `document No. ${number}` } : undefined;
-}
-
 function modelOf(doc: SourceDoc, file: string, known: { units: KnownUnit[]; groups?: KnownGroup[] }, fallbackYear?: number): ImportModel {
   const parsed = parsePlan(doc.blocks, fallbackYear ? { year: fallbackYear } : {});
-  const genre = parsed.title ? undefined : normativeGenre(doc.blocks, parsed.number);
-  if (genre)
-    throw new AppError("DOC_NOT_A_PLAN", {
-      file,
-      reason_vi: `đây là ${genre.vi} (văn bản quy phạm pháp luật), không có tiêu đề "KẾ HOẠCH" hay "CHƯƠNG TRÌNH". Đề nghị đồng chí nạp kế hoạch triển khai văn bản này`,
-      reason_en: `it is ${genre.en} (a legal normative document) with no "KẾ HOẠCH" or "CHƯƠNG TRÌNH" title. Import the plan that implements it instead`,
-    });
+  const not = parsed.title ? undefined : notAPlan(doc.blocks, parsed.number);
+  if (not) throw new AppError("DOC_NOT_A_PLAN", { file, reason_vi: not.vi, reason_en: not.en });
   if (parsed.tasks.length === 0) {
     const hasTitle = Boolean(parsed.title);
     throw new AppError("DOC_NOT_A_PLAN", {

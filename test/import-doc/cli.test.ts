@@ -96,7 +96,9 @@ describe("dondoc plan import-doc", () => {
     );
     const r = await cli("plan", "import-doc", file, "--dry-run");
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/đây là LUẬT \(văn bản quy phạm pháp luật\).*nạp kế hoạch triển khai văn bản này.*\n.*it is a LUẬT .*Import the plan that implements it/);
+    expect(r.err).toMatch(
+      /đây là LUẬT \(văn bản quy phạm pháp luật\).*nạp kế hoạch triển khai văn bản này.*\n.*it is a law \(LUẬT\), a legal normative document.*Import the plan that implements it/,
+    );
     // A resolution whose number carries its year is a normative one (a plan's, or a resolution assigning work, does not).
     const nq = join(dir, "nq-hdnd.txt");
     await writeFile(
