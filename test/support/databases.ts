@@ -1,8 +1,10 @@
 // The databases persistence tests run on: embedded PGlite always, and a
 // fresh PostgreSQL database when TEST_DATABASE_URL points at a server
-// (.ci/run sets it). Each test file gets its own database, started from the
-// migrated copy test/support/global-setup.ts makes once per run (a fresh
-// migration when there is none, as in a test run without that setup).
+// (.ci/run sets it). Each test file gets a database in the migrated state:
+// PGlite, one a worker already has open, emptied (test/support/pglite-pool.ts),
+// or a new one from the migrated dump test/support/global-setup.ts makes once
+// per run (a fresh migration when there is none, as in a test run without
+// that setup); PostgreSQL, a new database copied from the migrated template.
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { execFile } from "node:child_process";
@@ -14,6 +16,7 @@ import { promisify } from "node:util";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../../src/db/database.js";
 import { createLogger } from "../../src/log.js";
+import { leasePglite } from "./pglite-pool.js";
 
 export const log = createLogger("silent");
 
@@ -25,7 +28,8 @@ export interface Backend {
 const serverUrl = process.env.TEST_DATABASE_URL;
 
 export const backends: Backend[] = [
-  { name: "pglite", open: async () => openDatabase({ kind: "pglite", dataDir: "memory", image: await pgliteImage() }, log) },
+  // One of this worker's open databases, reset (test/support/pglite-pool.ts).
+  { name: "pglite", open: async () => leasePglite(await pgliteImage(), log) },
   ...(serverUrl ? [{ name: "postgres" as const, open: () => openFreshPostgres(serverUrl) }] : []),
 ];
 
