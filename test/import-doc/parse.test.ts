@@ -218,6 +218,27 @@ describe("assignments", () => {
     expect(fromProse("Chủ trì, phối hợp với Trưởng ấp và các chi hội, đoàn thể ở ấp: Lập danh sách cử tri").cooperating).toEqual(["Trưởng ấp", "các chi hội, đoàn thể ở ấp"]);
     expect(fromProse("Phối hợp với Thư ký hội nghị hoàn thiện biên bản").cooperating).toEqual(["Thư ký hội nghị"]);
   });
+  it("reads a person by title opening an item, or given the work, as its lead", () => {
+    expect(fromProse("Đồng chí Chủ tịch Ủy ban MTTQ phường chịu trách nhiệm chỉ đạo chung", true)).toMatchObject({
+      lead: ["Đồng chí Chủ tịch Ủy ban MTTQ phường"],
+      via: "subject",
+    });
+    expect(fromProse("Đồng chí Phó Chủ tịch Ủy ban MTTQ phường trực tiếp tham mưu xây dựng nội dung", true).lead).toEqual(["Đồng chí Phó Chủ tịch Ủy ban MTTQ phường"]);
+    expect(fromProse("Giao đồng chí Phó Chủ tịch Ủy ban MTTQ phường thực hiện nhiệm vụ theo kế hoạch").lead).toEqual(["đồng chí Phó Chủ tịch Ủy ban MTTQ phường"]);
+    // Not in the middle of a sentence, nor a title with no verb.
+    expect(fromProse("Chuyên viên phụ trách lĩnh vực Tổ chức, Kiểm tra", true).lead).toEqual([]);
+  });
+  it("reads a day or a span of days opening an item, then the body that acts by then", () => {
+    expect(fromProse("Từ ngày 05/02/2026 - 08/02/2026: Ban Thường trực Ủy ban MTTQ phường trao đổi với các cơ quan có người ứng cử", true)).toMatchObject({
+      lead: ["Ban Thường trực Ủy ban MTTQ phường"],
+      due: "Từ ngày 05/02/2026 - 08/02/2026",
+    });
+    expect(fromProse("Ngày 04/02/2026, Ban Thường trực Ủy ban MTTQ phường họp với các tổ trưởng", true)).toMatchObject({
+      lead: ["Ban Thường trực Ủy ban MTTQ phường"],
+      due: "Ngày 04/02/2026",
+    });
+    expect(fromProse("Ban Thường trực Ủy ban MTTQ phường dự kiến tổ chức hội nghị vào ngày 02/02/2026", true).lead).toEqual(["Ban Thường trực Ủy ban MTTQ phường"]);
+  });
   it("keeps an office named after the body it serves as one (Văn phòng Cơ quan …)", () => {
     expect(splitBodies("Văn phòng Cơ quan Ủy ban MTTQ phường")).toEqual(["Văn phòng Cơ quan Ủy ban MTTQ phường"]);
     // A named body, then "Cơ quan …" on the next line of a cell, still two.

@@ -128,6 +128,11 @@ const VERBS = [
   // or to its members, not part of its name.
   "triệu tập",
   "yêu cầu",
+  // "… xã dự kiến tổ chức hội nghị …", "Đồng chí Phó Chủ tịch … trực tiếp tham mưu …", "… xã họp với …", "… trao đổi với …".
+  "dự kiến",
+  "trực tiếp",
+  "họp",
+  "trao đổi",
 ];
 // "các tổ chức chính trị - xã hội", "những người …": after "các"/"những" a verb-like word is a noun; "chương trình" too.
 // Capitalised as well: a heading "2. Các tổ chức chính trị - xã hội xã" names one body, not "Các" doing "tổ chức".
@@ -222,12 +227,12 @@ export function fromProse(text: string, atStart = false): Assignment {
     out.cooperating = coopList(underHeading[1]!);
     return out;
   }
-  // "Giao Sở X theo dõi, đôn đốc …" / "Đề nghị Sở X tham mưu …": the body given the work, before its verb.
+  // "Giao Sở X theo dõi, đôn đốc …" / "Đề nghị Sở X tham mưu …": the body given the work, before its verb (a title whole).
   const given = /^(?:giao|đề nghị|yêu cầu)\s+(.+)$/iu.exec(text.trim());
-  if (given && startsBody(given[1]!)) {
+  if (given && (startsBody(given[1]!) || startsPosition(given[1]!))) {
     const subject = beforeVerbSubject(given[1]!);
     if (subject && subject !== given[1]!.trim() && subject.split(" ").length <= 25) {
-      out.lead = splitBodies(subject);
+      out.lead = startsBody(subject) ? splitBodies(subject) : [subject];
       out.via = "prose";
       return out;
     }
@@ -261,8 +266,7 @@ export function fromProse(text: string, atStart = false): Assignment {
     const inner = fromProse(rest.charAt(0).toUpperCase() + rest.slice(1), true);
     if (inner.lead.length) return inner;
   }
-  // "Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá …": a period first, then who does the work by then.
-  const when = /^((?:[Tt]rong\s+)?(?:[Qq]uý|[Qq]uí|[Tt]háng)\s+[IVX\d]{1,4}(?:\s*[/-]\s*|\s+năm\s+)(?:19|20)\d{2}),\s+/u.exec(text);
+  const when = periodFirst(text);
   if (atStart && when && startsBody(text.slice(when[0].length))) {
     const rest = text.slice(when[0].length);
     const inner = fromProse(rest.charAt(0).toUpperCase() + rest.slice(1), true);
@@ -283,9 +287,30 @@ export function fromProse(text: string, atStart = false): Assignment {
       out.lead = splitBodies(subject);
       out.via = "subject";
     }
-  }
+  } else if (atStart && titleSubject(text)) Object.assign(out, { lead: [titleSubject(text)], via: "subject" });
   if (!out.lead.length && !out.cooperating.length) out.cooperating = ownCooperation(text);
   return out;
+}
+
+/**
+ * "Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá …": a period first, then who does the work by then. Also a
+ * day or a span of days before a colon: "Từ ngày 05/02/2026 - 08/02/2026: Ban Thường trực … trao đổi …".
+ */
+function periodFirst(text: string): RegExpExecArray | null {
+  return (
+    /^((?:[Tt]rong\s+)?(?:[Qq]uý|[Qq]uí|[Tt]háng)\s+[IVX\d]{1,4}(?:\s*[/-]\s*|\s+năm\s+)(?:19|20)\d{2}),\s+/u.exec(text) ??
+    /^((?:[Tt]ừ\s+)?[Nn]gày\s+\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}(?:\s*(?:[-–]|đến)\s*(?:ngày\s+)?\d{1,2}\/\d{1,2}\/(?:19|20)\d{2})?)\s*[,:]\s+/u.exec(text)
+  );
+}
+
+/**
+ * "Đồng chí Chủ tịch Ủy ban MTTQ xã chịu trách nhiệm …", "Chuyên viên phụ trách tổng hợp tham mưu …": a person by title
+ * as the subject, kept whole (a title holds commas: "Phó Chủ tịch Thường trực, phụ trách lĩnh vực …").
+ */
+function titleSubject(text: string): string | undefined {
+  if (!startsPosition(text)) return undefined;
+  const subject = beforeVerbSubject(text);
+  return subject && subject !== text.trim() && subject.split(" ").length <= 15 && !/[.;:]/u.test(subject) ? subject : undefined;
 }
 
 /**
