@@ -1,7 +1,9 @@
 // dondoc in Socket Mode against the fake Slack: the connection it opens with
 // its app-level token, what happens when Slack drops or recycles it, and
-// `npm start`'s own process started with SLACK_APP_TOKEN.
+// `npm start`'s own process (`node dist/main.js`, the built entry as `npm
+// install` / `npm run build` leave it) started with SLACK_APP_TOKEN.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { dirname } from "node:path";
@@ -92,8 +94,12 @@ describe("npm start in Socket Mode", () => {
       transport: "socket",
       seed: { users: [{ id: "U0SOMEONE", name: "ai-do" }], channels: [{ id: "C0GENERAL", name: "general" }] },
     });
+    expect(existsSync("dist/main.js"), "run `npm run build` first").toBe(true);
     const dataDir = await migratedDataDir("dondoc-socket-");
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    // What `npm start` runs after its build, without npm's own Node start
+    // (test/process.test.ts has `npm start` itself): the built code, not the
+    // sources through tsx, which cost 1.5 s of CPU more per start.
+    const child = spawn(process.execPath, ["dist/main.js"], {
       env: {
         PATH: process.env.PATH,
         SLACK_BOT_TOKEN: BOT_TOKEN,
