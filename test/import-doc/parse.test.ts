@@ -131,6 +131,8 @@ describe("assignments", () => {
     expect(dueInText("tham mưu ban hành Kế hoạch tuyên truyền, hoàn thành trong Quý I/2026.", parses)).toBe("Quý I/2026");
     expect(dueInText("tổ chức đánh giá, hoàn thành trước ngày 15 tháng 12 năm 2026.", parses)).toBe("trước ngày 15 tháng 12 năm 2026");
     expect(dueInText("tuyên truyền trên hệ thống truyền thanh cơ sở; thực hiện thường xuyên.", parses)).toBe("thường xuyên");
+    // The day something is to happen: "… dự kiến tổ chức hội nghị vào ngày 02/02/2026".
+    expect(dueInText("Ban Thường trực Ủy ban MTTQ phường dự kiến tổ chức hội nghị vào ngày 02/02/2026.", parses)).toBe("ngày 02/02/2026");
     expect(dueInText("tuyên truyền trên hệ thống truyền thanh cơ sở.", parses)).toBeUndefined();
     // "chậm nhất là ngày …" anywhere in the sentence, as "trước ngày …".
     expect(dueInText("xây dựng kế hoạch; thời gian hoàn thành ban hành kế hoạch chậm nhất là ngày 30/01/2026.", parses)).toBe("chậm nhất là ngày 30/01/2026");
@@ -225,6 +227,8 @@ describe("assignments", () => {
     });
     expect(fromProse("Đồng chí Phó Chủ tịch Ủy ban MTTQ phường trực tiếp tham mưu xây dựng nội dung", true).lead).toEqual(["Đồng chí Phó Chủ tịch Ủy ban MTTQ phường"]);
     expect(fromProse("Giao đồng chí Phó Chủ tịch Ủy ban MTTQ phường thực hiện nhiệm vụ theo kế hoạch").lead).toEqual(["đồng chí Phó Chủ tịch Ủy ban MTTQ phường"]);
+    // After "phụ trách", a verb names the field: "phụ trách tổng hợp".
+    expect(fromProse("Chuyên viên phụ trách tổng hợp tham mưu Ban Thường trực chuẩn bị nội dung", true).lead).toEqual(["Chuyên viên phụ trách tổng hợp"]);
     // Not in the middle of a sentence, nor a title with no verb.
     expect(fromProse("Chuyên viên phụ trách lĩnh vực Tổ chức, Kiểm tra", true).lead).toEqual([]);
   });

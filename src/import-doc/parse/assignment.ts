@@ -142,8 +142,9 @@ const VERBS = [
 const NOUN_AFTER_CO_QUAN = ["truyền thông", "quản lý", "thanh tra", "kiểm tra", "giám sát", "kiểm soát", "thẩm định"];
 const verbAlternation = (vs: string[]) => vs.map((v) => v.replace(/ /g, "\\s")).join("|");
 // At the start, "Đoàn kiểm tra", "Tổ kiểm tra": a team named by its work, whose verb is part of its name.
+// After "phụ trách" a verb names the field a person is in charge of: "Chuyên viên phụ trách tổng hợp tham mưu …".
 const VERB_RE = new RegExp(
-  `(?<!,)(?<![Cc]ác)(?<![Nn]hững)(?<![Cc]hương)(?<!được)(?<!^\\s*(?:Đoàn|Tổ))(?:(?<!cơ quan)\\s(?:${verbAlternation(NOUN_AFTER_CO_QUAN)})|\\s(?:${verbAlternation(VERBS.filter((v) => !NOUN_AFTER_CO_QUAN.includes(v)))}))(?=[\\s,.;:])`,
+  `(?<!,)(?<![Cc]ác)(?<![Nn]hững)(?<![Cc]hương)(?<!được)(?<!phụ trách)(?<!^\\s*(?:Đoàn|Tổ))(?:(?<!cơ quan)\\s(?:${verbAlternation(NOUN_AFTER_CO_QUAN)})|\\s(?:${verbAlternation(VERBS.filter((v) => !NOUN_AFTER_CO_QUAN.includes(v)))}))(?=[\\s,.;:])`,
   "u",
 );
 
@@ -445,7 +446,7 @@ export function dueInText(text: string, parses: (s: string) => boolean): string 
   // A quarter, a month or a day set anywhere in the sentence, whatever the verb before it: "hoàn thành việc phê duyệt
   // quy hoạch trong quý II năm 2026", "Trong quý II năm 2026, nghiên cứu …", "…; trước ngày 10 tháng 5 năm 2026, có
   // hướng dẫn …", up to its year ("trong tháng 5 năm 2026 nội dung trình …"). Not "trong năm 2026" alone, which as often measures a target ("tiết kiệm điện … trong năm 2026").
-  for (const b of text.matchAll(/(?<![\p{L}\p{N}])((?:trong\s+(?:quý|quí|tháng)|(?:trước|chậm nhất(?:\s+là)?)\s+ngày)\s+[^.;,()]{1,30}?(?<!\d)(?:19|20)\d{2}(?!\d))/giu)) {
+  for (const b of text.matchAll(/(?<![\p{L}\p{N}])((?:trong\s+(?:quý|quí|tháng)|(?:trước|chậm nhất(?:\s+là)?|vào)\s+ngày)\s+[^.;,()]{1,30}?(?<!\d)(?:19|20)\d{2}(?!\d))/giu)) {
     const due = phrase(b[1]!.trim());
     if (due) return due;
   }
