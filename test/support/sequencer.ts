@@ -10,9 +10,11 @@
 //
 // So, unless vitest has timed every file:
 // - within a project, the files that start a process of their own (they
-//   import node:child_process) first, then vitest's order (largest first).
-//   A rule rather than a list of slow files: it needs no upkeep, and a new
-//   test that spawns a process is put forward the day it is written.
+//   import node:child_process) or read a whole corpus of plan documents
+//   (they import src/import-doc/corpus.js: 33 plans and growing, 15 s alone)
+//   first, then vitest's order (largest first). A rule rather than a list of
+//   slow files: it needs no upkeep, and a new test that spawns a process or
+//   scores a corpus is put forward the day it is written.
 // - the projects one after the other, the one with the most files last
 //   (integration-isolated, unit, integration): its many short files fill
 //   both workers to the end, where vitest's order (by name) left the unit
@@ -23,7 +25,7 @@ import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-const SPAWNS = /from\s+["']node:child_process["']/;
+const HEAVY = /from\s+["'](?:node:child_process|(?:\.\.\/)+src\/import-doc\/corpus\.js)["']/;
 
 export default class SpawnersFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -33,9 +35,9 @@ export default class SpawnersFirstSequencer extends BaseSequencer {
     const count = new Map<string, number>();
     for (const spec of vitestOrder) count.set(spec.project.name, (count.get(spec.project.name) ?? 0) + 1);
     const projectRank = new Map([...count.keys()].sort((a, b) => count.get(a)! - count.get(b)!).map((name, i) => [name, i]));
-    const spawns = new Map(files.map((spec) => [spec, SPAWNS.test(readFileSync(spec.moduleId, "utf8"))]));
+    const heavy = new Map(files.map((spec) => [spec, HEAVY.test(readFileSync(spec.moduleId, "utf8"))]));
     return [...files].sort(
-      (a, b) => projectRank.get(a.project.name)! - projectRank.get(b.project.name)! || Number(spawns.get(b)) - Number(spawns.get(a)) || rank.get(a)! - rank.get(b)!,
+      (a, b) => projectRank.get(a.project.name)! - projectRank.get(b.project.name)! || Number(heavy.get(b)) - Number(heavy.get(a)) || rank.get(a)! - rank.get(b)!,
     );
   }
 
