@@ -405,6 +405,19 @@ describe("parsePlan", () => {
     expect(p.tasks).toMatchObject([{ code: "II.1", lead: ["Sở Tư pháp"], due: "Quý II/2025", via: "label" }]);
   });
 
+  it("reads a request paragraph after the last item of 'Tổ chức thực hiện' as a task of its own", () => {
+    const p = plan(
+      "I. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh\n- Chuẩn bị tài liệu hội nghị.\nĐề nghị Công an tỉnh, Sở Y tế phối hợp Văn phòng UBND tỉnh trong công tác bảo đảm hội nghị.",
+    );
+    expect(p.tasks).toMatchObject([
+      { lead: ["Văn phòng UBND tỉnh"], children: [{ text: "Chuẩn bị tài liệu hội nghị." }] },
+      { lead: ["Công an tỉnh", "Sở Y tế"], cooperating: ["Văn phòng UBND tỉnh"] },
+    ]);
+    // A line that goes on with the item's sentence stays in it.
+    const q = plan("I. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh\n- Chuẩn bị tài liệu hội nghị và\nĐề nghị Sở Y tế bố trí xe.");
+    expect(q.tasks[0]!.children).toHaveLength(1);
+  });
+
   it("drops an empty bullet from Nơi nhận (a page saved from Word writes one per blank line of the list)", () => {
     const p = parsePlan(textToBlocks("KẾ HOẠCH\nBầu cử\nI. NHIỆM VỤ\n1. Giao Sở Nội vụ chủ trì hướng dẫn.\nNơi nhận:\n- Như trên;\n-\n- ;\n- Lưu: VT.", false), { year: 2026 });
     expect(p.recipients).toEqual(["Như trên", "Lưu: VT"]);

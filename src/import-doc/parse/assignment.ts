@@ -228,10 +228,12 @@ export function fromProse(text: string, atStart = false): Assignment {
     out.cooperating = coopList(underHeading[1]!);
     return out;
   }
-  // "Giao Sở X theo dõi, đôn đốc …" / "Đề nghị Sở X tham mưu …": the body given the work, before its verb (a title whole).
+  // "Giao Sở X theo dõi …" / "Đề nghị Sở X tham mưu …": the body given the work (a title whole); "Đề nghị X phối hợp Y": Y cooperates.
   const given = /^(?:giao|đề nghị|yêu cầu)\s+(.+)$/iu.exec(text.trim());
   if (given && (startsBody(given[1]!) || startsPosition(given[1]!))) {
     const subject = beforeVerbSubject(given[1]!);
+    const helping = /^(.+?)\s+phối hợp(?:\s+với)?\s+(.+)$/u.exec(subject);
+    if (helping && startsBody(helping[1]!) && startsBody(helping[2]!)) return { lead: splitBodies(helping[1]!), cooperating: splitBodies(helping[2]!), via: "prose" };
     if (subject && subject !== given[1]!.trim() && subject.split(" ").length <= 25) {
       out.lead = startsBody(subject) ? splitBodies(subject) : [subject];
       out.via = "prose";

@@ -327,13 +327,22 @@ class SectionReader {
       if (up) up.children.push(node);
       else section.roots.push(node);
       section.stack.push(node);
-    } else if (parent) {
+    } else if (parent && !requestAfterItems(section, parent, l.text)) {
       parent.text = `${parent.text}\n${l.text}`;
     } else {
       // Text straight under a section heading, before any item.
       section.roots.push({ marker: { type: "DASH", label: "", rest: l.text }, text: l.text, pos: l.pos, children: [], labels: [], assignHead: false });
     }
   }
+}
+
+/**
+ * "Đề nghị Văn phòng Đảng ủy, … phối hợp …" as a paragraph of its own after the last item of "Tổ chức thực hiện"
+ * (the item before it ends its sentence): work asked of other bodies, a task of the part, not more of that item.
+ */
+function requestAfterItems(section: Section, parent: Node, text: string): boolean {
+  const asked = /^(?:Đề nghị|Giao|Yêu cầu)\s+(.+)$/u.exec(text.trim());
+  return section.kind === "organisation" && /[.;]$/u.test(parent.text.trim()) && asked !== null && startsBody(asked[1]!);
 }
 
 // How deep a bullet sits: "*" over "-" over "+" (numbered items are above all bullets).
