@@ -33,6 +33,28 @@ describe("truncate", () => {
     expect(truncate("abc", 1)).toBe("…");
   });
 
+  it("cuts where segmenting the whole text would, though it segments only a window before the cut", () => {
+    // The reference: every grapheme boundary of the text, the last one that fits.
+    const reference = (text: string, max: number) => {
+      if (text.length <= max) return text;
+      if (max < ELLIPSIS.length) return "";
+      let end = 0;
+      for (const { index, segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)) {
+        if (index + segment.length > max - ELLIPSIS.length) break;
+        end = index + segment.length;
+      }
+      return text.slice(0, end).trimEnd() + ELLIPSIS;
+    };
+    const pieces = ["Hoàn thành ", "😀", "👍🏽", "🇻🇳", "👨‍👩‍👧", "e\u0323\u0302", "Sở Nội vụ", "&amp;", "<@U123>", " "];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 40; n++) {
+      let text = "";
+      while (text.length < 300) text += pieces[next() % pieces.length];
+      for (let max = 0; max <= text.length; max += 1 + (next() % 7)) expect(truncate(text, max, "plain_text")).toBe(reference(text, max));
+    }
+  });
+
   it("never splits a surrogate pair, at any limit", () => {
     const text = "Hoàn thành 😀👍🏽🇻🇳👨‍👩‍👧 xong".repeat(3);
     for (let max = 0; max < text.length; max++) {
