@@ -124,6 +124,10 @@ export const IMPORT_FLAG_LABELS = {
     vi: "chủ trì, phối hợp, thời gian ghi một lần sau ý cuối của mục, đọc là của cả mục",
     en: "lead, cooperating and deadline written once after a heading's last item, read as the whole heading's",
   },
+  NUMBER_SKIPPED: {
+    vi: "mục đánh số bỏ cách (không có số trước nó), chủ trì lấy theo đề mục trên có thể không phải của mục",
+    en: "item numbered past a missing number; the lead taken from the heading above may not be its own",
+  },
   HEADER: { vi: "thiếu thông tin đầu văn bản", en: "header field missing" },
   SECTION_SKIPPED: { vi: "mục không đọc thành nhiệm vụ", en: "section not read as tasks" },
 } as const satisfies Record<string, Record<Lang, string>>;

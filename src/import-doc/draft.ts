@@ -29,6 +29,7 @@ const FLAG_TEXT: Record<Flag["code"], string> = {
   LEAD_ALSO_COOPERATING: "cơ quan văn bản ghi vừa chủ trì vừa phối hợp: chỉ giữ ở chủ trì",
   STATED_TWICE: "nhiệm vụ văn bản ghi hai lần, cùng đơn vị chủ trì: giữ một",
   LABELS_SHARED: "các dòng chủ trì/phối hợp/thời gian ghi sau ý cuối của mục, đọc là của cả mục",
+  NUMBER_SKIPPED: "mục đánh số bỏ cách, chủ trì lấy theo đề mục trên: kiểm tra",
   HEADER: "chưa đọc được từ văn bản",
   SECTION_SKIPPED: "mục không được đọc thành nhiệm vụ",
 };
@@ -184,6 +185,7 @@ function oneTask(t: ModelTask, indent: string): string[] {
   }
   if (flagged("STATED_TWICE")) out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.STATED_TWICE}`);
   if (flagged("LABELS_SHARED")) out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.LABELS_SHARED}`);
+  if (flagged("NUMBER_SKIPPED")) out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.NUMBER_SKIPPED}`);
   if (t.due !== undefined) {
     if (flagged("DUE_UNKNOWN")) {
       out.push(`${i}# ⚠ KIỂM TRA: ${FLAG_TEXT.DUE_UNKNOWN}: ${t.due}`);

@@ -418,6 +418,18 @@ describe("parsePlan", () => {
     expect(q.tasks[0]!.children).toHaveLength(1);
   });
 
+  it("flags an item whose number skips one and takes its lead from the heading above (Lương Minh, 'no 3.1')", () => {
+    const p = parsePlan(
+      textToBlocks(
+        "KẾ HOẠCH\nHiệp thương\nII. NỘI DUNG\n2. Hội nghị lần thứ hai\n2.1. Nội dung: lập danh sách sơ bộ\n- Đơn vị chủ trì: Ban Thường trực\n2.2. Báo cáo kết quả Hội nghị\n3. Hội nghị lần thứ ba\nNội dung: lập danh sách chính thức\n- Đơn vị chủ trì: Ban Công tác mặt trận thôn\n3.3. Báo cáo kết quả Hội nghị\n- Gửi biên bản về Ban Thường trực.",
+        false,
+      ),
+      { year: 2026 },
+    );
+    // 3.3 inherits heading 3's lead across the missing 3.1 and 3.2: flagged; 2.2 follows 2.1: not.
+    expect(p.flags.filter((f) => f.code === "NUMBER_SKIPPED").map((f) => f.taskCode)).toEqual(["II.3.3"]);
+  });
+
   it("drops an empty bullet from Nơi nhận (a page saved from Word writes one per blank line of the list)", () => {
     const p = parsePlan(textToBlocks("KẾ HOẠCH\nBầu cử\nI. NHIỆM VỤ\n1. Giao Sở Nội vụ chủ trì hướng dẫn.\nNơi nhận:\n- Như trên;\n-\n- ;\n- Lưu: VT.", false), { year: 2026 });
     expect(p.recipients).toEqual(["Như trên", "Lưu: VT"]);

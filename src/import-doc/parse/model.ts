@@ -26,6 +26,8 @@ export interface DocTask {
   via?: AssignedVia;
   /** Its lead, cooperating bodies and deadline are a label block written after its last item (LABELS_SHARED). */
   sharedLabels?: true;
+  /** Its number skips one before it ("3.3" after "3." with no "3.1", "3.2"): NUMBER_SKIPPED when it inherits its lead. */
+  numberSkipped?: true;
   source: SourcePos;
   children: DocTask[];
 }
@@ -39,6 +41,7 @@ export type FlagCode =
   | "LEAD_ALSO_COOPERATING" // a body named both to lead and to cooperate: kept as lead only
   | "STATED_TWICE" // the same task, with the same lead, stated twice in the document (its body and an appendix)
   | "LABELS_SHARED" // one block of labelled lines after the last of a heading's items, read as the heading's (all its items')
+  | "NUMBER_SKIPPED" // an item whose number skips one ("3.3" with no "3.1") takes its lead from the heading above
   | "HEADER" // a header field not found (number, date, issuer, signer)
   | "SECTION_SKIPPED"; // a section not read as tasks
 

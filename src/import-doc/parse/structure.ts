@@ -790,9 +790,15 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
     for (const n of nodes) shareLastLabels(n);
     const out: DocTask[] = [];
     const counters = new Map<string, number>();
+    const lastNumber = new Map<string, number>();
     for (const n of nodes) {
       const count = (counters.get(n.marker.type) ?? 0) + 1;
       counters.set(n.marker.type, count);
+      // "3.3" where no "3.1", "3.2" came before it: a number the document skipped (a heading's own lines may then
+      // stand where its first item should, and what the item inherits from the heading may not be its own).
+      const number = n.marker.type.startsWith("DEC") ? Number(n.marker.label.split(".").at(-1)) : undefined;
+      const skipped = number !== undefined && number > (lastNumber.get(n.marker.type) ?? 0) + 1;
+      if (number !== undefined) lastNumber.set(n.marker.type, number);
       const own = n.marker.label ? (n.marker.type.startsWith("DEC") ? n.marker.label.split(".").at(-1)! : n.marker.label) : String(count);
       const code = parentCode ? `${parentCode}.${own}` : own;
       // "Phân công thực hiện:" with labelled lines below: the assignment of the heading above.
@@ -803,6 +809,7 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
         continue;
       }
       const task = nodeToTask(n, code, parses);
+      if (skipped) task.numberSkipped = true;
       // "Tổ chức thực hiện": "1. Các phòng … có trách nhiệm …; 2. Tổ chức quán triệt …; 3. Tăng cường …": an item
       // that names no body goes on with the subject of the item before it (flagged as read from a subject).
       const before = out.at(-1);
@@ -1135,6 +1142,7 @@ function flagTasks(tasks: DocTask[], flags: Flag[], parses: (s: string) => boole
     if (t.due !== undefined && !parses(t.due)) flags.push({ code: "DUE_UNKNOWN", taskCode: t.code, field: "due", text: t.due, pos: t.source });
     if (t.via === "subject") flags.push({ code: "LEAD_GUESSED", taskCode: t.code, field: "lead", text: t.lead.join("; "), pos: t.source });
     if (t.sharedLabels) for (const c of t.children) flags.push({ code: "LABELS_SHARED", taskCode: c.code, field: "lead", text: t.lead.join("; "), pos: c.source });
+    if (t.numberSkipped && t.lead.length === 0 && inh.lead) flags.push({ code: "NUMBER_SKIPPED", taskCode: t.code, field: "lead", text: t.title, pos: t.source });
     // A heading with no lead is fine when its items name theirs; not when some item is left without one.
     const orphanBelow = (x: DocTask): boolean => x.lead.length === 0 && (x.children.length === 0 || x.children.some(orphanBelow));
     if (t.children.length > 0 && !hasLead && t.children.some(orphanBelow)) flags.push({ code: "NO_LEAD", taskCode: t.code, field: "lead", text: t.title, pos: t.source });
