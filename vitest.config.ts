@@ -16,6 +16,7 @@
 // `npm test` runs unit, integration and integration-isolated (what CI runs
 // first, then test:e2e).
 // A new test file is integration unless it is listed as unit below.
+import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 import SpawnersFirstSequencer from "./test/support/sequencer.js";
 
@@ -43,6 +44,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Every core, at most four. Vitest's default (cores - 1) runs one file at a
+    // time on the 2-core machines this is built on: `npm test` took over five
+    // minutes that way, about 3 min 20 s with two workers (BENCHMARKS.md "Test
+    // suite"). A worker holds its module graph and up to two PGlite databases
+    // (~0.6 GB), hence the cap. VITEST_MAX_WORKERS overrides it; CI sets 1
+    // (.ci/run), the run every earlier session's CI passed with.
+    maxWorkers: Math.min(Math.max(availableParallelism(), 1), 4),
     // Files that start a process of their own first: on a fresh clone vitest
     // has no timings and would start them by size, late (test/support/sequencer.ts).
     sequence: { sequencer: SpawnersFirstSequencer },
