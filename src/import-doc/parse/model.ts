@@ -26,6 +26,8 @@ export interface DocTask {
   via?: AssignedVia;
   /** Its lead, cooperating bodies and deadline are a label block written after its last item (LABELS_SHARED). */
   sharedLabels?: true;
+  /** Its text, or the paragraph under its heading, opens by handing this plan down to its lead ("Căn cứ Kế hoạch này, …"). */
+  handedDown?: true;
   /** Its number skips one before it ("3.3" after "3." with no "3.1", "3.2"): NUMBER_SKIPPED when it inherits its lead. */
   numberSkipped?: true;
   source: SourcePos;

@@ -427,7 +427,7 @@ function sectionsIntoPlan(sections: Section[], plan: ParsedPlan, parses: (s: str
         // acts on this plan in the words plans use to hand it down: "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa
         // phương … chủ động xây dựng, ban hành tiêu chuẩn …" (a description never opens by citing the plan itself).
         const assigned = flatten(toTasks(s.roots, code, s.kind, parses, flags)).filter(
-          (t) => t.lead.length && (t.via === "prose" || t.via === "label" || (t.via === "subject" && (t.due !== undefined || actsOnThisPlan(t)))),
+          (t) => t.lead.length && (t.via === "prose" || t.via === "label" || (t.via === "subject" && (t.due !== undefined || t.handedDown === true))),
         );
         pushAll(bodyTasks, assigned);
         flags.push({ code: "SECTION_SKIPPED", text: `${s.label}. ${s.title}`, pos: s.pos });
@@ -439,21 +439,7 @@ function sectionsIntoPlan(sections: Section[], plan: ParsedPlan, parses: (s: str
 }
 
 // "Căn cứ Kế hoạch này, …", "Căn cứ nội dung Kế hoạch này, …" (folded): the words that hand this plan down to a body.
-const HAND_DOWN = String.raw`(?:can cu|tren co so)\s+(?:vao\s+)?(?:noi dung\s+)?ke hoach nay,\s*`;
-const HANDS_THIS_PLAN_DOWN = new RegExp(`^${HAND_DOWN}`);
-const HANDED_DOWN_TO_WHAT_FOLLOWS = new RegExp(`(?:^|\\s)${HAND_DOWN}$`);
-
-/**
- * "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương … chủ động …": the task's lead is the body this plan is handed
- * down to (at the start of its text, or of the paragraph under its heading).
- */
-function actsOnThisPlan(t: DocTask): boolean {
-  const lead = t.lead[0];
-  if (!lead) return false;
-  const f = fold(t.text);
-  const at = f.indexOf(fold(lead));
-  return at > 0 && HANDED_DOWN_TO_WHAT_FOLLOWS.test(f.slice(0, at));
-}
+const HANDS_THIS_PLAN_DOWN = /^(?:can cu|tren co so)\s+(?:vao\s+)?(?:noi dung\s+)?ke hoach nay,/;
 
 /** A task tree as a list, each task without its children. */
 function flatten(tasks: DocTask[]): DocTask[] {
@@ -824,6 +810,9 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
   const nodeToTask = (n: Node, code: string, parses: (s: string) => boolean): DocTask => {
     const text = n.text.replace(/\n/g, " ").trim();
     let a = fromProse(text, true);
+    // "Căn cứ Kế hoạch này, các cơ quan … chủ động …", the item's own text or the paragraph under its heading: this
+    // plan handed down to the subject, an assignment even without a deadline.
+    let handsDown = a.via === "subject" && HANDS_THIS_PLAN_DOWN.test(fold(text));
     // "2. Sở Nội vụ" over its work ("Chủ trì, phối hợp với … ; thời gian: …" as a paragraph or as items below).
     const [firstLine, ...rest] = n.text.split("\n");
     const heading = bodyHeading(firstLine!);
@@ -840,6 +829,7 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
       const dated = r.via === "subject" && (r.due ?? dueInText(paragraph, parses)) !== undefined;
       const handedDown = r.via === "subject" && HANDS_THIS_PLAN_DOWN.test(fold(paragraph));
       if (r.lead.length && (r.via === "prose" || dated || handedDown)) a = { ...r, due: r.due ?? a.due };
+      if (r.lead.length && handedDown) handsDown = true;
     }
     // Labelled lines under the item, and under a "Phân công thực hiện:" child.
     const labels = [...n.labels, ...n.children.filter((c) => c.assignHead).flatMap((c) => [...c.labels, ...c.children.flatMap((cc) => labelsOfText(cc.text))])];
@@ -862,6 +852,7 @@ function toTasks(roots: Node[], prefix: string, kind: SectionKind, parses: (s: s
       ...(due ? { due } : {}),
       ...(a.via ? { via: a.via } : {}),
       ...(n.sharedLabels ? { sharedLabels: true as const } : {}),
+      ...(handsDown && a.via === "subject" ? { handedDown: true as const } : {}),
       source: n.pos,
       children: [],
     };
